@@ -1,0 +1,34 @@
+using MeshOps.Loading;
+using MeshOps.Rules.Catalog;
+
+namespace MeshOps.Analysis;
+
+/// <summary>A piece of evidence behind a finding: another object and what about it matters.</summary>
+public sealed record Evidence(ResourceRef Resource, SourceLocation Location, string Note)
+{
+    public override string ToString() => $"{Resource} ({Location}): {Note}";
+}
+
+/// <summary>
+/// One problem found in the mesh configuration, with where it is, why it breaks traffic, how to fix it
+/// and the command that shows the fix worked.
+/// </summary>
+public sealed record Finding(
+    string RuleId,
+    Severity Severity,
+    string Title,
+    ResourceRef Resource,
+    SourceLocation Location,
+    string Message,
+    string Fix,
+    string Confirm,
+    IReadOnlyList<Evidence> Evidence)
+{
+    public string File => Location.File;
+
+    public int Line => Location.Line;
+
+    public int Column => Location.Column;
+
+    public override string ToString() => $"{Location}: {Severity.ToString().ToLowerInvariant()} {RuleId}: {Message}";
+}

@@ -1,0 +1,10 @@
+namespace MeshOps.Loading;
+
+/// <summary>
+/// A file or document that could not be read. Loading goes on with the other files; the error names
+/// the place so a user can open it. <paramref name="ErrorId"/> is stable (used as the PowerShell error id).
+/// </summary>
+public sealed record LoadError(string ErrorId, SourceLocation Location, string Message)
+{
+    public override string ToString() => $"{Location}: {Message}";
+}

@@ -1,0 +1,16 @@
+namespace MeshOps.Loading;
+
+/// <summary>
+/// Reads manifests (.yaml, .yml, .json; folders recursively; multi-document YAML; <c>kind: List</c>)
+/// into typed objects that remember where they were written.
+/// </summary>
+public static class ManifestLoader
+{
+    /// <summary>Loads files and folders. Errors are collected per file; the other files are still read.</summary>
+    public static ManifestSet LoadPaths(IEnumerable<string> paths, LoaderOptions? options = null) =>
+        throw new NotImplementedException("ManifestLoader lands with the loader work.");
+
+    /// <summary>Loads YAML or JSON text, such as <c>kubectl get -o yaml</c> output on standard input.</summary>
+    public static ManifestSet LoadText(string text, string sourceName, LoaderOptions? options = null) =>
+        throw new NotImplementedException("ManifestLoader lands with the loader work.");
+}
