@@ -7,10 +7,22 @@ namespace MeshOps.Loading;
 public static class ManifestLoader
 {
     /// <summary>Loads files and folders. Errors are collected per file; the other files are still read.</summary>
-    public static ManifestSet LoadPaths(IEnumerable<string> paths, LoaderOptions? options = null) =>
-        throw new NotImplementedException("ManifestLoader lands with the loader work.");
+    public static ManifestSet LoadPaths(IEnumerable<string> paths, LoaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var reader = new ManifestReader(options ?? LoaderOptions.Default);
+        foreach (var file in FileEnumerator.Expand(paths, reader.Errors))
+            reader.ReadFile(file);
+        return reader.ToManifestSet();
+    }
 
     /// <summary>Loads YAML or JSON text, such as <c>kubectl get -o yaml</c> output on standard input.</summary>
-    public static ManifestSet LoadText(string text, string sourceName, LoaderOptions? options = null) =>
-        throw new NotImplementedException("ManifestLoader lands with the loader work.");
+    public static ManifestSet LoadText(string text, string sourceName, LoaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var reader = new ManifestReader(options ?? LoaderOptions.Default);
+        reader.ReadText(text, sourceName);
+        return reader.ToManifestSet();
+    }
 }

@@ -1,0 +1,79 @@
+using System.Text;
+using MeshOps.Loading.Yaml;
+
+namespace MeshOps.Loading;
+
+/// <summary>
+/// One load call: reads sources one after another into a single result. Every failure becomes a
+/// <see cref="LoadError"/> for its file, so one bad file never stops the others.
+/// </summary>
+internal sealed class ManifestReader
+{
+    private readonly LoaderOptions options;
+    private readonly YamlDocumentReader documentReader;
+    private readonly ResourceExtractor extractor;
+    private readonly List<ManifestResource> resources = [];
+    private readonly List<LoadError> errors = [];
+
+    public ManifestReader(LoaderOptions options)
+    {
+        this.options = options;
+        documentReader = new YamlDocumentReader(YamlLimits.MaxDepth, options.MaxNodesPerDocument);
+        extractor = new ResourceExtractor(new TypedModelMapper(options));
+    }
+
+    public List<LoadError> Errors => errors;
+
+    public ManifestSet ToManifestSet() => new(resources, errors);
+
+    public void ReadFile(string file)
+    {
+        byte[] bytes;
+        try
+        {
+            var length = new FileInfo(file).Length;
+            if (length > options.MaxFileBytes)
+            {
+                errors.Add(new LoadError(LoadErrorIds.FileTooLarge, new SourceLocation(file, 0, 0),
+                    $"The file is {length:N0} bytes, more than the {options.MaxFileBytes:N0}-byte limit (LoaderOptions.MaxFileBytes); it was not read."));
+                return;
+            }
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception error) when (error is UnauthorizedAccessException or IOException)
+        {
+            errors.Add(new LoadError(LoadErrorIds.UnreadableFile, new SourceLocation(file, 0, 0), $"The file cannot be read: {error.Message}"));
+            return;
+        }
+
+        if (!SourceTextDecoder.TryDecode(bytes, file, out var text, out var decodeError))
+        {
+            errors.Add(decodeError!);
+            return;
+        }
+        ReadDocuments(text, file);
+    }
+
+    public void ReadText(string text, string sourceName)
+    {
+        var byteCount = Encoding.UTF8.GetByteCount(text);
+        if (byteCount > options.MaxFileBytes)
+        {
+            errors.Add(new LoadError(LoadErrorIds.FileTooLarge, new SourceLocation(sourceName, 0, 0),
+                $"The input is {byteCount:N0} bytes, more than the {options.MaxFileBytes:N0}-byte limit (LoaderOptions.MaxFileBytes); it was not read."));
+            return;
+        }
+        ReadDocuments(text.StartsWith('\uFEFF') ? text[1..] : text, sourceName);
+    }
+
+    private void ReadDocuments(string text, string file)
+    {
+        foreach (var document in documentReader.Read(text))
+        {
+            if (document.Problem is { } problem)
+                errors.Add(new LoadError(problem.ErrorId, new SourceLocation(file, problem.Line, problem.Column), problem.Message));
+            else
+                extractor.Extract(document.Root!, file, resources, errors);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Frozen;
+using MeshOps.Loading.Yaml;
+
+namespace MeshOps.Loading;
+
+/// <summary>
+/// Decides what a parsed document is (an object, a <c>kind: List</c>, something that is not a Kubernetes
+/// object at all) and builds the <see cref="ManifestResource"/>s it holds.
+/// </summary>
+internal sealed class ResourceExtractor(TypedModelMapper mapper)
+{
+    private const string ListItemsKey = "items";
+
+    public void Extract(ParsedNode root, string file, List<ManifestResource> resources, List<LoadError> errors)
+    {
+        if (root is ParsedScalar { Type: ScalarType.Null })
+            return; // an empty document, e.g. after a trailing '---'
+        if (root is not ParsedMapping mapping)
+        {
+            errors.Add(Error(LoadErrorIds.NotAnObject, file, root, "The document is not a mapping, so it cannot be a Kubernetes object."));
+            return;
+        }
+        var apiVersion = mapping.GetString("apiVersion");
+        var kind = mapping.GetString("kind");
+        // Neither field: some other YAML (Helm values, CI config); it is read through its own path, not as an object.
+        if (apiVersion is null && kind is null)
+            return;
+        if (IsKustomizeConfig(apiVersion))
+            return;
+        if (kind is not null && IsList(kind, mapping, out var items))
+        {
+            var itemKind = kind == "List" ? null : kind[..^"List".Length];
+            foreach (var item in items.Items)
+                ExtractObject(item, file, apiVersion, itemKind, resources, errors);
+            return;
+        }
+        ExtractObject(mapping, file, null, null, resources, errors);
+    }
+
+    /// <summary>
+    /// <paramref name="defaultApiVersion"/> and <paramref name="defaultKind"/> fill in for items of a typed
+    /// list (<c>DeploymentList</c>), whose items the API server writes without them.
+    /// </summary>
+    private void ExtractObject(ParsedNode node, string file, string? defaultApiVersion, string? defaultKind,
+        List<ManifestResource> resources, List<LoadError> errors)
+    {
+        if (node is not ParsedMapping mapping)
+        {
+            errors.Add(Error(LoadErrorIds.NotAnObject, file, node, "A list item is not a mapping, so it cannot be a Kubernetes object."));
+            return;
+        }
+        var apiVersion = mapping.GetString("apiVersion") ?? defaultApiVersion;
+        var kind = mapping.GetString("kind") ?? defaultKind;
+        var metadata = mapping.Get("metadata") as ParsedMapping;
+        var name = metadata?.GetString("name");
+        if (string.IsNullOrEmpty(apiVersion) || string.IsNullOrEmpty(kind) || string.IsNullOrEmpty(name))
+        {
+            errors.Add(Error(LoadErrorIds.MissingIdentity, file, node, DescribeMissingIdentity(apiVersion, kind, name)));
+            return;
+        }
+
+        var positions = new PositionIndex(file, mapping);
+        object? model;
+        try
+        {
+            model = mapper.Map(mapping, apiVersion, kind, positions);
+        }
+        catch (RejectedDocumentException rejected)
+        {
+            var at = new SourceLocation(file, rejected.Line, rejected.Column);
+            errors.Add(new LoadError(rejected.ErrorId, at, $"{kind} '{name}': {rejected.Message}"));
+            return;
+        }
+
+        resources.Add(new ManifestResource
+        {
+            ApiVersion = apiVersion,
+            Kind = kind,
+            Name = name,
+            Namespace = NullIfEmpty(metadata!.GetString("namespace")),
+            Location = new SourceLocation(file, mapping.Line, mapping.Column),
+            Labels = ReadStringMap(metadata.Get("labels")),
+            Annotations = ReadStringMap(metadata.Get("annotations")),
+            Model = model,
+            Positions = positions,
+        });
+    }
+
+    private static bool IsList(string kind, ParsedMapping mapping, out ParsedSequence items)
+    {
+        items = null!;
+        if (!kind.EndsWith("List", StringComparison.Ordinal) || mapping.Get(ListItemsKey) is not ParsedSequence sequence)
+            return false;
+        items = sequence;
+        return true;
+    }
+
+    /// <summary>kustomization.yaml has apiVersion and kind but no name; it configures a build and is not an object.</summary>
+    private static bool IsKustomizeConfig(string? apiVersion) =>
+        apiVersion is not null && apiVersion.StartsWith("kustomize.config.k8s.io/", StringComparison.Ordinal);
+
+    private static string DescribeMissingIdentity(string? apiVersion, string? kind, string? name)
+    {
+        var missing = new List<string>(3);
+        if (string.IsNullOrEmpty(apiVersion))
+            missing.Add("apiVersion");
+        if (string.IsNullOrEmpty(kind))
+            missing.Add("kind");
+        if (string.IsNullOrEmpty(name))
+            missing.Add("metadata.name");
+        return $"The object has no {string.Join(", ", missing)}; every Kubernetes object needs apiVersion, kind and metadata.name.";
+    }
+
+    /// <summary>Labels and annotations as written; non-scalar values are not strings and are left out (the typed model reports them).</summary>
+    private static IReadOnlyDictionary<string, string> ReadStringMap(ParsedNode? node)
+    {
+        if (node is not ParsedMapping { Entries.Count: > 0 } mapping)
+            return FrozenDictionary<string, string>.Empty;
+        var map = new Dictionary<string, string>(mapping.Entries.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Entries)
+        {
+            if (value is ParsedScalar scalar)
+                map[key.Value] = scalar.Type == ScalarType.Null ? "" : scalar.Value;
+        }
+        return map;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static LoadError Error(string errorId, string file, ParsedNode at, string message) =>
+        new(errorId, new SourceLocation(file, at.Line, at.Column), message);
+}

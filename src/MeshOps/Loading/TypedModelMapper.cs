@@ -1,0 +1,73 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MeshOps.Loading.Yaml;
+
+namespace MeshOps.Loading;
+
+/// <summary>
+/// Turns a parsed object into its typed model. One instance per load call: it reuses its JSON buffer
+/// across documents, so it is not shared between threads.
+/// </summary>
+internal sealed partial class TypedModelMapper
+{
+    private readonly ArrayBufferWriter<byte> buffer = new(16 * 1024);
+    private readonly Utf8JsonWriter writer;
+    private readonly JsonTranscoder transcoder;
+
+    public TypedModelMapper(LoaderOptions options)
+    {
+        // Relaxed escaping and no validation: the JSON only ever goes to our own deserializer.
+        writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+        transcoder = new JsonTranscoder(YamlLimits.MaxDepth, options.MaxNodesPerDocument);
+    }
+
+    /// <summary>The typed model, or null for kinds MeshOps does not model. Throws <see cref="RejectedDocumentException"/> for bad fields.</summary>
+    public object? Map(ParsedMapping node, string apiVersion, string kind, PositionIndex positions)
+    {
+        var deserialize = KnownKinds.Find(apiVersion, kind);
+        if (deserialize is null)
+            return null;
+
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        transcoder.Write(writer, node);
+        writer.Flush();
+        if (!MemoryMarshal.TryGetArray(buffer.WrittenMemory, out var json))
+            throw new InvalidOperationException("ArrayBufferWriter is always array-backed.");
+        try
+        {
+            return deserialize(new MemoryStream(json.Array!, json.Offset, json.Count, writable: false));
+        }
+        // Untrusted input reaches converters that throw various exception types; each one means "this field is wrong".
+        catch (Exception error) when (error is JsonException or NotSupportedException or FormatException or InvalidOperationException or OverflowException or ArgumentException)
+        {
+            throw DescribeFieldError(error, node, positions);
+        }
+    }
+
+    private static RejectedDocumentException DescribeFieldError(Exception error, ParsedMapping node, PositionIndex positions)
+    {
+        var jsonPath = (error as JsonException)?.Path ?? PathFromMessage(error.Message);
+        var path = JsonPathSegments.Parse(jsonPath);
+        var at = path.Count > 0 ? positions.FindNearest(path) : new SourceLocation("", node.Line, node.Column);
+        var field = path.Count > 0 ? $"field '{JsonPathSegments.Format(path)}'" : "a field";
+        return new RejectedDocumentException(LoadErrorIds.InvalidField, at.Line, at.Column,
+            $"{field} has the wrong type or value: {WithoutPath(error.Message)}");
+    }
+
+    /// <summary>Converters' NotSupportedException and friends carry the path only in their message.</summary>
+    private static string? PathFromMessage(string message) =>
+        PathInMessage().Match(message) is { Success: true } match ? match.Groups[1].Value : null;
+
+    private static string WithoutPath(string message)
+    {
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return cut >= 0 ? message[..cut] : message;
+    }
+
+    [GeneratedRegex(@"Path: (\$\S*)")]
+    private static partial Regex PathInMessage();
+}

@@ -1,0 +1,242 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace MeshOps.Loading.Yaml;
+
+/// <summary>
+/// Turns YAML (or JSON) text into one <see cref="ParsedNode"/> tree per document. Builds its own small
+/// tree from parser events rather than YamlDotNet's representation model so that it can bound nesting
+/// (deep input would overflow the stack), refuse non-scalar keys, and keep going after a bad document.
+/// </summary>
+internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
+{
+    private const string MergeKey = "<<";
+
+    /// <summary>Documents in order. A syntax error ends the stream (the parser cannot resynchronise); other problems skip one document.</summary>
+    public IEnumerable<ParsedDocument> Read(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var state = new StreamState(parser);
+        while (TryReadNext(state, out var document))
+            yield return document;
+    }
+
+    private bool TryReadNext(StreamState state, out ParsedDocument document)
+    {
+        document = null!;
+        if (state.Finished)
+            return false;
+        try
+        {
+            if (state.SkipToDocumentEnd)
+                SkipRestOfDocument(state);
+            var parser = state.Parser;
+            if (parser.Current is null)
+                parser.Consume<StreamStart>();
+            if (parser.TryConsume<StreamEnd>(out _))
+            {
+                state.Finished = true;
+                return false;
+            }
+            parser.Consume<DocumentStart>();
+            var builder = new TreeBuilder(parser, maxDepth, maxNodesPerDocument);
+            try
+            {
+                document = new ParsedDocument(builder.ReadNode(0), null);
+            }
+            catch (RejectedDocumentException rejected)
+            {
+                state.SkipToDocumentEnd = true;
+                document = new ParsedDocument(null, rejected);
+                return true;
+            }
+            parser.Consume<DocumentEnd>();
+            return true;
+        }
+        catch (YamlException syntax)
+        {
+            state.Finished = true;
+            document = new ParsedDocument(null, new RejectedDocumentException(
+                LoadErrorIds.YamlSyntax, (int)syntax.Start.Line, (int)syntax.Start.Column, DescribeSyntaxError(syntax)));
+            return true;
+        }
+    }
+
+    private static void SkipRestOfDocument(StreamState state)
+    {
+        state.SkipToDocumentEnd = false;
+        while (!state.Parser.TryConsume<DocumentEnd>(out _))
+            state.Parser.MoveNext();
+    }
+
+    /// <summary>YamlDotNet prefixes its messages with both marks; the location is reported separately.</summary>
+    private static string DescribeSyntaxError(YamlException syntax)
+    {
+        var message = syntax.Message;
+        var end = message.StartsWith('(') ? message.IndexOf("): ", StringComparison.Ordinal) : -1;
+        return "YAML syntax error: " + (end >= 0 ? message[(end + 3)..] : message);
+    }
+
+    private sealed class StreamState(IParser parser)
+    {
+        public IParser Parser { get; } = parser;
+
+        public bool Finished { get; set; }
+
+        public bool SkipToDocumentEnd { get; set; }
+    }
+
+    /// <summary>Builds one document. Anchors are registered once their node is complete, so a node cannot contain itself.</summary>
+    private sealed class TreeBuilder(IParser parser, int maxDepth, int maxNodes)
+    {
+        private Dictionary<string, ParsedNode>? anchors;
+        private int nodeCount;
+
+        public ParsedNode ReadNode(int depth)
+        {
+            var current = parser.Current ?? throw new YamlException("Unexpected end of input.");
+            CountNodes(1, current.Start);
+            switch (current)
+            {
+                case AnchorAlias alias:
+                    parser.MoveNext();
+                    return ResolveAlias(alias);
+                case Scalar scalar:
+                    parser.MoveNext();
+                    return Anchor(scalar.Anchor, ToScalar(scalar));
+                case SequenceStart start:
+                    return Anchor(start.Anchor, ReadSequence(start, depth));
+                case MappingStart start:
+                    return Anchor(start.Anchor, ReadMapping(start, depth));
+                default:
+                    throw new YamlException(current.Start, current.End, $"Unexpected {current.GetType().Name}.");
+            }
+        }
+
+        private ParsedSequence ReadSequence(SequenceStart start, int depth)
+        {
+            EnsureDepth(depth, start);
+            parser.MoveNext();
+            var sequence = new ParsedSequence((int)start.Start.Line, (int)start.Start.Column);
+            while (!parser.TryConsume<SequenceEnd>(out _))
+                sequence.Items.Add(ReadNode(depth + 1));
+            return sequence;
+        }
+
+        private ParsedMapping ReadMapping(MappingStart start, int depth)
+        {
+            EnsureDepth(depth, start);
+            parser.MoveNext();
+            var mapping = new ParsedMapping((int)start.Start.Line, (int)start.Start.Column);
+            var keys = new KeySet();
+            List<ParsedNode>? merges = null;
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var keyEvent = parser.Current!;
+                if (ReadNode(depth + 1) is not ParsedScalar key)
+                    throw Reject(LoadErrorIds.UnsupportedKey, keyEvent.Start, "Mapping keys must be plain strings; Kubernetes objects cannot use lists or maps as keys.");
+                var value = ReadNode(depth + 1);
+                if (key.Type == ScalarType.String && key.Value == MergeKey && keyEvent is Scalar { Style: ScalarStyle.Plain })
+                {
+                    (merges ??= []).Add(value);
+                    continue;
+                }
+                if (!keys.Add(key.Value, mapping.Entries))
+                    throw Reject(LoadErrorIds.DuplicateKey, keyEvent.Start, $"Duplicate key '{key.Value}' in the same mapping.");
+                mapping.Entries.Add(new(key, value));
+            }
+            if (merges is not null)
+                ApplyMerges(mapping, merges, ref keys);
+            return mapping;
+        }
+
+        /// <summary>
+        /// <c>&lt;&lt;: *defaults</c> copies the keys the mapping does not set itself, as kubectl's YAML 1.1
+        /// parser does; without it those fields would silently vanish. Earlier merge sources win.
+        /// </summary>
+        private void ApplyMerges(ParsedMapping mapping, List<ParsedNode> merges, ref KeySet keys)
+        {
+            foreach (var merge in merges)
+            {
+                var sources = merge is ParsedSequence sequence ? sequence.Items : [merge];
+                foreach (var source in sources)
+                {
+                    if (source is not ParsedMapping sourceMapping)
+                        throw Reject(LoadErrorIds.UnsupportedKey, source.Line, source.Column, "A '<<' merge key needs a mapping or a list of mappings.");
+                    CountNodes(sourceMapping.Entries.Count, default);
+                    foreach (var entry in sourceMapping.Entries)
+                    {
+                        if (keys.Add(entry.Key.Value, mapping.Entries))
+                            mapping.Entries.Add(entry);
+                    }
+                }
+            }
+        }
+
+        private ParsedNode ResolveAlias(AnchorAlias alias)
+        {
+            if (anchors is not null && anchors.TryGetValue(alias.Value.Value, out var target))
+                return target;
+            throw Reject(LoadErrorIds.YamlSyntax, alias.Start, $"Alias '*{alias.Value.Value}' has no anchor defined before it (or refers to its own node).");
+        }
+
+        private ParsedNode Anchor(AnchorName name, ParsedNode node)
+        {
+            if (!name.IsEmpty)
+                (anchors ??= new(StringComparer.Ordinal))[name.Value] = node;
+            return node;
+        }
+
+        private static ParsedScalar ToScalar(Scalar scalar)
+        {
+            var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+            var type = ScalarTypeResolver.Resolve(scalar.Value, scalar.Style == ScalarStyle.Plain, tag);
+            return new ParsedScalar((int)scalar.Start.Line, (int)scalar.Start.Column, scalar.Value, type);
+        }
+
+        private void EnsureDepth(int depth, ParsingEvent at)
+        {
+            if (depth >= maxDepth)
+                throw Reject(LoadErrorIds.NestingTooDeep, at.Start, $"Nesting is deeper than {maxDepth} levels.");
+        }
+
+        private void CountNodes(int added, Mark at)
+        {
+            nodeCount += added;
+            if (nodeCount > maxNodes)
+                throw Reject(LoadErrorIds.TooManyNodes, at, $"The document has more than {maxNodes} nodes (LoaderOptions.MaxNodesPerDocument).");
+        }
+
+        private static RejectedDocumentException Reject(string errorId, Mark at, string message) =>
+            Reject(errorId, (int)at.Line, (int)at.Column, message);
+
+        private static RejectedDocumentException Reject(string errorId, int line, int column, string message) =>
+            new(errorId, line, column, message);
+    }
+
+    /// <summary>Duplicate-key detection that stays linear for huge mappings (a ConfigMap with thousands of keys).</summary>
+    private struct KeySet
+    {
+        private const int LinearLimit = 8;
+        private HashSet<string>? large;
+
+        public bool Add(string key, List<KeyValuePair<ParsedScalar, ParsedNode>> existing)
+        {
+            if (large is not null)
+                return large.Add(key);
+            for (var i = 0; i < existing.Count; i++)
+            {
+                if (string.Equals(existing[i].Key.Value, key, StringComparison.Ordinal))
+                    return false;
+            }
+            if (existing.Count >= LinearLimit)
+            {
+                large = new HashSet<string>(existing.Count * 2, StringComparer.Ordinal);
+                foreach (var entry in existing)
+                    large.Add(entry.Key.Value);
+                large.Add(key);
+            }
+            return true;
+        }
+    }
+}
