@@ -10,14 +10,21 @@ internal sealed class PositionIndex(string file, ParsedNode root) : IPositionInd
 {
     public SourceLocation? Find(IReadOnlyList<object> path)
     {
-        var (located, matched) = Walk(path);
+        var (located, matched, _) = Walk(path);
         return matched == path.Count ? ToLocation(located) : null;
     }
 
     /// <summary>The deepest part of <paramref name="path"/> that exists, for errors about fields that may be half-written.</summary>
     public SourceLocation FindNearest(IReadOnlyList<object> path) => ToLocation(Walk(path).Located);
 
-    private (ParsedNode Located, int Matched) Walk(IReadOnlyList<object> path)
+    /// <summary>The value written at <paramref name="path"/>, or null when it does not exist.</summary>
+    public ParsedNode? FindValue(IReadOnlyList<object> path)
+    {
+        var (_, matched, value) = Walk(path);
+        return matched == path.Count ? value : null;
+    }
+
+    private (ParsedNode Located, int Matched, ParsedNode Value) Walk(IReadOnlyList<object> path)
     {
         var current = root;
         var located = root;
@@ -33,10 +40,10 @@ internal sealed class PositionIndex(string file, ParsedNode root) : IPositionInd
                     located = current = sequence.Items[index];
                     break;
                 default:
-                    return (located, i);
+                    return (located, i, current);
             }
         }
-        return (located, path.Count);
+        return (located, path.Count, current);
     }
 
     private SourceLocation ToLocation(ParsedNode node) => new(file, node.Line, node.Column);

@@ -55,8 +55,17 @@ internal sealed partial class TypedModelMapper
         var at = path.Count > 0 ? positions.FindNearest(path) : new SourceLocation("", node.Line, node.Column);
         var field = path.Count > 0 ? $"field '{JsonPathSegments.Format(path)}'" : "a field";
         return new RejectedDocumentException(LoadErrorIds.InvalidField, at.Line, at.Column,
-            $"{field} has the wrong type or value: {WithoutPath(error.Message)}");
+            $"{field} has the wrong type or value: {WithoutPath(error.Message)}{ExplainImplicitType(positions.FindValue(path))}");
     }
+
+    /// <summary>The usual cause is an unquoted value YAML reads as a number or boolean (<c>true</c>, <c>yes</c>, <c>n</c>, <c>8080</c>).</summary>
+    private static string ExplainImplicitType(ParsedNode? value) => value switch
+    {
+        ParsedScalar { Type: ScalarType.Bool } scalar => $" YAML reads the unquoted value '{scalar.Value}' as a boolean; quote it if it is text.",
+        ParsedScalar { Type: ScalarType.Integer or ScalarType.Float } scalar => $" YAML reads the unquoted value '{scalar.Value}' as a number; quote it if it is text.",
+        ParsedScalar { Type: ScalarType.String } scalar => $" The value '{scalar.Value}' is text.",
+        _ => "",
+    };
 
     /// <summary>Converters' NotSupportedException and friends carry the path only in their message.</summary>
     private static string? PathFromMessage(string message) =>
