@@ -119,8 +119,9 @@ public static partial class ConfigValueScanner
                 continue;
             }
 
+            // "host=postgres port=5432 …" is one connection string, not a "host" key.
             var keyValue = KeyValueLine().Match(line);
-            if (keyValue.Success)
+            if (keyValue.Success && !ConnectionStrings.IsConnectionStringKey(keyValue.Groups["key"].Value))
             {
                 collector.AddKeyValue(keyValue.Groups["key"].Value, keyValue.Groups["value"].Value.TrimEnd(',', ';'), EndpointOrigin.ConfigUrl, EndpointOrigin.ConfigHostPort);
             }

@@ -70,6 +70,10 @@ internal static partial class ConnectionStrings
         return (hosts, isPostgres ? "postgres" : null);
     }
 
+    public static bool IsConnectionStringKey(string key) =>
+        key.Equals("host", StringComparison.OrdinalIgnoreCase) || key.Equals("hostaddr", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("server", StringComparison.OrdinalIgnoreCase) || key.Equals("port", StringComparison.OrdinalIgnoreCase);
+
     [GeneratedRegex(@"(?<![A-Za-z0-9_])(?<key>hostaddr|host|server|data source|port)\s*=\s*(?:'(?<value>[^']*)'|(?<value>[^\s;']+))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Pair();
 }
