@@ -100,7 +100,7 @@ public static partial class SecretRedactor
     private static void Add(List<CredentialHit> hits, Match match, string key, CredentialKind kind)
     {
         var secret = match.Groups["secret"];
-        if (secret.Value == Mask || hits.Any(h => secret.Index < h.Index + h.Length && h.Index < secret.Index + secret.Length))
+        if (secret.Length == 0 || secret.Value == Mask || hits.Any(h => secret.Index < h.Index + h.Length && h.Index < secret.Index + secret.Length))
         {
             return;
         }
@@ -121,7 +121,7 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"\bBearer\s+(?<secret>[A-Za-z0-9\-._~+/]{8,}=*)", RegexOptions.CultureInvariant)]
     private static partial Regex BearerToken();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9_.\-])(?<key>[A-Za-z0-9_.\-]*(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[A-Za-z0-9_.\-]*)[""']?\s*[=:]\s*[""']?(?<secret>[^\s""'&;,}]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.\-])(?<key>[A-Za-z0-9_.\-]*(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[A-Za-z0-9_.\-]*)[""']?\s*[=:]\s*(?:'(?<secret>[^']*)'|""(?<secret>[^""]*)""|(?<secret>[^\s""'&;,}]+))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex KeyValue();
 
     [GeneratedRegex(@"^[A-Za-z0-9_.\-]*(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[A-Za-z0-9_.\-]*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
