@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace MeshOps.Discovery;
+
+/// <summary>
+/// Endpoints and listen addresses in a ConfigMap value. JSON documents are parsed and their string values read one by
+/// one (so HashiCups' <c>{"db_connection": "host=postgres …", "bind_address": ":9090"}</c> splits cleanly); other text
+/// is read line by line as <c>key: value</c> / <c>key=value</c> or scanned for URLs and connection strings.
+/// </summary>
+public static partial class ConfigValueScanner
+{
+    private static readonly JsonDocumentOptions JsonOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    private static readonly string[] HostKeys = ["host", "hostname", "server", "address"];
+
+    public static DiscoveryResult Scan(string text)
+    {
+        if (text.AsSpan().IndexOfAny(':', '=') < 0)
+        {
+            return DiscoveryResult.Empty;
+        }
+
+        var collector = new DiscoveryCollector();
+        if (!TryScanJson(text, collector))
+        {
+            ScanLines(text, collector);
+        }
+
+        return collector.ToResult();
+    }
+
+    private static bool TryScanJson(string text, DiscoveryCollector collector)
+    {
+        var start = text.AsSpan().TrimStart();
+        if (start.IsEmpty || (start[0] != '{' && start[0] != '['))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text, JsonOptions);
+            Walk(document.RootElement, null, collector);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static void Walk(JsonElement element, string? key, DiscoveryCollector collector)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Value.ValueKind == JsonValueKind.Number && BindSyntax.IsBindKey(property.Name))
+                    {
+                        collector.AddKeyValue(property.Name, property.Value.GetRawText(), EndpointOrigin.JsonValue, EndpointOrigin.JsonValue);
+                    }
+                    else
+                    {
+                        Walk(property.Value, property.Name, collector);
+                    }
+                }
+
+                AddHostPortObject(element, collector);
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Walk(item, key, collector);
+                }
+
+                break;
+            case JsonValueKind.String:
+                collector.AddKeyValue(key, element.GetString()!, EndpointOrigin.JsonValue, EndpointOrigin.JsonValue);
+                break;
+        }
+    }
+
+    // {"host": "postgres", "port": 5432}: the pair names an endpoint although neither value does alone.
+    private static void AddHostPortObject(JsonElement element, DiscoveryCollector collector)
+    {
+        string? hostKey = null;
+        string? host = null;
+        int? port = null;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (host is null && property.Value.ValueKind == JsonValueKind.String && HostKeys.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                hostKey = property.Name;
+                host = property.Value.GetString();
+            }
+            else if (property.Name.Equals("port", StringComparison.OrdinalIgnoreCase))
+            {
+                var portText = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
+                port = EndpointSyntax.TryParsePort(portText ?? string.Empty, out var parsed) ? parsed : null;
+            }
+        }
+
+        if (host is not null && port is not null && EndpointSyntax.TryParseHostPort(host, out var hostPort) && hostPort.Port is null)
+        {
+            var excerpt = $"\"{hostKey}\": \"{host}\", \"port\": {port}";
+            collector.AddEndpoint(new DiscoveredEndpoint(hostPort.Host, port, null, EndpointOrigin.JsonValue, SecretRedactor.Redact(excerpt)) { Key = hostKey });
+        }
+    }
+
+    private static void ScanLines(string text, DiscoveryCollector collector)
+    {
+        foreach (var rawLine in text.Split('\n'))
+        {
+            var line = rawLine.Trim();
+            if (line.Length == 0 || line[0] == '#' || line.StartsWith("//", StringComparison.Ordinal) || line.AsSpan().IndexOfAny(':', '=') < 0)
+            {
+                continue;
+            }
+
+            // "host=postgres port=5432 …" is one connection string, not a "host" key.
+            var keyValue = KeyValueLine().Match(line);
+            if (keyValue.Success && !ConnectionStrings.IsConnectionStringKey(keyValue.Groups["key"].Value))
+            {
+                collector.AddKeyValue(keyValue.Groups["key"].Value, keyValue.Groups["value"].Value.TrimEnd(',', ';'), EndpointOrigin.ConfigUrl, EndpointOrigin.ConfigHostPort);
+            }
+            else
+            {
+                collector.AddKeyValue(null, line, EndpointOrigin.ConfigUrl, EndpointOrigin.ConfigHostPort);
+            }
+        }
+    }
+
+    // YAML "key: value", properties/.env "key=value", shell "export KEY=value"; a URL's "http:" is not a key.
+    [GeneratedRegex(@"^(?:export\s+)?[""']?(?<key>[A-Za-z_][A-Za-z0-9_.\-]*)[""']?\s*(?:=|:(?!//))\s*(?<value>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyValueLine();
+}

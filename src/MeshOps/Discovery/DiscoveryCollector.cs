@@ -1,0 +1,99 @@
+namespace MeshOps.Discovery;
+
+/// <summary>
+/// Turns one (key, value) pair into endpoints or binds, in the order that resolves ambiguity: a listen address
+/// first (by key or by a hostless ":port"), then a connection string, then URLs, then a bare host:port list.
+/// </summary>
+internal sealed class DiscoveryCollector
+{
+    private readonly List<DiscoveredEndpoint> endpoints = [];
+    private readonly List<BindAddress> binds = [];
+
+    public void AddKeyValue(string? key, string rawValue, EndpointOrigin urlOrigin, EndpointOrigin hostPortOrigin)
+    {
+        var value = rawValue.Trim().Trim('"', '\'').Trim();
+        if (value.Length == 0)
+        {
+            return;
+        }
+
+        if (BindSyntax.IsBindKey(key) || BindSyntax.IsHostlessPort(value))
+        {
+            AddBind(key, value);
+            return;
+        }
+
+        var (hosts, scheme) = ConnectionStrings.Parse(value);
+        if (hosts.Count > 0)
+        {
+            var excerpt = SecretRedactor.Redact(value);
+            foreach (var host in hosts)
+            {
+                AddEndpoint(new DiscoveredEndpoint(host.Host, host.Port, scheme, EndpointOrigin.ConnectionString, excerpt) { Key = key });
+            }
+
+            return;
+        }
+
+        var foundUrl = false;
+        foreach (var (match, urlScheme, urlHosts) in EndpointSyntax.Urls(value))
+        {
+            foundUrl = true;
+            var isJdbc = match.Index >= 5 && value.AsSpan(match.Index - 5, 5).Equals("jdbc:", StringComparison.OrdinalIgnoreCase);
+            var origin = isJdbc ? EndpointOrigin.JdbcUrl
+                : EndpointSyntax.IsDatabaseScheme(urlScheme) ? EndpointOrigin.ConnectionString
+                : urlOrigin;
+            var excerpt = SecretRedactor.Redact(isJdbc ? "jdbc:" + match.Value : match.Value);
+            foreach (var host in urlHosts)
+            {
+                AddEndpoint(new DiscoveredEndpoint(host.Host, host.Port, urlScheme, origin, excerpt) { Key = key });
+            }
+        }
+
+        if (foundUrl)
+        {
+            return;
+        }
+
+        foreach (var host in EndpointSyntax.BareHostPorts(value))
+        {
+            AddEndpoint(new DiscoveredEndpoint(host.Host, host.Port, null, hostPortOrigin, SecretRedactor.Redact(value)) { Key = key });
+        }
+    }
+
+    public void AddEndpoint(DiscoveredEndpoint endpoint)
+    {
+        if (!endpoints.Contains(endpoint))
+        {
+            endpoints.Add(endpoint);
+        }
+    }
+
+    public void AddBind(BindAddress bind)
+    {
+        if (!binds.Contains(bind))
+        {
+            binds.Add(bind);
+        }
+    }
+
+    public DiscoveryResult ToResult() =>
+        endpoints.Count == 0 && binds.Count == 0 ? DiscoveryResult.Empty : new DiscoveryResult(endpoints, binds);
+
+    private void AddBind(string? key, string value)
+    {
+        // LISTEN_URL=http://0.0.0.0:8080 style: the URL's authority is the listen address.
+        var address = value;
+        foreach (var (_, _, hosts) in EndpointSyntax.Urls(value))
+        {
+            var first = hosts[0];
+            address = first.Port is null ? first.Host : (first.Host.Contains(':') ? "[" + first.Host + "]" : first.Host) + ":" + first.Port;
+            break;
+        }
+
+        if (BindSyntax.TryParse(address, BindSyntax.IsBindKey(key), out var host, out var port))
+        {
+            AddBind(new BindAddress(host, port, SecretRedactor.Redact(value)) { Key = key });
+        }
+    }
+}

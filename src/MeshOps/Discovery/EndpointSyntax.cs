@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MeshOps.Rules.Text;
+
+namespace MeshOps.Discovery;
+
+/// <summary>The low-level grammar shared by every scanner: URLs, host:port tokens and default ports.</summary>
+internal static partial class EndpointSyntax
+{
+    // Schemes whose "host" is not a network peer.
+    private static readonly HashSet<string> NonNetworkSchemes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "file", "unix", "unix-abstract", "data", "urn", "jar", "classpath", "vault",
+    };
+
+    private static readonly Dictionary<string, int> WebDefaultPorts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["http"] = 80, ["https"] = 443, ["ws"] = 80, ["wss"] = 443, ["grpcs"] = 443, ["amqps"] = 5671, ["ldap"] = 389, ["ldaps"] = 636,
+    };
+
+    /// <summary>The port a scheme implies, or null (plain grpc:// has no standard port).</summary>
+    public static int? DefaultPort(string? scheme)
+    {
+        if (scheme is null)
+        {
+            return null;
+        }
+
+        return WebDefaultPorts.TryGetValue(scheme, out var port) ? port : WellKnownPorts.ByScheme(scheme)?.DefaultPort;
+    }
+
+    public static bool IsDatabaseScheme(string scheme) => WellKnownPorts.ByScheme(scheme) is not null;
+
+    /// <summary>
+    /// Every URL in the text with its hosts. Multi-host authorities (<c>mongodb://a:1,b:2/db</c>) give several hosts;
+    /// gRPC's <c>dns:///host:port</c> takes the host from the path, as the gRPC name resolver does.
+    /// </summary>
+    public static IEnumerable<(Match Match, string Scheme, IReadOnlyList<HostPort> Hosts)> Urls(string text)
+    {
+        if (!text.Contains("://", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        foreach (Match match in Url().Matches(text))
+        {
+            var scheme = match.Groups["scheme"].Value;
+            if (NonNetworkSchemes.Contains(scheme))
+            {
+                continue;
+            }
+
+            var authority = match.Groups["hosts"].Value;
+            if (scheme.Equals("dns", StringComparison.OrdinalIgnoreCase))
+            {
+                var path = match.Groups["rest"].Value.TrimStart('/');
+                var slash = path.IndexOf('/');
+                authority = slash < 0 ? path : path[..slash];
+            }
+
+            var hosts = new List<HostPort>();
+            foreach (var token in authority.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (TryParseHostPort(token, out var hostPort))
+                {
+                    hosts.Add(hostPort with { Port = hostPort.Port ?? DefaultPort(scheme) });
+                }
+            }
+
+            if (hosts.Count > 0)
+            {
+                yield return (match, scheme.ToLowerInvariant(), hosts);
+            }
+        }
+    }
+
+    /// <summary>A whole value that is one or more comma-separated <c>host:port</c> (a port is required).</summary>
+    public static IReadOnlyList<HostPort> BareHostPorts(string value)
+    {
+        if (value.IndexOf(':') < 0 || value.Contains("://", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var hosts = new List<HostPort>();
+        foreach (var token in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!TryParseHostPort(token, out var hostPort) || hostPort.Port is null)
+            {
+                return [];
+            }
+
+            hosts.Add(hostPort);
+        }
+
+        return hosts;
+    }
+
+    /// <summary><c>host</c>, <c>host:port</c>, <c>[v6]</c> or <c>[v6]:port</c>, with a host that can be a DNS name or IP.</summary>
+    public static bool TryParseHostPort(string token, out HostPort hostPort)
+    {
+        hostPort = default;
+        var match = HostPortToken().Match(token.Trim());
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var host = match.Groups["v6"].Success ? match.Groups["v6"].Value : match.Groups["host"].Value;
+        int? port = null;
+        if (match.Groups["port"].Success)
+        {
+            if (!TryParsePort(match.Groups["port"].Value, out var parsed))
+            {
+                return false;
+            }
+
+            port = parsed;
+        }
+
+        if (!match.Groups["v6"].Success && !IsPlausibleHost(host))
+        {
+            return false;
+        }
+
+        hostPort = new HostPort(host, port);
+        return true;
+    }
+
+    public static bool TryParsePort(string text, out int port) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is > 0 and <= 65535;
+
+    // A DNS name needs a letter somewhere (so "12:30" is a time, not host 12), unless it is a dotted IPv4 address.
+    private static bool IsPlausibleHost(string host) =>
+        host.Any(char.IsAsciiLetter) || (LoopbackHosts.IsIpLiteral(host) && host.Count(c => c == '.') == 3);
+
+    [GeneratedRegex(@"(?<scheme>\b[A-Za-z][A-Za-z0-9+.\-]*)://(?:[^\s/?#""'<>@]*@)?(?<hosts>(?:\[[0-9A-Fa-f:.%]+\](?::\d{1,5})?|[^\s/?#""'<>;,@\[\]`)(]+)?(?:,(?![A-Za-z][A-Za-z0-9+.\-]*://)(?:\[[0-9A-Fa-f:.%]+\](?::\d{1,5})?|[^\s/?#""'<>;,@\[\]`)(]+))*)(?<rest>[^\s""'<>`,;)]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"^(?:\[(?<v6>[0-9A-Fa-f:.%]+)\]|(?<host>[A-Za-z0-9_](?:[A-Za-z0-9_\-]*[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_\-]*[A-Za-z0-9_])?)*\.?))(?::(?<port>\d{1,5}))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex HostPortToken();
+}

@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace MeshOps.Discovery;
+
+/// <summary>
+/// Upstream calls and listen sockets of an nginx configuration: <c>proxy_pass</c> and <c>grpc_pass</c> targets, resolved
+/// through <c>upstream</c> blocks, and <c>listen</c> directives. Targets built from variables are skipped: their value
+/// is only known per request.
+/// </summary>
+public static partial class NginxConfigScanner
+{
+    // nginx: "If a port is not specified, the port 80 is used" (upstream server); proxy_pass follows the scheme.
+    private const int NginxDefaultPort = 80;
+
+    public static DiscoveryResult Scan(string config)
+    {
+        var text = StripComments(config);
+        var collector = new DiscoveryCollector();
+        var upstreams = ReadUpstreamBlocks(text);
+
+        foreach (Match pass in PassDirective().Matches(text))
+        {
+            var directive = pass.Groups["directive"].Value;
+            var target = pass.Groups["target"].Value;
+            if (target.Contains('$') || target.StartsWith("unix:", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var origin = directive == "grpc_pass" ? EndpointOrigin.NginxGrpcPass : EndpointOrigin.NginxProxyPass;
+            var (scheme, authority) = SplitTarget(target, directive);
+            var excerpt = SecretRedactor.Redact(directive + " " + target + ";");
+            if (upstreams.TryGetValue(authority, out var servers))
+            {
+                foreach (var (server, serverExcerpt) in servers)
+                {
+                    collector.AddEndpoint(new DiscoveredEndpoint(server.Host, server.Port ?? NginxDefaultPort, scheme, EndpointOrigin.NginxUpstreamServer, excerpt + " -> " + serverExcerpt));
+                }
+            }
+            else if (EndpointSyntax.TryParseHostPort(authority, out var hostPort))
+            {
+                collector.AddEndpoint(new DiscoveredEndpoint(hostPort.Host, hostPort.Port ?? EndpointSyntax.DefaultPort(scheme) ?? NginxDefaultPort, scheme, origin, excerpt));
+            }
+        }
+
+        foreach (Match listen in ListenDirective().Matches(text))
+        {
+            if (BindSyntax.TryParse(listen.Groups["address"].Value, bareNumberIsPort: true, out var host, out var port))
+            {
+                collector.AddBind(new BindAddress(host, port, listen.Value.Trim()) { Key = "listen" });
+            }
+        }
+
+        return collector.ToResult();
+    }
+
+    // grpc_pass accepts a bare address; its scheme is then grpc.
+    private static (string Scheme, string Authority) SplitTarget(string target, string directive)
+    {
+        var separator = target.IndexOf("://", StringComparison.Ordinal);
+        var scheme = separator > 0 ? target[..separator].ToLowerInvariant() : directive == "grpc_pass" ? "grpc" : "http";
+        var rest = separator > 0 ? target[(separator + 3)..] : target;
+        var end = rest.IndexOfAny(['/', '?']);
+        return (scheme, end < 0 ? rest : rest[..end]);
+    }
+
+    private static Dictionary<string, List<(HostPort Server, string Excerpt)>> ReadUpstreamBlocks(string text)
+    {
+        var upstreams = new Dictionary<string, List<(HostPort, string)>>(StringComparer.Ordinal);
+        foreach (Match block in UpstreamBlock().Matches(text))
+        {
+            var servers = new List<(HostPort, string)>();
+            foreach (Match server in ServerDirective().Matches(block.Groups["body"].Value))
+            {
+                if (EndpointSyntax.TryParseHostPort(server.Groups["address"].Value, out var hostPort))
+                {
+                    servers.Add((hostPort, server.Value.Trim()));
+                }
+            }
+
+            upstreams[block.Groups["name"].Value] = servers;
+        }
+
+        return upstreams;
+    }
+
+    // "#" starts a comment at a line start or after whitespace, outside quotes.
+    private static string StripComments(string config)
+    {
+        var builder = new StringBuilder(config.Length);
+        foreach (var line in config.Split('\n'))
+        {
+            var quote = '\0';
+            var cut = line.Length;
+            for (var i = 0; i < line.Length; i++)
+            {
+                var c = line[i];
+                if (quote != '\0')
+                {
+                    quote = c == quote ? '\0' : quote;
+                }
+                else if (c is '"' or '\'')
+                {
+                    quote = c;
+                }
+                else if (c == '#' && (i == 0 || char.IsWhiteSpace(line[i - 1]) || line[i - 1] is ';' or '{' or '}'))
+                {
+                    cut = i;
+                    break;
+                }
+            }
+
+            builder.Append(line, 0, cut).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+
+    [GeneratedRegex(@"(?<![\w$])(?<directive>proxy_pass|grpc_pass)\s+(?<target>[^\s;]+)\s*;", RegexOptions.CultureInvariant)]
+    private static partial Regex PassDirective();
+
+    [GeneratedRegex(@"(?<![\w$])upstream\s+(?<name>[^\s{]+)\s*\{(?<body>[^{}]*)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex UpstreamBlock();
+
+    [GeneratedRegex(@"(?<![\w$])server\s+(?<address>[^\s;]+)[^;]*;", RegexOptions.CultureInvariant)]
+    private static partial Regex ServerDirective();
+
+    [GeneratedRegex(@"(?<![\w$])listen\s+(?<address>[^\s;]+)[^;]*;", RegexOptions.CultureInvariant)]
+    private static partial Regex ListenDirective();
+}

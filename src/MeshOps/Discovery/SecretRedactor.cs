@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+
+namespace MeshOps.Discovery;
+
+/// <summary>
+/// Finds and masks credentials in configuration text, so that nothing MeshOps prints or returns repeats a password.
+/// Every excerpt produced by discovery has gone through <see cref="Redact"/>.
+/// </summary>
+public static partial class SecretRedactor
+{
+    public const string Mask = "***";
+
+    // Keys that merely point at a secret (a file, a Secret's name, an endpoint) rather than hold one.
+    private static readonly string[] ReferenceSuffixes =
+        ["name", "ref", "file", "path", "dir", "endpoint", "url", "uri", "type", "mode", "length", "ttl"];
+
+    /// <summary>The text with every credential value replaced by <see cref="Mask"/>.</summary>
+    public static string Redact(string text)
+    {
+        var hits = FindCredentials(text);
+        if (hits.Count == 0)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        var position = 0;
+        foreach (var hit in hits)
+        {
+            builder.Append(text, position, hit.Index - position).Append(Mask);
+            position = hit.Index + hit.Length;
+        }
+
+        return builder.Append(text, position, text.Length - position).ToString();
+    }
+
+    public static bool ContainsCredential(string text) => FindCredentials(text).Count > 0;
+
+    /// <summary>Every credential in the text, in order of position, without overlaps.</summary>
+    public static IReadOnlyList<CredentialHit> FindCredentials(string text)
+    {
+        if (!MightHoldCredential(text))
+        {
+            return [];
+        }
+
+        var hits = new List<CredentialHit>();
+        foreach (Match match in UrlPassword().Matches(text))
+        {
+            Add(hits, match, match.Groups["scheme"].Value + "://", CredentialKind.UrlPassword);
+        }
+
+        foreach (Match match in AuthorizationHeader().Matches(text))
+        {
+            Add(hits, match, "Authorization", CredentialKind.AuthorizationHeader);
+        }
+
+        foreach (Match match in BearerToken().Matches(text))
+        {
+            Add(hits, match, "Bearer", CredentialKind.BearerToken);
+        }
+
+        foreach (Match match in KeyValue().Matches(text))
+        {
+            var key = match.Groups["key"].Value;
+            var value = match.Groups["secret"].Value;
+            if (IsCredentialName(key) && !IsReferenceOrMasked(key, value))
+            {
+                Add(hits, match, key, CredentialKind.KeyValue);
+            }
+        }
+
+        hits.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return hits;
+    }
+
+    /// <summary>
+    /// True when a variable or key name says it holds a secret (POSTGRES_PASSWORD, api_key, token), and not merely
+    /// where one is (POSTGRES_PASSWORD_FILE, secretName).
+    /// </summary>
+    public static bool IsCredentialName(string name)
+    {
+        if (!CredentialKey().IsMatch(name))
+        {
+            return false;
+        }
+
+        var lower = name.ToLowerInvariant();
+        return !ReferenceSuffixes.Any(suffix => lower.EndsWith(suffix, StringComparison.Ordinal));
+    }
+
+    private static bool IsReferenceOrMasked(string key, string value) =>
+        value == Mask
+        || value.StartsWith("$(", StringComparison.Ordinal)
+        || value.StartsWith("${", StringComparison.Ordinal)
+        || value.Contains("://", StringComparison.Ordinal)
+        // PWD is also the shell's working directory.
+        || (key.Equals("pwd", StringComparison.OrdinalIgnoreCase) && value.StartsWith('/'));
+
+    private static void Add(List<CredentialHit> hits, Match match, string key, CredentialKind kind)
+    {
+        var secret = match.Groups["secret"];
+        if (secret.Length == 0 || secret.Value == Mask || hits.Any(h => secret.Index < h.Index + h.Length && h.Index < secret.Index + secret.Length))
+        {
+            return;
+        }
+
+        hits.Add(new CredentialHit(key, kind, secret.Index, secret.Length));
+    }
+
+    // Every form needs a separator or the word Bearer; most env values and config lines have neither.
+    private static bool MightHoldCredential(string text) =>
+        text.AsSpan().IndexOfAny('=', ':') >= 0 || text.Contains("Bearer", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"\b(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://[^\s:/@""']*:(?<secret>[^\s@/""']+)@", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPassword();
+
+    [GeneratedRegex(@"\bAuthorization[""']?\s*[:=]\s*[""']?(?:(?:Bearer|Basic|Token|Digest)\s+)?(?<secret>[^\s""',;]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorizationHeader();
+
+    [GeneratedRegex(@"\bBearer\s+(?<secret>[A-Za-z0-9\-._~+/]{8,}=*)", RegexOptions.CultureInvariant)]
+    private static partial Regex BearerToken();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.\-])(?<key>[A-Za-z0-9_.\-]*(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[A-Za-z0-9_.\-]*)[""']?\s*[=:]\s*(?:'(?<secret>[^']*)'|""(?<secret>[^""]*)""|(?<secret>[^\s""'&;,}]+))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex KeyValue();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.\-]*(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[A-Za-z0-9_.\-]*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CredentialKey();
+}

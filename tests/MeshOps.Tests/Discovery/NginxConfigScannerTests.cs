@@ -1,0 +1,73 @@
+using MeshOps.Discovery;
+
+namespace MeshOps.Tests.Discovery;
+
+public class NginxConfigScannerTests
+{
+    [Fact]
+    public void Upstream_server_without_port_defaults_to_80_and_every_server_is_reported()
+    {
+        var result = NginxConfigScanner.Scan("""
+            upstream api_pool {
+              server api-a;
+              server api-b:8080 weight=2;
+            }
+            server { location / { proxy_pass http://api_pool/v1; } }
+            """);
+
+        Assert.Equal([("api-a", 80), ("api-b", 8080)], result.Endpoints.Select(e => (e.Host, e.Port!.Value)));
+        Assert.All(result.Endpoints, e => Assert.Equal(EndpointOrigin.NginxUpstreamServer, e.Origin));
+    }
+
+    [Fact]
+    public void Https_proxy_pass_without_port_uses_443()
+    {
+        var endpoint = Assert.Single(NginxConfigScanner.Scan("location / { proxy_pass https://billing.shop; }").Endpoints);
+
+        Assert.Equal(("billing.shop", 443, "https"), (endpoint.Host, endpoint.Port, endpoint.Scheme));
+    }
+
+    [Theory]
+    [InlineData("grpc_pass grpc://inventory:50051;", "inventory", 50051)]
+    [InlineData("grpc_pass inventory:50051;", "inventory", 50051)]
+    public void Grpc_pass_targets_are_endpoints(string directive, string host, int port)
+    {
+        var endpoint = Assert.Single(NginxConfigScanner.Scan("location / { " + directive + " }").Endpoints);
+
+        Assert.Equal((host, port, "grpc", EndpointOrigin.NginxGrpcPass), (endpoint.Host, endpoint.Port, endpoint.Scheme, endpoint.Origin));
+    }
+
+    [Fact]
+    public void Variables_sockets_and_comments_are_skipped()
+    {
+        var result = NginxConfigScanner.Scan("""
+            # proxy_pass http://old-api:8080;
+            location /a { proxy_pass http://$backend; }
+            location /b { proxy_pass http://unix:/tmp/app.sock; }
+            location /c { proxy_pass unix:/tmp/app.sock; }
+            location /d { proxy_pass http://live-api:8080; } # proxy_pass http://other:1;
+            """);
+
+        Assert.Equal("live-api", Assert.Single(result.Endpoints).Host);
+    }
+
+    [Fact]
+    public void Repeated_targets_are_reported_once()
+    {
+        var result = NginxConfigScanner.Scan("location /a { proxy_pass http://web:3000; } location /b { proxy_pass http://web:3000; }");
+
+        Assert.Single(result.Endpoints);
+    }
+
+    [Theory]
+    [InlineData("listen 80;", null, 80)]
+    [InlineData("listen 127.0.0.1:8080;", "127.0.0.1", 8080)]
+    [InlineData("listen [::]:443 ssl;", null, 443)]
+    [InlineData("listen *:80 default_server;", null, 80)]
+    public void Listen_directives_are_binds(string directive, string? host, int port)
+    {
+        var bind = Assert.Single(NginxConfigScanner.Scan("server { " + directive + " }").Binds);
+
+        Assert.Equal((host, port), (bind.Host, bind.Port));
+    }
+}

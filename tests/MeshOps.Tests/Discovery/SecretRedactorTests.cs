@@ -1,0 +1,67 @@
+using MeshOps.Discovery;
+
+namespace MeshOps.Tests.Discovery;
+
+public class SecretRedactorTests
+{
+    [Theory]
+    [InlineData("host=postgres port=5432 user=postgres password=password dbname=products", "host=postgres port=5432 user=postgres password=*** dbname=products")]
+    [InlineData("postgres://u:secret@h:5432/db", "postgres://u:***@h:5432/db")]
+    [InlineData("POSTGRES_PASSWORD=password", "POSTGRES_PASSWORD=***")]
+    [InlineData("token=abc123&x=1", "token=***&x=1")]
+    [InlineData("Authorization: Bearer eyJhbGciOi.x.y", "Authorization: Bearer ***")]
+    [InlineData("curl -H 'Authorization: Basic dXNlcjpwYXNz' http://api", "curl -H 'Authorization: Basic ***' http://api")]
+    [InlineData("{\"password\": \"hunter2\", \"user\": \"app\"}", "{\"password\": \"***\", \"user\": \"app\"}")]
+    [InlineData("Host=db;Username=u;Password='p w'", "Host=db;Username=u;Password='***'")]
+    public void Credentials_are_masked(string text, string expected)
+    {
+        Assert.Equal(expected, SecretRedactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("http://products-api:9090")]
+    [InlineData("POSTGRES_PASSWORD_FILE=/run/secrets/db")]
+    [InlineData("secretName: db-credentials")]
+    [InlineData("password=${DB_PASSWORD}")]
+    [InlineData("PWD=/home/app")]
+    [InlineData("sslmode=disable")]
+    [InlineData("password=***")]
+    [InlineData("password=''")]
+    public void Non_credentials_are_left_alone(string text)
+    {
+        Assert.Equal(text, SecretRedactor.Redact(text));
+        Assert.False(SecretRedactor.ContainsCredential(text));
+    }
+
+    [Fact]
+    public void FindCredentials_says_which_key_holds_the_secret_and_where()
+    {
+        const string text = "host=postgres password=hunter2 dbname=products";
+
+        var hit = Assert.Single(SecretRedactor.FindCredentials(text));
+
+        Assert.Equal(("password", CredentialKind.KeyValue), (hit.Key, hit.Kind));
+        Assert.Equal("hunter2", text.Substring(hit.Index, hit.Length));
+    }
+
+    [Fact]
+    public void Url_password_is_attributed_to_the_scheme()
+    {
+        var hit = Assert.Single(SecretRedactor.FindCredentials("DATABASE_URL=postgres://app:s3cret@db/app"));
+
+        Assert.Equal(("postgres://", CredentialKind.UrlPassword), (hit.Key, hit.Kind));
+    }
+
+    [Theory]
+    [InlineData("POSTGRES_PASSWORD", true)]
+    [InlineData("API_KEY", true)]
+    [InlineData("GITHUB_TOKEN", true)]
+    [InlineData("client_secret", true)]
+    [InlineData("POSTGRES_PASSWORD_FILE", false)]
+    [InlineData("TOKEN_URL", false)]
+    [InlineData("POSTGRES_USER", false)]
+    public void Credential_variable_names_are_recognised(string name, bool expected)
+    {
+        Assert.Equal(expected, SecretRedactor.IsCredentialName(name));
+    }
+}
