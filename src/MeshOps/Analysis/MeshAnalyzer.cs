@@ -1,10 +1,35 @@
 using MeshOps.Loading;
+using MeshOps.Model;
+using MeshOps.Rules;
 
 namespace MeshOps.Analysis;
 
 /// <summary>The offline pipeline: manifests → mesh model → rules → findings.</summary>
 public static class MeshAnalyzer
 {
-    public static AnalysisReport Analyze(ManifestSet manifests, AnalysisOptions? options = null) =>
-        new([], manifests.Errors);
+    public static AnalysisReport Analyze(ManifestSet manifests, AnalysisOptions? options = null)
+    {
+        options ??= AnalysisOptions.Default;
+        var model = MeshModelBuilder.Build(manifests);
+        var context = RuleContext.From(options);
+        var suppressions = new Suppressions(model);
+
+        var findings = RuleSet.All
+            .Where(rule => IsSelected(rule.Descriptor.Id, options))
+            .SelectMany(rule => rule.Check(model, context))
+            .Where(hit => options.Namespace is null || MeshModelBuilder.NamespaceOf(hit.Subject) == options.Namespace)
+            .Where(hit => !suppressions.Suppresses(hit.Subject, hit.Rule.Id))
+            .Select(hit => hit.ToFinding())
+            .Where(finding => finding.Severity >= options.MinimumSeverity)
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Line)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ToList();
+        return new AnalysisReport(findings, manifests.Errors);
+    }
+
+    private static bool IsSelected(string id, AnalysisOptions options) =>
+        (options.IncludeRules.Count == 0 || options.IncludeRules.Contains(id, StringComparer.OrdinalIgnoreCase))
+        && !options.ExcludeRules.Contains(id, StringComparer.OrdinalIgnoreCase);
 }

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+
+namespace MeshOps.Rules.Catalog
+{
+    /// <summary>
+    /// Every MeshOps rule, once. The IDs are a public contract: the runtime analyzer (Test-MeshConfig) and
+    /// the compile-time generator report the same IDs with the same wording.
+    /// Argument lists are documented per rule; message, fix and confirm share them.
+    /// </summary>
+    public static class RuleCatalog
+    {
+        private const string Ports = "Ports";
+        private const string Calls = "Calls";
+        private const string Intentions = "Intentions";
+        private const string Protocol = "Protocol";
+        private const string Identity = "Identity";
+        private const string Workload = "Workload";
+
+        /// <summary>{0} service, {1} namespace, {2} service port, {3} target port, {4} selected workloads, {5} declared container ports.</summary>
+        public static readonly RuleDescriptor TargetPortMismatch = new RuleDescriptor(
+            "MESH101", Severity.Error, Ports,
+            "Service targetPort matches no containerPort",
+            "Service {0} port {2} targets port {3}, which no container of {4} declares (declared: {5}). kube-proxy sends callers to a port nothing listens on (connection refused); with transparent proxy Consul also registers the service's virtual port as 0.",
+            "Set targetPort of port {2} in Service {0} to the port the app listens on ({5}), or declare containerPort {3} on the container that serves it.",
+            "kubectl get endpoints {0} -n {1} -o wide");
+
+        /// <summary>{0} service, {1} namespace, {2} selector.</summary>
+        public static readonly RuleDescriptor SelectorMatchesNothing = new RuleDescriptor(
+            "MESH102", Severity.Warning, Ports,
+            "Service selector selects no workload",
+            "Service {0} selects pods with {2}, but no workload's pod template carries those labels. The Service has no endpoints and Consul registers no instance for it: callers get connection refused or 'no healthy upstream'.",
+            "Make the selector of Service {0} match the pod template labels of the workload that serves it (or fix the labels).",
+            "kubectl get pods -n {1} -l {2}");
+
+        /// <summary>{0} workload, {1} namespace, {2} bind address as written, {3} port, {4} service, {5} consequence.</summary>
+        public static readonly RuleDescriptor LoopbackBind = new RuleDescriptor(
+            "MESH103", Severity.Warning, Ports,
+            "App binds to loopback on a port a Service targets",
+            "{0} listens on {2}, a loopback address, but Service {4} sends traffic to port {3} on the pod IP. {5}",
+            "Bind {0} to all interfaces (0.0.0.0:{3} or :{3}) instead of {2}.",
+            "kubectl exec -n {1} deploy/{0} -- netstat -tln");
+
+        /// <summary>{0} caller, {1} namespace, {2} host as written, {3} where the call is written, {4} suggestion text.</summary>
+        public static readonly RuleDescriptor UnknownCallTarget = new RuleDescriptor(
+            "MESH104", Severity.Error, Calls,
+            "Call target names no Service",
+            "{0} calls '{2}' ({3}), but no Service of that name exists in namespace {1}; DNS lookup fails or the call leaves the mesh.{4}",
+            "Correct the host in {3} to the name of the Service that serves it.",
+            "kubectl get service -n {1}");
+
+        /// <summary>{0} caller, {1} namespace, {2} service, {3} port called, {4} where the call is written, {5} exposed ports, {6} consequence.</summary>
+        public static readonly RuleDescriptor CallPortNotExposed = new RuleDescriptor(
+            "MESH105", Severity.Error, Calls,
+            "Call uses a port the target Service does not expose",
+            "{0} calls {2} on port {3} ({4}), but Service {2} exposes only {5}. {6}",
+            "Call {2} on one of its Service ports ({5}) in {4}, or add port {3} to Service {2}.",
+            "kubectl get service {2} -n {1} -o jsonpath='{{.spec.ports}}'");
+
+        /// <summary>{0} source service, {1} destination service, {2} where the call is written, {3} decision explanation, {4} namespace.</summary>
+        public static readonly RuleDescriptor CallDeniedByIntentions = new RuleDescriptor(
+            "MESH201", Severity.Error, Intentions,
+            "Call is denied by intentions",
+            "{0} calls {1} ({2}), but intentions deny it: {3}. The destination's Envoy rejects the connection (RBAC), which the caller sees as a reset or 'upstream connect error'.",
+            "Add a source '{0}' with action allow to the ServiceIntentions for destination '{1}'.",
+            "consul intention check {0} {1}");
+
+        /// <summary>{0} intention resource, {1} role ("source" or "destination"), {2} service name, {3} suggestion text, {4} namespace.</summary>
+        public static readonly RuleDescriptor IntentionNamesUnknownService = new RuleDescriptor(
+            "MESH202", Severity.Warning, Intentions,
+            "Intention names a service that does not exist",
+            "ServiceIntentions {0} names {1} '{2}', but no mesh service of that name is declared; the intention matches nothing.{3}",
+            "Correct the {1} name '{2}' to an existing Consul service name, or remove it.",
+            "consul catalog services");
+
+        /// <summary>{0} intention resource, {1} what is duplicated, {2} other location, {3} namespace.</summary>
+        public static readonly RuleDescriptor DuplicateIntention = new RuleDescriptor(
+            "MESH203", Severity.Error, Intentions,
+            "Duplicate intention source or destination",
+            "ServiceIntentions {0}: {1} (also at {2}). Consul rejects the entry, so the resource never syncs and its intentions do not apply.",
+            "Merge the duplicated sources or resources into one ServiceIntentions per destination with one entry per source.",
+            "kubectl get serviceintentions -n {3}");
+
+        /// <summary>{0} intention resource, {1} destination service, {2} source, {3} where the protocol is set, {4} namespace.</summary>
+        public static readonly RuleDescriptor L7PermissionsOnTcp = new RuleDescriptor(
+            "MESH204", Severity.Error, Intentions,
+            "L7 permissions on a TCP destination",
+            "ServiceIntentions {0} gives source '{2}' HTTP permissions, but {1} speaks tcp ({3}). Consul treats L7 permissions on a non-HTTP destination as deny: every connection from '{2}' is refused.",
+            "Set protocol http (or http2/grpc) in the ServiceDefaults of {1}, or replace the permissions with action allow.",
+            "consul config read -kind service-defaults -name {1}");
+
+        /// <summary>{0} service, {1} protocol set, {2} why it is TCP, {3} namespace.</summary>
+        public static readonly RuleDescriptor HttpProtocolOnTcpService = new RuleDescriptor(
+            "MESH301", Severity.Error, Protocol,
+            "HTTP protocol on a TCP service",
+            "ServiceDefaults for {0} sets protocol '{1}', but {0} speaks a TCP protocol ({2}). Envoy parses the bytes as HTTP and resets the connection.",
+            "Set protocol: tcp in ServiceDefaults {0}.",
+            "consul config read -kind service-defaults -name {0}");
+
+        /// <summary>{0} service, {1} what needs L7, {2} protocol in force and where it comes from, {3} namespace.</summary>
+        public static readonly RuleDescriptor L7FeatureWithoutL7Protocol = new RuleDescriptor(
+            "MESH302", Severity.Error, Protocol,
+            "L7 configuration on a service without an L7 protocol",
+            "{0} has {1}, but its protocol is {2}. Consul rejects routers and splitters for tcp services and treats L7 intentions as deny.",
+            "Add a ServiceDefaults for {0} with protocol: http (or http2/grpc).",
+            "consul config read -kind service-defaults -name {0}");
+
+        /// <summary>{0} workload, {1} namespace, {2} service account.</summary>
+        public static readonly RuleDescriptor MissingServiceAccount = new RuleDescriptor(
+            "MESH401", Severity.Error, Identity,
+            "Mesh workload's ServiceAccount does not exist",
+            "{0} runs as ServiceAccount {2}, which does not exist in namespace {1}. Kubernetes refuses to create the pods, and Consul's ACL login needs that identity.",
+            "Create ServiceAccount {2} in namespace {1}, or set serviceAccountName of {0} to an existing one.",
+            "kubectl get serviceaccount {2} -n {1}");
+
+        /// <summary>{0} workload, {1} namespace, {2} where automount is disabled.</summary>
+        public static readonly RuleDescriptor ServiceAccountTokenNotMounted = new RuleDescriptor(
+            "MESH402", Severity.Error, Identity,
+            "ServiceAccount token not mounted in a mesh workload",
+            "automountServiceAccountToken is false on {2}. consul-k8s connect-init logs in to Consul with the pod's ServiceAccount token; without it the sidecar never gets its identity and the pod stays in init.",
+            "Remove automountServiceAccountToken: false from {2} (or set it to true).",
+            "kubectl get pod -n {1} -l <selector> -o jsonpath='{{.items[*].spec.automountServiceAccountToken}}'");
+
+        /// <summary>{0} workload, {1} namespace, {2} service account, {3} Consul service name.</summary>
+        public static readonly RuleDescriptor ServiceAccountNameMismatch = new RuleDescriptor(
+            "MESH403", Severity.Warning, Identity,
+            "ServiceAccount name differs from the Consul service name",
+            "{0} runs as ServiceAccount '{2}' but registers as Consul service '{3}'. With ACLs enabled, connect-init refuses to log in ('service account name {2} doesn't match Consul service name {3}').",
+            "Run {0} as a ServiceAccount named '{3}'.",
+            "kubectl logs -n {1} deploy/{0} -c consul-connect-inject-init");
+
+        /// <summary>{0} workload, {1} namespace, {2} config map, {3} missing key or empty, {4} how it is referenced.</summary>
+        public static readonly RuleDescriptor MissingConfigMap = new RuleDescriptor(
+            "MESH501", Severity.Error, Workload,
+            "Referenced ConfigMap or key does not exist",
+            "{0} uses ConfigMap {2}{3} ({4}), which does not exist. The pod will not start (CreateContainerConfigError or volume mount failure).",
+            "Create ConfigMap {2}{3} in namespace {1}, or correct the name in {0}.",
+            "kubectl get configmap {2} -n {1} -o yaml");
+
+        /// <summary>{0} caller, {1} callee, {2} which side is outside the mesh, {3} where the call is written, {4} consequence, {5} namespace.</summary>
+        public static readonly RuleDescriptor MeshBoundaryCall = new RuleDescriptor(
+            "MESH502", Severity.Error, Workload,
+            "Call crosses the mesh boundary",
+            "{0} calls {1} ({3}), but {2} is outside the mesh. {4}",
+            "Add the annotation consul.hashicorp.com/connect-inject: \"true\" to the pod template of the workload outside the mesh.",
+            "kubectl get pods -n {5} -o jsonpath='{{range .items[*]}}{{.metadata.name}} {{.metadata.annotations.consul\\.hashicorp\\.com/connect-inject-status}}{{\"\\n\"}}{{end}}'");
+
+        /// <summary>{0} config map, {1} key, {2} credential kind, {3} namespace.</summary>
+        public static readonly RuleDescriptor CredentialInConfigMap = new RuleDescriptor(
+            "MESH601", Severity.Warning, Workload,
+            "Credential in a ConfigMap",
+            "ConfigMap {0} key '{1}' contains a {2} in clear text; ConfigMaps are readable by anyone who can read the namespace. MeshOps redacts it in every output.",
+            "Move the {2} into a Secret and reference it with secretKeyRef, or mount the Secret as a file.",
+            "kubectl get secret -n {3}");
+
+        /// <summary>All rules, in ID order.</summary>
+        public static readonly IReadOnlyList<RuleDescriptor> All = new[]
+        {
+            TargetPortMismatch, SelectorMatchesNothing, LoopbackBind, UnknownCallTarget, CallPortNotExposed,
+            CallDeniedByIntentions, IntentionNamesUnknownService, DuplicateIntention, L7PermissionsOnTcp,
+            HttpProtocolOnTcpService, L7FeatureWithoutL7Protocol,
+            MissingServiceAccount, ServiceAccountTokenNotMounted, ServiceAccountNameMismatch,
+            MissingConfigMap, MeshBoundaryCall, CredentialInConfigMap,
+        };
+
+        /// <summary>The rule with this ID (case-insensitive), or null.</summary>
+        public static RuleDescriptor? Find(string id)
+        {
+            foreach (var rule in All)
+            {
+                if (string.Equals(rule.Id, id, StringComparison.OrdinalIgnoreCase))
+                {
+                    return rule;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using MeshOps.Discovery;
+using MeshOps.Loading;
+
+namespace MeshOps.Model;
+
+/// <summary>Turns a workload's configured endpoints and explicit upstreams into call edges.</summary>
+internal static class CallSiteScanner
+{
+    public static IEnumerable<CallEdge> Edges(Workload workload, IReadOnlyList<LocatedEndpoint> endpoints)
+    {
+        var ownNames = workload.Services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (endpoint, site) in endpoints)
+        {
+            // Loopback calls go to the pod itself or to an explicit upstream listener; the upstream annotation
+            // below is the edge for the latter.
+            if (endpoint.IsLoopback || endpoint.Service is not { } host)
+            {
+                continue;
+            }
+
+            var ns = host.Namespace ?? workload.Namespace;
+            if (ns == workload.Namespace && ownNames.Contains(host.Service))
+            {
+                continue;
+            }
+
+            yield return new CallEdge
+            {
+                Source = workload,
+                TargetName = host.Service,
+                TargetNamespace = ns,
+                Port = endpoint.Port,
+                Scheme = endpoint.Scheme?.ToLowerInvariant(),
+                Origin = site.Origin,
+                Excerpt = endpoint.Excerpt,
+                WrittenAt = site.WrittenAt,
+                WrittenIn = site.WrittenIn,
+                Location = site.Location,
+            };
+        }
+
+        var annotation = workload.LocationOfTemplateAnnotation(ConsulAnnotations.ConnectServiceUpstreams);
+        foreach (var upstream in workload.ExplicitUpstreams)
+        {
+            yield return new CallEdge
+            {
+                Source = workload,
+                TargetName = upstream.Service,
+                TargetNamespace = upstream.Namespace ?? workload.Namespace,
+                Port = upstream.LocalPort,
+                Origin = CallOrigin.UpstreamAnnotation,
+                Excerpt = upstream.Excerpt,
+                WrittenAt = $"annotation {ConsulAnnotations.ConnectServiceUpstreams} of {workload}",
+                WrittenIn = workload.Resource,
+                Location = annotation,
+                ViaExplicitUpstream = true,
+            };
+        }
+    }
+}

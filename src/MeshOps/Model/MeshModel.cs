@@ -1,0 +1,45 @@
+using MeshOps.Loading;
+using MeshOps.Rules.Intentions;
+
+namespace MeshOps.Model;
+
+/// <summary>
+/// The mesh as the manifests describe it: workloads, services, identities, configuration and who calls whom.
+/// Lookups are indexed so rules never scan pairs.
+/// </summary>
+public sealed class MeshModel
+{
+    public required IReadOnlyList<ManifestResource> Resources { get; init; }
+
+    public required IReadOnlyList<Workload> Workloads { get; init; }
+
+    public required IReadOnlyList<MeshService> Services { get; init; }
+
+    public required IReadOnlyList<CallEdge> Edges { get; init; }
+
+    public required IReadOnlyDictionary<ObjectKey, MeshService> ServicesByKey { get; init; }
+
+    public required IReadOnlyDictionary<ObjectKey, ManifestResource> ServiceAccounts { get; init; }
+
+    public required IReadOnlyDictionary<ObjectKey, ManifestResource> ConfigMaps { get; init; }
+
+    /// <summary>ServiceIntentions resources, in input order.</summary>
+    public required IReadOnlyList<ManifestResource> IntentionResources { get; init; }
+
+    /// <summary>Consul config entries other than intentions, by kind (ServiceDefaults, ServiceRouter, …).</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<ManifestResource>> ConfigEntries { get; init; }
+
+    /// <summary>Namespaces that appear anywhere in the inputs (objects without one count as "default").</summary>
+    public required IReadOnlySet<string> Namespaces { get; init; }
+
+    public required ProtocolTable Protocols { get; init; }
+
+    /// <summary>The intentions as Consul evaluates them; each entry's Origin is an <see cref="IntentionOrigin"/>.</summary>
+    public required IntentionEvaluator Intentions { get; init; }
+
+    public IReadOnlyList<ManifestResource> ConfigEntriesOf(string kind) =>
+        ConfigEntries.TryGetValue(kind, out var list) ? list : [];
+
+    public MeshService? FindService(string ns, string name) =>
+        ServicesByKey.TryGetValue(new ObjectKey(ns, name), out var service) ? service : null;
+}

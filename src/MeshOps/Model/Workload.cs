@@ -1,0 +1,67 @@
+using k8s.Models;
+using MeshOps.Loading;
+
+namespace MeshOps.Model;
+
+/// <summary>
+/// Something that runs pods (Deployment, StatefulSet, DaemonSet, ReplicaSet or a bare Pod), seen through its pod template.
+/// </summary>
+public sealed class Workload
+{
+    public required ManifestResource Resource { get; init; }
+
+    public required string Namespace { get; init; }
+
+    public string Name => Resource.Name;
+
+    public string Kind => Resource.Kind;
+
+    public required V1PodSpec PodSpec { get; init; }
+
+    /// <summary>Path from the object root to its pod spec, for locating fields: ["spec","template","spec"] or ["spec"].</summary>
+    public required IReadOnlyList<object> PodSpecPath { get; init; }
+
+    public required IReadOnlyDictionary<string, string> PodLabels { get; init; }
+
+    public required IReadOnlyDictionary<string, string> PodAnnotations { get; init; }
+
+    /// <summary>The workload's own selector (matchLabels); null for a bare Pod.</summary>
+    public IReadOnlyDictionary<string, string>? Selector { get; init; }
+
+    /// <summary>True when consul-k8s injects a sidecar: the pod template asks for it.</summary>
+    public required bool InMesh { get; init; }
+
+    /// <summary>consul-k8s Helm default (connectInject.transparentProxy.defaultEnabled) is true; the annotation overrides it.</summary>
+    public required bool TransparentProxy { get; init; }
+
+    public required string ServiceAccountName { get; init; }
+
+    public required IReadOnlyList<ExplicitUpstreamRef> ExplicitUpstreams { get; init; }
+
+    /// <summary>Addresses the workload's configuration binds to; filled in by the model builder.</summary>
+    public IReadOnlyList<LocatedBind> Binds { get; internal set; } = [];
+
+    /// <summary>Services whose selector selects this workload's pods; filled in by the model builder.</summary>
+    public IReadOnlyList<MeshService> Services { get; internal set; } = [];
+
+    /// <summary>
+    /// The name Consul registers the pods under: the connect-service annotation, else the Kubernetes Service
+    /// that selects them (consul-k8s endpoints controller), else the workload name.
+    /// </summary>
+    public string ConsulServiceName =>
+        PodAnnotations.TryGetValue(ConsulAnnotations.ConnectService, out var name) && !string.IsNullOrWhiteSpace(name)
+            ? name.Split(',')[0].Trim()
+            : Services.Count > 0 ? Services[0].Name : Name;
+
+    public ObjectKey Key => new(Namespace, Name);
+
+    public SourceLocation LocationOfPodField(params object[] path) => Resource.LocationOf([.. PodSpecPath, .. path]);
+
+    public SourceLocation LocationOfTemplateAnnotation(string key) =>
+        Resource.LocationOf([.. PodSpecPath.Take(PodSpecPath.Count - 1), "metadata", "annotations", key]);
+
+    public override string ToString() => $"{Kind}/{Name}";
+}
+
+/// <summary>An upstream declared in <c>consul.hashicorp.com/connect-service-upstreams</c>, reached on localhost:LocalPort.</summary>
+public sealed record ExplicitUpstreamRef(string Service, string? Namespace, int LocalPort, string Excerpt);

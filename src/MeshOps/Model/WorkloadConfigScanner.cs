@@ -1,0 +1,139 @@
+using k8s.Models;
+using MeshOps.Discovery;
+using MeshOps.Loading;
+
+namespace MeshOps.Model;
+
+/// <summary>
+/// Reads everything a workload is configured with (env vars, args, ConfigMaps it mounts or references) and
+/// collects the endpoints it calls and the addresses it binds, each with the place it is written.
+/// </summary>
+internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictionary<ObjectKey, ManifestResource> configMaps)
+{
+    private readonly List<LocatedEndpoint> _endpoints = [];
+    private readonly List<LocatedBind> _binds = [];
+
+    public static (IReadOnlyList<LocatedEndpoint> Endpoints, IReadOnlyList<LocatedBind> Binds) Scan(
+        Workload workload, IReadOnlyDictionary<ObjectKey, ManifestResource> configMaps)
+    {
+        var scanner = new WorkloadConfigScanner(workload, configMaps);
+        scanner.ScanContainers();
+        scanner.ScanVolumes();
+        return (scanner._endpoints, scanner._binds);
+    }
+
+    private void ScanContainers()
+    {
+        var containers = workload.PodSpec.Containers ?? [];
+        for (var c = 0; c < containers.Count; c++)
+        {
+            var container = containers[c];
+            var env = container.Env ?? [];
+            for (var e = 0; e < env.Count; e++)
+            {
+                var variable = env[e];
+                if (variable.Value is { Length: > 0 } value)
+                {
+                    Add(EnvVarScanner.Scan(variable.Name, value), Site(workload.LocationOfPodField("containers", c, "env", e, "value"),
+                        $"env {variable.Name} of container {container.Name}", CallOrigin.EnvironmentVariable));
+                }
+                else if (variable.ValueFrom?.ConfigMapKeyRef is { } keyRef && ConfigMapValue(keyRef.Name, keyRef.Key) is var (configMap, text))
+                {
+                    Add(EnvVarScanner.Scan(variable.Name, text), ConfigMapSite(configMap, keyRef.Key, $"env {variable.Name} of container {container.Name}"), text);
+                }
+            }
+
+            foreach (var envFrom in container.EnvFrom ?? [])
+            {
+                if (envFrom.ConfigMapRef?.Name is { } name && Data(name) is var (configMap, data))
+                {
+                    foreach (var (key, text) in data)
+                    {
+                        Add(EnvVarScanner.Scan(key, text ?? ""), ConfigMapSite(configMap, key, $"envFrom of container {container.Name}"), text);
+                    }
+                }
+            }
+
+            var commandLine = (container.Command ?? []).Concat(container.Args ?? []).ToList();
+            if (commandLine.Count > 0)
+            {
+                var field = container.Args is { Count: > 0 } ? "args" : "command";
+                Add(CommandLineScanner.Scan(commandLine), Site(workload.LocationOfPodField("containers", c, field),
+                    $"{field} of container {container.Name}", CallOrigin.EnvironmentVariable));
+            }
+        }
+    }
+
+    private void ScanVolumes()
+    {
+        foreach (var volume in workload.PodSpec.Volumes ?? [])
+        {
+            if (volume.ConfigMap?.Name is not { } name || Data(name) is not var (configMap, data))
+            {
+                continue;
+            }
+
+            var keys = volume.ConfigMap.Items is { Count: > 0 } items ? items.Select(i => i.Key).ToList() : data.Keys.ToList();
+            foreach (var key in keys)
+            {
+                if (!data.TryGetValue(key, out var text) || string.IsNullOrEmpty(text))
+                {
+                    continue;
+                }
+
+                var isNginx = text.Contains("proxy_pass", StringComparison.Ordinal) || text.Contains("upstream ", StringComparison.Ordinal)
+                    || text.Contains("grpc_pass", StringComparison.Ordinal);
+                var result = isNginx ? NginxConfigScanner.Scan(text) : ConfigValueScanner.Scan(text);
+                Add(result, ConfigMapSite(configMap, key, $"volume {volume.Name}", isNginx ? CallOrigin.NginxConfig : CallOrigin.ConfigMapValue), text);
+            }
+        }
+    }
+
+    private void Add(DiscoveryResult result, ConfigSite site, string? text = null)
+    {
+        foreach (var endpoint in result.Endpoints)
+        {
+            _endpoints.Add(new LocatedEndpoint(endpoint, Refine(site, text, endpoint.Excerpt)));
+        }
+
+        foreach (var bind in result.Binds)
+        {
+            _binds.Add(new LocatedBind(bind, Refine(site, text, bind.Excerpt)));
+        }
+    }
+
+    /// <summary>
+    /// A ConfigMap value is often a whole file in a block scalar; point at the line inside it rather than at the key,
+    /// so "host=postgress" is found on its own line.
+    /// </summary>
+    private static ConfigSite Refine(ConfigSite site, string? text, string excerpt)
+    {
+        if (text is null || !text.Contains('\n') || site.Location.Line == 0)
+        {
+            return site;
+        }
+
+        var index = text.IndexOf(excerpt, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return site;
+        }
+
+        var lineInBlock = text.AsSpan(0, index).Count('\n');
+        return site with { Location = site.Location with { Line = site.Location.Line + 1 + lineInBlock, Column = 1 } };
+    }
+
+    private ConfigSite Site(SourceLocation location, string writtenAt, CallOrigin origin) =>
+        new(workload.Resource, location, writtenAt, origin);
+
+    private static ConfigSite ConfigMapSite(ManifestResource configMap, string key, string usage, CallOrigin origin = CallOrigin.ConfigMapValue) =>
+        new(configMap, configMap.LocationOf("data", key), $"ConfigMap {configMap.Name} key '{key}' ({usage})", origin);
+
+    private (ManifestResource ConfigMap, string Text)? ConfigMapValue(string name, string key) =>
+        Data(name) is var (configMap, data) && data.TryGetValue(key, out var text) && text is not null ? (configMap, text) : null;
+
+    private (ManifestResource ConfigMap, IDictionary<string, string> Data)? Data(string name) =>
+        configMaps.TryGetValue(new ObjectKey(workload.Namespace, name), out var configMap) && configMap.Model is V1ConfigMap { Data: { } data }
+            ? (configMap, data)
+            : null;
+}

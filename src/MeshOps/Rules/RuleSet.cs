@@ -1,0 +1,26 @@
+namespace MeshOps.Rules;
+
+/// <summary>The runtime implementations of the catalogue, one per rule ID.</summary>
+public static class RuleSet
+{
+    public static IReadOnlyList<IMeshRule> All { get; } =
+    [
+        new TargetPortMismatch(),
+        new SelectorMatchesNothing(),
+        new LoopbackBind(),
+        new UnknownCallTarget(),
+        new CallPortNotExposed(),
+        new CallDeniedByIntentions(),
+        new IntentionNamesUnknownService(),
+        new DuplicateIntention(),
+        new L7PermissionsOnTcp(),
+        new HttpProtocolOnTcpService(),
+        new L7FeatureWithoutL7Protocol(),
+        new MissingServiceAccount(),
+        new ServiceAccountTokenNotMounted(),
+        new ServiceAccountNameMismatch(),
+        new MissingConfigMap(),
+        new MeshBoundaryCall(),
+        new CredentialInConfigMap(),
+    ];
+}
