@@ -64,21 +64,22 @@ function Invoke-Demo {
         Write-Host "No examples at $examples; nothing to show."
         return
     }
-    Push-Location $RepoRoot
-    try {
-        $folders = @(Get-Item -LiteralPath (Join-Path $examples 'healthy') -ErrorAction SilentlyContinue) +
-            @(Get-ChildItem -LiteralPath (Join-Path $examples 'faults') -Directory -ErrorAction SilentlyContinue | Sort-Object Name)
-        foreach ($folder in $folders) {
-            $relative = [System.IO.Path]::GetRelativePath($RepoRoot, $folder.FullName)
-            Write-Host ''
-            Write-Host "=== Test-MeshConfig -Path $relative ==="
-            $findings = @(Test-MeshConfig -LiteralPath $folder.FullName -ErrorAction Continue)
+    $folders = @(Get-Item -LiteralPath (Join-Path $examples 'healthy') -ErrorAction SilentlyContinue) +
+        @(Get-ChildItem -LiteralPath (Join-Path $examples 'faults') -Directory -ErrorAction SilentlyContinue | Sort-Object Name)
+    foreach ($folder in $folders) {
+        Write-Host ''
+        Write-Host "=== $([System.IO.Path]::GetRelativePath($RepoRoot, $folder.FullName)) ==="
+        # From inside the folder, locations print as short relative paths.
+        Push-Location -LiteralPath $folder.FullName
+        try {
+            Write-Host 'PS> Test-MeshConfig -Path .'
+            $findings = @(Test-MeshConfig -Path . -ErrorAction Continue)
             # CI logs are not a console and would be cut at 80 columns.
             if ($findings.Count -eq 0) { Write-Host 'No findings.' } else { $findings | Format-Table | Out-String -Width 160 | Write-Host }
         }
-    }
-    finally {
-        Pop-Location
+        finally {
+            Pop-Location
+        }
     }
 }
 
