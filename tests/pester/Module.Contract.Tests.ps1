@@ -107,6 +107,8 @@ Describe 'Dependency isolation' {
         $script = {
             param($OtherYaml, $Manifest)
             $ErrorActionPreference = 'Stop'
+            # Escape codes in its output would end up in the test report, where XML cannot hold them.
+            $PSStyle.OutputRendering = 'PlainText'
             Add-Type -LiteralPath $OtherYaml
             Import-Module $Manifest
             $findings = @('apiVersion: v1', 'kind: Service', 'metadata:', '  name: payments' | Test-MeshConfig)
