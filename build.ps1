@@ -96,10 +96,11 @@ function Invoke-PesterSuites {
     $config.TestResult.OutputFormat = 'NUnitXml'
     $config.TestResult.OutputPath = Join-Path $ResultsDirectory 'pester.xml'
     $result = Invoke-Pester -Configuration $config
-    # A file that fails before its tests run (a syntax error, a failing BeforeAll) counts as one failure.
+    # A failing BeforeAll already fails the tests under it; a file that cannot run at all (a syntax error) has no
+    # tests to fail, so it counts as one failure of its own.
     $summary = [ordered]@{
         Passed = $result.PassedCount
-        Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+        Failed = $result.FailedCount + $result.FailedContainersCount
     }
     $summary | ConvertTo-Json | Set-Content -LiteralPath (Join-Path $ResultsDirectory 'pester-summary.json')
     if ($summary.Failed -gt 0) { exit 1 }
