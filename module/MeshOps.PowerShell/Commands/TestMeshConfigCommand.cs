@@ -1,0 +1,232 @@
+using System.Management.Automation;
+using System.Text;
+using System.Text.RegularExpressions;
+using MeshOps.Analysis;
+using MeshOps.Loading;
+using MeshOps.Rules.Catalog;
+
+namespace MeshOps.PowerShell.Commands;
+
+/// <summary>
+/// Reads manifests from files, folders or the pipeline and reports what would break traffic in the Consul mesh.
+/// Every input of every pipeline record is analysed together in <see cref="EndProcessing"/>, because the rules
+/// compare objects with each other (a Service with its Deployment, an intention with its services).
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Test, "MeshConfig", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(Finding))]
+[OutputType(typeof(bool))]
+public sealed class TestMeshConfigCommand : PSCmdlet
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+    private const string InputObjectSet = "InputObject";
+
+    /// <summary>The name that locations in piped text carry, like a compiler reading standard input.</summary>
+    private const string StdinSourceName = "<stdin>";
+
+    // RuleCatalog.All arrives with the rules work; until it does, an id is known when it has the catalogue's shape.
+    private static readonly Regex RuleIdShape = new(@"^MESH\d{3}$", RegexOptions.CultureInvariant);
+
+    // The analysis parameters are kept in the options record rather than in fields of their own. Besides saying
+    // where they go, this keeps enums from the dependencies (Severity, DefaultPolicy) out of this class's layout:
+    // PowerShell lists the assembly's types before OnImport hooks the resolver, and a value-type field would make
+    // the runtime load MeshOps.Rules at that moment, from a folder it does not search.
+    private AnalysisOptions _options = AnalysisOptions.Default;
+    private readonly List<string> _paths = [];
+    private readonly StringBuilder _text = new();
+    private bool _inputRejected;
+
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "FullName")]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = [];
+
+    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = [];
+
+    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
+    [AllowEmptyString]
+    public string InputObject { get; set; } = string.Empty;
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Namespace
+    {
+        get => _options.Namespace;
+        set => _options = _options with { Namespace = value };
+    }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] Rule
+    {
+        get => [.. _options.IncludeRules];
+        set => _options = _options with { IncludeRules = value };
+    }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] ExcludeRule
+    {
+        get => [.. _options.ExcludeRules];
+        set => _options = _options with { ExcludeRules = value };
+    }
+
+    [Parameter]
+    public Severity MinimumSeverity
+    {
+        get => _options.MinimumSeverity;
+        set => _options = _options with { MinimumSeverity = value };
+    }
+
+    [Parameter]
+    public DefaultPolicy DefaultPolicy
+    {
+        get => _options.DefaultPolicy;
+        set => _options = _options with { DefaultPolicy = value };
+    }
+
+    [Parameter]
+    public SwitchParameter Quiet { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        // Checked before any input is read, so a typo fails at once rather than after a long load.
+        foreach (var id in Rule.Concat(ExcludeRule))
+        {
+            if (!RuleIdShape.IsMatch(id))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"Unknown rule id '{id}'. Rule ids look like MESH101."),
+                    "UnknownRule",
+                    ErrorCategory.InvalidArgument,
+                    id));
+            }
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case PathSet:
+                foreach (var path in Path)
+                {
+                    AddResolvedPaths(path);
+                }
+
+                break;
+            case LiteralPathSet:
+                foreach (var path in LiteralPath)
+                {
+                    AddLiteralPath(path);
+                }
+
+                break;
+            default:
+                // kubectl output arrives one line per record; a whole document (Get-Content -Raw) is one record.
+                _text.Append(InputObject).Append('\n');
+                break;
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        var manifests = Load();
+        WriteVerbose(
+            $"Read {manifests.Resources.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count()} file(s) " +
+            $"with {manifests.Resources.Count} resource(s); {manifests.Errors.Count} could not be read.");
+
+        var report = MeshAnalyzer.Analyze(manifests, _options);
+
+        foreach (var loadError in report.LoadErrors)
+        {
+            WriteError(new ErrorRecord(
+                new InvalidDataException(loadError.ToString()),
+                loadError.ErrorId,
+                ErrorCategory.InvalidData,
+                loadError.Location.File));
+        }
+
+        if (Quiet)
+        {
+            WriteObject(!_inputRejected && !report.HasErrors && report.LoadErrors.Count == 0);
+        }
+        else
+        {
+            WriteObject(report.Findings, enumerateCollection: true);
+        }
+    }
+
+    private ManifestSet Load()
+    {
+        var fromFiles = _paths.Count > 0 ? ManifestLoader.LoadPaths(_paths) : ManifestSet.Empty;
+        if (_text.Length == 0)
+        {
+            return fromFiles;
+        }
+
+        // A pipeline may bind some records to -Path (files) and others to -InputObject (text): analyse both as one set.
+        var fromText = ManifestLoader.LoadText(_text.ToString(), StdinSourceName);
+        return new ManifestSet([.. fromFiles.Resources, .. fromText.Resources], [.. fromFiles.Errors, .. fromText.Errors]);
+    }
+
+    private void AddResolvedPaths(string path)
+    {
+        try
+        {
+            var resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
+            if (IsFileSystem(provider, path))
+            {
+                _paths.AddRange(resolved);
+            }
+        }
+        catch (SessionStateException ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException)
+        {
+            WritePathNotFound(path, ex);
+        }
+    }
+
+    private void AddLiteralPath(string path)
+    {
+        var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+        if (!IsFileSystem(provider, path))
+        {
+            return;
+        }
+
+        if (File.Exists(resolved) || Directory.Exists(resolved))
+        {
+            _paths.Add(resolved);
+        }
+        else
+        {
+            WritePathNotFound(path, new ItemNotFoundException($"Cannot find path '{resolved}' because it does not exist."));
+        }
+    }
+
+    private bool IsFileSystem(ProviderInfo provider, string path)
+    {
+        if (provider.ImplementingType == typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
+        {
+            return true;
+        }
+
+        _inputRejected = true;
+        WriteError(new ErrorRecord(
+            new ArgumentException($"'{path}' is on the {provider.Name} provider; manifests are read from the file system."),
+            "NotFileSystemPath",
+            ErrorCategory.InvalidArgument,
+            path));
+        return false;
+    }
+
+    private void WritePathNotFound(string path, Exception exception)
+    {
+        _inputRejected = true;
+        WriteError(new ErrorRecord(exception, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+    }
+}

@@ -1,0 +1,22 @@
+@{
+    RootModule           = 'MeshOps.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '847065c5-ab27-4ac8-adb6-2654ee178aa2'
+    Author               = 'MeshOps'
+    CompanyName          = 'MeshOps'
+    Copyright            = '(c) MeshOps. All rights reserved.'
+    Description          = 'Offline analysis of HashiCorp Consul service mesh configuration in Kubernetes manifests.'
+    # The cmdlets are built for .NET 10, which PowerShell runs on from 7.6; older hosts could not load them.
+    PowerShellVersion    = '7.6'
+    CompatiblePSEditions = @('Core')
+    FormatsToProcess     = @('MeshOps.Format.ps1xml')
+    CmdletsToExport      = @('Test-MeshConfig')
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags = @('Consul', 'ServiceMesh', 'Kubernetes', 'Lint')
+        }
+    }
+}

@@ -1,0 +1,139 @@
+#Requires -Version 7.6
+# The module's public surface. These tests fail when someone renames a parameter, a set or a path that
+# scripts depend on; change them only together with a deliberate, announced break.
+
+BeforeAll {
+    $RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    $ManifestPath = Join-Path $RepoRoot 'artifacts/MeshOps/MeshOps.psd1'
+    $Module = Import-Module $ManifestPath -Force -PassThru
+}
+
+Describe 'The module manifest' {
+    It 'is built at artifacts/MeshOps/MeshOps.psd1' {
+        $ManifestPath | Should -Exist
+        { Test-ModuleManifest -Path $ManifestPath -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'lists its cmdlets explicitly, and they are exactly the exported ones' {
+        $data = Import-PowerShellDataFile -LiteralPath $ManifestPath
+        $data.CmdletsToExport | Should -Not -BeNullOrEmpty
+        $data.CmdletsToExport | Should -Not -Match '\*'
+        $exported = (Get-Command -Module $Module.Name).Name | Sort-Object
+        @($data.CmdletsToExport | Sort-Object) | Should -Be $exported
+    }
+
+    It 'exports no functions, variables or wildcard aliases' {
+        $data = Import-PowerShellDataFile -LiteralPath $ManifestPath
+        @($data.FunctionsToExport) | Should -HaveCount 0
+        @($data.VariablesToExport) | Should -HaveCount 0
+        $data.AliasesToExport | Should -Not -Match '\*'
+    }
+}
+
+Describe 'Cmdlet <_>' -ForEach @((Import-PowerShellDataFile (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1')).CmdletsToExport) {
+    It 'declares its output type' {
+        (Get-Command -Name $_).OutputType | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Test-MeshConfig parameters' {
+    BeforeAll {
+        $Command = Get-Command -Name Test-MeshConfig
+        $Common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    }
+
+    It 'has the parameter sets Path (default), LiteralPath and InputObject' {
+        ($Command.ParameterSets.Name | Sort-Object) | Should -Be @('InputObject', 'LiteralPath', 'Path')
+        $Command.DefaultParameterSet | Should -Be 'Path'
+    }
+
+    It 'has exactly the documented parameters' {
+        ($Command.Parameters.Keys | Where-Object { $_ -notin $Common } | Sort-Object) |
+            Should -Be (@('Path', 'LiteralPath', 'InputObject', 'Namespace', 'Rule', 'ExcludeRule', 'MinimumSeverity', 'DefaultPolicy', 'Quiet') | Sort-Object)
+    }
+
+    It '-<Name> is <Type> in <Sets>' -ForEach @(
+        @{ Name = 'Path'; Type = 'System.String[]'; Sets = @('Path') }
+        @{ Name = 'LiteralPath'; Type = 'System.String[]'; Sets = @('LiteralPath') }
+        @{ Name = 'InputObject'; Type = 'System.String'; Sets = @('InputObject') }
+        @{ Name = 'Namespace'; Type = 'System.String'; Sets = @('__AllParameterSets') }
+        @{ Name = 'Rule'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
+        @{ Name = 'ExcludeRule'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
+        @{ Name = 'MinimumSeverity'; Type = 'MeshOps.Rules.Catalog.Severity'; Sets = @('__AllParameterSets') }
+        @{ Name = 'DefaultPolicy'; Type = 'MeshOps.Analysis.DefaultPolicy'; Sets = @('__AllParameterSets') }
+        @{ Name = 'Quiet'; Type = 'System.Management.Automation.SwitchParameter'; Sets = @('__AllParameterSets') }
+    ) {
+        $parameter = $Command.Parameters[$Name]
+        $parameter.ParameterType.FullName | Should -Be $Type
+        @($parameter.ParameterSets.Keys | Sort-Object) | Should -Be @($Sets | Sort-Object)
+    }
+
+    It '-Path is positional, takes wildcards and binds FileInfo from the pipeline by PSPath or FullName' {
+        $path = $Command.Parameters['Path']
+        $path.ParameterSets['Path'].Position | Should -Be 0
+        $path.ParameterSets['Path'].IsMandatory | Should -BeTrue
+        $path.ParameterSets['Path'].ValueFromPipelineByPropertyName | Should -BeTrue
+        $path.Aliases | Should -Contain 'PSPath'
+        $path.Aliases | Should -Contain 'FullName'
+        $path.Attributes.Where({ $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }) | Should -HaveCount 1
+    }
+
+    It '-InputObject takes strings from the pipeline, empty lines included' {
+        $inputObject = $Command.Parameters['InputObject']
+        $inputObject.ParameterSets['InputObject'].ValueFromPipeline | Should -BeTrue
+        $inputObject.Attributes.Where({ $_ -is [System.Management.Automation.AllowEmptyStringAttribute] }) | Should -HaveCount 1
+    }
+
+    It 'declares Finding and bool as output' {
+        $Command.OutputType.Name | Should -Contain 'MeshOps.Analysis.Finding'
+        $Command.OutputType.Name | Should -Contain 'System.Boolean'
+    }
+}
+
+Describe 'Dependency isolation' {
+    BeforeDiscovery {
+        # Another YamlDotNet than the module ships, if the NuGet cache holds one (KubernetesClient's restore brings 18.0.0).
+        $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else {
+            ((dotnet nuget locals global-packages --list | Select-Object -First 1) -replace '^global-packages:\s*', '').Trim()
+        }
+        $shipped = [System.Diagnostics.FileVersionInfo]::GetVersionInfo(
+            (Join-Path $PSScriptRoot '../../artifacts/MeshOps/dependencies/YamlDotNet.dll')).FileVersion
+        $OtherYaml = Get-ChildItem -Path (Join-Path $packages 'yamldotnet/*/lib/net*.0/YamlDotNet.dll') -ErrorAction SilentlyContinue |
+            Where-Object { $_.VersionInfo.FileVersion -ne $shipped } |
+            Select-Object -First 1 -ExpandProperty FullName
+    }
+
+    It 'works in a session where another module already loaded a different YamlDotNet' -Skip:(-not $OtherYaml) -ForEach @(@{ OtherYaml = $OtherYaml }) {
+        $script = {
+            param($OtherYaml, $Manifest)
+            $ErrorActionPreference = 'Stop'
+            # Escape codes in its output would end up in the test report, where XML cannot hold them.
+            $PSStyle.OutputRendering = 'PlainText'
+            Add-Type -LiteralPath $OtherYaml
+            Import-Module $Manifest
+            $findings = @('apiVersion: v1', 'kind: Service', 'metadata:', '  name: payments' | Test-MeshConfig)
+            $meshOpsYaml = [System.Runtime.Loader.AssemblyLoadContext]::All.Where({ $_.Name -eq 'MeshOps' }).Assemblies.Where({ $_.GetName().Name -eq 'YamlDotNet' })
+            $defaultYaml = [System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies.Where({ $_.GetName().Name -eq 'YamlDotNet' })
+            [pscustomobject]@{
+                Findings    = $findings.Count
+                DefaultYaml = @($defaultYaml.Location)
+                MeshOpsYaml = @($meshOpsYaml.Location)
+            } | ConvertTo-Json -Compress
+        }
+        $command = "& { $script } -OtherYaml '$OtherYaml' -Manifest '$ManifestPath'"
+        Push-Location $RepoRoot
+        try {
+            # A process of its own: assembly loading is process-wide, and this one has already imported MeshOps.
+            $output = dotnet pwsh -NoProfile -NonInteractive -Command $command 2>&1
+        }
+        finally {
+            Pop-Location
+        }
+
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        $result = ($output | Select-Object -Last 1) | ConvertFrom-Json
+        $result.DefaultYaml | Should -Be @($OtherYaml)
+        $result.MeshOpsYaml | Should -HaveCount 1
+        $result.MeshOpsYaml[0] | Should -BeLike '*artifacts*MeshOps*dependencies*YamlDotNet.dll'
+    }
+}

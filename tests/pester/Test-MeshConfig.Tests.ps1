@@ -1,0 +1,262 @@
+#Requires -Version 7.6
+# Test-MeshConfig as a user drives it: the built module, real files in $TestDrive, real pipelines.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1') -Force
+
+    # The payments workload of HashiCups (setups-local-k8s), trimmed to what the checks read.
+    $Deployment = @'
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: payments
+  labels:
+    app: payments
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: payments
+  template:
+    metadata:
+      labels:
+        app: payments
+      annotations:
+        consul.hashicorp.com/connect-inject: "true"
+    spec:
+      serviceAccountName: payments
+      containers:
+        - name: payments
+          image: hashicorpdemoapp/payments:v0.0.16
+          ports:
+            - containerPort: 8080
+'@
+    $Companions = @'
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: payments
+automountServiceAccountToken: true
+---
+apiVersion: consul.hashicorp.com/v1alpha1
+kind: ServiceDefaults
+metadata:
+  name: payments
+spec:
+  protocol: "http"
+'@
+    function New-Service([int] $TargetPort) {
+        @"
+apiVersion: v1
+kind: Service
+metadata:
+  name: payments
+spec:
+  selector:
+    app: payments
+  ports:
+    - name: http
+      protocol: TCP
+      port: 1800
+      targetPort: $TargetPort
+"@
+    }
+
+    function New-ManifestFolder([string] $Name, [int] $TargetPort) {
+        $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive $Name)
+        Set-Content -LiteralPath (Join-Path $folder 'deployment.yaml') -Value $Deployment
+        Set-Content -LiteralPath (Join-Path $folder 'companions.yaml') -Value $Companions
+        Set-Content -LiteralPath (Join-Path $folder 'service.yaml') -Value (New-Service $TargetPort)
+        $folder.FullName
+    }
+
+    $Healthy = New-ManifestFolder 'healthy' 8080
+    $Broken = New-ManifestFolder 'broken' 9090
+    $BrokenStream = Join-Path $TestDrive 'broken-stream.yaml'
+    Set-Content -LiteralPath $BrokenStream -Value ($Deployment, $Companions, (New-Service 9090) -join "`n---`n")
+}
+
+Describe 'Test-MeshConfig' {
+    Context 'a Service whose targetPort matches no containerPort' {
+        It 'reports MESH101 with the file and line of the Service' {
+            $finding = Test-MeshConfig -Path $Broken | Where-Object RuleId -EQ 'MESH101' | Select-Object -First 1
+
+            $finding | Should -Not -BeNullOrEmpty
+            $finding.File | Should -BeLike '*service.yaml'
+            $finding.Line | Should -BeGreaterThan 0
+        }
+
+        It 'resolves -Path relative to the PowerShell location' {
+            Push-Location $TestDrive
+            try {
+                (Test-MeshConfig -Path ./brok* -Rule MESH101).RuleId | Should -Contain 'MESH101'
+            }
+            finally {
+                Pop-Location
+            }
+        }
+
+        It 'reads -LiteralPath as written' {
+            (Test-MeshConfig -LiteralPath $Broken -Rule MESH101).RuleId | Should -Contain 'MESH101'
+        }
+    }
+
+    Context '-Quiet' {
+        It 'returns $true for a healthy configuration' {
+            Test-MeshConfig -Path $Healthy -Quiet | Should -BeExactly $true
+        }
+
+        It 'returns $false when an error is found' {
+            Test-MeshConfig -Path $Broken -Quiet | Should -BeExactly $false
+        }
+
+        It 'returns $false when a path does not exist' {
+            Test-MeshConfig -Path $Healthy, (Join-Path $TestDrive 'absent') -Quiet -ErrorAction SilentlyContinue |
+                Should -BeExactly $false
+        }
+    }
+
+    Context 'text from the pipeline' {
+        It 'analyses a whole document (Get-Content -Raw), located in stdin' {
+            $finding = Get-Content -Raw -LiteralPath $BrokenStream | Test-MeshConfig | Where-Object RuleId -EQ 'MESH101'
+
+            $finding | Should -Not -BeNullOrEmpty
+            $finding[0].File | Should -Be '<stdin>'
+            $finding[0].Line | Should -BeGreaterThan 0
+        }
+
+        It 'analyses text sent one line at a time, as kubectl output arrives' {
+            $finding = Get-Content -LiteralPath $BrokenStream | Test-MeshConfig | Where-Object RuleId -EQ 'MESH101'
+
+            $finding | Should -Not -BeNullOrEmpty
+            $finding[0].File | Should -Be '<stdin>'
+        }
+
+        It 'gives the same line for both ways of sending the text' {
+            $raw = Get-Content -Raw -LiteralPath $BrokenStream | Test-MeshConfig -Rule MESH101
+            $lines = Get-Content -LiteralPath $BrokenStream | Test-MeshConfig -Rule MESH101
+
+            $lines.Line | Should -Be $raw.Line
+        }
+    }
+
+    Context 'files from the pipeline' {
+        It 'analyses everything Get-ChildItem sends as one set' {
+            # The Service and the Deployment arrive as separate pipeline records; the check needs both.
+            $findings = Get-ChildItem -LiteralPath $Broken -Filter *.yaml | Test-MeshConfig
+
+            $findings.RuleId | Should -Contain 'MESH101'
+        }
+    }
+
+    Context 'a path that does not exist' {
+        BeforeAll {
+            $Missing = Join-Path $TestDrive 'absent'
+            $findings = Test-MeshConfig -Path $Missing, $Broken -ErrorVariable problems -ErrorAction SilentlyContinue
+        }
+
+        It 'is a non-terminating PathNotFound error aimed at the path' {
+            $problems | Should -HaveCount 1
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound*'
+            $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $problems[0].TargetObject | Should -Be $Missing
+        }
+
+        It 'still analyses the other paths' {
+            $findings.RuleId | Should -Contain 'MESH101'
+        }
+
+        It 'is reported for -LiteralPath too' {
+            Test-MeshConfig -LiteralPath $Missing -ErrorVariable literalProblems -ErrorAction SilentlyContinue
+            $literalProblems[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound*'
+        }
+    }
+
+    Context 'malformed YAML' {
+        BeforeAll {
+            $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'malformed')
+            Copy-Item -Path (Join-Path $Broken '*') -Destination $folder
+            Set-Content -LiteralPath (Join-Path $folder 'bad.yaml') -Value @'
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: broken
+data:
+  key: [unclosed
+'@
+            $findings = Test-MeshConfig -Path $folder.FullName -ErrorVariable problems -ErrorAction SilentlyContinue
+        }
+
+        It 'is a non-terminating error naming the file and line' {
+            $problems | Should -Not -BeNullOrEmpty
+            $problems[0].Exception | Should -BeOfType ([System.IO.InvalidDataException])
+            $problems[0].Exception.Message | Should -Match 'bad\.yaml:\d+'
+            $problems[0].TargetObject | Should -BeLike '*bad.yaml'
+        }
+
+        It 'carries no stack trace' {
+            ($problems[0] | Out-String) | Should -Not -Match '\s+at \S+\('
+        }
+
+        It 'leaves the other files analysed' {
+            $findings.RuleId | Should -Contain 'MESH101'
+        }
+
+        It 'makes -Quiet return $false' {
+            Test-MeshConfig -Path $folder.FullName -Quiet -ErrorAction SilentlyContinue | Should -BeExactly $false
+        }
+    }
+
+    Context 'filters' {
+        It '-Rule keeps only the named rules' {
+            $findings = Test-MeshConfig -Path $Broken -Rule MESH101
+
+            $findings | Should -Not -BeNullOrEmpty
+            $findings.RuleId | Sort-Object -Unique | Should -Be 'MESH101'
+        }
+
+        It '-ExcludeRule drops the named rules' {
+            Test-MeshConfig -Path $Broken -ExcludeRule MESH101 | Where-Object RuleId -EQ 'MESH101' | Should -BeNullOrEmpty
+        }
+
+        It '-MinimumSeverity Error keeps only errors' {
+            $findings = Test-MeshConfig -Path $Broken -MinimumSeverity Error
+
+            $findings | Should -Not -BeNullOrEmpty
+            $findings.Severity | ForEach-Object { "$_" } | Sort-Object -Unique | Should -Be 'Error'
+        }
+
+        It 'an unknown rule id given to -<Parameter> is a terminating UnknownRule error' -ForEach @(
+            @{ Parameter = 'Rule' }
+            @{ Parameter = 'ExcludeRule' }
+        ) {
+            $arguments = @{ Path = $Broken; $Parameter = 'NOT-A-RULE' }
+            $thrown = { Test-MeshConfig @arguments } | Should -Throw -PassThru
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'UnknownRule,*'
+            $thrown.TargetObject | Should -Be 'NOT-A-RULE'
+        }
+    }
+
+    Context 'formatted output' {
+        It 'groups the table by severity and shows file:line relative to the current directory' {
+            Push-Location $TestDrive
+            try {
+                $text = Test-MeshConfig -Path $Broken | Out-String -Width 250
+            }
+            finally {
+                Pop-Location
+            }
+
+            $text | Should -Match 'Severity: Error'
+            $text | Should -Match ([regex]::Escape((Join-Path 'broken' 'service.yaml')) + ':\d+')
+            $text | Should -Match 'MESH101'
+        }
+
+        It 'shows the fix and the confirming command in the list view' {
+            $text = Test-MeshConfig -Path $Broken -Rule MESH101 | Format-List | Out-String -Width 250
+
+            $text | Should -Match 'Fix\s+:'
+            $text | Should -Match 'Confirm\s+:'
+        }
+    }
+}
