@@ -113,13 +113,13 @@ namespace MeshOps.Rules.Catalog
             "Create ServiceAccount {2} in namespace {1}, or set serviceAccountName of {0} to an existing one.",
             "kubectl get serviceaccount {2} -n {1}");
 
-        /// <summary>{0} workload, {1} namespace, {2} where automount is disabled.</summary>
+        /// <summary>{0} workload, {1} namespace, {2} where automount is disabled, {3} the workload's pod label selector.</summary>
         public static readonly RuleDescriptor ServiceAccountTokenNotMounted = new RuleDescriptor(
             "MESH402", Severity.Error, Identity,
             "ServiceAccount token not mounted in a mesh workload",
             "automountServiceAccountToken is false on {2}. consul-k8s connect-init logs in to Consul with the pod's ServiceAccount token; without it the sidecar never gets its identity and the pod stays in init.",
             "Remove automountServiceAccountToken: false from {2} (or set it to true).",
-            "kubectl get pod -n {1} -l <selector> -o jsonpath='{{.items[*].spec.automountServiceAccountToken}}'");
+            "kubectl get pods -n {1} -l {3}   # READY 2/2 once the sidecar has its identity");
 
         /// <summary>{0} workload, {1} namespace, {2} service account, {3} Consul service name.</summary>
         public static readonly RuleDescriptor ServiceAccountNameMismatch = new RuleDescriptor(

@@ -9,6 +9,7 @@ namespace MeshOps.Model;
 /// </summary>
 public sealed class MeshModel
 {
+    /// <summary>Every object read, including kinds MeshOps does not model (Model is null for those).</summary>
     public required IReadOnlyList<ManifestResource> Resources { get; init; }
 
     public required IReadOnlyList<Workload> Workloads { get; init; }
@@ -28,6 +29,12 @@ public sealed class MeshModel
 
     /// <summary>Consul config entries other than intentions, by kind (ServiceDefaults, ServiceRouter, …).</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<ManifestResource>> ConfigEntries { get; init; }
+
+    /// <summary>
+    /// Every name the inputs register in Consul's catalog: Services, mesh workloads, gateways and the external
+    /// services that terminating gateways front. Consul CE has one namespace, so names are not namespaced.
+    /// </summary>
+    public required IReadOnlySet<string> ConsulServiceNames { get; init; }
 
     /// <summary>Namespaces that appear anywhere in the inputs (objects without one count as "default").</summary>
     public required IReadOnlySet<string> Namespaces { get; init; }

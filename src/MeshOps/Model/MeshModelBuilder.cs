@@ -17,7 +17,7 @@ public static class MeshModelBuilder
 
     public static MeshModel Build(ManifestSet manifests)
     {
-        var resources = manifests.Resources.Where(r => r.Model is not null).ToList();
+        var resources = manifests.Resources;
         var owners = resources.Select(r => (r.Kind, NamespaceOf(r), r.Name)).ToHashSet();
 
         var workloads = new List<Workload>();
@@ -104,6 +104,7 @@ public static class MeshModelBuilder
             IntentionResources = intentions,
             ConfigEntries = configEntries.ToDictionary(p => p.Key, p => (IReadOnlyList<ManifestResource>)p.Value),
             Namespaces = namespaces,
+            ConsulServiceNames = ConsulServiceNames.Collect(resources, services, workloads),
             Protocols = protocols,
             Intentions = new IntentionEvaluator(IntentionSetReader.Read(intentions)),
         };

@@ -41,7 +41,8 @@ internal static class WorkloadReader
             ServiceAccountName = string.IsNullOrEmpty(template.Spec.ServiceAccountName) ? "default" : template.Spec.ServiceAccountName,
             ExplicitUpstreams = annotations.TryGetValue(ConsulAnnotations.ConnectServiceUpstreams, out var upstreams)
                 ? ConnectServiceUpstreams.Parse(upstreams).Upstreams
-                    .Where(u => !u.IsPreparedQuery && u.Peer is null)
+                    // Upstreams in another datacenter or peer, and prepared queries, are resolved outside these manifests.
+                    .Where(u => !u.IsPreparedQuery && u.Peer is null && string.IsNullOrEmpty(u.Datacenter))
                     .Select(u => new ExplicitUpstreamRef(u.Service, u.Namespace, u.LocalPort, u.Excerpt)).ToList()
                 : [],
         };

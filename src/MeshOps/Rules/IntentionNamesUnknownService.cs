@@ -12,9 +12,9 @@ internal sealed class IntentionNamesUnknownService : IMeshRule
 
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
     {
-        var known = KnownServiceNames(model);
+        var known = model.ConsulServiceNames;
         // Offline, a folder of CRDs alone says nothing about which services exist: only judge when services are declared.
-        if (known.Count == 0)
+        if (model.Services.Count == 0 && model.Workloads.Count == 0)
         {
             yield break;
         }
@@ -40,7 +40,7 @@ internal sealed class IntentionNamesUnknownService : IMeshRule
         }
     }
 
-    private RuleHit Hit(IntentionOrigin origin, string role, string name, Loading.SourceLocation location, HashSet<string> known)
+    private RuleHit Hit(IntentionOrigin origin, string role, string name, Loading.SourceLocation location, IReadOnlySet<string> known)
     {
         var nearest = NameSuggester.Nearest(name, known);
         var suggestion = nearest is null ? "" : $" Did you mean '{nearest}'?";
@@ -48,29 +48,6 @@ internal sealed class IntentionNamesUnknownService : IMeshRule
             [origin.Resource.Name, role, name, suggestion, MeshModelBuilder.NamespaceOf(origin.Resource)], []);
     }
 
-    private static bool IsUnknown(string name, HashSet<string> known) =>
+    private static bool IsUnknown(string name, IReadOnlySet<string> known) =>
         name.Length > 0 && name != ConsulNames.Wildcard && !known.Contains(name);
-
-    /// <summary>Consul CE has one namespace, so a name is known if any Kubernetes namespace declares it.</summary>
-    private static HashSet<string> KnownServiceNames(MeshModel model)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var service in model.Services)
-        {
-            names.Add(service.Name);
-        }
-
-        foreach (var workload in model.Workloads.Where(w => w.InMesh))
-        {
-            names.Add(workload.ConsulServiceName);
-        }
-
-        // consul-k8s registers API, ingress and terminating gateways under their resource names.
-        foreach (var gateway in model.Resources.Where(r => r.Kind is "Gateway" or "IngressGateway" or "TerminatingGateway"))
-        {
-            names.Add(gateway.Name);
-        }
-
-        return names;
-    }
 }

@@ -14,6 +14,13 @@ internal sealed class UnknownCallTarget : IMeshRule
         var namesByNamespace = model.Services.ToLookup(s => s.Namespace, s => s.Name);
         foreach (var edge in model.Edges.Where(e => e.Target is null))
         {
+            // An explicit upstream names a Consul service, which need not be a Kubernetes Service
+            // (an external service behind a terminating gateway, a gateway).
+            if (edge.ViaExplicitUpstream && model.ConsulServiceNames.Contains(edge.TargetName))
+            {
+                continue;
+            }
+
             var candidates = namesByNamespace[edge.TargetNamespace].ToList();
             // A namespace the inputs know nothing about is outside what was given, not a typo.
             if (candidates.Count == 0 && !model.Namespaces.Contains(edge.TargetNamespace))

@@ -1,0 +1,43 @@
+using MeshOps.Consul.Crds;
+using MeshOps.Loading;
+
+namespace MeshOps.Model;
+
+/// <summary>Collects the service names the inputs would register in Consul's catalog.</summary>
+internal static class ConsulServiceNames
+{
+    /// <summary>Names from Services, mesh workloads, gateways, terminating-gateway services and service config entries.</summary>
+    public static IReadOnlySet<string> Collect(IEnumerable<ManifestResource> resources, IEnumerable<MeshService> services, IEnumerable<Workload> workloads)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        names.UnionWith(services.Select(s => s.Name));
+        names.UnionWith(workloads.Where(w => w.InMesh).Select(w => w.ConsulServiceName));
+        foreach (var resource in resources)
+        {
+            switch (resource.Kind)
+            {
+                // consul-k8s registers API (Gateway API "Gateway"), ingress and terminating gateways under their own names.
+                case "Gateway" when resource.ApiVersion.StartsWith("gateway.networking.k8s.io/", StringComparison.Ordinal):
+                    names.Add(resource.Name);
+                    break;
+                case "IngressGateway":
+                    names.Add(resource.Name);
+                    break;
+                // A service someone configures is a service they run, even when its Deployment lives elsewhere.
+                case "ServiceDefaults" or "ServiceResolver" or "ServiceRouter" or "ServiceSplitter":
+                    names.Add(resource.Name);
+                    break;
+                case "TerminatingGateway":
+                    names.Add(resource.Name);
+                    if (resource.Model is TerminatingGateway { Spec.Services: { } linked })
+                    {
+                        names.UnionWith(linked.Select(l => l.Name).OfType<string>());
+                    }
+
+                    break;
+            }
+        }
+
+        return names;
+    }
+}
