@@ -166,6 +166,11 @@ Describe 'Test-MeshConfig' {
             $findings.RuleId | Should -Contain 'MESH101'
         }
 
+        It 'is reported for a wildcard that matches nothing' {
+            Test-MeshConfig -Path (Join-Path $TestDrive 'absent*.yaml') -ErrorVariable wildcardProblems -ErrorAction SilentlyContinue
+            $wildcardProblems[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound*'
+        }
+
         It 'is reported for -LiteralPath too' {
             Test-MeshConfig -LiteralPath $Missing -ErrorVariable literalProblems -ErrorAction SilentlyContinue
             $literalProblems[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound*'

@@ -179,7 +179,12 @@ public sealed class TestMeshConfigCommand : PSCmdlet
         try
         {
             var resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
-            if (IsFileSystem(provider, path))
+            if (resolved.Count == 0)
+            {
+                // A wildcard that matches nothing is silent in Get-Item; here it would let a mistyped pattern pass a gate.
+                WritePathNotFound(path, new ItemNotFoundException($"No file or folder matches '{path}'."));
+            }
+            else if (IsFileSystem(provider, path))
             {
                 _paths.AddRange(resolved);
             }
