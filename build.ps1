@@ -38,7 +38,7 @@ function Invoke-Native([string] $Command, [string[]] $Arguments) {
     $LASTEXITCODE
 }
 
-function Invoke-Build {
+function Invoke-SolutionBuild {
     Write-Step "dotnet build MeshOps.sln -c $Configuration"
     Invoke-Native dotnet @('build', $Solution, '-c', $Configuration, '-nologo', '-v:quiet', '-clp:NoSummary')
 }
@@ -119,7 +119,7 @@ function Get-TrxCount {
 
 # Runs every step it can; adds to $Totals and names in $Totals.Broken each step that could not run.
 function Invoke-TestStep($Totals) {
-    if ((Invoke-Build) -ne 0) {
+    if ((Invoke-SolutionBuild) -ne 0) {
         $Totals.Broken.Add('build')
         return
     }
@@ -171,10 +171,10 @@ function Invoke-Test {
 
 switch ($Task) {
     'Build' {
-        if ((Invoke-Build) -ne 0) { exit 1 }
+        if ((Invoke-SolutionBuild) -ne 0) { exit 1 }
     }
     'Demo' {
-        if ((Invoke-Build) -ne 0) { exit 1 }
+        if ((Invoke-SolutionBuild) -ne 0) { exit 1 }
         if ((Invoke-FreshPwsh 'DemoInProcess') -ne 0) { exit 1 }
     }
     'DemoInProcess' { Invoke-Demo }

@@ -166,6 +166,16 @@ Describe 'Test-MeshConfig' {
             $findings.RuleId | Should -Contain 'MESH101'
         }
 
+        It 'is reported for a wildcard that matches nothing' {
+            Test-MeshConfig -Path (Join-Path $TestDrive 'absent*.yaml') -ErrorVariable wildcardProblems -ErrorAction SilentlyContinue
+            $wildcardProblems[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound*'
+        }
+
+        It 'is reported as NotFileSystemPath for a path on another provider' {
+            Test-MeshConfig -Path 'Env:PATH' -ErrorVariable providerProblems -ErrorAction SilentlyContinue
+            $providerProblems[0].FullyQualifiedErrorId | Should -BeLike 'NotFileSystemPath*'
+        }
+
         It 'is reported for -LiteralPath too' {
             Test-MeshConfig -LiteralPath $Missing -ErrorVariable literalProblems -ErrorAction SilentlyContinue
             $literalProblems[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound*'
@@ -213,6 +223,10 @@ data:
 
             $findings | Should -Not -BeNullOrEmpty
             $findings.RuleId | Sort-Object -Unique | Should -Be 'MESH101'
+        }
+
+        It 'takes rule ids in any case' {
+            (Test-MeshConfig -Path $Broken -Rule mesh101).RuleId | Sort-Object -Unique | Should -Be 'MESH101'
         }
 
         It '-ExcludeRule drops the named rules' {

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using MeshOps.Analysis;
 using MeshOps.Loading;
 using MeshOps.Rules.Catalog;
+using Microsoft.PowerShell.Commands;
 
 namespace MeshOps.PowerShell.Commands;
 
@@ -64,7 +65,7 @@ public sealed class TestMeshConfigCommand : PSCmdlet
     public string[] Rule
     {
         get => [.. _options.IncludeRules];
-        set => _options = _options with { IncludeRules = value };
+        set => _options = _options with { IncludeRules = CanonicalRuleIds(value) };
     }
 
     [Parameter]
@@ -72,7 +73,7 @@ public sealed class TestMeshConfigCommand : PSCmdlet
     public string[] ExcludeRule
     {
         get => [.. _options.ExcludeRules];
-        set => _options = _options with { ExcludeRules = value };
+        set => _options = _options with { ExcludeRules = CanonicalRuleIds(value) };
     }
 
     [Parameter]
@@ -115,14 +116,14 @@ public sealed class TestMeshConfigCommand : PSCmdlet
             case PathSet:
                 foreach (var path in Path)
                 {
-                    AddResolvedPaths(path);
+                    AddPath(path, literal: false);
                 }
 
                 break;
             case LiteralPathSet:
                 foreach (var path in LiteralPath)
                 {
-                    AddLiteralPath(path);
+                    AddPath(path, literal: true);
                 }
 
                 break;
@@ -161,6 +162,9 @@ public sealed class TestMeshConfigCommand : PSCmdlet
         }
     }
 
+    // PowerShell users type names in any case; the catalogue spells ids in capitals.
+    private static string[] CanonicalRuleIds(string[] ids) => [.. ids.Select(id => id.ToUpperInvariant())];
+
     private ManifestSet Load()
     {
         var fromFiles = _paths.Count > 0 ? ManifestLoader.LoadPaths(_paths) : ManifestSet.Empty;
@@ -174,59 +178,55 @@ public sealed class TestMeshConfigCommand : PSCmdlet
         return new ManifestSet([.. fromFiles.Resources, .. fromText.Resources], [.. fromFiles.Errors, .. fromText.Errors]);
     }
 
-    private void AddResolvedPaths(string path)
+    private void AddPath(string path, bool literal)
     {
+        ProviderInfo provider;
+        IReadOnlyList<string> resolved;
         try
         {
-            var resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
-            if (IsFileSystem(provider, path))
+            if (literal)
             {
-                _paths.AddRange(resolved);
+                var literalPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+                resolved = File.Exists(literalPath) || Directory.Exists(literalPath) ? [literalPath] : [];
+            }
+            else
+            {
+                resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
             }
         }
         catch (SessionStateException ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException)
         {
-            WritePathNotFound(path, ex);
-        }
-    }
-
-    private void AddLiteralPath(string path)
-    {
-        var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-        if (!IsFileSystem(provider, path))
-        {
+            Reject(path, ex, "PathNotFound", ErrorCategory.ObjectNotFound);
             return;
         }
 
-        if (File.Exists(resolved) || Directory.Exists(resolved))
+        if (provider.ImplementingType != typeof(FileSystemProvider))
         {
-            _paths.Add(resolved);
+            Reject(
+                path,
+                new ArgumentException($"'{path}' is on the {provider.Name} provider; manifests are read from the file system."),
+                "NotFileSystemPath",
+                ErrorCategory.InvalidArgument);
+        }
+        else if (resolved.Count == 0)
+        {
+            // Get-Item is silent when a wildcard matches nothing; here that would let a mistyped pattern pass a gate.
+            Reject(
+                path,
+                new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."),
+                "PathNotFound",
+                ErrorCategory.ObjectNotFound);
         }
         else
         {
-            WritePathNotFound(path, new ItemNotFoundException($"Cannot find path '{resolved}' because it does not exist."));
+            _paths.AddRange(resolved);
         }
     }
 
-    private bool IsFileSystem(ProviderInfo provider, string path)
-    {
-        if (provider.ImplementingType == typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
-        {
-            return true;
-        }
-
-        _inputRejected = true;
-        WriteError(new ErrorRecord(
-            new ArgumentException($"'{path}' is on the {provider.Name} provider; manifests are read from the file system."),
-            "NotFileSystemPath",
-            ErrorCategory.InvalidArgument,
-            path));
-        return false;
-    }
-
-    private void WritePathNotFound(string path, Exception exception)
+    /// <summary>Reports one input that cannot be read; the others are still analysed, but -Quiet can no longer pass.</summary>
+    private void Reject(string path, Exception exception, string errorId, ErrorCategory category)
     {
         _inputRejected = true;
-        WriteError(new ErrorRecord(exception, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+        WriteError(new ErrorRecord(exception, errorId, category, path));
     }
 }

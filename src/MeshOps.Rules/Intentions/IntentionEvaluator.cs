@@ -78,6 +78,8 @@ namespace MeshOps.Rules.Intentions
         /// The decision Envoy's RBAC filter makes for one HTTP request. Permissions are tried in list order and the
         /// first match decides; when none matches, the default decides, because rbac.go drops permissions equal to the
         /// default and AND-NOTs earlier ones into later ones (lower-precedence intentions do not get a second chance).
+        /// Meaningful only for HTTP destinations: for a tcp destination rbac.go treats an L7 intention as deny, which is
+        /// what <see cref="Check"/> reports.
         /// </summary>
         public RequestDecision EvaluateRequest(
             ServiceIdentity source,

@@ -82,18 +82,21 @@ internal sealed class DiscoveryCollector
 
     private void AddBind(string? key, string value)
     {
+        string? host;
+        int port;
+
         // LISTEN_URL=http://0.0.0.0:8080 style: the URL's authority is the listen address.
-        var address = value;
-        foreach (var (_, _, hosts) in EndpointSyntax.Urls(value))
+        var url = EndpointSyntax.Urls(value).FirstOrDefault();
+        if (url.Hosts is { Count: > 0 } && url.Hosts[0].Port is int urlPort)
         {
-            var first = hosts[0];
-            address = first.Port is null ? first.Host : (first.Host.Contains(':') ? "[" + first.Host + "]" : first.Host) + ":" + first.Port;
-            break;
+            host = LoopbackHosts.IsAllInterfaces(url.Hosts[0].Host) ? null : url.Hosts[0].Host;
+            port = urlPort;
+        }
+        else if (!BindSyntax.TryParse(value, BindSyntax.IsBindKey(key), out host, out port))
+        {
+            return;
         }
 
-        if (BindSyntax.TryParse(address, BindSyntax.IsBindKey(key), out var host, out var port))
-        {
-            AddBind(new BindAddress(host, port, SecretRedactor.Redact(value)) { Key = key });
-        }
+        AddBind(new BindAddress(host, port, SecretRedactor.Redact(value)) { Key = key });
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MeshOps.Rules.Text;
@@ -8,15 +9,13 @@ namespace MeshOps.Discovery;
 internal static partial class EndpointSyntax
 {
     // Schemes whose "host" is not a network peer.
-    private static readonly HashSet<string> NonNetworkSchemes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "file", "unix", "unix-abstract", "data", "urn", "jar", "classpath", "vault",
-    };
+    private static readonly FrozenSet<string> NonNetworkSchemes = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase, "file", "unix", "unix-abstract", "data", "urn", "jar", "classpath", "vault");
 
-    private static readonly Dictionary<string, int> WebDefaultPorts = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, int> WebDefaultPorts = new Dictionary<string, int>
     {
         ["http"] = 80, ["https"] = 443, ["ws"] = 80, ["wss"] = 443, ["grpcs"] = 443, ["amqps"] = 5671, ["ldap"] = 389, ["ldaps"] = 636,
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The port a scheme implies, or null (plain grpc:// has no standard port).</summary>
     public static int? DefaultPort(string? scheme)
@@ -134,7 +133,8 @@ internal static partial class EndpointSyntax
     private static bool IsPlausibleHost(string host) =>
         host.Any(char.IsAsciiLetter) || (LoopbackHosts.IsIpLiteral(host) && host.Count(c => c == '.') == 3);
 
-    [GeneratedRegex(@"(?<scheme>\b[A-Za-z][A-Za-z0-9+.\-]*)://(?:[^\s/?#""'<>@]*@)?(?<hosts>(?:\[[0-9A-Fa-f:.%]+\](?::\d{1,5})?|[^\s/?#""'<>;,@\[\]`)(]+)?(?:,(?![A-Za-z][A-Za-z0-9+.\-]*://)(?:\[[0-9A-Fa-f:.%]+\](?::\d{1,5})?|[^\s/?#""'<>;,@\[\]`)(]+))*)(?<rest>[^\s""'<>`,;)]*)", RegexOptions.CultureInvariant)]
+    // Scheme length is bounded so a long run of letters before "://" cannot make the scan quadratic.
+    [GeneratedRegex(@"(?<scheme>\b[A-Za-z][A-Za-z0-9+.\-]{0,31})://(?:[^\s/?#""'<>@]*@)?(?<hosts>(?:\[[0-9A-Fa-f:.%]+\](?::\d{1,5})?|[^\s/?#""'<>;,@\[\]`)(]+)?(?:,(?![A-Za-z][A-Za-z0-9+.\-]*://)(?:\[[0-9A-Fa-f:.%]+\](?::\d{1,5})?|[^\s/?#""'<>;,@\[\]`)(]+))*)(?<rest>[^\s""'<>`,;)]*)", RegexOptions.CultureInvariant)]
     private static partial Regex Url();
 
     [GeneratedRegex(@"^(?:\[(?<v6>[0-9A-Fa-f:.%]+)\]|(?<host>[A-Za-z0-9_](?:[A-Za-z0-9_\-]*[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_\-]*[A-Za-z0-9_])?)*\.?))(?::(?<port>\d{1,5}))?$", RegexOptions.CultureInvariant)]

@@ -8,7 +8,8 @@ public static class KubernetesServiceHost
     /// <summary>
     /// The Service and namespace a host names, or null for IP addresses, loopback and names that are not cluster
     /// Service names (more than two labels without "svc" as the third, e.g. <c>api.example.com</c>). A custom cluster
-    /// domain is accepted after "svc".
+    /// domain is accepted after "svc". Two labels are always read as <c>svc.ns</c> (so <c>example.com</c> gives
+    /// service "example" in namespace "com"): only the caller knows which namespaces exist.
     /// </summary>
     public static ServiceHostName? Split(string host)
     {

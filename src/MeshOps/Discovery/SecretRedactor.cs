@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace MeshOps.Discovery;
@@ -62,9 +63,9 @@ public static partial class SecretRedactor
 
         foreach (Match match in KeyValue().Matches(text))
         {
-            var key = match.Groups["key"].Value;
+            var key = FullKey(text, match);
             var value = match.Groups["secret"].Value;
-            if (IsCredentialName(key) && !IsReferenceOrMasked(key, value))
+            if (key is not null && IsCredentialName(key) && !IsReferenceOrMasked(key, value))
             {
                 Add(hits, match, key, CredentialKind.KeyValue);
             }
@@ -89,6 +90,27 @@ public static partial class SecretRedactor
         return !ReferenceSuffixes.Any(suffix => lower.EndsWith(suffix, StringComparison.Ordinal));
     }
 
+    // The regex starts at the secret word so the engine can search for it cheaply; the rest of the key name
+    // (POSTGRES_ before PASSWORD) is read backwards here, up to a bounded length so a long blob is not a key.
+    private static string? FullKey(string text, Match match)
+    {
+        const int maxPrefix = 40;
+        var start = match.Index;
+        while (start > 0 && match.Index - start <= maxPrefix && IsKeyChar(text[start - 1]))
+        {
+            start--;
+        }
+
+        if (start > 0 && IsKeyChar(text[start - 1]))
+        {
+            return null;
+        }
+
+        return text[start..match.Index] + match.Groups["key"].Value;
+    }
+
+    private static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
+
     private static bool IsReferenceOrMasked(string key, string value) =>
         value == Mask
         || value.StartsWith("$(", StringComparison.Ordinal)
@@ -108,11 +130,16 @@ public static partial class SecretRedactor
         hits.Add(new CredentialHit(key, kind, secret.Index, secret.Length));
     }
 
-    // Every form needs a separator or the word Bearer; most env values and config lines have neither.
-    private static bool MightHoldCredential(string text) =>
-        text.AsSpan().IndexOfAny('=', ':') >= 0 || text.Contains("Bearer", StringComparison.OrdinalIgnoreCase);
+    // Every form needs '@' (URL userinfo) or one of these words; most values have neither, and this search is vectorised.
+    private static readonly SearchValues<string> SecretWords = SearchValues.Create(
+        ["password", "passwd", "pwd", "secret", "token", "key", "credential", "authorization", "bearer"],
+        StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"\b(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://[^\s:/@""']*:(?<secret>[^\s@/""']+)@", RegexOptions.CultureInvariant)]
+    private static bool MightHoldCredential(string text) =>
+        text.Contains('@') || text.AsSpan().IndexOfAny(SecretWords) >= 0;
+
+    // Bounded scheme length, as in EndpointSyntax, keeps long letter runs from making the scan quadratic.
+    [GeneratedRegex(@"\b(?<scheme>[A-Za-z][A-Za-z0-9+.\-]{0,31})://[^\s:/@""']*:(?<secret>[^\s@/""']+)@", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPassword();
 
     [GeneratedRegex(@"\bAuthorization[""']?\s*[:=]\s*[""']?(?:(?:Bearer|Basic|Token|Digest)\s+)?(?<secret>[^\s""',;]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -121,7 +148,7 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"\bBearer\s+(?<secret>[A-Za-z0-9\-._~+/]{8,}=*)", RegexOptions.CultureInvariant)]
     private static partial Regex BearerToken();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9_.\-])(?<key>[A-Za-z0-9_.\-]*(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[A-Za-z0-9_.\-]*)[""']?\s*[=:]\s*(?:'(?<secret>[^']*)'|""(?<secret>[^""]*)""|(?<secret>[^\s""'&;,}]+))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<key>(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[A-Za-z0-9_.\-]{0,40})[""']?\s*[=:]\s*(?:'(?<secret>[^']*)'|""(?<secret>[^""]*)""|(?<secret>[^\s""'&;,}]+))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex KeyValue();
 
     [GeneratedRegex(@"^[A-Za-z0-9_.\-]*(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[A-Za-z0-9_.\-]*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

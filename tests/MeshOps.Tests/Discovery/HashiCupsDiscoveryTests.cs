@@ -22,6 +22,25 @@ public class HashiCupsDiscoveryTests
         Assert.Equal([(null, 9090), (null, 9103)], result.Binds.Select(b => (b.Host, b.Port)));
     }
 
+    [Theory]
+    [InlineData(GetStarted + "product-api.yaml", "product-api-db")]
+    [InlineData("hashicups/client-eks-l7/product-api.yaml", "postgres")]
+    public void Other_sets_db_configmaps_name_their_database(string file, string database)
+    {
+        var endpoint = Assert.Single(ConfigValueScanner.Scan(ReferenceManifests.ConfigMapValue(file, "db-configmap", "config")).Endpoints);
+
+        Assert.Equal((database, 5432), (endpoint.Host, endpoint.Port));
+        Assert.False(SecretRedactor.ContainsCredential(endpoint.Excerpt));
+    }
+
+    [Fact]
+    public void Postgres_password_variable_is_a_credential_name()
+    {
+        var env = ReferenceManifests.ContainerEnv(Primary + "postgres.yaml", "postgres", "postgres");
+
+        Assert.Equal(["POSTGRES_PASSWORD"], env.Where(e => SecretRedactor.IsCredentialName(e.Name)).Select(e => e.Name));
+    }
+
     [Fact]
     public void Primary_nginx_resolves_the_upstream_block_and_the_api_location()
     {

@@ -12,7 +12,7 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
 {
     private const string MergeKey = "<<";
 
-    /// <summary>Documents in order. A syntax error ends the stream (the parser cannot resynchronise); other problems skip one document.</summary>
+    /// <summary>Documents in order. A syntax error or excessive nesting ends the stream; other problems skip one document.</summary>
     public IEnumerable<ParsedDocument> Read(string text)
     {
         var parser = new Parser(new StringReader(text));
@@ -46,7 +46,12 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
             }
             catch (RejectedDocumentException rejected)
             {
-                state.SkipToDocumentEnd = true;
+                // YamlDotNet's scanner does work proportional to the flow depth on every token, so
+                // skipping the rest of a hostile, deeply nested document could take minutes: stop the file instead.
+                if (rejected.ErrorId == LoadErrorIds.NestingTooDeep)
+                    state.Finished = true;
+                else
+                    state.SkipToDocumentEnd = true;
                 document = new ParsedDocument(null, rejected);
                 return true;
             }

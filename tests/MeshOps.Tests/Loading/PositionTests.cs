@@ -1,0 +1,110 @@
+using MeshOps.Loading;
+
+namespace MeshOps.Tests.Loading;
+
+public class PositionTests
+{
+    private const string Manifest = """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: payments
+        spec:
+          selector:
+            app: payments
+          ports:
+            - name: http
+              port: 1800
+              targetPort: 8080
+            - name: metrics
+              port: 9102
+        """;
+
+    private static ManifestResource Load() => Assert.Single(ManifestLoader.LoadText(Manifest, "payments.yaml").Resources);
+
+    [Fact]
+    public void Resource_location_is_the_start_of_its_document()
+    {
+        Assert.Equal(new SourceLocation("payments.yaml", 1, 1), Load().Location);
+    }
+
+    [Fact]
+    public void Targetport_field_location_points_at_its_line()
+    {
+        Assert.Equal(new SourceLocation("payments.yaml", 11, 7), Load().LocationOf("spec", "ports", 0, "targetPort"));
+    }
+
+    [Fact]
+    public void Sequence_item_location_points_at_the_item()
+    {
+        Assert.Equal(new SourceLocation("payments.yaml", 12, 7), Load().LocationOf("spec", "ports", 1));
+    }
+
+    [Fact]
+    public void Nested_mapping_key_location_points_at_the_key()
+    {
+        Assert.Equal(new SourceLocation("payments.yaml", 7, 5), Load().LocationOf("spec", "selector", "app"));
+        Assert.Equal(new SourceLocation("payments.yaml", 5, 1), Load().LocationOf("spec"));
+    }
+
+    [Fact]
+    public void Missing_field_falls_back_to_the_resource_location()
+    {
+        var resource = Load();
+
+        Assert.Equal(resource.Location, resource.LocationOf("spec", "ports", 5, "port"));
+        Assert.Equal(resource.Location, resource.LocationOf("spec", "clusterIP"));
+        Assert.Null(resource.Positions!.Find(["spec", "ports", "0"]));
+    }
+
+    [Fact]
+    public void Second_document_positions_count_lines_from_the_top_of_the_file()
+    {
+        var set = ManifestLoader.LoadText("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n" + Manifest, "two.yaml");
+
+        Assert.Equal(16, set.Resources[1].LocationOf("spec", "ports", 0, "targetPort").Line);
+    }
+
+    [Fact]
+    public void Positions_inside_a_json_file_are_exact()
+    {
+        const string json = """
+            {
+              "apiVersion": "v1",
+              "kind": "Service",
+              "metadata": {"name": "web"},
+              "spec": {"ports": [{"port": 80, "targetPort": "http"}]}
+            }
+            """;
+
+        var resource = Assert.Single(ManifestLoader.LoadText(json, "web.json").Resources);
+
+        Assert.Equal(new SourceLocation("web.json", 5, 35), resource.LocationOf("spec", "ports", 0, "targetPort"));
+    }
+
+    [Fact]
+    public void Field_error_names_the_line_of_the_offending_field()
+    {
+        const string yaml = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              replicas: abc
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            """;
+
+        var set = ManifestLoader.LoadText(yaml, "web.yaml");
+
+        var error = Assert.Single(set.Errors);
+        Assert.Equal(new SourceLocation("web.yaml", 6, 3), error.Location);
+        Assert.Contains("spec.replicas", error.Message);
+        Assert.Contains("Deployment 'web'", error.Message);
+        Assert.Equal("Service", Assert.Single(set.Resources).Kind);
+    }
+}
