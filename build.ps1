@@ -60,26 +60,32 @@ function Get-PesterManifest {
 function Invoke-Demo {
     $examples = Join-Path $RepoRoot 'examples/hashicups'
     Import-Module $ModuleManifest -Force
-    if (-not (Test-Path -LiteralPath $examples)) {
-        Write-Host "No examples at $examples; nothing to show."
-        return
+    # From the example folder, locations print as short relative paths.
+    Push-Location -LiteralPath $examples
+    try {
+        Show-Findings 'healthy' @(Get-ChildItem -LiteralPath 'healthy' -File)
+        foreach ($fault in Get-ChildItem -LiteralPath 'faults' -Directory | Sort-Object Name) {
+            # A fault folder holds only the files that differ from healthy/: it is laid over the healthy set.
+            $replaced = @(Get-ChildItem -LiteralPath $fault.FullName -File).Name
+            $files = @(Get-ChildItem -LiteralPath 'healthy' -File | Where-Object Name -notin $replaced) + @(Get-ChildItem -LiteralPath $fault.FullName -File)
+            Show-Findings "healthy + faults/$($fault.Name)" $files
+        }
     }
-    $folders = @(Get-Item -LiteralPath (Join-Path $examples 'healthy') -ErrorAction SilentlyContinue) +
-        @(Get-ChildItem -LiteralPath (Join-Path $examples 'faults') -Directory -ErrorAction SilentlyContinue | Sort-Object Name)
-    foreach ($folder in $folders) {
-        Write-Host ''
-        Write-Host "=== $([System.IO.Path]::GetRelativePath($RepoRoot, $folder.FullName)) ==="
-        # From inside the folder, locations print as short relative paths.
-        Push-Location -LiteralPath $folder.FullName
-        try {
-            Write-Host 'PS> Test-MeshConfig -Path .'
-            $findings = @(Test-MeshConfig -Path . -ErrorAction Continue)
-            # CI logs are not a console and would be cut at 80 columns.
-            if ($findings.Count -eq 0) { Write-Host 'No findings.' } else { $findings | Format-Table | Out-String -Width 160 | Write-Host }
-        }
-        finally {
-            Pop-Location
-        }
+    finally {
+        Pop-Location
+    }
+}
+
+function Show-Findings([string] $title, [System.IO.FileInfo[]] $files) {
+    Write-Host ''
+    Write-Host "=== $title ==="
+    $findings = @($files | Test-MeshConfig -ErrorAction Continue)
+    # CI logs are not a console and would be cut at 80 columns.
+    if ($findings.Count -eq 0) { Write-Host 'No findings.'; return }
+    $findings | Format-Table | Out-String -Width 160 | Write-Host
+    foreach ($finding in $findings) {
+        Write-Host "  $($finding.RuleId) fix:     $($finding.Fix)"
+        Write-Host "  $($finding.RuleId) confirm: $($finding.Confirm)"
     }
 }
 

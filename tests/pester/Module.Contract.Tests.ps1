@@ -68,14 +68,19 @@ Describe 'Test-MeshConfig parameters' {
         @($parameter.ParameterSets.Keys | Sort-Object) | Should -Be @($Sets | Sort-Object)
     }
 
-    It '-Path is positional, takes wildcards and binds FileInfo from the pipeline by PSPath or FullName' {
+    It '-Path is positional and takes wildcards' {
         $path = $Command.Parameters['Path']
         $path.ParameterSets['Path'].Position | Should -Be 0
         $path.ParameterSets['Path'].IsMandatory | Should -BeTrue
         $path.ParameterSets['Path'].ValueFromPipelineByPropertyName | Should -BeTrue
-        $path.Aliases | Should -Contain 'PSPath'
-        $path.Aliases | Should -Contain 'FullName'
         $path.Attributes.Where({ $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }) | Should -HaveCount 1
+    }
+
+    It '-LiteralPath binds piped FileInfo by PSPath, as Get-Content does, so brackets in names are not wildcards' {
+        $literal = $Command.Parameters['LiteralPath']
+        $literal.ParameterSets['LiteralPath'].ValueFromPipelineByPropertyName | Should -BeTrue
+        $literal.Aliases | Should -Contain 'PSPath'
+        $literal.Aliases | Should -Contain 'LP'
     }
 
     It '-InputObject takes strings from the pipeline, empty lines included' {

@@ -149,6 +149,42 @@ Describe 'Test-MeshConfig' {
         }
     }
 
+    Context 'file names with wildcard characters' {
+        It 'reads a piped file named with brackets literally' {
+            $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'brackets')
+            Set-Content -LiteralPath (Join-Path $folder 'payments[1].yaml') -Value ($Deployment, $Companions, (New-Service 9090) -join "`n---`n")
+
+            $findings = Get-ChildItem -LiteralPath $folder | Test-MeshConfig -ErrorVariable problems -ErrorAction SilentlyContinue
+
+            $problems | Should -BeNullOrEmpty
+            $findings.RuleId | Should -Contain 'MESH101'
+        }
+    }
+
+    Context 'the embedded HashiCups example' {
+        BeforeAll {
+            $Example = Join-Path $PSScriptRoot '../../examples/hashicups/healthy'
+            $WithoutIntentions = Get-ChildItem -LiteralPath $Example -File | Where-Object Name -ne 'intentions.yaml'
+        }
+
+        It 'passes -Quiet when healthy' {
+            Test-MeshConfig -Path $Example -Quiet | Should -BeExactly $true
+        }
+
+        It 'allows calls with no intention under the default policy Allow, as Consul does with ACLs off' {
+            $WithoutIntentions | Test-MeshConfig -Rule MESH201 | Should -BeNullOrEmpty
+        }
+
+        It 'reports every HashiCups call as denied under -DefaultPolicy Deny when no intention allows it' {
+            $findings = $WithoutIntentions | Test-MeshConfig -Rule MESH201 -DefaultPolicy Deny
+
+            # nginx->frontend, nginx->public-api, public-api->products-api, public-api->payments, products-api->postgres
+            $findings | Should -HaveCount 5
+            $findings[0].Message | Should -Match 'default is deny'
+            $findings.Confirm | Should -Contain 'consul intention check public-api payments'
+        }
+    }
+
     Context 'a path that does not exist' {
         BeforeAll {
             $Missing = Join-Path $TestDrive 'absent'
@@ -240,14 +276,16 @@ data:
             $findings.Severity | ForEach-Object { "$_" } | Sort-Object -Unique | Should -Be 'Error'
         }
 
-        It 'an unknown rule id given to -<Parameter> is a terminating UnknownRule error' -ForEach @(
-            @{ Parameter = 'Rule' }
-            @{ Parameter = 'ExcludeRule' }
+        It 'an unknown rule id <Id> given to -<Parameter> is a terminating UnknownRule error' -ForEach @(
+            @{ Parameter = 'Rule'; Id = 'NOT-A-RULE' }
+            @{ Parameter = 'ExcludeRule'; Id = 'NOT-A-RULE' }
+            @{ Parameter = 'Rule'; Id = 'MESH999' }
         ) {
-            $arguments = @{ Path = $Broken; $Parameter = 'NOT-A-RULE' }
+            $arguments = @{ Path = $Broken; $Parameter = $Id }
             $thrown = { Test-MeshConfig @arguments } | Should -Throw -PassThru
             $thrown.FullyQualifiedErrorId | Should -BeLike 'UnknownRule,*'
-            $thrown.TargetObject | Should -Be 'NOT-A-RULE'
+            $thrown.TargetObject | Should -Be $Id
+            $thrown.Exception.Message | Should -Match 'MESH101'
         }
     }
 

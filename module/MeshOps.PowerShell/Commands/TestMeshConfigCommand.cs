@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using System.Text;
-using System.Text.RegularExpressions;
 using MeshOps.Analysis;
 using MeshOps.Loading;
 using MeshOps.Rules.Catalog;
@@ -25,9 +24,6 @@ public sealed class TestMeshConfigCommand : PSCmdlet
     /// <summary>The name that locations in piped text carry, like a compiler reading standard input.</summary>
     private const string StdinSourceName = "<stdin>";
 
-    // RuleCatalog.All arrives with the rules work; until it does, an id is known when it has the catalogue's shape.
-    private static readonly Regex RuleIdShape = new(@"^MESH\d{3}$", RegexOptions.CultureInvariant);
-
     // The analysis parameters are kept in the options record rather than in fields of their own. Besides saying
     // where they go, this keeps enums from the dependencies (Severity, DefaultPolicy) out of this class's layout:
     // PowerShell lists the assembly's types before OnImport hooks the resolver, and a value-type field would make
@@ -38,13 +34,13 @@ public sealed class TestMeshConfigCommand : PSCmdlet
     private bool _inputRejected;
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "FullName")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[] Path { get; set; } = [];
 
     [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("LP")]
+    // Piped FileInfo objects bind here through PSPath, as with Get-Content, so "a[1].yaml" is not read as a wildcard.
+    [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
 
@@ -98,10 +94,10 @@ public sealed class TestMeshConfigCommand : PSCmdlet
         // Checked before any input is read, so a typo fails at once rather than after a long load.
         foreach (var id in Rule.Concat(ExcludeRule))
         {
-            if (!RuleIdShape.IsMatch(id))
+            if (RuleCatalog.Find(id) is null)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"Unknown rule id '{id}'. Rule ids look like MESH101."),
+                    new ArgumentException($"Unknown rule id '{id}'. Known rules: {string.Join(", ", RuleCatalog.All.Select(r => r.Id))}."),
                     "UnknownRule",
                     ErrorCategory.InvalidArgument,
                     id));
