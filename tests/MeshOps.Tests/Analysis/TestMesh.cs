@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using MeshOps.Analysis;
+using MeshOps.Loading;
+
+namespace MeshOps.Tests.Analysis;
+
+/// <summary>Writes small meshes as YAML, so a test shows exactly the objects its verdict depends on.</summary>
+internal sealed class TestMesh
+{
+    private readonly StringBuilder _yaml = new();
+
+    public TestMesh Service(string name, int port = 8080, string? targetPort = null, string? ignore = null)
+    {
+        Document(
+            "apiVersion: v1",
+            "kind: Service",
+            "metadata:",
+            $"  name: {name}",
+            ignore is null ? null : $"  annotations:\n    meshops.io/ignore: {ignore}",
+            "spec:",
+            "  selector:",
+            $"    app: {name}",
+            "  ports:",
+            $"    - port: {port}",
+            $"      targetPort: {targetPort ?? port.ToString(CultureInfo.InvariantCulture)}");
+        return this;
+    }
+
+    /// <summary>A workload with a ServiceAccount of its own name; <paramref name="env"/> holds "NAME=value" pairs.</summary>
+    public TestMesh Workload(string name, int containerPort = 8080, bool inMesh = true, string kind = "Deployment",
+        string? portName = null, params string[] env)
+    {
+        Document("apiVersion: v1", "kind: ServiceAccount", "metadata:", $"  name: {name}");
+        Document(
+            "apiVersion: apps/v1",
+            $"kind: {kind}",
+            "metadata:",
+            $"  name: {name}",
+            "spec:",
+            "  selector:",
+            "    matchLabels:",
+            $"      app: {name}",
+            "  template:",
+            "    metadata:",
+            "      labels:",
+            $"        app: {name}",
+            "      annotations:",
+            $"        consul.hashicorp.com/connect-inject: \"{(inMesh ? "true" : "false")}\"",
+            "    spec:",
+            $"      serviceAccountName: {name}",
+            "      containers:",
+            $"        - name: {name}",
+            $"          image: example/{name}:1",
+            "          ports:",
+            $"            - containerPort: {containerPort}",
+            portName is null ? null : $"              name: {portName}",
+            env.Length == 0 ? null : "          env:",
+            string.Join("\n", env.Select(e => e.Split('=', 2)).Select(p => $"            - name: {p[0]}\n              value: \"{p[1]}\"")));
+        return this;
+    }
+
+    public TestMesh Intention(string destination, params (string Source, string Action)[] sources)
+    {
+        Document(
+            "apiVersion: consul.hashicorp.com/v1alpha1",
+            "kind: ServiceIntentions",
+            "metadata:",
+            $"  name: {(destination == "*" ? "deny-all" : destination)}",
+            "spec:",
+            "  destination:",
+            $"    name: \"{destination}\"",
+            "  sources:",
+            string.Join("\n", sources.Select(s => $"    - name: \"{s.Source}\"\n      action: {s.Action}")));
+        return this;
+    }
+
+    public TestMesh Raw(string yaml)
+    {
+        _yaml.Append("---\n").Append(yaml.TrimEnd()).Append('\n');
+        return this;
+    }
+
+    public AnalysisReport Analyze(AnalysisOptions? options = null)
+    {
+        var manifests = ManifestLoader.LoadText(ToString(), "<test>");
+        Assert.Empty(manifests.Errors);
+        return MeshAnalyzer.Analyze(manifests, options);
+    }
+
+    public override string ToString() => _yaml.ToString();
+
+    private void Document(params string?[] lines) =>
+        _yaml.Append("---\n").AppendJoin('\n', lines.Where(l => !string.IsNullOrEmpty(l))).Append('\n');
+}
