@@ -1,3 +1,4 @@
+using MeshOps.Discovery;
 using MeshOps.Loading;
 using MeshOps.Rules.Catalog;
 
@@ -24,6 +25,11 @@ public sealed record Finding(
     string Confirm,
     IReadOnlyList<Evidence> Evidence)
 {
+    // Rules quote names and excerpts that discovery already redacted; masking again here keeps a new rule from leaking.
+    public string Message { get; init; } = SecretRedactor.Redact(Message);
+
+    public string Fix { get; init; } = SecretRedactor.Redact(Fix);
+
     public string File => Location.File;
 
     public int Line => Location.Line;

@@ -1,3 +1,5 @@
+using MeshOps.Discovery;
+
 namespace MeshOps.Loading;
 
 /// <summary>
@@ -6,5 +8,8 @@ namespace MeshOps.Loading;
 /// </summary>
 public sealed record LoadError(string ErrorId, SourceLocation Location, string Message)
 {
+    /// <summary>The message, with any credential quoted from the input masked: errors end up in logs.</summary>
+    public string Message { get; init; } = SecretRedactor.Redact(Message);
+
     public override string ToString() => $"{Location}: {Message}";
 }

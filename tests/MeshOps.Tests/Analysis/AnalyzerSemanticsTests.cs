@@ -204,4 +204,15 @@ public class AnalyzerSemanticsTests
         Assert.Equal(("MESH103", Severity.Warning), (Assert.Single(inMesh.Findings).RuleId, inMesh.Findings[0].Severity));
         Assert.Equal(("MESH103", Severity.Error), (Assert.Single(outside.Findings).RuleId, outside.Findings[0].Severity));
     }
+
+    [Fact]
+    public void A_load_error_that_quotes_a_credential_masks_it()
+    {
+        var manifests = MeshOps.Loading.ManifestLoader.LoadText(
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: \"host=db password=hunter2\"\n", "<test>");
+
+        var error = Assert.Single(manifests.Errors);
+        Assert.Equal(6, error.Location.Line);
+        Assert.DoesNotContain("hunter2", error.ToString());
+    }
 }
