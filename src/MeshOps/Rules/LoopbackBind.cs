@@ -35,7 +35,5 @@ internal sealed class LoopbackBind : IMeshRule
 
     /// <summary>A Service selecting the workload whose targetPort resolves to <paramref name="port"/>.</summary>
     private static MeshService? TargetingService(Workload workload, int port) =>
-        workload.Services.FirstOrDefault(service => service.Ports.Any(p =>
-            ContainerPorts.Resolve(workload, p.TargetPort?.Value ?? p.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)) == port
-            || (p.TargetPort is null ? p.Port : int.TryParse(p.TargetPort.Value, out var number) ? number : -1) == port));
+        workload.Services.FirstOrDefault(service => service.Ports.Any(p => ContainerPorts.TargetNumber(workload, p) == port));
 }

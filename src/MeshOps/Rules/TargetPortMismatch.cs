@@ -17,7 +17,7 @@ internal sealed class TargetPortMismatch : IMeshRule
             for (var i = 0; i < service.Ports.Count; i++)
             {
                 var port = service.Ports[i];
-                var target = port.TargetPort?.Value ?? port.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var target = ContainerPorts.TargetOf(port);
                 var missing = service.Workloads.Where(w => DeclaresPorts(w) && !ContainerPorts.Resolve(w, target).HasValue).ToList();
                 if (missing.Count == 0)
                 {
@@ -39,29 +39,4 @@ internal sealed class TargetPortMismatch : IMeshRule
 
     // containerPort is informational in Kubernetes: a pod that declares none gives no evidence either way (MESH107 covers it).
     private static bool DeclaresPorts(Workload workload) => ContainerPorts.All(workload).Any();
-}
-
-/// <summary>Looks up the container ports of a workload by number or by name.</summary>
-internal static class ContainerPorts
-{
-    public static IEnumerable<(V1Container Container, V1ContainerPort Port)> All(Workload workload) =>
-        workload.PodSpec.Containers?.SelectMany(c => (c.Ports ?? []).Select(p => (c, p))) ?? [];
-
-    /// <summary>The port number a targetPort (number or name) resolves to in this workload, or null.</summary>
-    public static int? Resolve(Workload workload, string target)
-    {
-        var isNumber = int.TryParse(target, out var number);
-        foreach (var (_, port) in All(workload))
-        {
-            if (isNumber ? port.ContainerPort == number : port.Name == target)
-            {
-                return port.ContainerPort;
-            }
-        }
-
-        return null;
-    }
-
-    public static IEnumerable<string> Describe(Workload workload) =>
-        All(workload).Select(p => p.Port.Name is { Length: > 0 } name ? $"{p.Port.ContainerPort} ({name})" : p.Port.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
