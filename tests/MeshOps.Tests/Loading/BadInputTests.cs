@@ -35,6 +35,17 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Unclosed_flow_sequence_that_trips_the_yaml_scanner_is_a_syntax_error_not_an_exception()
+    {
+        var set = ManifestLoader.LoadText(GoodService + "---\na: b\n[c: d\ne: f\n", "scanner.yaml");
+
+        var error = Assert.Single(set.Errors);
+        Assert.Equal(LoadErrorIds.YamlSyntax, error.ErrorId);
+        Assert.True(error.Location.Line >= 6, error.ToString());
+        Assert.Single(set.Resources);
+    }
+
+    [Fact]
     public void Latin1_file_is_an_invalid_encoding_error_at_the_line_of_the_bad_byte()
     {
         using var folder = new TempFolder();

@@ -65,6 +65,16 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
                 LoadErrorIds.YamlSyntax, (int)syntax.Start.Line, (int)syntax.Start.Column, DescribeSyntaxError(syntax)));
             return true;
         }
+        // YamlDotNet's scanner throws this on some malformed plain scalars instead of a YamlException;
+        // the last event it produced is the best position we have.
+        catch (InvalidOperationException)
+        {
+            state.Finished = true;
+            var near = state.Parser.Current?.End ?? Mark.Empty;
+            document = new ParsedDocument(null, new RejectedDocumentException(
+                LoadErrorIds.YamlSyntax, (int)near.Line, (int)near.Column, "YAML syntax error shortly after this point; the parser could not read on."));
+            return true;
+        }
     }
 
     private static void SkipRestOfDocument(StreamState state)
