@@ -46,6 +46,14 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Invalid_global_tag_is_a_syntax_error_not_an_exception()
+    {
+        var set = ManifestLoader.LoadText(GoodService + "  labels: !<%> x\n", "tag.yaml");
+
+        Assert.Equal(LoadErrorIds.YamlSyntax, Assert.Single(set.Errors).ErrorId);
+    }
+
+    [Fact]
     public void Latin1_file_is_an_invalid_encoding_error_at_the_line_of_the_bad_byte()
     {
         using var folder = new TempFolder();

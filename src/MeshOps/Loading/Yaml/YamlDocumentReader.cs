@@ -65,14 +65,14 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
                 LoadErrorIds.YamlSyntax, (int)syntax.Start.Line, (int)syntax.Start.Column, DescribeSyntaxError(syntax)));
             return true;
         }
-        // YamlDotNet's scanner throws this on some malformed plain scalars instead of a YamlException;
-        // the last event it produced is the best position we have.
-        catch (InvalidOperationException)
+        // On some malformed input YamlDotNet throws other exception types (fuzzing found InvalidOperationException
+        // from the scanner and ArgumentException for bad tags); the last event it produced is the best position we have.
+        catch (Exception parserFailure) when (parserFailure is not (RejectedDocumentException or OutOfMemoryException))
         {
             state.Finished = true;
             var near = state.Parser.Current?.End ?? Mark.Empty;
             document = new ParsedDocument(null, new RejectedDocumentException(
-                LoadErrorIds.YamlSyntax, (int)near.Line, (int)near.Column, "YAML syntax error shortly after this point; the parser could not read on."));
+                LoadErrorIds.YamlSyntax, (int)near.Line, (int)near.Column, $"YAML syntax error shortly after this point: {parserFailure.Message}"));
             return true;
         }
     }
