@@ -14,7 +14,9 @@ internal static class FileEnumerator
         var files = new List<string>();
         foreach (var path in paths)
         {
-            if (File.Exists(path))
+            if (string.IsNullOrWhiteSpace(path))
+                errors.Add(new LoadError(LoadErrorIds.PathNotFound, SourceLocation.Unknown, "An empty path was given."));
+            else if (File.Exists(path))
                 files.Add(path); // named explicitly, so read whatever its extension
             else if (Directory.Exists(path))
                 AddFolder(path, files, errors);

@@ -68,7 +68,7 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper)
         catch (RejectedDocumentException rejected)
         {
             var at = new SourceLocation(file, rejected.Line, rejected.Column);
-            errors.Add(new LoadError(rejected.ErrorId, at, $"{kind} '{name}': {rejected.Message}"));
+            errors.Add(new LoadError(rejected.ErrorId, at, $"{kind} '{name}' (line {mapping.Line}): {rejected.Message}"));
             return;
         }
 
