@@ -287,6 +287,49 @@ public class BadInputTests
             Assert.Single(set.Resources);
     }
 
+    [Fact]
+    public void Named_pipe_in_a_folder_is_skipped_instead_of_blocking()
+    {
+        if (!OperatingSystem.IsLinux())
+            return; // mkfifo is POSIX; the test uses Linux's libc
+        using var folder = new TempFolder();
+        folder.Write("good.yaml", GoodService);
+        Assert.Equal(0, MakeFifo(Path.Combine(folder.Path, "pipe.yaml"), 0b110_100_100));
+
+        var set = ManifestLoader.LoadPaths([folder.Path]);
+
+        Assert.Empty(set.Errors);
+        Assert.Single(set.Resources);
+    }
+
+    [Fact]
+    public void Endless_device_named_explicitly_is_cut_off_at_the_size_limit()
+    {
+        if (!File.Exists("/dev/zero"))
+            return;
+
+        var set = ManifestLoader.LoadPaths(["/dev/zero"], new LoaderOptions { MaxFileBytes = 100_000 });
+
+        var error = Assert.Single(set.Errors);
+        Assert.Equal(LoadErrorIds.FileTooLarge, error.ErrorId);
+        Assert.Contains("100,000", error.Message);
+    }
+
+    [Fact]
+    public void Empty_file_gives_no_resources_and_no_error()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("empty.yaml", "");
+
+        var set = ManifestLoader.LoadPaths([file]);
+
+        Assert.Empty(set.Errors);
+        Assert.Empty(set.Resources);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(string path, uint mode);
+
     private static bool CanOpen(string file)
     {
         try
