@@ -14,7 +14,9 @@ internal static class FileEnumerator
         var files = new List<string>();
         foreach (var path in paths)
         {
-            if (File.Exists(path))
+            if (string.IsNullOrWhiteSpace(path))
+                errors.Add(new LoadError(LoadErrorIds.PathNotFound, SourceLocation.Unknown, "An empty path was given."));
+            else if (File.Exists(path))
                 files.Add(path); // named explicitly, so read whatever its extension
             else if (Directory.Exists(path))
                 AddFolder(path, files, errors);
@@ -30,7 +32,7 @@ internal static class FileEnumerator
 
     private static void AddFolder(string root, List<string> files, List<LoadError> errors)
     {
-        var countBefore = files.Count;
+        var found = 0;
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -38,10 +40,13 @@ internal static class FileEnumerator
             var folder = pending.Pop();
             try
             {
-                foreach (var file in Directory.EnumerateFiles(folder))
+                foreach (var file in new DirectoryInfo(folder).EnumerateFiles())
                 {
-                    if (IsManifestFile(file))
-                        files.Add(file);
+                    if (!IsManifestFile(file.Name))
+                        continue;
+                    found++;
+                    if (MayHoldDocuments(file))
+                        files.Add(Path.Combine(folder, file.Name));
                 }
                 foreach (var child in Directory.EnumerateDirectories(folder))
                 {
@@ -54,8 +59,24 @@ internal static class FileEnumerator
                 errors.Add(new LoadError(LoadErrorIds.UnreadableFile, new SourceLocation(folder, 0, 0), $"The folder cannot be read: {error.Message}"));
             }
         }
-        if (files.Count == countBefore)
+        if (found == 0)
             errors.Add(new LoadError(LoadErrorIds.NoManifestFiles, new SourceLocation(root, 0, 0), $"There are no .yaml, .yml or .json files under '{root}'."));
+    }
+
+    /// <summary>
+    /// Empty files hold no documents, and a pipe or device in a folder (which reports no length) could block
+    /// a read forever. A file whose length cannot be read is kept so that reading it reports why.
+    /// </summary>
+    private static bool MayHoldDocuments(FileInfo file)
+    {
+        try
+        {
+            return file.Length > 0;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
     }
 
     private static bool IsManifestFile(string file)

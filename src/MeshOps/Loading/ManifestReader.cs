@@ -28,24 +28,11 @@ internal sealed class ManifestReader
 
     public void ReadFile(string file)
     {
-        byte[] bytes;
-        try
+        if (!BoundedFileReader.TryRead(file, options.MaxFileBytes, out var bytes, out var readError))
         {
-            var length = new FileInfo(file).Length;
-            if (length > options.MaxFileBytes)
-            {
-                errors.Add(new LoadError(LoadErrorIds.FileTooLarge, new SourceLocation(file, 0, 0),
-                    $"The file is {length:N0} bytes, more than the {options.MaxFileBytes:N0}-byte limit (LoaderOptions.MaxFileBytes); it was not read."));
-                return;
-            }
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception error) when (error is UnauthorizedAccessException or IOException)
-        {
-            errors.Add(new LoadError(LoadErrorIds.UnreadableFile, new SourceLocation(file, 0, 0), $"The file cannot be read: {error.Message}"));
+            errors.Add(readError!);
             return;
         }
-
         if (!SourceTextDecoder.TryDecode(bytes, file, out var text, out var decodeError))
         {
             errors.Add(decodeError!);

@@ -10,41 +10,42 @@ internal sealed class PositionIndex(string file, ParsedNode root) : IPositionInd
 {
     public SourceLocation? Find(IReadOnlyList<object> path)
     {
-        var (located, matched, _) = Walk(path);
-        return matched == path.Count ? ToLocation(located) : null;
+        var walk = Walk(path);
+        return walk.Matched == path.Count ? walk.Location : null;
     }
 
     /// <summary>The deepest part of <paramref name="path"/> that exists, for errors about fields that may be half-written.</summary>
-    public SourceLocation FindNearest(IReadOnlyList<object> path) => ToLocation(Walk(path).Located);
+    public SourceLocation FindNearest(IReadOnlyList<object> path) => Walk(path).Location;
 
     /// <summary>The value written at <paramref name="path"/>, or null when it does not exist.</summary>
     public ParsedNode? FindValue(IReadOnlyList<object> path)
     {
-        var (_, matched, value) = Walk(path);
-        return matched == path.Count ? value : null;
+        var walk = Walk(path);
+        return walk.Matched == path.Count ? walk.Value : null;
     }
 
-    private (ParsedNode Located, int Matched, ParsedNode Value) Walk(IReadOnlyList<object> path)
+    private WalkResult Walk(IReadOnlyList<object> path)
     {
         var current = root;
-        var located = root;
+        var (line, column) = (root.Line, root.Column);
         for (var i = 0; i < path.Count; i++)
         {
             switch (path[i], current)
             {
                 case (string key, ParsedMapping mapping) when mapping.GetEntry(key) is { } entry:
-                    located = entry.Key;
+                    (line, column) = (entry.KeyLine, entry.KeyColumn);
                     current = entry.Value;
                     break;
-                case (int index, ParsedSequence sequence) when index >= 0 && index < sequence.Items.Count:
-                    located = current = sequence.Items[index];
+                case (int index, ParsedSequence sequence) when index >= 0 && index < sequence.Items.Length:
+                    current = sequence.Items[index];
+                    (line, column) = (current.Line, current.Column);
                     break;
                 default:
-                    return (located, i, current);
+                    return new WalkResult(new SourceLocation(file, line, column), i, current);
             }
         }
-        return (located, path.Count, current);
+        return new WalkResult(new SourceLocation(file, line, column), path.Count, current);
     }
 
-    private SourceLocation ToLocation(ParsedNode node) => new(file, node.Line, node.Column);
+    private readonly record struct WalkResult(SourceLocation Location, int Matched, ParsedNode Value);
 }

@@ -68,7 +68,7 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper)
         catch (RejectedDocumentException rejected)
         {
             var at = new SourceLocation(file, rejected.Line, rejected.Column);
-            errors.Add(new LoadError(rejected.ErrorId, at, $"{kind} '{name}': {rejected.Message}"));
+            errors.Add(new LoadError(rejected.ErrorId, at, $"{kind} '{name}' (line {mapping.Line}): {rejected.Message}"));
             return;
         }
 
@@ -114,13 +114,13 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper)
     /// <summary>Labels and annotations as written; non-scalar values are not strings and are left out (the typed model reports them).</summary>
     private static IReadOnlyDictionary<string, string> ReadStringMap(ParsedNode? node)
     {
-        if (node is not ParsedMapping { Entries.Count: > 0 } mapping)
+        if (node is not ParsedMapping { Entries.Length: > 0 } mapping)
             return FrozenDictionary<string, string>.Empty;
-        var map = new Dictionary<string, string>(mapping.Entries.Count, StringComparer.Ordinal);
-        foreach (var (key, value) in mapping.Entries)
+        var map = new Dictionary<string, string>(mapping.Entries.Length, StringComparer.Ordinal);
+        foreach (var entry in mapping.Entries)
         {
-            if (value is ParsedScalar scalar)
-                map[key.Value] = scalar.Type == ScalarType.Null ? "" : scalar.Value;
+            if (entry.Value is ParsedScalar scalar)
+                map[entry.Key] = scalar.Type == ScalarType.Null ? "" : scalar.Value;
         }
         return map;
     }

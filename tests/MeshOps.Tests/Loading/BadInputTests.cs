@@ -35,6 +35,25 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Unclosed_flow_sequence_that_trips_the_yaml_scanner_is_a_syntax_error_not_an_exception()
+    {
+        var set = ManifestLoader.LoadText(GoodService + "---\na: b\n[c: d\ne: f\n", "scanner.yaml");
+
+        var error = Assert.Single(set.Errors);
+        Assert.Equal(LoadErrorIds.YamlSyntax, error.ErrorId);
+        Assert.True(error.Location.Line >= 6, error.ToString());
+        Assert.Single(set.Resources);
+    }
+
+    [Fact]
+    public void Invalid_global_tag_is_a_syntax_error_not_an_exception()
+    {
+        var set = ManifestLoader.LoadText(GoodService + "  labels: !<%> x\n", "tag.yaml");
+
+        Assert.Equal(LoadErrorIds.YamlSyntax, Assert.Single(set.Errors).ErrorId);
+    }
+
+    [Fact]
     public void Latin1_file_is_an_invalid_encoding_error_at_the_line_of_the_bad_byte()
     {
         using var folder = new TempFolder();
@@ -267,6 +286,49 @@ public class BadInputTests
         else
             Assert.Single(set.Resources);
     }
+
+    [Fact]
+    public void Named_pipe_in_a_folder_is_skipped_instead_of_blocking()
+    {
+        if (!OperatingSystem.IsLinux())
+            return; // mkfifo is POSIX; the test uses Linux's libc
+        using var folder = new TempFolder();
+        folder.Write("good.yaml", GoodService);
+        Assert.Equal(0, MakeFifo(Path.Combine(folder.Path, "pipe.yaml"), 0b110_100_100));
+
+        var set = ManifestLoader.LoadPaths([folder.Path]);
+
+        Assert.Empty(set.Errors);
+        Assert.Single(set.Resources);
+    }
+
+    [Fact]
+    public void Endless_device_named_explicitly_is_cut_off_at_the_size_limit()
+    {
+        if (!File.Exists("/dev/zero"))
+            return;
+
+        var set = ManifestLoader.LoadPaths(["/dev/zero"], new LoaderOptions { MaxFileBytes = 100_000 });
+
+        var error = Assert.Single(set.Errors);
+        Assert.Equal(LoadErrorIds.FileTooLarge, error.ErrorId);
+        Assert.Contains("100,000", error.Message);
+    }
+
+    [Fact]
+    public void Empty_file_gives_no_resources_and_no_error()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("empty.yaml", "");
+
+        var set = ManifestLoader.LoadPaths([file]);
+
+        Assert.Empty(set.Errors);
+        Assert.Empty(set.Resources);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(string path, uint mode);
 
     private static bool CanOpen(string file)
     {

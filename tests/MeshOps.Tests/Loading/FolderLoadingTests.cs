@@ -84,6 +84,16 @@ public class FolderLoadingTests
         Assert.Single(set.Resources);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Empty_path_is_an_error_not_an_exception(string? path)
+    {
+        var error = Assert.Single(ManifestLoader.LoadPaths([path!]).Errors);
+
+        Assert.Equal(LoadErrorIds.PathNotFound, error.ErrorId);
+    }
+
     [Fact]
     public void Folder_without_manifests_is_an_error_not_an_exception()
     {

@@ -104,7 +104,7 @@ public class PositionTests
         var error = Assert.Single(set.Errors);
         Assert.Equal(new SourceLocation("web.yaml", 6, 3), error.Location);
         Assert.Contains("spec.replicas", error.Message);
-        Assert.Contains("Deployment 'web'", error.Message);
+        Assert.Contains("Deployment 'web' (line 1)", error.Message);
         Assert.Equal("Service", Assert.Single(set.Resources).Kind);
     }
 }

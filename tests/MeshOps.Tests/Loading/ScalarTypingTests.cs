@@ -155,6 +155,25 @@ public class ScalarTypingTests
         Assert.Equal("128Mi", limits["memory"].ToString());
     }
 
+    [Theory]
+    [InlineData("1.5", "1.5")]
+    [InlineData("1e3", "1000")]
+    [InlineData("0x1F", "31")]
+    [InlineData("1_000", "1000")]
+    [InlineData("-7", "-7")]
+    [InlineData(".inf", "\".inf\"")]
+    [InlineData("1.2.3", "\"1.2.3\"")]
+    [InlineData("Infinity", "\"Infinity\"")]
+    [InlineData("1,000", "\"1,000\"")]
+    public void Plain_scalars_become_json_numbers_only_when_yaml_reads_them_as_numbers(string written, string json)
+    {
+        var yaml = $"apiVersion: consul.hashicorp.com/v1alpha1\nkind: ProxyDefaults\nmetadata:\n  name: global\nspec:\n  config:\n    value: {written}\n";
+
+        var model = ManifestLoader.LoadText(yaml, "p.yaml").Resources.Single().As<MeshOps.Consul.Crds.ProxyDefaults>()!;
+
+        Assert.Equal(json, model.Spec!.Config!.Value.GetProperty("value").GetRawText());
+    }
+
     private static V1ServicePort LoadServicePort(string field)
     {
         var set = ManifestLoader.LoadText(ServiceYaml(field), "svc.yaml");

@@ -39,7 +39,7 @@ internal sealed class JsonTranscoder(int maxDepth, int maxNodes)
                 writer.WriteStartObject();
                 foreach (var entry in mapping.Entries)
                 {
-                    writer.WritePropertyName(entry.Key.Value);
+                    writer.WritePropertyName(entry.Key);
                     WriteNode(writer, entry.Value, depth + 1);
                 }
                 writer.WriteEndObject();

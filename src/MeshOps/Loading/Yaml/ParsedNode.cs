@@ -19,25 +19,26 @@ internal sealed class ParsedScalar(int line, int column, string value, ScalarTyp
     public ScalarType Type { get; } = type;
 }
 
-internal sealed class ParsedSequence(int line, int column) : ParsedNode(line, column)
+internal sealed class ParsedSequence(int line, int column, ParsedNode[] items) : ParsedNode(line, column)
 {
-    public List<ParsedNode> Items { get; } = [];
+    public ParsedNode[] Items { get; } = items;
 }
 
-internal sealed class ParsedMapping(int line, int column) : ParsedNode(line, column)
+/// <remarks>Children are exact-size arrays: retained trees are the loader's main cost to the garbage collector.</remarks>
+internal sealed class ParsedMapping(int line, int column, MappingEntry[] entries) : ParsedNode(line, column)
 {
     /// <summary>Entries in the order written; keys are always scalars (the reader rejects others).</summary>
-    public List<KeyValuePair<ParsedScalar, ParsedNode>> Entries { get; } = [];
+    public MappingEntry[] Entries { get; } = entries;
 
     /// <summary>Linear search: mappings in manifests are small, and this avoids a dictionary per mapping.</summary>
     public ParsedNode? Get(string key) => GetEntry(key)?.Value;
 
-    public KeyValuePair<ParsedScalar, ParsedNode>? GetEntry(string key)
+    public MappingEntry? GetEntry(string key)
     {
         var entries = Entries;
-        for (var i = 0; i < entries.Count; i++)
+        for (var i = 0; i < entries.Length; i++)
         {
-            if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
                 return entries[i];
         }
         return null;
@@ -47,3 +48,9 @@ internal sealed class ParsedMapping(int line, int column) : ParsedNode(line, col
     public string? GetString(string key) =>
         Get(key) is ParsedScalar { Type: not ScalarType.Null } scalar ? scalar.Value : null;
 }
+
+/// <summary>
+/// A key and its value. The key is kept as text and position rather than as a node: keys are half of all
+/// scalars, and every object kept alive costs the garbage collector once trees are retained.
+/// </summary>
+internal readonly record struct MappingEntry(string Key, int KeyLine, int KeyColumn, ParsedNode Value);

@@ -103,26 +103,27 @@ internal static class ScalarTypeResolver
 
     public static bool TryParseFloat(string value, out double result)
     {
-        switch (value)
+        if (SpecialFloat(value) is { } special)
         {
-            case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF":
-                result = double.PositiveInfinity;
-                return true;
-            case "-.inf" or "-.Inf" or "-.INF":
-                result = double.NegativeInfinity;
-                return true;
-            case ".nan" or ".NaN" or ".NAN":
-                result = double.NaN;
-                return true;
+            result = special;
+            return true;
         }
         var text = value.Contains('_') ? value.Replace("_", "", StringComparison.Ordinal) : value;
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out result);
     }
 
+    private static double? SpecialFloat(string value) => value switch
+    {
+        ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF" => double.PositiveInfinity,
+        "-.inf" or "-.Inf" or "-.INF" => double.NegativeInfinity,
+        ".nan" or ".NaN" or ".NAN" => double.NaN,
+        _ => null,
+    };
+
     private static bool IsFloat(string value)
     {
-        if (value.Contains("inf", StringComparison.OrdinalIgnoreCase) || value.Contains("nan", StringComparison.OrdinalIgnoreCase))
-            return value.Length <= 5 && value.Contains('.') && TryParseFloat(value, out _);
+        if (SpecialFloat(value) is not null)
+            return true;
         // double.TryParse alone would accept spellings YAML does not (thousands separators, "Infinity").
         var hasDigit = false;
         foreach (var c in value)

@@ -39,7 +39,7 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
                 return false;
             }
             parser.Consume<DocumentStart>();
-            var builder = new TreeBuilder(parser, maxDepth, maxNodesPerDocument);
+            var builder = new TreeBuilder(parser, state.Keys, state.Scratch, maxDepth, maxNodesPerDocument);
             try
             {
                 document = new ParsedDocument(builder.ReadNode(0), null);
@@ -63,6 +63,16 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
             state.Finished = true;
             document = new ParsedDocument(null, new RejectedDocumentException(
                 LoadErrorIds.YamlSyntax, (int)syntax.Start.Line, (int)syntax.Start.Column, DescribeSyntaxError(syntax)));
+            return true;
+        }
+        // On some malformed input YamlDotNet throws other exception types (fuzzing found InvalidOperationException
+        // from the scanner and ArgumentException for bad tags); the last event it produced is the best position we have.
+        catch (Exception parserFailure) when (parserFailure is not (RejectedDocumentException or OutOfMemoryException))
+        {
+            state.Finished = true;
+            var near = state.Parser.Current?.End ?? Mark.Empty;
+            document = new ParsedDocument(null, new RejectedDocumentException(
+                LoadErrorIds.YamlSyntax, (int)near.Line, (int)near.Column, $"YAML syntax error shortly after this point: {parserFailure.Message}"));
             return true;
         }
     }
@@ -89,10 +99,14 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
         public bool Finished { get; set; }
 
         public bool SkipToDocumentEnd { get; set; }
+
+        public KeyPool Keys { get; } = new();
+
+        public ChildBuffers Scratch { get; } = new();
     }
 
     /// <summary>Builds one document. Anchors are registered once their node is complete, so a node cannot contain itself.</summary>
-    private sealed class TreeBuilder(IParser parser, int maxDepth, int maxNodes)
+    private sealed class TreeBuilder(IParser parser, KeyPool keyPool, ChildBuffers scratch, int maxDepth, int maxNodes)
     {
         private Dictionary<string, ParsedNode>? anchors;
         private int nodeCount;
@@ -122,57 +136,71 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
         {
             EnsureDepth(depth, start);
             parser.MoveNext();
-            var sequence = new ParsedSequence((int)start.Start.Line, (int)start.Start.Column);
+            var items = scratch.Items(depth);
             while (!parser.TryConsume<SequenceEnd>(out _))
-                sequence.Items.Add(ReadNode(depth + 1));
-            return sequence;
+                items.Add(ReadNode(depth + 1));
+            return new ParsedSequence((int)start.Start.Line, (int)start.Start.Column, [.. items]);
         }
 
         private ParsedMapping ReadMapping(MappingStart start, int depth)
         {
             EnsureDepth(depth, start);
             parser.MoveNext();
-            var mapping = new ParsedMapping((int)start.Start.Line, (int)start.Start.Column);
+            var entries = scratch.Entries(depth);
             var keys = new KeySet();
             List<ParsedNode>? merges = null;
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 var keyEvent = parser.Current!;
-                if (ReadNode(depth + 1) is not ParsedScalar key)
-                    throw Reject(LoadErrorIds.UnsupportedKey, keyEvent.Start, "Mapping keys must be plain strings; Kubernetes objects cannot use lists or maps as keys.");
+                var key = ReadKey(depth + 1);
                 var value = ReadNode(depth + 1);
-                if (key.Type == ScalarType.String && key.Value == MergeKey && keyEvent is Scalar { Style: ScalarStyle.Plain })
+                if (key == MergeKey && keyEvent is Scalar { Style: ScalarStyle.Plain })
                 {
                     (merges ??= []).Add(value);
                     continue;
                 }
-                if (!keys.Add(key.Value, mapping.Entries))
-                    throw Reject(LoadErrorIds.DuplicateKey, keyEvent.Start, $"Duplicate key '{key.Value}' in the same mapping.");
-                mapping.Entries.Add(new(key, value));
+                if (!keys.Add(key, entries))
+                    throw Reject(LoadErrorIds.DuplicateKey, keyEvent.Start, $"Duplicate key '{key}' in the same mapping.");
+                entries.Add(new(key, (int)keyEvent.Start.Line, (int)keyEvent.Start.Column, value));
             }
             if (merges is not null)
-                ApplyMerges(mapping, merges, ref keys);
-            return mapping;
+                ApplyMerges(entries, merges, ref keys);
+            return new ParsedMapping((int)start.Start.Line, (int)start.Start.Column, [.. entries]);
+        }
+
+        /// <summary>A key's text. Plain keys skip the node allocation and share one string per distinct key.</summary>
+        private string ReadKey(int depth)
+        {
+            var keyEvent = parser.Current!;
+            if (keyEvent is Scalar { Anchor.IsEmpty: true } scalar)
+            {
+                CountNodes(1, keyEvent.Start);
+                parser.MoveNext();
+                return keyPool.Intern(scalar.Value);
+            }
+            if (ReadNode(depth) is ParsedScalar aliasedOrAnchored)
+                return aliasedOrAnchored.Value;
+            throw Reject(LoadErrorIds.UnsupportedKey, keyEvent.Start, "Mapping keys must be plain strings; Kubernetes objects cannot use lists or maps as keys.");
         }
 
         /// <summary>
         /// <c>&lt;&lt;: *defaults</c> copies the keys the mapping does not set itself, as kubectl's YAML 1.1
         /// parser does; without it those fields would silently vanish. Earlier merge sources win.
         /// </summary>
-        private void ApplyMerges(ParsedMapping mapping, List<ParsedNode> merges, ref KeySet keys)
+        private void ApplyMerges(List<MappingEntry> entries, List<ParsedNode> merges, ref KeySet keys)
         {
             foreach (var merge in merges)
             {
-                var sources = merge is ParsedSequence sequence ? sequence.Items : [merge];
+                ParsedNode[] sources = merge is ParsedSequence sequence ? sequence.Items : [merge];
                 foreach (var source in sources)
                 {
                     if (source is not ParsedMapping sourceMapping)
                         throw Reject(LoadErrorIds.UnsupportedKey, source.Line, source.Column, "A '<<' merge key needs a mapping or a list of mappings.");
-                    CountNodes(sourceMapping.Entries.Count, default);
+                    CountNodes(sourceMapping.Entries.Length, default);
                     foreach (var entry in sourceMapping.Entries)
                     {
-                        if (keys.Add(entry.Key.Value, mapping.Entries))
-                            mapping.Entries.Add(entry);
+                        if (keys.Add(entry.Key, entries))
+                            entries.Add(entry);
                     }
                 }
             }
@@ -225,20 +253,20 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
         private const int LinearLimit = 8;
         private HashSet<string>? large;
 
-        public bool Add(string key, List<KeyValuePair<ParsedScalar, ParsedNode>> existing)
+        public bool Add(string key, List<MappingEntry> existing)
         {
             if (large is not null)
                 return large.Add(key);
             for (var i = 0; i < existing.Count; i++)
             {
-                if (string.Equals(existing[i].Key.Value, key, StringComparison.Ordinal))
+                if (string.Equals(existing[i].Key, key, StringComparison.Ordinal))
                     return false;
             }
             if (existing.Count >= LinearLimit)
             {
                 large = new HashSet<string>(existing.Count * 2, StringComparer.Ordinal);
                 foreach (var entry in existing)
-                    large.Add(entry.Key.Value);
+                    large.Add(entry.Key);
                 large.Add(key);
             }
             return true;
