@@ -1,19 +1,9 @@
 using System.Text.Json.Serialization;
-using k8s.Models;
 
 namespace MeshOps.Consul.Crds;
 
 /// <summary><c>ExportedServices</c>: services made available to other partitions, peers or sameness groups.</summary>
-public sealed record ExportedServices
-{
-    [JsonPropertyName("apiVersion")] public string? ApiVersion { get; init; }
-
-    [JsonPropertyName("kind")] public string? Kind { get; init; }
-
-    [JsonPropertyName("metadata")] public V1ObjectMeta? Metadata { get; init; }
-
-    [JsonPropertyName("spec")] public ExportedServicesSpec? Spec { get; init; }
-}
+public sealed record ExportedServices : ConsulResource<ExportedServicesSpec>;
 
 public sealed record ExportedServicesSpec
 {

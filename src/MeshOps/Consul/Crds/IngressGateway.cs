@@ -1,19 +1,9 @@
 using System.Text.Json.Serialization;
-using k8s.Models;
 
 namespace MeshOps.Consul.Crds;
 
 /// <summary><c>IngressGateway</c>: listeners on an ingress gateway and the mesh services behind each.</summary>
-public sealed record IngressGateway
-{
-    [JsonPropertyName("apiVersion")] public string? ApiVersion { get; init; }
-
-    [JsonPropertyName("kind")] public string? Kind { get; init; }
-
-    [JsonPropertyName("metadata")] public V1ObjectMeta? Metadata { get; init; }
-
-    [JsonPropertyName("spec")] public IngressGatewaySpec? Spec { get; init; }
-}
+public sealed record IngressGateway : ConsulResource<IngressGatewaySpec>;
 
 public sealed record IngressGatewaySpec
 {

@@ -1,19 +1,9 @@
 using System.Text.Json.Serialization;
-using k8s.Models;
 
 namespace MeshOps.Consul.Crds;
 
 /// <summary><c>Mesh</c>: mesh-wide TLS, HTTP and peering settings. There is one, named "mesh".</summary>
-public sealed record Mesh
-{
-    [JsonPropertyName("apiVersion")] public string? ApiVersion { get; init; }
-
-    [JsonPropertyName("kind")] public string? Kind { get; init; }
-
-    [JsonPropertyName("metadata")] public V1ObjectMeta? Metadata { get; init; }
-
-    [JsonPropertyName("spec")] public MeshSpec? Spec { get; init; }
-}
+public sealed record Mesh : ConsulResource<MeshSpec>;
 
 public sealed record MeshSpec
 {

@@ -1,20 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using k8s.Models;
 
 namespace MeshOps.Consul.Crds;
 
 /// <summary><c>ProxyDefaults</c>: mesh-wide proxy settings. There is one, named "global".</summary>
-public sealed record ProxyDefaults
-{
-    [JsonPropertyName("apiVersion")] public string? ApiVersion { get; init; }
-
-    [JsonPropertyName("kind")] public string? Kind { get; init; }
-
-    [JsonPropertyName("metadata")] public V1ObjectMeta? Metadata { get; init; }
-
-    [JsonPropertyName("spec")] public ProxyDefaultsSpec? Spec { get; init; }
-}
+public sealed record ProxyDefaults : ConsulResource<ProxyDefaultsSpec>;
 
 public sealed record ProxyDefaultsSpec
 {

@@ -1,19 +1,9 @@
 using System.Text.Json.Serialization;
-using k8s.Models;
 
 namespace MeshOps.Consul.Crds;
 
 /// <summary><c>ServiceDefaults</c>: protocol and proxy settings for one service (Consul's service-defaults config entry).</summary>
-public sealed record ServiceDefaults
-{
-    [JsonPropertyName("apiVersion")] public string? ApiVersion { get; init; }
-
-    [JsonPropertyName("kind")] public string? Kind { get; init; }
-
-    [JsonPropertyName("metadata")] public V1ObjectMeta? Metadata { get; init; }
-
-    [JsonPropertyName("spec")] public ServiceDefaultsSpec? Spec { get; init; }
-}
+public sealed record ServiceDefaults : ConsulResource<ServiceDefaultsSpec>;
 
 public sealed record ServiceDefaultsSpec
 {

@@ -1,19 +1,9 @@
 using System.Text.Json.Serialization;
-using k8s.Models;
 
 namespace MeshOps.Consul.Crds;
 
 /// <summary><c>ServiceIntentions</c>: which sources may call one destination service. Consul names the entry after <c>spec.destination.name</c>.</summary>
-public sealed record ServiceIntentions
-{
-    [JsonPropertyName("apiVersion")] public string? ApiVersion { get; init; }
-
-    [JsonPropertyName("kind")] public string? Kind { get; init; }
-
-    [JsonPropertyName("metadata")] public V1ObjectMeta? Metadata { get; init; }
-
-    [JsonPropertyName("spec")] public ServiceIntentionsSpec? Spec { get; init; }
-}
+public sealed record ServiceIntentions : ConsulResource<ServiceIntentionsSpec>;
 
 public sealed record ServiceIntentionsSpec
 {

@@ -1,19 +1,9 @@
 using System.Text.Json.Serialization;
-using k8s.Models;
 
 namespace MeshOps.Consul.Crds;
 
 /// <summary><c>ServiceResolver</c>: subsets, redirects, failover and load balancing for one service.</summary>
-public sealed record ServiceResolver
-{
-    [JsonPropertyName("apiVersion")] public string? ApiVersion { get; init; }
-
-    [JsonPropertyName("kind")] public string? Kind { get; init; }
-
-    [JsonPropertyName("metadata")] public V1ObjectMeta? Metadata { get; init; }
-
-    [JsonPropertyName("spec")] public ServiceResolverSpec? Spec { get; init; }
-}
+public sealed record ServiceResolver : ConsulResource<ServiceResolverSpec>;
 
 public sealed record ServiceResolverSpec
 {

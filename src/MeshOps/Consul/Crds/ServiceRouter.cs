@@ -1,19 +1,9 @@
 using System.Text.Json.Serialization;
-using k8s.Models;
 
 namespace MeshOps.Consul.Crds;
 
 /// <summary><c>ServiceRouter</c>: L7 routes from one service to destinations, matched on path, headers, query and method.</summary>
-public sealed record ServiceRouter
-{
-    [JsonPropertyName("apiVersion")] public string? ApiVersion { get; init; }
-
-    [JsonPropertyName("kind")] public string? Kind { get; init; }
-
-    [JsonPropertyName("metadata")] public V1ObjectMeta? Metadata { get; init; }
-
-    [JsonPropertyName("spec")] public ServiceRouterSpec? Spec { get; init; }
-}
+public sealed record ServiceRouter : ConsulResource<ServiceRouterSpec>;
 
 public sealed record ServiceRouterSpec
 {

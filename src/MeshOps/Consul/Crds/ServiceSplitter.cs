@@ -1,19 +1,9 @@
 using System.Text.Json.Serialization;
-using k8s.Models;
 
 namespace MeshOps.Consul.Crds;
 
 /// <summary><c>ServiceSplitter</c>: splits a service's traffic by weight; the weights must add up to 100.</summary>
-public sealed record ServiceSplitter
-{
-    [JsonPropertyName("apiVersion")] public string? ApiVersion { get; init; }
-
-    [JsonPropertyName("kind")] public string? Kind { get; init; }
-
-    [JsonPropertyName("metadata")] public V1ObjectMeta? Metadata { get; init; }
-
-    [JsonPropertyName("spec")] public ServiceSplitterSpec? Spec { get; init; }
-}
+public sealed record ServiceSplitter : ConsulResource<ServiceSplitterSpec>;
 
 public sealed record ServiceSplitterSpec
 {

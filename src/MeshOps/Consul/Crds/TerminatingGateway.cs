@@ -4,16 +4,7 @@ using k8s.Models;
 namespace MeshOps.Consul.Crds;
 
 /// <summary><c>TerminatingGateway</c>: external services reached through a terminating gateway, with the TLS to use for each.</summary>
-public sealed record TerminatingGateway
-{
-    [JsonPropertyName("apiVersion")] public string? ApiVersion { get; init; }
-
-    [JsonPropertyName("kind")] public string? Kind { get; init; }
-
-    [JsonPropertyName("metadata")] public V1ObjectMeta? Metadata { get; init; }
-
-    [JsonPropertyName("spec")] public TerminatingGatewaySpec? Spec { get; init; }
-}
+public sealed record TerminatingGateway : ConsulResource<TerminatingGatewaySpec>;
 
 public sealed record TerminatingGatewaySpec
 {
