@@ -49,7 +49,7 @@ Describe 'Test-MeshConfig parameters' {
 
     It 'has exactly the documented parameters' {
         ($Command.Parameters.Keys | Where-Object { $_ -notin $Common } | Sort-Object) |
-            Should -Be (@('Path', 'LiteralPath', 'InputObject', 'Namespace', 'Rule', 'ExcludeRule', 'MinimumSeverity', 'DefaultPolicy', 'Quiet') | Sort-Object)
+            Should -Be (@('Path', 'LiteralPath', 'InputObject', 'Namespace', 'Rule', 'ExcludeRule', 'MinimumSeverity', 'DefaultPolicy', 'TransparentProxy', 'AclsEnabled', 'Quiet') | Sort-Object)
     }
 
     It '-<Name> is <Type> in <Sets>' -ForEach @(
@@ -61,6 +61,8 @@ Describe 'Test-MeshConfig parameters' {
         @{ Name = 'ExcludeRule'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
         @{ Name = 'MinimumSeverity'; Type = 'MeshOps.Rules.Catalog.Severity'; Sets = @('__AllParameterSets') }
         @{ Name = 'DefaultPolicy'; Type = 'MeshOps.Analysis.DefaultPolicy'; Sets = @('__AllParameterSets') }
+        @{ Name = 'TransparentProxy'; Type = 'System.Boolean'; Sets = @('__AllParameterSets') }
+        @{ Name = 'AclsEnabled'; Type = 'System.Boolean'; Sets = @('__AllParameterSets') }
         @{ Name = 'Quiet'; Type = 'System.Management.Automation.SwitchParameter'; Sets = @('__AllParameterSets') }
     ) {
         $parameter = $Command.Parameters[$Name]

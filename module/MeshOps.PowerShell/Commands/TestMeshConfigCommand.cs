@@ -79,11 +79,26 @@ public sealed class TestMeshConfigCommand : PSCmdlet
         set => _options = _options with { MinimumSeverity = value };
     }
 
+    // Left unbound, the policy is read from the inputs (ACLs on in the Helm values mean deny).
     [Parameter]
     public DefaultPolicy DefaultPolicy
     {
-        get => _options.DefaultPolicy;
+        get => _options.DefaultPolicy ?? DefaultPolicy.Allow;
         set => _options = _options with { DefaultPolicy = value };
+    }
+
+    [Parameter]
+    public bool TransparentProxy
+    {
+        get => _options.TransparentProxy ?? true;
+        set => _options = _options with { TransparentProxy = value };
+    }
+
+    [Parameter]
+    public bool AclsEnabled
+    {
+        get => _options.AclsEnabled ?? false;
+        set => _options = _options with { AclsEnabled = value };
     }
 
     [Parameter]

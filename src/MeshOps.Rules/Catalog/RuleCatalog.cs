@@ -49,6 +49,30 @@ namespace MeshOps.Rules.Catalog
             "Correct the host in {3} to the name of the Service that serves it.",
             "kubectl get service -n {1}");
 
+        /// <summary>{0} caller, {1} namespace, {2} service, {3} what is wrong with it, {4} where the call is written, {5} transparent proxy origin.</summary>
+        public static readonly RuleDescriptor TransparentProxyUpstreamWithoutClusterIp = new RuleDescriptor(
+            "MESH106", Severity.Error, Calls,
+            "Transparent-proxy upstream Service is headless or has no ports",
+            "{0} calls {2} through transparent proxy (enabled: {5}), but Service {2} {3}. Consul's outbound listener matches upstreams by the Service's virtual IP and port, so the call never reaches the mesh: connection refused.",
+            "Give Service {2} a ClusterIP and a port, or set ServiceDefaults transparentProxy.dialedDirectly: true for {2} if callers must dial pod IPs.",
+            "kubectl get service {2} -n {1} -o wide");
+
+        /// <summary>{0} workload, {1} namespace, {2} first container.</summary>
+        public static readonly RuleDescriptor MeshPodWithoutPort = new RuleDescriptor(
+            "MESH107", Severity.Error, Ports,
+            "Mesh pod declares no port",
+            "{0} is in the mesh, but its first container {2} declares no containerPort and the pod has no consul.hashicorp.com/connect-service-port annotation. consul-k8s registers the service on port 0, and Envoy forwards every inbound connection to 127.0.0.1:0 without logging why it fails.",
+            "Declare the port the app listens on as a containerPort of {2}, or set the annotation consul.hashicorp.com/connect-service-port.",
+            "kubectl get pods -n {1} -l {3} -o jsonpath='{{.items[*].spec.containers[0].ports}}'");
+
+        /// <summary>{0} workload, {1} namespace, {2} the Services, {3} workload's pod selector.</summary>
+        public static readonly RuleDescriptor MultipleServicesSelectMeshPod = new RuleDescriptor(
+            "MESH108", Severity.Error, Ports,
+            "More than one Service selects a mesh pod",
+            "{0} is in the mesh and is selected by Services {2}. connect-init refuses to register a pod with more than one Consul service, so the pod never becomes ready.",
+            "Label the extra Services with consul.hashicorp.com/service-ignore: \"true\", or narrow their selectors so only one selects {0}.",
+            "kubectl get pods -n {1} -l {3}   # READY 2/2 once connect-init has registered the pod");
+
         /// <summary>{0} caller, {1} namespace, {2} service, {3} port called, {4} where the call is written, {5} exposed ports, {6} consequence.</summary>
         public static readonly RuleDescriptor CallPortNotExposed = new RuleDescriptor(
             "MESH105", Severity.Error, Calls,
@@ -89,6 +113,22 @@ namespace MeshOps.Rules.Catalog
             "Set protocol http (or http2/grpc) in the ServiceDefaults of {1}, or replace the permissions with action allow.",
             "consul config read -kind service-defaults -name {1}");
 
+        /// <summary>{0} intention resource, {1} source, {2} destination, {3} the callers the destination really has.</summary>
+        public static readonly RuleDescriptor UnusedAllowIntention = new RuleDescriptor(
+            "MESH205", Severity.Warning, Intentions,
+            "Allowing intention for a call nothing makes",
+            "ServiceIntentions {0} allows {1} to call {2}, but no workload of {1} calls {2} in this configuration ({3}). An unused allow widens what a compromised {1} can reach.",
+            "Remove source '{1}' from ServiceIntentions {0}, or keep it only if {1} is about to call {2}.",
+            "consul intention check {1} {2}");
+
+        /// <summary>{0} why the default is allow (the default policy's origin), {1} the mesh workloads count.</summary>
+        public static readonly RuleDescriptor NoDefaultDeny = new RuleDescriptor(
+            "MESH206", Severity.Warning, Intentions,
+            "No default deny",
+            "There is no deny-all intention (* to *), and calls that no intention matches are allowed: {0}. Any of the {1} mesh workloads can call any other, and intentions only ever subtract: the mesh is not zero-trust.",
+            "Add a ServiceIntentions with destination '*' and one source '*' with action deny, then allow each call the application makes.",
+            "consul intention check <any-source> <any-destination>   # Denied once default deny is in place");
+
         /// <summary>{0} service, {1} protocol set, {2} why it is TCP, {3} namespace.</summary>
         public static readonly RuleDescriptor HttpProtocolOnTcpService = new RuleDescriptor(
             "MESH301", Severity.Error, Protocol,
@@ -103,6 +143,14 @@ namespace MeshOps.Rules.Catalog
             "L7 configuration on a service without an L7 protocol",
             "{0} has {1}, but its protocol is {2}. Consul rejects routers and splitters for tcp services and treats L7 intentions as deny.",
             "Add a ServiceDefaults for {0} with protocol: http (or http2/grpc).",
+            "consul config read -kind service-defaults -name {0}");
+
+        /// <summary>{0} service, {1} the conflict, {2} protocol in force and where it is set, {3} namespace.</summary>
+        public static readonly RuleDescriptor ProxyDefaultsProtocolConflict = new RuleDescriptor(
+            "MESH303", Severity.Error, Protocol,
+            "Protocol conflict between ProxyDefaults and a service's needs",
+            "{0}: {1}, but its protocol is {2}. Consul blocks the config entry sync ('discovery chain uses protocol tcp that does not permit advanced routing') or Envoy parses TCP bytes as HTTP.",
+            "Give {0} its own ServiceDefaults with the protocol it speaks (tcp for databases, http for HTTP services).",
             "consul config read -kind service-defaults -name {0}");
 
         /// <summary>{0} workload, {1} namespace, {2} service account.</summary>
@@ -121,11 +169,11 @@ namespace MeshOps.Rules.Catalog
             "Remove automountServiceAccountToken: false from {2} (or set it to true).",
             "kubectl get pods -n {1} -l {3}   # READY 2/2 once the sidecar has its identity");
 
-        /// <summary>{0} workload, {1} namespace, {2} service account, {3} Consul service name.</summary>
+        /// <summary>{0} workload, {1} namespace, {2} service account, {3} Consul service name, {4} ACL setting and origin.</summary>
         public static readonly RuleDescriptor ServiceAccountNameMismatch = new RuleDescriptor(
             "MESH403", Severity.Warning, Identity,
             "ServiceAccount name differs from the Consul service name",
-            "{0} runs as ServiceAccount '{2}' but registers as Consul service '{3}'. With ACLs enabled, connect-init refuses to log in ('service account name {2} doesn't match Consul service name {3}').",
+            "{0} runs as ServiceAccount '{2}' but registers as Consul service '{3}'. With ACLs enabled, connect-init refuses to log in ('service account name {2} doesn't match Consul service name {3}') and the pod never starts; ACLs enabled: {4}.",
             "Run {0} as a ServiceAccount named '{3}'.",
             "kubectl logs -n {1} deploy/{0} -c consul-connect-inject-init");
 
@@ -136,6 +184,14 @@ namespace MeshOps.Rules.Catalog
             "{0} uses ConfigMap {2}{3} ({4}), which does not exist. The pod will not start (CreateContainerConfigError or volume mount failure).",
             "Create ConfigMap {2}{3} in namespace {1}, or correct the name in {0}.",
             "kubectl get configmap {2} -n {1} -o yaml");
+
+        /// <summary>{0} workload kind/name, {1} namespace, {2} selector, {3} template labels.</summary>
+        public static readonly RuleDescriptor WorkloadSelectorMismatch = new RuleDescriptor(
+            "MESH503", Severity.Error, Workload,
+            "Workload selector does not match its pod template",
+            "{0} selects {2}, but its pod template is labelled {3}. The API server rejects it ('selector does not match template labels'): nothing runs.",
+            "Make spec.selector.matchLabels of {0} a subset of spec.template.metadata.labels.",
+            "kubectl apply --dry-run=server -f <file>");
 
         /// <summary>{0} caller, {1} callee, {2} which side is outside the mesh, {3} where the call is written, {4} consequence, {5} namespace.</summary>
         public static readonly RuleDescriptor MeshBoundaryCall = new RuleDescriptor(
@@ -157,10 +213,12 @@ namespace MeshOps.Rules.Catalog
         public static readonly IReadOnlyList<RuleDescriptor> All = new[]
         {
             TargetPortMismatch, SelectorMatchesNothing, LoopbackBind, UnknownCallTarget, CallPortNotExposed,
+            TransparentProxyUpstreamWithoutClusterIp, MeshPodWithoutPort, MultipleServicesSelectMeshPod,
             CallDeniedByIntentions, IntentionNamesUnknownService, DuplicateIntention, L7PermissionsOnTcp,
-            HttpProtocolOnTcpService, L7FeatureWithoutL7Protocol,
+            UnusedAllowIntention, NoDefaultDeny,
+            HttpProtocolOnTcpService, L7FeatureWithoutL7Protocol, ProxyDefaultsProtocolConflict,
             MissingServiceAccount, ServiceAccountTokenNotMounted, ServiceAccountNameMismatch,
-            MissingConfigMap, MeshBoundaryCall, CredentialInConfigMap,
+            MissingConfigMap, MeshBoundaryCall, WorkloadSelectorMismatch, CredentialInConfigMap,
         };
 
         /// <summary>The rule with this ID (case-insensitive), or null.</summary>

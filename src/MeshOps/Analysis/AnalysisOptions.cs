@@ -16,9 +16,16 @@ public sealed record AnalysisOptions
     public Severity MinimumSeverity { get; init; } = Severity.Info;
 
     /// <summary>
-    /// The decision when no intention matches and there is no deny-all intention. Consul with ACLs off allows.
+    /// The decision when no intention matches. Null: read it from the inputs (ACLs on in the Helm values mean deny,
+    /// otherwise allow, as Consul does).
     /// </summary>
-    public DefaultPolicy DefaultPolicy { get; init; } = DefaultPolicy.Allow;
+    public DefaultPolicy? DefaultPolicy { get; init; }
+
+    /// <summary>Overrides the mesh-wide transparent proxy default read from the Helm values; pod annotations still win.</summary>
+    public bool? TransparentProxy { get; init; }
+
+    /// <summary>Overrides whether ACLs are enabled (Helm global.acls.manageSystemACLs).</summary>
+    public bool? AclsEnabled { get; init; }
 
     public static readonly AnalysisOptions Default = new();
 }

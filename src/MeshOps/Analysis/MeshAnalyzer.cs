@@ -10,8 +10,8 @@ public static class MeshAnalyzer
     public static AnalysisReport Analyze(ManifestSet manifests, AnalysisOptions? options = null)
     {
         options ??= AnalysisOptions.Default;
-        var model = MeshModelBuilder.Build(manifests);
-        var context = RuleContext.From(options);
+        var model = MeshModelBuilder.Build(manifests, options);
+        var context = new RuleContext(model.Settings);
         var suppressions = new Suppressions(model);
 
         var findings = RuleSet.All

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using k8s;
 using k8s.Models;
 using MeshOps.Consul.Crds;
+using MeshOps.Consul.Helm;
 
 namespace MeshOps.Loading;
 
@@ -37,6 +38,7 @@ internal static class KnownKinds
             [(ConsulV1Alpha1, "ExportedServices")] = Read<ExportedServices>,
             [(ConsulV1Alpha1, "IngressGateway")] = Read<IngressGateway>,
             [(ConsulV1Alpha1, "TerminatingGateway")] = Read<TerminatingGateway>,
+            [(ConsulHelmValues.ApiVersion, ConsulHelmValues.Kind)] = Read<ConsulHelmValues>,
         }.ToFrozenDictionary();
 
     public static Func<Stream, object?>? Find(string apiVersion, string kind) =>

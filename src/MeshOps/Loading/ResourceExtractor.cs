@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using MeshOps.Consul.Helm;
 using MeshOps.Loading.Yaml;
 
 namespace MeshOps.Loading;
@@ -22,9 +23,14 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper)
         }
         var apiVersion = mapping.GetString("apiVersion");
         var kind = mapping.GetString("kind");
-        // Neither field: some other YAML (Helm values, CI config); it is read through its own path, not as an object.
+        // Neither field: some other YAML (CI config, a chart's values). Consul's Helm values change how the mesh
+        // behaves, so they are kept as an object of MeshOps' own kind, named after the file.
         if (apiVersion is null && kind is null)
+        {
+            if (IsConsulHelmValues(mapping))
+                ExtractHelmValues(mapping, file, resources, errors);
             return;
+        }
         if (IsKustomizeConfig(apiVersion))
             return;
         if (kind is not null && IsList(kind, mapping, out var items))
@@ -85,6 +91,31 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper)
             Positions = positions,
         });
     }
+
+    private void ExtractHelmValues(ParsedMapping mapping, string file, List<ManifestResource> resources, List<LoadError> errors)
+    {
+        var positions = new PositionIndex(file, mapping);
+        try
+        {
+            resources.Add(new ManifestResource
+            {
+                ApiVersion = ConsulHelmValues.ApiVersion,
+                Kind = ConsulHelmValues.Kind,
+                Name = Path.GetFileName(file),
+                Location = new SourceLocation(file, mapping.Line, mapping.Column),
+                Model = mapper.Map(mapping, ConsulHelmValues.ApiVersion, ConsulHelmValues.Kind, positions),
+                Positions = positions,
+            });
+        }
+        catch (RejectedDocumentException rejected)
+        {
+            errors.Add(new LoadError(rejected.ErrorId, new SourceLocation(file, rejected.Line, rejected.Column), $"Consul Helm values: {rejected.Message}"));
+        }
+    }
+
+    /// <summary>The consul-k8s chart's top-level sections; other charts' values do not have connectInject.</summary>
+    private static bool IsConsulHelmValues(ParsedMapping mapping) =>
+        mapping.Get("connectInject") is ParsedMapping || (mapping.Get("global") is ParsedMapping && mapping.Get("server") is ParsedMapping);
 
     private static bool IsList(string kind, ParsedMapping mapping, out ParsedSequence items)
     {

@@ -41,6 +41,9 @@ public sealed class MeshModel
 
     public required ProtocolTable Protocols { get; init; }
 
+    /// <summary>Mesh-wide settings (Helm values, Mesh resource, parameters) with their origins.</summary>
+    public required MeshSettings Settings { get; init; }
+
     /// <summary>The intentions as Consul evaluates them; each entry's Origin is an <see cref="IntentionOrigin"/>.</summary>
     public required IntentionEvaluator Intentions { get; init; }
 

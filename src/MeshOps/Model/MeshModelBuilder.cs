@@ -1,4 +1,5 @@
 using k8s.Models;
+using MeshOps.Analysis;
 using MeshOps.Loading;
 using MeshOps.Rules.Intentions;
 
@@ -15,9 +16,13 @@ public static class MeshModelBuilder
         "ExportedServices", "IngressGateway", "TerminatingGateway",
     ];
 
-    public static MeshModel Build(ManifestSet manifests)
+    public static MeshModel Build(ManifestSet manifests, AnalysisOptions? options = null)
     {
         var resources = manifests.Resources;
+        var settings = MeshSettingsReader.Read(resources, options ?? AnalysisOptions.Default);
+        var namespaceLabels = resources.Where(r => r.Kind == "Namespace" && r.Model is V1Namespace)
+            .GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First().Labels);
+        var injection = new InjectionSettings(settings, namespaceLabels);
         var owners = resources.Select(r => (r.Kind, NamespaceOf(r), r.Name)).ToHashSet();
 
         var workloads = new List<Workload>();
@@ -56,7 +61,7 @@ public static class MeshModelBuilder
                         Add(configEntries, resource.Kind, resource);
                     }
                     else if (WorkloadKinds.Contains(resource.Kind) && !IsOwnedByInput(resource, ns, owners)
-                        && WorkloadReader.Read(resource, ns) is { } workload)
+                        && WorkloadReader.Read(resource, ns, injection) is { } workload)
                     {
                         workloads.Add(workload);
                     }
@@ -106,6 +111,7 @@ public static class MeshModelBuilder
             Namespaces = namespaces,
             ConsulServiceNames = ConsulServiceNames.Collect(resources, services, workloads),
             Protocols = protocols,
+            Settings = settings,
             Intentions = new IntentionEvaluator(IntentionSetReader.Read(intentions)),
         };
     }

@@ -29,6 +29,13 @@ public sealed class MeshService
 
     public bool InMesh => Workloads.Any(w => w.InMesh);
 
+    /// <summary>consul-k8s skips Services labelled consul.hashicorp.com/service-ignore when it registers pods.</summary>
+    public bool IgnoredByConsul =>
+        Resource.Labels.TryGetValue(ConsulAnnotations.ServiceIgnore, out var value) && value.Trim() == "true";
+
+    /// <summary>The Consul service name its mesh pods register as (their connect-service annotation, else this name).</summary>
+    public string ConsulName => Workloads.FirstOrDefault(w => w.InMesh)?.ConsulServiceName ?? Name;
+
     public ObjectKey Key => new(Namespace, Name);
 
     public override string ToString() => $"Service/{Name}";

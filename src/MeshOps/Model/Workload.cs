@@ -28,11 +28,16 @@ public sealed class Workload
     /// <summary>The workload's own selector (matchLabels); null for a bare Pod.</summary>
     public IReadOnlyDictionary<string, string>? Selector { get; init; }
 
-    /// <summary>True when consul-k8s injects a sidecar: the pod template asks for it.</summary>
+    /// <summary>True when consul-k8s injects a sidecar (annotation, namespace label or the Helm default).</summary>
     public required bool InMesh { get; init; }
 
-    /// <summary>consul-k8s Helm default (connectInject.transparentProxy.defaultEnabled) is true; the annotation overrides it.</summary>
+    /// <summary>Why <see cref="InMesh"/> has its value: annotation, namespace label or Helm default.</summary>
+    public required string InMeshOrigin { get; init; }
+
+    /// <summary>Transparent proxy for this pod (annotation, namespace label or the Helm default, which is true).</summary>
     public required bool TransparentProxy { get; init; }
+
+    public required string TransparentProxyOrigin { get; init; }
 
     public required string ServiceAccountName { get; init; }
 
@@ -51,14 +56,20 @@ public sealed class Workload
     public string ConsulServiceName =>
         PodAnnotations.TryGetValue(ConsulAnnotations.ConnectService, out var name) && !string.IsNullOrWhiteSpace(name)
             ? name.Split(',')[0].Trim()
-            : Services.Count > 0 ? Services[0].Name : Name;
+            : Services.FirstOrDefault(s => !s.IgnoredByConsul)?.Name ?? Name;
 
     public ObjectKey Key => new(Namespace, Name);
 
     public SourceLocation LocationOfPodField(params object[] path) => Resource.LocationOf([.. PodSpecPath, .. path]);
 
-    public SourceLocation LocationOfTemplateAnnotation(string key) =>
-        Resource.LocationOf([.. PodSpecPath.Take(PodSpecPath.Count - 1), "metadata", "annotations", key]);
+    public SourceLocation LocationOfTemplateAnnotation(string key) => LocationOfPodMetadata("annotations", key);
+
+    /// <summary>A field of the pod template's metadata (or the bare Pod's).</summary>
+    public SourceLocation LocationOfPodMetadata(params object[] path) =>
+        Resource.LocationOf([.. PodSpecPath.Take(PodSpecPath.Count - 1), "metadata", .. path]);
+
+    /// <summary>The workload's pod labels as a kubectl label selector.</summary>
+    public string LabelSelector => string.Join(",", (Selector ?? PodLabels).Select(p => $"{p.Key}={p.Value}"));
 
     public override string ToString() => $"{Kind}/{Name}";
 }

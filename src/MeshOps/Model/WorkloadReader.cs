@@ -10,7 +10,7 @@ internal static class WorkloadReader
     private static readonly object[] TemplatePodSpec = ["spec", "template", "spec"];
     private static readonly object[] BarePodSpec = ["spec"];
 
-    public static Workload? Read(ManifestResource resource, string ns)
+    public static Workload? Read(ManifestResource resource, string ns, InjectionSettings injection)
     {
         var (template, selector, path) = resource.Model switch
         {
@@ -27,6 +27,9 @@ internal static class WorkloadReader
         }
 
         var annotations = ToMap(template.Metadata?.Annotations);
+        var annotationPath = path.Take(path.Length - 1).Append("metadata").Append("annotations");
+        var inMesh = injection.InMesh(ns, annotations, resource.LocationOf([.. annotationPath, ConsulAnnotations.ConnectInject]));
+        var tproxy = injection.TransparentProxy(ns, annotations, resource.LocationOf([.. annotationPath, ConsulAnnotations.TransparentProxy]));
         return new Workload
         {
             Resource = resource,
@@ -36,8 +39,10 @@ internal static class WorkloadReader
             PodLabels = ToMap(template.Metadata?.Labels),
             PodAnnotations = annotations,
             Selector = selector?.MatchLabels is { } matchLabels ? ToMap(matchLabels) : null,
-            InMesh = IsTrue(annotations, ConsulAnnotations.ConnectInject) ?? false,
-            TransparentProxy = IsTrue(annotations, ConsulAnnotations.TransparentProxy) ?? true,
+            InMesh = inMesh.Value,
+            InMeshOrigin = inMesh.Origin,
+            TransparentProxy = tproxy.Value,
+            TransparentProxyOrigin = tproxy.Origin,
             ServiceAccountName = string.IsNullOrEmpty(template.Spec.ServiceAccountName) ? "default" : template.Spec.ServiceAccountName,
             ExplicitUpstreams = annotations.TryGetValue(ConsulAnnotations.ConnectServiceUpstreams, out var upstreams)
                 ? ConnectServiceUpstreams.Parse(upstreams).Upstreams
@@ -47,9 +52,6 @@ internal static class WorkloadReader
                 : [],
         };
     }
-
-    private static bool? IsTrue(IReadOnlyDictionary<string, string> annotations, string key) =>
-        annotations.TryGetValue(key, out var value) && bool.TryParse(value.Trim(), out var flag) ? flag : null;
 
     private static IReadOnlyDictionary<string, string> ToMap(IDictionary<string, string>? map) =>
         map is null ? new Dictionary<string, string>() : new Dictionary<string, string>(map);

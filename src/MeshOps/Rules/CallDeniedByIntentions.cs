@@ -15,7 +15,7 @@ internal sealed class CallDeniedByIntentions : IMeshRule
 
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
     {
-        var fallback = context.DefaultPolicy == DefaultPolicy.Deny ? DefaultDecision.Deny : DefaultDecision.Allow;
+        var fallback = context.Settings.DefaultPolicy.Value == DefaultPolicy.Deny ? DefaultDecision.Deny : DefaultDecision.Allow;
         var reported = new HashSet<(Workload, MeshService)>();
         foreach (var edge in model.Edges)
         {
@@ -25,7 +25,7 @@ internal sealed class CallDeniedByIntentions : IMeshRule
             }
 
             var sourceName = edge.Source.ConsulServiceName;
-            var destinationName = target.Workloads.FirstOrDefault(w => w.InMesh)?.ConsulServiceName ?? target.Name;
+            var destinationName = target.ConsulName;
             var decision = model.Intentions.Check(
                 new ServiceIdentity(ConsulNamespace, sourceName), new ServiceIdentity(ConsulNamespace, destinationName), fallback);
             // L7 permissions on a destination without an L7 protocol are MESH204's or MESH302's root cause.
@@ -50,7 +50,7 @@ internal sealed class CallDeniedByIntentions : IMeshRule
             $"intention {decision.Match} in {origin} denies it",
         DecisionReason.MatchedL7 when decision.Match!.Origin is IntentionOrigin origin =>
             $"the matching intention {decision.Match} in {origin} has L7 permissions, which `consul intention check` reports as deny at L4; only requests matching an allow permission get through",
-        DecisionReason.DefaultDeny => $"no intention matches, and the default is deny ({context.DefaultPolicyOrigin})",
+        DecisionReason.DefaultDeny => $"no intention matches, and the default is deny: {context.Settings.DefaultPolicy.Origin}",
         _ => decision.Explanation,
     };
 

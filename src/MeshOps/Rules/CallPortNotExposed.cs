@@ -24,12 +24,17 @@ internal sealed class CallPortNotExposed : IMeshRule
             // service's mesh port, so mesh callers still connect; everyone else hits kube-proxy, which has no rule.
             var meshToMesh = edge.Source.InMesh && edge.Source.TransparentProxy && target.InMesh;
             var consequence = meshToMesh
-                ? "Mesh callers still connect today (transparent proxy matches the ClusterIP only), but probes, non-mesh callers and any caller without a sidecar get connection refused."
-                : "kube-proxy has no rule for that port: the caller gets connection refused or a timeout.";
+                ? $"Mesh callers still connect today (transparent proxy, {edge.Source.TransparentProxyOrigin}, matches the ClusterIP only), but probes, non-mesh callers and any caller without a sidecar get connection refused."
+                : $"kube-proxy has no rule for that port: the caller gets connection refused or a timeout (assumed: {Assumed(edge)}).";
             yield return new RuleHit(Descriptor, edge.WrittenIn, edge.Location,
                 [edge.Source.Name, edge.TargetNamespace, target.Name, port, edge.WrittenAt, exposed, consequence],
                 [new Analysis.Evidence(target.Resource.Ref, target.Resource.LocationOf("spec", "ports"), $"exposes {exposed}")],
                 meshToMesh ? Severity.Warning : null);
         }
     }
+
+    private static string Assumed(CallEdge edge) =>
+        !edge.Source.InMesh ? $"{edge.Source.Name} outside the mesh, {edge.Source.InMeshOrigin}"
+        : !edge.Source.TransparentProxy ? $"transparent proxy off for {edge.Source.Name}, {edge.Source.TransparentProxyOrigin}"
+        : $"{edge.Target!.Name} outside the mesh";
 }

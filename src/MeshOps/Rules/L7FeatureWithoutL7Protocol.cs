@@ -6,8 +6,8 @@ using MeshOps.Rules.Intentions;
 namespace MeshOps.Rules;
 
 /// <summary>
-/// MESH302: L7 intentions, a ServiceRouter or a ServiceSplitter for a service whose protocol is not http/http2/grpc.
-/// L7 intentions on a service whose protocol is explicitly tcp are MESH204's finding.
+/// MESH302: L7 intentions, a ServiceRouter or a ServiceSplitter for a service that has no protocol set at all,
+/// so Consul's default tcp applies.
 /// </summary>
 internal sealed class L7FeatureWithoutL7Protocol : IMeshRule
 {
@@ -19,8 +19,8 @@ internal sealed class L7FeatureWithoutL7Protocol : IMeshRule
         {
             var ns = MeshModelBuilder.NamespaceOf(resource);
             var protocol = model.Protocols.For(ns, service);
-            var explicitTcpIntention = resource.Kind == "ServiceIntentions" && protocol.Resource is not null;
-            if (protocol.IsL7 || explicitTcpIntention)
+            // An explicitly set non-L7 protocol is MESH204's (intentions) or MESH303's (routing) finding.
+            if (protocol.IsL7 || protocol.Resource is not null)
             {
                 continue;
             }

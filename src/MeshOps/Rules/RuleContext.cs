@@ -1,12 +1,6 @@
-using MeshOps.Analysis;
+using MeshOps.Model;
 
 namespace MeshOps.Rules;
 
-/// <summary>Settings a rule's verdict depends on, with where each came from.</summary>
-public sealed record RuleContext(DefaultPolicy DefaultPolicy, string DefaultPolicyOrigin)
-{
-    public static RuleContext From(AnalysisOptions options) =>
-        new(options.DefaultPolicy, options.DefaultPolicy == DefaultPolicy.Allow
-            ? "Consul's behaviour with ACLs disabled (-DefaultPolicy Allow)"
-            : "-DefaultPolicy Deny");
-}
+/// <summary>What a rule's verdict may depend on beyond the model: the resolved mesh settings.</summary>
+public sealed record RuleContext(MeshSettings Settings);

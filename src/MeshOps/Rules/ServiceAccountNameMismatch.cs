@@ -19,8 +19,11 @@ internal sealed class ServiceAccountNameMismatch : IMeshRule
                 continue;
             }
 
+            // The check lives in connect-init's ACL login: with ACLs off it is a trap for later, with ACLs on the pod never starts.
+            var acls = context.Settings.AclsEnabled;
             yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodField("serviceAccountName"),
-                [workload.Name, workload.Namespace, workload.ServiceAccountName, workload.ConsulServiceName], []);
+                [workload.Name, workload.Namespace, workload.ServiceAccountName, workload.ConsulServiceName, acls.ToString()], [],
+                acls.Value ? Severity.Error : null);
         }
     }
 }

@@ -18,7 +18,7 @@ internal sealed class ServiceAccountTokenNotMounted : IMeshRule
             if (podSetting == false)
             {
                 yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodField("automountServiceAccountToken"),
-                    [workload.Name, workload.Namespace, $"the pod template of {workload}", Selector(workload)], []);
+                    [workload.Name, workload.Namespace, $"the pod template of {workload}", workload.LabelSelector], []);
                 continue;
             }
 
@@ -28,12 +28,9 @@ internal sealed class ServiceAccountTokenNotMounted : IMeshRule
                 && account.Model is V1ServiceAccount { AutomountServiceAccountToken: false })
             {
                 yield return new RuleHit(Descriptor, account, account.LocationOf("automountServiceAccountToken"),
-                    [workload.Name, workload.Namespace, $"ServiceAccount {account.Name}, used by {workload}", Selector(workload)],
+                    [workload.Name, workload.Namespace, $"ServiceAccount {account.Name}, used by {workload}", workload.LabelSelector],
                     [new Evidence(workload.Resource.Ref, workload.LocationOfPodField("serviceAccountName"), $"runs as {account.Name}")]);
             }
         }
     }
-
-    private static string Selector(Workload workload) =>
-        string.Join(",", (workload.Selector ?? workload.PodLabels).Select(p => $"{p.Key}={p.Value}"));
 }

@@ -27,7 +27,7 @@ public class AnalyzerSemanticsTests
 
         Assert.Equal("MESH201", finding.RuleId);
         Assert.Equal(Severity.Error, finding.Severity);
-        Assert.Contains("-DefaultPolicy Deny", finding.Message);
+        Assert.Contains("-DefaultPolicy parameter", finding.Message);
         Assert.Equal("consul intention check web api", finding.Confirm);
         Assert.Equal(urlLine, finding.Line);
     }

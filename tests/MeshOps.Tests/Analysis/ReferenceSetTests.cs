@@ -18,6 +18,8 @@ public class ReferenceSetTests
         [
             // The jaeger-agent sidecar reports to jaeger-collector-headless.default:14250; no Jaeger is deployed in the set.
             "MESH104 Deployment/default/public-api k8s/public-api.yaml:81",
+            // frontend may call public-api, but the browser reaches /api through nginx (NEXT_PUBLIC_PUBLIC_API_URL="/").
+            "MESH205 ServiceIntentions/default/public-api k8s/intentions.yaml:7",
             // db_connection carries password=password in clear text.
             "MESH601 ConfigMap/default/db-configmap k8s/products-api.yaml:33",
         ],
@@ -27,6 +29,10 @@ public class ReferenceSetTests
         ],
         ["hashicups/client-eks-l7"] =
         [
+            // No deny-all intention, and config.yaml leaves ACLs at the chart default (off): every call is allowed.
+            "MESH206 ConsulHelmValues/default/config.yaml config.yaml:4",
+            // product-api may call payments, but its only upstream is postgres.
+            "MESH205 ServiceIntentions/default/payments intentions.yaml:61",
             // frontend's nginx calls public-api, whose intention for frontend is L7: consul intention check says deny at L4.
             "MESH201 ConfigMap/default/nginx-configmap frontend.yaml:54",
             // postgres runs with -c listen_addresses=127.0.0.1: only its sidecar can reach it.
@@ -38,6 +44,7 @@ public class ReferenceSetTests
         ["consul-manifests/learn-consul-canary-deployments/hashicups"] =
         [
             // The folder adds frontend-v2 to HashiCups deployed by an earlier step; its intentions name services declared there.
+            "MESH206 ServiceIntentions/default/frontend intentions.yaml:2",
             "MESH202 ServiceIntentions/default/frontend intentions.yaml:10",
             "MESH202 ServiceIntentions/default/public-api intentions.yaml:19",
             "MESH202 ServiceIntentions/default/public-api intentions.yaml:21",
@@ -56,6 +63,9 @@ public class ReferenceSetTests
         ],
         ["consul-manifests/gitops-hashicups/application"] =
         [
+            // The set of client-eks-l7 again: no deny-all, no ACLs, product-api allowed to call payments it never calls.
+            "MESH206 ServiceIntentions/default/public-api intentions.yaml:2",
+            "MESH205 ServiceIntentions/default/payments intentions.yaml:59",
             "MESH201 ConfigMap/default/nginx-configmap frontend.yaml:57",
             "MESH105 Deployment/default/public-api public-api.yaml:61",
         ],
@@ -73,6 +83,7 @@ public class ReferenceSetTests
             "MESH104 Deployment/default/public-api-v2 failing-service-public-api.yaml:124",
             "MESH104 Deployment/default/public-api-v3 failing-service-public-api.yaml:169",
             "MESH104 Deployment/default/public-api-v3 failing-service-public-api.yaml:171",
+            "MESH206 ServiceIntentions/default/frontend service-intentions.yaml:2",
             "MESH202 ServiceIntentions/default/frontend service-intentions.yaml:10",
             "MESH202 ServiceIntentions/default/product-api service-intentions.yaml:38",
             "MESH202 ServiceIntentions/default/product-api-db service-intentions.yaml:51",
@@ -99,7 +110,8 @@ public class ReferenceSetTests
         ],
         ["consul-manifests/learn-consul-kubernetes/mesh-gateways/dc1"] =
         [
-            // static-server lives in dc2; this datacenter's manifests do not declare it.
+            // static-server lives in dc2; this datacenter's manifests do not declare it. No deny-all, ACLs at the default.
+            "MESH206 ServiceIntentions/default/static-client-to-static-server service-intentions.yaml:4",
             "MESH202 ServiceIntentions/default/static-client-to-static-server service-intentions.yaml:10",
         ],
         ["consul-manifests/learn-consul-kubernetes/mesh-gateways/dc2"] =
@@ -110,6 +122,9 @@ public class ReferenceSetTests
         ["consul-manifests/learn-consul-kubernetes/hcp-vault-eks/hashicups"] =
         [
             "MESH104 Deployment/default/public-api public-api.yaml:79",
+            "MESH206 ServiceIntentions/default/public-api crd-intentions.yaml:4",
+            // Nothing in the folder calls public-api: this frontend is the Next.js app without nginx.
+            "MESH205 ServiceIntentions/default/public-api crd-intentions.yaml:11",
             "MESH103 Deployment/default/postgres postgres.yaml:68",
             "MESH601 ConfigMap/default/db-configmap product-api.yaml:36",
         ],
@@ -124,6 +139,11 @@ public class ReferenceSetTests
             // An acceptance fixture combined with static-server and a ServiceAccount by kustomize elsewhere.
             "MESH104 Deployment/default/multiport deployment.yaml:21",
             "MESH401 Deployment/default/multiport deployment.yaml:80",
+        ],
+        ["consul-manifests/consul-k8s/acceptance/tests/fixtures/cases/openshift/basic"] =
+        [
+            // Intentions between two mesh workloads, without a deny-all and without ACLs.
+            "MESH206 ServiceIntentions/default/to-backend-default intentions.yaml:1",
         ],
     };
 

@@ -81,11 +81,16 @@ internal sealed class TestMesh
         return this;
     }
 
-    public AnalysisReport Analyze(AnalysisOptions? options = null)
+    /// <summary>
+    /// Analyses the mesh. These meshes leave out a deny-all on purpose, so MESH206 (no default deny) is excluded
+    /// unless <paramref name="withDefaultDenyCheck"/> asks for it.
+    /// </summary>
+    public AnalysisReport Analyze(AnalysisOptions? options = null, bool withDefaultDenyCheck = false)
     {
         var manifests = ManifestLoader.LoadText(ToString(), "<test>");
         Assert.Empty(manifests.Errors);
-        return MeshAnalyzer.Analyze(manifests, options);
+        options ??= AnalysisOptions.Default;
+        return MeshAnalyzer.Analyze(manifests, withDefaultDenyCheck ? options : options with { ExcludeRules = [.. options.ExcludeRules, "MESH206"] });
     }
 
     public override string ToString() => _yaml.ToString();

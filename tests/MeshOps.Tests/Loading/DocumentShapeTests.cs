@@ -172,13 +172,37 @@ public class DocumentShapeTests
     }
 
     [Fact]
-    public void Helm_values_without_api_version_and_kind_are_not_objects_and_not_errors()
+    public void Consul_helm_values_are_kept_as_settings_with_their_positions()
     {
         const string yaml = """
             global:
               name: consul
+              acls:
+                manageSystemACLs: true
             connectInject:
               enabled: true
+              transparentProxy:
+                defaultEnabled: false
+            """;
+
+        var set = ManifestLoader.LoadText(yaml, "values.yaml");
+
+        Assert.Empty(set.Errors);
+        var values = Assert.Single(set.Resources);
+        Assert.Equal(("ConsulHelmValues", "values.yaml"), (values.Kind, values.Name));
+        var model = Assert.IsType<MeshOps.Consul.Helm.ConsulHelmValues>(values.Model);
+        Assert.True(model.Global?.Acls?.ManageSystemAcls);
+        Assert.False(model.ConnectInject?.TransparentProxy?.DefaultEnabled);
+        Assert.Equal(4, values.LocationOf("global", "acls", "manageSystemACLs").Line);
+    }
+
+    [Fact]
+    public void Other_yaml_without_api_version_and_kind_is_not_an_object_and_not_an_error()
+    {
+        const string yaml = """
+            image:
+              repository: nginx
+            replicaCount: 2
             """;
 
         var set = ManifestLoader.LoadText(yaml, "values.yaml");

@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+
+namespace MeshOps.Consul.Helm;
+
+/// <summary>
+/// The parts of a consul-k8s Helm values file that change how the mesh behaves. Every field is optional:
+/// a values file sets only what differs from the chart's defaults.
+/// </summary>
+public sealed record ConsulHelmValues
+{
+    /// <summary>The kind MeshOps gives a values file, which has no apiVersion or kind of its own.</summary>
+    public const string ApiVersion = "meshops.io/v1";
+
+    public const string Kind = "ConsulHelmValues";
+
+    [JsonPropertyName("global")] public HelmGlobal? Global { get; init; }
+
+    [JsonPropertyName("connectInject")] public HelmConnectInject? ConnectInject { get; init; }
+}
+
+public sealed record HelmGlobal
+{
+    [JsonPropertyName("acls")] public HelmAcls? Acls { get; init; }
+
+    [JsonPropertyName("tls")] public HelmEnabled? Tls { get; init; }
+}
+
+public sealed record HelmAcls
+{
+    [JsonPropertyName("manageSystemACLs")] public bool? ManageSystemAcls { get; init; }
+}
+
+public sealed record HelmConnectInject
+{
+    [JsonPropertyName("enabled")] public bool? Enabled { get; init; }
+
+    /// <summary>Inject every pod unless it opts out (chart default false).</summary>
+    [JsonPropertyName("default")] public bool? Default { get; init; }
+
+    [JsonPropertyName("transparentProxy")] public HelmTransparentProxy? TransparentProxy { get; init; }
+}
+
+public sealed record HelmTransparentProxy
+{
+    /// <summary>Chart default true.</summary>
+    [JsonPropertyName("defaultEnabled")] public bool? DefaultEnabled { get; init; }
+}
+
+public sealed record HelmEnabled
+{
+    [JsonPropertyName("enabled")] public bool? Enabled { get; init; }
+}

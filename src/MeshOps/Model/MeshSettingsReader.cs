@@ -1,0 +1,72 @@
+using MeshOps.Analysis;
+using MeshOps.Consul.Crds;
+using MeshOps.Consul.Helm;
+using MeshOps.Loading;
+
+namespace MeshOps.Model;
+
+/// <summary>
+/// Resolves the mesh settings: a parameter wins, then the Helm values (a later values file overrides an earlier one,
+/// as with <c>helm -f a.yaml -f b.yaml</c>), then the Mesh resource, then consul-k8s' chart defaults.
+/// </summary>
+internal static class MeshSettingsReader
+{
+    private const string ChartDefault = "consul-k8s chart default";
+
+    public static MeshSettings Read(IEnumerable<ManifestResource> resources, AnalysisOptions options)
+    {
+        var values = resources.Where(r => r.Model is ConsulHelmValues).ToList();
+        var injectEnabled = FromValues(values, true, v => v.ConnectInject?.Enabled, "connectInject", "enabled");
+        var injectDefault = FromValues(values, false, v => v.ConnectInject?.Default, "connectInject", "default");
+        var tproxy = options.TransparentProxy is { } tproxyParameter
+            ? new Setting<bool>(tproxyParameter, "-TransparentProxy parameter")
+            : FromValues(values, true, v => v.ConnectInject?.TransparentProxy?.DefaultEnabled, "connectInject", "transparentProxy", "defaultEnabled");
+        var acls = options.AclsEnabled is { } aclsParameter
+            ? new Setting<bool>(aclsParameter, "-AclsEnabled parameter")
+            : FromValues(values, false, v => v.Global?.Acls?.ManageSystemAcls, "global", "acls", "manageSystemACLs");
+        var tls = FromValues(values, false, v => v.Global?.Tls?.Enabled, "global", "tls", "enabled");
+
+        return new MeshSettings
+        {
+            ConnectInjectEnabled = injectEnabled,
+            ConnectInjectDefault = injectDefault,
+            TransparentProxyDefault = tproxy,
+            AclsEnabled = acls,
+            TlsEnabled = tls,
+            DefaultPolicy = DefaultPolicyOf(options, acls),
+            MeshDestinationsOnly = MeshDestinationsOnly(resources),
+        };
+    }
+
+    /// <summary>With ACLs on, Consul's ACL default policy (deny) decides calls that no intention matches.</summary>
+    private static Setting<DefaultPolicy> DefaultPolicyOf(AnalysisOptions options, Setting<bool> acls) =>
+        options.DefaultPolicy is { } parameter
+            ? new Setting<DefaultPolicy>(parameter, "-DefaultPolicy parameter")
+            : acls.Value
+                ? new Setting<DefaultPolicy>(DefaultPolicy.Deny, $"ACLs are enabled ({acls.Origin}), so the ACL default policy deny applies")
+                : new Setting<DefaultPolicy>(DefaultPolicy.Allow, $"ACLs are disabled ({acls.Origin}), so Consul allows what no intention denies");
+
+    private static Setting<bool> MeshDestinationsOnly(IEnumerable<ManifestResource> resources)
+    {
+        var mesh = resources.FirstOrDefault(r => r.Model is Mesh { Spec.TransparentProxy.MeshDestinationsOnly: not null });
+        return mesh?.Model is Mesh { Spec.TransparentProxy.MeshDestinationsOnly: { } only }
+            ? new Setting<bool>(only, $"Mesh {mesh.Name} at {Short(mesh.LocationOf("spec", "transparentProxy", "meshDestinationsOnly"))}")
+            : new Setting<bool>(false, "Consul default");
+    }
+
+    private static Setting<bool> FromValues(List<ManifestResource> values, bool chartDefault, Func<ConsulHelmValues, bool?> read, params string[] path)
+    {
+        for (var i = values.Count - 1; i >= 0; i--)
+        {
+            if (read((ConsulHelmValues)values[i].Model!) is { } value)
+            {
+                return new Setting<bool>(value, $"{string.Join('.', path)} in {Short(values[i].LocationOf(path))}");
+            }
+        }
+
+        return new Setting<bool>(chartDefault, ChartDefault);
+    }
+
+    /// <summary>file:line with the file name only: settings are quoted inside messages, which full paths would swamp.</summary>
+    public static string Short(SourceLocation location) => $"{Path.GetFileName(location.File)}:{location.Line}";
+}

@@ -1,0 +1,37 @@
+using MeshOps.Rules;
+using MeshOps.Rules.Catalog;
+
+namespace MeshOps.Tests.Analysis;
+
+public class RuleCatalogTests
+{
+    [Fact]
+    public void Every_catalogue_rule_has_exactly_one_runtime_implementation()
+    {
+        var implemented = RuleSet.All.Select(r => r.Descriptor.Id).Order(StringComparer.Ordinal);
+
+        Assert.Equal(RuleCatalog.All.Select(r => r.Id).Order(StringComparer.Ordinal), implemented);
+    }
+
+    [Fact]
+    public void Rule_ids_are_unique_and_follow_the_contract_shape()
+    {
+        var ids = RuleCatalog.All.Select(r => r.Id).ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Matches("^MESH[1-6][0-9]{2}$", id));
+    }
+
+    [Fact]
+    public void Every_rule_words_its_message_fix_and_confirm_without_format_errors()
+    {
+        var args = Enumerable.Range(0, 8).Select(i => (object)$"arg{i}").ToArray();
+
+        Assert.All(RuleCatalog.All, rule =>
+        {
+            Assert.DoesNotContain("{", rule.FormatMessage(args));
+            Assert.False(string.IsNullOrWhiteSpace(rule.FormatFix(args)));
+            Assert.False(string.IsNullOrWhiteSpace(rule.FormatConfirm(args)));
+        });
+    }
+}
