@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace MeshOps.Benchmarks;
+
+/// <summary>Pins the process to one core, so "resources per second" means per core.</summary>
+public static class Affinity
+{
+    public static readonly IntPtr OneCore = 1;
+
+    public static void PinToOneCore()
+    {
+        if (OperatingSystem.IsWindows() || OperatingSystem.IsLinux())
+        {
+            try
+            {
+                Process.GetCurrentProcess().ProcessorAffinity = OneCore;
+            }
+            catch (Exception error) when (error is System.ComponentModel.Win32Exception or PlatformNotSupportedException)
+            {
+                Console.Error.WriteLine($"warning: cannot pin to one core ({error.Message}); figures are not per core.");
+            }
+        }
+    }
+
+    public static string Describe() =>
+        OperatingSystem.IsWindows() || OperatingSystem.IsLinux()
+            ? $"mask 0x{Process.GetCurrentProcess().ProcessorAffinity:X}"
+            : "not set (unsupported on this OS)";
+}
