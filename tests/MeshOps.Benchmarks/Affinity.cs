@@ -26,4 +26,17 @@ public static class Affinity
         OperatingSystem.IsWindows() || OperatingSystem.IsLinux()
             ? $"mask 0x{Process.GetCurrentProcess().ProcessorAffinity:X}"
             : "not set (unsupported on this OS)";
+
+    /// <summary>On a shared machine the figures only mean something next to how busy it was.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? $"load average {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : "load average n/a";
+        }
+        catch (IOException)
+        {
+            return "load average n/a";
+        }
+    }
 }

@@ -24,7 +24,7 @@ public static class Breakdown
             var mesh = SyntheticMesh.Generate(size);
             Once(mesh);
             var runs = Enumerable.Range(0, Runs).Select(_ => Once(mesh)).ToList();
-            columns.Add(runs[0].Keys.ToDictionary(k => k, k => QuickRunner.Median(runs.Select(r => r[k]).ToArray())));
+            columns.Add(runs[0].Keys.ToDictionary(k => k, k => QuickRunner.Median(runs.Select(r => r[k]))));
         }
 
         output.WriteLine();

@@ -23,7 +23,7 @@ public static class ResultTable
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine();
         output.WriteLine($"MeshOps synthetic mesh — {method}");
-        output.WriteLine($"Process affinity: {Affinity.Describe()}; {Environment.ProcessorCount} logical CPUs visible; .NET {Environment.Version}");
+        output.WriteLine($"Process affinity: {Affinity.Describe()}; {Environment.ProcessorCount} logical CPUs visible; .NET {Environment.Version}; {Affinity.LoadAverage()}");
         output.WriteLine();
         output.WriteLine(string.Format(inv, "{0,8} {1,10} {2,11} {3,13} {4,15} {5,15}", "Services", "Resources", "Parse ms", "Analyze ms", "Resources/s", "Analyze/Parse"));
         var missed = 0;
