@@ -24,11 +24,13 @@ public static class MemoryProfile
             MeshAnalyzer.Analyze(Pipeline.Parse(mesh));
             new YamlDocumentReader(YamlLimits.MaxDepth, 1_000_000).Read(mesh.Yaml).Count();
 
+            var (_, discardedLine) = Measure(() => new YamlDocumentReader(YamlLimits.MaxDepth, 1_000_000).Read(mesh.Yaml).Count());
             var (trees, treeLine) = Measure(() => new YamlDocumentReader(YamlLimits.MaxDepth, 1_000_000).Read(mesh.Yaml).ToList());
             var (set, loadLine) = Measure(() => Pipeline.Parse(mesh));
             var (model, modelLine) = Measure(() => MeshModelBuilder.Build(set));
             var (report, analyzeLine) = Measure(() => MeshAnalyzer.Analyze(set));
             output.WriteLine(string.Format(inv, "{0,5} services, {1,6:N0} objects", size, set.Resources.Count));
+            output.WriteLine($"    YAML trees, each dropped when read   {discardedLine}");
             output.WriteLine($"    YAML trees only (YamlDocumentReader) {treeLine}");
             output.WriteLine($"    LoadText (trees + typed models)      {loadLine}");
             output.WriteLine($"    MeshModelBuilder.Build               {modelLine}");

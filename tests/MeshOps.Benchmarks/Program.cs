@@ -35,6 +35,7 @@ public static class Program
         if (args.Contains("--breakdown"))
         {
             Breakdown.Run(sizes, Console.Out);
+            ModelBreakdown.Run(sizes, Console.Out);
             MemoryProfile.Run(sizes, Console.Out);
             return 0;
         }
