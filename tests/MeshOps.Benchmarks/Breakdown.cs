@@ -19,6 +19,7 @@ public static class Breakdown
     {
         var inv = CultureInfo.InvariantCulture;
         var columns = new List<Dictionary<string, double>>();
+        JitWarmup.Ensure();
         foreach (var size in sizes)
         {
             var mesh = SyntheticMesh.Generate(size);

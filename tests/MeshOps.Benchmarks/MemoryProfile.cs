@@ -15,6 +15,7 @@ public static class MemoryProfile
     public static void Run(IReadOnlyList<int> sizes, TextWriter output)
     {
         var inv = CultureInfo.InvariantCulture;
+        JitWarmup.Ensure();
         output.WriteLine();
         output.WriteLine("Memory per stage (MB allocated / MB retained / ms GC pause / ms wall)");
         foreach (var size in sizes)

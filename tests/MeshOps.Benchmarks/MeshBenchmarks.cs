@@ -17,7 +17,11 @@ public class MeshBenchmarks
     public int Services { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _mesh = SyntheticMesh.Generate(Services);
+    public void Setup()
+    {
+        JitWarmup.Ensure();
+        _mesh = SyntheticMesh.Generate(Services);
+    }
 
     [Benchmark(Baseline = true)]
     public ManifestSet Parse() => Pipeline.Parse(_mesh);

@@ -20,6 +20,7 @@ public static class ModelBreakdown
     {
         var inv = CultureInfo.InvariantCulture;
         var columns = new List<Dictionary<string, double>>();
+        JitWarmup.Ensure();
         foreach (var size in sizes)
         {
             var set = Pipeline.Parse(SyntheticMesh.Generate(size));

@@ -18,6 +18,7 @@ public static class QuickRunner
     {
         var wall = new List<SizeResult>();
         var cpu = new List<SizeResult>();
+        JitWarmup.Ensure();
         foreach (var size in sizes)
         {
             var mesh = SyntheticMesh.Generate(size);
