@@ -31,10 +31,10 @@ public static class ModelBreakdown
 
         output.WriteLine();
         output.WriteLine($"Breakdown of MeshModelBuilder.Build (median of {Runs} runs, ms)");
-        output.WriteLine(string.Format(inv, "{0,-44}", "step") + string.Concat(sizes.Select(s => string.Format(inv, "{0,10}", s))));
+        output.WriteLine(string.Format(inv, "{0,-48}", "step") + string.Concat(sizes.Select(s => string.Format(inv, "{0,10}", s))));
         foreach (var step in columns[0].Keys)
         {
-            output.WriteLine(string.Format(inv, "{0,-44}", step) + string.Concat(columns.Select(c => string.Format(inv, "{0,10:F1}", c[step]))));
+            output.WriteLine(string.Format(inv, "{0,-48}", step) + string.Concat(columns.Select(c => string.Format(inv, "{0,10:F1}", c[step]))));
         }
     }
 
