@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the MeshOps synthetic-mesh benchmark in Release, pinned to one core.
+#   bench/run.sh                 BenchmarkDotNet ShortRun (in-process), then the target table (a few minutes)
+#   bench/run.sh --quick         Stopwatch sanity run: 2 warm-ups + median of 5 (about a minute)
+#   bench/run.sh --check         analyse the healthy synthetic mesh and list every finding (expected: none)
+#   bench/run.sh --breakdown     time load, model build and each rule separately; memory and GC pause per stage
+#   add --sizes 500,2000 to any of them to run fewer sizes
+# Exit code: number of missed targets (or of errors found by --check). Not a test: nothing asserts on time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+exec dotnet run -c Release --project tests/MeshOps.Benchmarks -- "$@"

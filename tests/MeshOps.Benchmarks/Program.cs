@@ -1,0 +1,102 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace MeshOps.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/MeshOps.Benchmarks -- [--quick] [--check] [--breakdown] [--sizes 500,1000]</c>
+/// <list type="bullet">
+/// <item>(no option) BenchmarkDotNet ShortRun with 7 iterations, in-process, pinned to one core; then the target table from its Summary.</item>
+/// <item><c>--quick</c> Stopwatch loop (warm-up + median of 5), no BenchmarkDotNet: a sanity run, not a measurement of record.</item>
+/// <item><c>--check</c> analyses the healthy synthetic mesh and lists every finding (there should be none).</item>
+/// <item><c>--breakdown</c> times load, model build and each rule separately, then memory and GC pause per stage.</item>
+/// </list>
+/// Exit code: the number of missed targets (or of errors found by --check).
+/// </summary>
+public static class Program
+{
+    private static readonly int[] AllSizes = [500, 1000, 2000, 4000];
+
+    public static int Main(string[] args)
+    {
+        var sizes = Option(args, "--sizes") is { } list
+            ? list.Split(',').Select(int.Parse).ToArray()
+            : AllSizes;
+        Affinity.PinToOneCore();
+
+        if (args.Contains("--check"))
+        {
+            return sizes.Sum(size => HealthCheck.Run(size, Console.Out));
+        }
+
+        if (args.Contains("--breakdown"))
+        {
+            Breakdown.Run(sizes, Console.Out);
+            MemoryProfile.Run(sizes, Console.Out);
+            return 0;
+        }
+
+        if (args.Contains("--quick"))
+        {
+            Console.WriteLine("QUICK MODE (Stopwatch, 2 warm-ups + median of 5, no BenchmarkDotNet): a sanity run, not a measurement of record.");
+            var (wall, cpu) = QuickRunner.Run(sizes, Console.Out);
+            var missed = ResultTable.Print(wall, "QUICK MODE: Stopwatch wall-clock, median of 5 after 2 warm-ups", Console.Out);
+            ResultTable.Print(cpu, "QUICK MODE: process CPU time (less disturbed by other load), median of 5", Console.Out);
+            return missed;
+        }
+
+        var summary = BenchmarkRunner.Run<MeshBenchmarks>(Config(sizes));
+        var results = FromSummary(summary);
+        if (results.Count == 0)
+        {
+            Console.Error.WriteLine("BenchmarkDotNet produced no results; see the log above.");
+            return 1;
+        }
+
+        return ResultTable.Print(results, "BenchmarkDotNet ShortRun, 7 iterations (in-process, 1 core), mean", Console.Out);
+    }
+
+    private static IConfig Config(int[] sizes)
+    {
+        // ShortRun (1 launch, 3 warm-up iterations) with 7 measured iterations instead of 3: on a shared 2-core machine
+        // three samples gave 99.9% intervals wider than the means. In-process saves building a separate host project;
+        // the process itself is pinned to core 0 above, and the job's affinity says the same for the record.
+        var job = Job.ShortRun
+            .WithIterationCount(7)
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithAffinity(Affinity.OneCore)
+            .WithGcServer(false)
+            .WithGcConcurrent(false)
+            .WithId("ShortRun-1core");
+        var config = DefaultConfig.Instance
+            .AddJob(job)
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.JoinSummary);
+        return sizes.SequenceEqual(AllSizes)
+            ? config
+            : config.AddFilter(new BenchmarkDotNet.Filters.SimpleFilter(b => sizes.Contains((int)b.Parameters["Services"])));
+    }
+
+    /// <summary>Mean of each (method, size) from the Summary; resources counted by loading the generated text once.</summary>
+    public static IReadOnlyList<SizeResult> FromSummary(Summary summary)
+    {
+        var means = summary.Reports
+            .Where(r => r.ResultStatistics is not null)
+            .ToDictionary(
+                r => (r.BenchmarkCase.Descriptor.WorkloadMethod.Name, Services: (int)r.BenchmarkCase.Parameters["Services"]),
+                r => r.ResultStatistics!.Mean / 1_000_000.0);
+        return means.Keys.Select(k => k.Services).Distinct().Order()
+            .Where(s => means.ContainsKey((nameof(MeshBenchmarks.Parse), s)) && means.ContainsKey((nameof(MeshBenchmarks.Analyze), s)))
+            .Select(s => new SizeResult(s, Pipeline.Parse(SyntheticMesh.Generate(s)).Resources.Count,
+                means[(nameof(MeshBenchmarks.Parse), s)], means[(nameof(MeshBenchmarks.Analyze), s)]))
+            .ToList();
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
