@@ -39,6 +39,11 @@ internal static class CallSiteScanner
             };
         }
 
+        if (workload.ExplicitUpstreams.Count == 0)
+        {
+            yield break;
+        }
+
         var annotation = workload.LocationOfTemplateAnnotation(ConsulAnnotations.ConnectServiceUpstreams);
         foreach (var upstream in workload.ExplicitUpstreams)
         {

@@ -14,7 +14,7 @@ public sealed class MeshService
 
     public string Name => Resource.Name;
 
-    public IReadOnlyList<V1ServicePort> Ports => Service.Spec?.Ports?.ToList() ?? [];
+    public IReadOnlyList<V1ServicePort> Ports => _ports ??= Service.Spec?.Ports?.ToList() ?? [];
 
     public IReadOnlyDictionary<string, string> Selector =>
         Service.Spec?.Selector is { Count: > 0 } selector ? selector.AsReadOnly() : EmptySelector;
@@ -39,6 +39,8 @@ public sealed class MeshService
     public ObjectKey Key => new(Namespace, Name);
 
     public override string ToString() => $"Service/{Name}";
+
+    private IReadOnlyList<V1ServicePort>? _ports;
 
     private static readonly IReadOnlyDictionary<string, string> EmptySelector = new Dictionary<string, string>();
 }

@@ -34,12 +34,12 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
                 var variable = env[e];
                 if (variable.Value is { Length: > 0 } value)
                 {
-                    Add(EnvVarScanner.Scan(variable.Name, value), Site(workload.LocationOfPodField("containers", c, "env", e, "value"),
+                    Add(EnvVarScanner.Scan(variable.Name, value), () => Site(workload.LocationOfPodField("containers", c, "env", e, "value"),
                         $"env {variable.Name} of container {container.Name}", CallOrigin.EnvironmentVariable));
                 }
                 else if (variable.ValueFrom?.ConfigMapKeyRef is { } keyRef && ConfigMapValue(keyRef.Name, keyRef.Key) is var (configMap, text))
                 {
-                    Add(EnvVarScanner.Scan(variable.Name, text), ConfigMapSite(configMap, keyRef.Key, $"env {variable.Name} of container {container.Name}"), text);
+                    Add(EnvVarScanner.Scan(variable.Name, text), () => ConfigMapSite(configMap, keyRef.Key, $"env {variable.Name} of container {container.Name}"), text);
                 }
             }
 
@@ -49,7 +49,7 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
                 {
                     foreach (var (key, text) in data)
                     {
-                        Add(EnvVarScanner.Scan(key, text ?? ""), ConfigMapSite(configMap, key, $"envFrom of container {container.Name}"), text);
+                        Add(EnvVarScanner.Scan(key, text ?? ""), () => ConfigMapSite(configMap, key, $"envFrom of container {container.Name}"), text);
                     }
                 }
             }
@@ -58,7 +58,7 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
             if (commandLine.Count > 0)
             {
                 var field = container.Args is { Count: > 0 } ? "args" : "command";
-                Add(CommandLineScanner.Scan(commandLine), Site(workload.LocationOfPodField("containers", c, field),
+                Add(CommandLineScanner.Scan(commandLine), () => Site(workload.LocationOfPodField("containers", c, field),
                     $"{field} of container {container.Name}", CallOrigin.EnvironmentVariable));
             }
         }
@@ -84,13 +84,23 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
                 var isNginx = text.Contains("proxy_pass", StringComparison.Ordinal) || text.Contains("upstream ", StringComparison.Ordinal)
                     || text.Contains("grpc_pass", StringComparison.Ordinal);
                 var result = isNginx ? NginxConfigScanner.Scan(text) : ConfigValueScanner.Scan(text);
-                Add(result, ConfigMapSite(configMap, key, $"volume {volume.Name}", isNginx ? CallOrigin.NginxConfig : CallOrigin.ConfigMapValue), text);
+                Add(result, () => ConfigMapSite(configMap, key, $"volume {volume.Name}", isNginx ? CallOrigin.NginxConfig : CallOrigin.ConfigMapValue), text);
             }
         }
     }
 
-    private void Add(DiscoveryResult result, ConfigSite site, string? text = null)
+    /// <summary>
+    /// Records what a value names. The site (and its location lookup) is built only when the value names something:
+    /// most env vars and keys of a large mesh name nothing.
+    /// </summary>
+    private void Add(DiscoveryResult result, Func<ConfigSite> siteOf, string? text = null)
     {
+        if (result.Endpoints.Count == 0 && result.Binds.Count == 0)
+        {
+            return;
+        }
+
+        var site = siteOf();
         foreach (var endpoint in result.Endpoints)
         {
             _endpoints.Add(new LocatedEndpoint(endpoint, Refine(site, text, endpoint.Excerpt)));

@@ -27,9 +27,9 @@ internal static class WorkloadReader
         }
 
         var annotations = ToMap(template.Metadata?.Annotations);
-        var annotationPath = path.Take(path.Length - 1).Append("metadata").Append("annotations");
-        var inMesh = injection.InMesh(ns, annotations, resource.LocationOf([.. annotationPath, ConsulAnnotations.ConnectInject]));
-        var tproxy = injection.TransparentProxy(ns, annotations, resource.LocationOf([.. annotationPath, ConsulAnnotations.TransparentProxy]));
+        object[] annotationPath = [.. path.Take(path.Length - 1), "metadata", "annotations"];
+        var inMesh = injection.InMesh(ns, annotations, () => resource.LocationOf([.. annotationPath, ConsulAnnotations.ConnectInject]));
+        var tproxy = injection.TransparentProxy(ns, annotations, () => resource.LocationOf([.. annotationPath, ConsulAnnotations.TransparentProxy]));
         return new Workload
         {
             Resource = resource,
