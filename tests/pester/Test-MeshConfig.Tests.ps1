@@ -185,6 +185,33 @@ Describe 'Test-MeshConfig' {
         }
     }
 
+    Context 'mesh settings read from a Helm values file' {
+        BeforeAll {
+            $Values = Join-Path $TestDrive 'consul-values.yaml'
+            Set-Content -LiteralPath $Values -Value "global:`n  acls:`n    manageSystemACLs: true`nconnectInject:`n  enabled: true"
+            $Example = Join-Path $PSScriptRoot '../../examples/hashicups/healthy'
+            $WithoutIntentions = @(Get-ChildItem -LiteralPath $Example -File | Where-Object Name -ne 'intentions.yaml') + @(Get-Item -LiteralPath $Values)
+        }
+
+        It 'denies calls no intention allows when the values enable ACLs, and says where that came from' {
+            $findings = $WithoutIntentions | Test-MeshConfig -Rule MESH201
+
+            $findings | Should -HaveCount 5
+            $findings[0].Message | Should -Match 'global\.acls\.manageSystemACLs in consul-values\.yaml:3'
+        }
+
+        It 'lets -AclsEnabled $false override the values file' {
+            $WithoutIntentions | Test-MeshConfig -Rule MESH201 -AclsEnabled $false | Should -BeNullOrEmpty
+        }
+
+        It 'reports the missing default deny when ACLs are off (-AclsEnabled $false) and no deny-all exists' {
+            $finding = $WithoutIntentions | Test-MeshConfig -Rule MESH206 -AclsEnabled $false
+
+            $finding.RuleId | Should -Be 'MESH206'
+            $finding.File | Should -Be $Values
+        }
+    }
+
     Context 'a path that does not exist' {
         BeforeAll {
             $Missing = Join-Path $TestDrive 'absent'
