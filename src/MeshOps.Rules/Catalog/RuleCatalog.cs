@@ -57,19 +57,19 @@ namespace MeshOps.Rules.Catalog
             "Give Service {2} a ClusterIP and a port, or set ServiceDefaults transparentProxy.dialedDirectly: true for {2} if callers must dial pod IPs.",
             "kubectl get service {2} -n {1} -o wide");
 
-        /// <summary>{0} workload, {1} namespace, {2} first container.</summary>
+        /// <summary>{0} workload, {1} namespace, {2} first container, {3} pod label selector, {4} why it is in the mesh.</summary>
         public static readonly RuleDescriptor MeshPodWithoutPort = new RuleDescriptor(
             "MESH107", Severity.Error, Ports,
             "Mesh pod declares no port",
-            "{0} is in the mesh, but its first container {2} declares no containerPort and the pod has no consul.hashicorp.com/connect-service-port annotation. consul-k8s registers the service on port 0, and Envoy forwards every inbound connection to 127.0.0.1:0 without logging why it fails.",
+            "{0} is in the mesh ({4}), but its first container {2} declares no containerPort and the pod has no consul.hashicorp.com/connect-service-port annotation. consul-k8s registers the service on port 0, and Envoy forwards every inbound connection to 127.0.0.1:0 without logging why it fails.",
             "Declare the port the app listens on as a containerPort of {2}, or set the annotation consul.hashicorp.com/connect-service-port.",
             "kubectl get pods -n {1} -l {3} -o jsonpath='{{.items[*].spec.containers[0].ports}}'");
 
-        /// <summary>{0} workload, {1} namespace, {2} the Services, {3} workload's pod selector.</summary>
+        /// <summary>{0} workload, {1} namespace, {2} the Services, {3} workload's pod selector, {4} why it is in the mesh.</summary>
         public static readonly RuleDescriptor MultipleServicesSelectMeshPod = new RuleDescriptor(
             "MESH108", Severity.Error, Ports,
             "More than one Service selects a mesh pod",
-            "{0} is in the mesh and is selected by Services {2}. connect-init refuses to register a pod with more than one Consul service, so the pod never becomes ready.",
+            "{0} is in the mesh ({4}) and is selected by Services {2}. connect-init refuses to register a pod with more than one Consul service, so the pod never becomes ready.",
             "Label the extra Services with consul.hashicorp.com/service-ignore: \"true\", or narrow their selectors so only one selects {0}.",
             "kubectl get pods -n {1} -l {3}   # READY 2/2 once connect-init has registered the pod");
 
@@ -153,19 +153,19 @@ namespace MeshOps.Rules.Catalog
             "Give {0} its own ServiceDefaults with the protocol it speaks (tcp for databases, http for HTTP services).",
             "consul config read -kind service-defaults -name {0}");
 
-        /// <summary>{0} workload, {1} namespace, {2} service account.</summary>
+        /// <summary>{0} workload, {1} namespace, {2} service account, {3} why the workload is in the mesh.</summary>
         public static readonly RuleDescriptor MissingServiceAccount = new RuleDescriptor(
             "MESH401", Severity.Error, Identity,
             "Mesh workload's ServiceAccount does not exist",
-            "{0} runs as ServiceAccount {2}, which does not exist in namespace {1}. Kubernetes refuses to create the pods, and Consul's ACL login needs that identity.",
+            "{0} runs as ServiceAccount {2}, which does not exist in namespace {1}. Kubernetes refuses to create the pods, and Consul's ACL login needs that identity ({0} is in the mesh: {3}).",
             "Create ServiceAccount {2} in namespace {1}, or set serviceAccountName of {0} to an existing one.",
             "kubectl get serviceaccount {2} -n {1}");
 
-        /// <summary>{0} workload, {1} namespace, {2} where automount is disabled, {3} the workload's pod label selector.</summary>
+        /// <summary>{0} workload, {1} namespace, {2} where automount is disabled, {3} the workload's pod label selector, {4} why it is in the mesh.</summary>
         public static readonly RuleDescriptor ServiceAccountTokenNotMounted = new RuleDescriptor(
             "MESH402", Severity.Error, Identity,
             "ServiceAccount token not mounted in a mesh workload",
-            "automountServiceAccountToken is false on {2}. consul-k8s connect-init logs in to Consul with the pod's ServiceAccount token; without it the sidecar never gets its identity and the pod stays in init.",
+            "automountServiceAccountToken is false on {2}. consul-k8s connect-init logs in to Consul with the pod's ServiceAccount token; without it the sidecar never gets its identity and the pod stays in init ({0} is in the mesh: {4}).",
             "Remove automountServiceAccountToken: false from {2} (or set it to true).",
             "kubectl get pods -n {1} -l {3}   # READY 2/2 once the sidecar has its identity");
 

@@ -23,8 +23,8 @@ internal sealed class LoopbackBind : IMeshRule
                 // consul-k8s points the sidecar's local_app cluster at 127.0.0.1:<port>, so mesh callers are still
                 // served; kubelet probes and anything without the sidecar dial the pod IP and are refused.
                 var consequence = workload.InMesh
-                    ? "Mesh callers still connect, because the sidecar forwards to 127.0.0.1, but kubelet probes, non-mesh callers and the pod without its sidecar get connection refused."
-                    : "The pod is not in the mesh, so every caller dials the pod IP and gets connection refused.";
+                    ? $"Mesh callers still connect, because the sidecar forwards to 127.0.0.1 (in the mesh: {workload.InMeshOrigin}), but kubelet probes, non-mesh callers and the pod without its sidecar get connection refused."
+                    : $"The pod is not in the mesh ({workload.InMeshOrigin}), so every caller dials the pod IP and gets connection refused.";
                 yield return new RuleHit(Descriptor, site.WrittenIn, site.Location,
                     [workload.Name, workload.Namespace, bind.Excerpt, bind.Port, service.Name, consequence],
                     [new Evidence(service.Resource.Ref, service.Resource.LocationOf("spec", "ports"), $"targets port {bind.Port}")],

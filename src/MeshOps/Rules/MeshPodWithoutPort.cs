@@ -23,7 +23,7 @@ internal sealed class MeshPodWithoutPort : IMeshRule
             }
 
             yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodField("containers", 0),
-                [workload.Name, workload.Namespace, first.Name, workload.LabelSelector], []);
+                [workload.Name, workload.Namespace, first.Name, workload.LabelSelector, workload.InMeshOrigin], []);
         }
     }
 }

@@ -20,7 +20,7 @@ internal sealed class MissingServiceAccount : IMeshRule
             }
 
             yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodField("serviceAccountName"),
-                [workload.Name, workload.Namespace, workload.ServiceAccountName], []);
+                [workload.Name, workload.Namespace, workload.ServiceAccountName, workload.InMeshOrigin], []);
         }
     }
 }

@@ -23,7 +23,7 @@ internal sealed class MultipleServicesSelectMeshPod : IMeshRule
             }
 
             yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodMetadata("labels"),
-                [workload.Name, workload.Namespace, string.Join(", ", registering.Select(s => s.Name)), workload.LabelSelector],
+                [workload.Name, workload.Namespace, string.Join(", ", registering.Select(s => s.Name)), workload.LabelSelector, workload.InMeshOrigin],
                 registering.Select(s => new Evidence(s.Resource.Ref, s.Resource.LocationOf("spec", "selector"), "selects the pod")).ToList());
         }
     }

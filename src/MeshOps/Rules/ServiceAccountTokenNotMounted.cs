@@ -18,7 +18,7 @@ internal sealed class ServiceAccountTokenNotMounted : IMeshRule
             if (podSetting == false)
             {
                 yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodField("automountServiceAccountToken"),
-                    [workload.Name, workload.Namespace, $"the pod template of {workload}", workload.LabelSelector], []);
+                    [workload.Name, workload.Namespace, $"the pod template of {workload}", workload.LabelSelector, workload.InMeshOrigin], []);
                 continue;
             }
 
@@ -28,7 +28,7 @@ internal sealed class ServiceAccountTokenNotMounted : IMeshRule
                 && account.Model is V1ServiceAccount { AutomountServiceAccountToken: false })
             {
                 yield return new RuleHit(Descriptor, account, account.LocationOf("automountServiceAccountToken"),
-                    [workload.Name, workload.Namespace, $"ServiceAccount {account.Name}, used by {workload}", workload.LabelSelector],
+                    [workload.Name, workload.Namespace, $"ServiceAccount {account.Name}, used by {workload}", workload.LabelSelector, workload.InMeshOrigin],
                     [new Evidence(workload.Resource.Ref, workload.LocationOfPodField("serviceAccountName"), $"runs as {account.Name}")]);
             }
         }

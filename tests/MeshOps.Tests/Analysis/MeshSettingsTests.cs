@@ -134,4 +134,13 @@ public class MeshSettingsTests
         Assert.Equal(("MESH403", Severity.Warning), (off.RuleId, off.Severity));
         Assert.Equal(Severity.Error, on.Severity);
     }
+
+    [Fact]
+    public void Findings_about_mesh_workloads_say_why_the_workload_is_in_the_mesh()
+    {
+        var report = HashiCupsExample.Analyze("MESH401-missing-serviceaccount");
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Matches(@"in the mesh: annotation consul\.hashicorp\.com/connect-inject at payments\.yaml:\d+", finding.Message);
+    }
 }
