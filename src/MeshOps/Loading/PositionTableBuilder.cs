@@ -7,7 +7,8 @@ namespace MeshOps.Loading;
 /// </summary>
 internal sealed class PositionTableBuilder
 {
-    private readonly List<PositionTable.Slot> slots = [];
+    private PositionTable.Slot[] slots = new PositionTable.Slot[256];
+    private int count;
 
     // An aliased node appears many times in the tree but gets one run of slots, so an alias bomb
     // costs no more here than it did to parse (the parser already bounds the distinct nodes).
@@ -15,12 +16,11 @@ internal sealed class PositionTableBuilder
 
     public PositionTable Build(string file, ParsedMapping root, bool hasAliases)
     {
-        slots.Clear();
+        count = 1;
         sharedChildren.Clear();
-        slots.Add(default);
-        var (first, count) = AddChildren(root, 0, hasAliases);
-        slots[0] = new PositionTable.Slot(null, root.Line, root.Column, first, count);
-        return new PositionTable(file, [.. slots]);
+        var (first, children) = AddChildren(root, 0, hasAliases);
+        slots[0] = new PositionTable.Slot(null, root.Line, root.Column, first, children);
+        return new PositionTable(file, slots.AsSpan(0, count).ToArray());
     }
 
     /// <summary>Children get consecutive slots first, then each child's own children after them (breadth first per node).</summary>
@@ -34,36 +34,46 @@ internal sealed class PositionTableBuilder
             return (0, 0);
         if (hasAliases && sharedChildren.TryGetValue(node, out var seen))
             return seen;
-        var first = slots.Count;
-        int count;
+        var first = count;
+        int added;
         switch (node)
         {
             case ParsedMapping mapping:
-                count = mapping.Entries.Length;
-                foreach (var entry in mapping.Entries)
-                    slots.Add(new PositionTable.Slot(entry.Key, entry.KeyLine, entry.KeyColumn, 0, 0));
-                for (var i = 0; i < count; i++)
-                    SetChildren(first + i, mapping.Entries[i].Value, depth + 1, hasAliases);
+                var entries = mapping.Entries;
+                added = Reserve(entries.Length);
+                for (var i = 0; i < added; i++)
+                    slots[first + i] = new PositionTable.Slot(entries[i].Key, entries[i].KeyLine, entries[i].KeyColumn, 0, 0);
+                for (var i = 0; i < added; i++)
+                    SetChildren(first + i, entries[i].Value, depth + 1, hasAliases);
                 break;
             case ParsedSequence sequence:
-                count = sequence.Items.Length;
-                foreach (var item in sequence.Items)
-                    slots.Add(new PositionTable.Slot(null, item.Line, item.Column, 0, 0));
-                for (var i = 0; i < count; i++)
-                    SetChildren(first + i, sequence.Items[i], depth + 1, hasAliases);
+                var items = sequence.Items;
+                added = Reserve(items.Length);
+                for (var i = 0; i < added; i++)
+                    slots[first + i] = new PositionTable.Slot(null, items[i].Line, items[i].Column, 0, 0);
+                for (var i = 0; i < added; i++)
+                    SetChildren(first + i, items[i], depth + 1, hasAliases);
                 break;
             default:
                 return (0, 0);
         }
         if (hasAliases)
-            sharedChildren[node] = (first, count);
-        return (first, count);
+            sharedChildren[node] = (first, added);
+        return (first, added);
     }
 
     private void SetChildren(int slot, ParsedNode value, int depth, bool hasAliases)
     {
-        var (first, count) = AddChildren(value, depth, hasAliases);
-        if (count > 0)
-            slots[slot] = slots[slot] with { FirstChild = first, ChildCount = count };
+        var (first, children) = AddChildren(value, depth, hasAliases);
+        if (children > 0)
+            slots[slot] = slots[slot] with { FirstChild = first, ChildCount = children };
+    }
+
+    private int Reserve(int added)
+    {
+        if (count + added > slots.Length)
+            Array.Resize(ref slots, Math.Max(slots.Length * 2, count + added));
+        count += added;
+        return added;
     }
 }
