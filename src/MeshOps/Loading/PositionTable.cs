@@ -5,11 +5,15 @@ namespace MeshOps.Loading;
 /// (with every scalar's text) is dropped after loading, because keeping it alive for every resource made the
 /// garbage collector's pauses the largest cost of a big load. A key segment points at where the key was written.
 /// </summary>
-internal sealed class PositionTable(string file, PositionTable.Slot[] slots) : IPositionIndex
+internal sealed class PositionTable(string file, PositionTable.Slot[] slots, int root = 0) : IPositionIndex
 {
+    /// <summary>The positions of one item of a <c>kind: List</c> document, sharing this table's slots.</summary>
+    public PositionTable ForListItem(string itemsKey, int index) =>
+        new(file, slots, slots[FindKey(slots[root], itemsKey)].FirstChild + index);
+
     public SourceLocation? Find(IReadOnlyList<object> path)
     {
-        var current = 0;
+        var current = root;
         for (var i = 0; i < path.Count; i++)
         {
             var next = path[i] switch

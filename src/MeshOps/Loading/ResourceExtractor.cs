@@ -37,18 +37,23 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper, PositionTableBu
         if (kind is not null && IsList(kind, mapping, out var items))
         {
             var itemKind = kind == "List" ? null : kind[..^"List".Length];
-            foreach (var item in items.Items)
-                ExtractObject(item, file, document.HasAliases, apiVersion, itemKind, resources, errors);
+            // One table for the whole list: items that share nodes through aliases then share their slots too.
+            var listPositions = positions.Build(file, mapping, document.HasAliases);
+            for (var i = 0; i < items.Items.Length; i++)
+            {
+                var index = i;
+                ExtractObject(items.Items[i], file, () => listPositions.ForListItem(ListItemsKey, index), apiVersion, itemKind, resources, errors);
+            }
             return;
         }
-        ExtractObject(mapping, file, document.HasAliases, null, null, resources, errors);
+        ExtractObject(mapping, file, () => positions.Build(file, mapping, document.HasAliases), null, null, resources, errors);
     }
 
     /// <summary>
     /// <paramref name="defaultApiVersion"/> and <paramref name="defaultKind"/> fill in for items of a typed
     /// list (<c>DeploymentList</c>), whose items the API server writes without them.
     /// </summary>
-    private void ExtractObject(ParsedNode node, string file, bool hasAliases, string? defaultApiVersion, string? defaultKind,
+    private void ExtractObject(ParsedNode node, string file, Func<PositionTable> positionsOf, string? defaultApiVersion, string? defaultKind,
         List<ManifestResource> resources, List<LoadError> errors)
     {
         if (node is not ParsedMapping mapping)
@@ -88,7 +93,7 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper, PositionTableBu
             Labels = ReadStringMap(metadata.Get("labels")),
             Annotations = ReadStringMap(metadata.Get("annotations")),
             Model = model,
-            Positions = positions.Build(file, mapping, hasAliases),
+            Positions = positionsOf(),
         });
     }
 

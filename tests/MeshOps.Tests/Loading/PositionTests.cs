@@ -159,4 +159,37 @@ public class PositionTests
         Assert.Equal(new SourceLocation("chain.yaml", 1005, 3), resource.LocationOf("chain", "l999"));
         Assert.Equal(new SourceLocation("chain.yaml", 1003, 9), resource.LocationOf("chain", "l999", 0, 0));
     }
+
+    [Fact]
+    public void List_item_fields_are_found_from_the_item_even_when_items_share_nodes_through_an_alias()
+    {
+        const string yaml = """
+            apiVersion: v1
+            kind: List
+            items:
+            - not an object
+            - apiVersion: v1
+              kind: Service
+              metadata:
+                name: a
+              spec: &spec
+                ports:
+                  - port: 80
+            - apiVersion: v1
+              kind: Service
+              metadata:
+                name: b
+              spec: *spec
+            """;
+
+        var set = ManifestLoader.LoadText(yaml, "list.yaml");
+
+        var (a, b) = (set.Resources[0], set.Resources[1]);
+        Assert.Equal(new SourceLocation("list.yaml", 5, 3), a.LocationOf());
+        Assert.Equal(new SourceLocation("list.yaml", 8, 5), a.LocationOf("metadata", "name"));
+        Assert.Equal(new SourceLocation("list.yaml", 11, 9), a.LocationOf("spec", "ports", 0));
+        Assert.Equal(new SourceLocation("list.yaml", 15, 5), b.LocationOf("metadata", "name"));
+        Assert.Equal(new SourceLocation("list.yaml", 11, 9), b.LocationOf("spec", "ports", 0));
+        Assert.Null(b.Positions!.Find(["items"]));
+    }
 }
