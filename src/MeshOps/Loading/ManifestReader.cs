@@ -19,7 +19,7 @@ internal sealed class ManifestReader
     {
         this.options = options;
         documentReader = new YamlDocumentReader(YamlLimits.MaxDepth, options.MaxNodesPerDocument);
-        extractor = new ResourceExtractor(new TypedModelMapper(options));
+        extractor = new ResourceExtractor(new TypedModelMapper(options), new PositionTableBuilder());
     }
 
     public List<LoadError> Errors => errors;
@@ -60,7 +60,7 @@ internal sealed class ManifestReader
             if (document.Problem is { } problem)
                 errors.Add(new LoadError(problem.ErrorId, new SourceLocation(file, problem.Line, problem.Column), problem.Message));
             else
-                extractor.Extract(document.Root!, file, resources, errors);
+                extractor.Extract(document, file, resources, errors);
         }
     }
 }

@@ -8,12 +8,13 @@ namespace MeshOps.Loading;
 /// Decides what a parsed document is (an object, a <c>kind: List</c>, something that is not a Kubernetes
 /// object at all) and builds the <see cref="ManifestResource"/>s it holds.
 /// </summary>
-internal sealed class ResourceExtractor(TypedModelMapper mapper)
+internal sealed class ResourceExtractor(TypedModelMapper mapper, PositionTableBuilder positions)
 {
     private const string ListItemsKey = "items";
 
-    public void Extract(ParsedNode root, string file, List<ManifestResource> resources, List<LoadError> errors)
+    public void Extract(ParsedDocument document, string file, List<ManifestResource> resources, List<LoadError> errors)
     {
+        var root = document.Root!;
         if (root is ParsedScalar { Type: ScalarType.Null })
             return; // an empty document, e.g. after a trailing '---'
         if (root is not ParsedMapping mapping)
@@ -28,7 +29,7 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper)
         if (apiVersion is null && kind is null)
         {
             if (IsConsulHelmValues(mapping))
-                ExtractHelmValues(mapping, file, resources, errors);
+                ExtractHelmValues(mapping, file, document.HasAliases, resources, errors);
             return;
         }
         if (IsKustomizeConfig(apiVersion))
@@ -36,18 +37,23 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper)
         if (kind is not null && IsList(kind, mapping, out var items))
         {
             var itemKind = kind == "List" ? null : kind[..^"List".Length];
-            foreach (var item in items.Items)
-                ExtractObject(item, file, apiVersion, itemKind, resources, errors);
+            // One table for the whole list: items that share nodes through aliases then share their slots too.
+            var listPositions = positions.Build(file, mapping, document.HasAliases);
+            for (var i = 0; i < items.Items.Length; i++)
+            {
+                var index = i;
+                ExtractObject(items.Items[i], file, () => listPositions.ForListItem(ListItemsKey, index), apiVersion, itemKind, resources, errors);
+            }
             return;
         }
-        ExtractObject(mapping, file, null, null, resources, errors);
+        ExtractObject(mapping, file, () => positions.Build(file, mapping, document.HasAliases), null, null, resources, errors);
     }
 
     /// <summary>
     /// <paramref name="defaultApiVersion"/> and <paramref name="defaultKind"/> fill in for items of a typed
     /// list (<c>DeploymentList</c>), whose items the API server writes without them.
     /// </summary>
-    private void ExtractObject(ParsedNode node, string file, string? defaultApiVersion, string? defaultKind,
+    private void ExtractObject(ParsedNode node, string file, Func<PositionTable> positionsOf, string? defaultApiVersion, string? defaultKind,
         List<ManifestResource> resources, List<LoadError> errors)
     {
         if (node is not ParsedMapping mapping)
@@ -65,11 +71,10 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper)
             return;
         }
 
-        var positions = new PositionIndex(file, mapping);
         object? model;
         try
         {
-            model = mapper.Map(mapping, apiVersion, kind, positions);
+            model = mapper.Map(mapping, apiVersion, kind);
         }
         catch (RejectedDocumentException rejected)
         {
@@ -88,13 +93,12 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper)
             Labels = ReadStringMap(metadata.Get("labels")),
             Annotations = ReadStringMap(metadata.Get("annotations")),
             Model = model,
-            Positions = positions,
+            Positions = positionsOf(),
         });
     }
 
-    private void ExtractHelmValues(ParsedMapping mapping, string file, List<ManifestResource> resources, List<LoadError> errors)
+    private void ExtractHelmValues(ParsedMapping mapping, string file, bool hasAliases, List<ManifestResource> resources, List<LoadError> errors)
     {
-        var positions = new PositionIndex(file, mapping);
         try
         {
             resources.Add(new ManifestResource
@@ -103,8 +107,8 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper)
                 Kind = ConsulHelmValues.Kind,
                 Name = Path.GetFileName(file),
                 Location = new SourceLocation(file, mapping.Line, mapping.Column),
-                Model = mapper.Map(mapping, ConsulHelmValues.ApiVersion, ConsulHelmValues.Kind, positions),
-                Positions = positions,
+                Model = mapper.Map(mapping, ConsulHelmValues.ApiVersion, ConsulHelmValues.Kind),
+                Positions = positions.Build(file, mapping, hasAliases),
             });
         }
         catch (RejectedDocumentException rejected)

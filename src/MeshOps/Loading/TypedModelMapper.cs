@@ -25,7 +25,7 @@ internal sealed partial class TypedModelMapper
     }
 
     /// <summary>The typed model, or null for kinds MeshOps does not model. Throws <see cref="RejectedDocumentException"/> for bad fields.</summary>
-    public object? Map(ParsedMapping node, string apiVersion, string kind, PositionIndex positions)
+    public object? Map(ParsedMapping node, string apiVersion, string kind)
     {
         var deserialize = KnownKinds.Find(apiVersion, kind);
         if (deserialize is null)
@@ -44,18 +44,18 @@ internal sealed partial class TypedModelMapper
         // Untrusted input reaches converters that throw various exception types; each one means "this field is wrong".
         catch (Exception error) when (error is JsonException or NotSupportedException or FormatException or InvalidOperationException or OverflowException or ArgumentException)
         {
-            throw DescribeFieldError(error, node, positions);
+            throw DescribeFieldError(error, node);
         }
     }
 
-    private static RejectedDocumentException DescribeFieldError(Exception error, ParsedMapping node, PositionIndex positions)
+    private static RejectedDocumentException DescribeFieldError(Exception error, ParsedMapping node)
     {
         var jsonPath = (error as JsonException)?.Path ?? PathFromMessage(error.Message);
         var path = JsonPathSegments.Parse(jsonPath);
-        var at = path.Count > 0 ? positions.FindNearest(path) : new SourceLocation("", node.Line, node.Column);
+        var at = ParsedPath.Follow(node, path);
         var field = path.Count > 0 ? $"field '{JsonPathSegments.Format(path)}'" : "a field";
         return new RejectedDocumentException(LoadErrorIds.InvalidField, at.Line, at.Column,
-            $"{field} has the wrong type or value: {WithoutPath(error.Message)}{ExplainImplicitType(positions.FindValue(path))}");
+            $"{field} has the wrong type or value: {WithoutPath(error.Message)}{ExplainImplicitType(at.Value)}");
     }
 
     /// <summary>The usual cause is an unquoted value YAML reads as a number or boolean (<c>true</c>, <c>yes</c>, <c>n</c>, <c>8080</c>).</summary>

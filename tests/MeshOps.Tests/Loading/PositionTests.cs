@@ -1,3 +1,4 @@
+using System.Text;
 using MeshOps.Loading;
 
 namespace MeshOps.Tests.Loading;
@@ -106,5 +107,89 @@ public class PositionTests
         Assert.Contains("spec.replicas", error.Message);
         Assert.Contains("Deployment 'web' (line 1)", error.Message);
         Assert.Equal("Service", Assert.Single(set.Resources).Kind);
+    }
+
+    [Fact]
+    public void Fields_reached_through_an_alias_or_a_merge_key_point_where_they_were_written()
+    {
+        const string yaml = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: merged
+              labels: &labels
+                app: web
+            spec:
+              selector: *labels
+              ports:
+                - &http
+                  name: http
+                  targetPort: 8080
+                - <<: *http
+                  name: alt
+            """;
+
+        var resource = Assert.Single(ManifestLoader.LoadText(yaml, "merge.yaml").Resources);
+
+        Assert.Equal(new SourceLocation("merge.yaml", 8, 3), resource.LocationOf("spec", "selector"));
+        Assert.Equal(new SourceLocation("merge.yaml", 6, 5), resource.LocationOf("spec", "selector", "app"));
+        Assert.Equal(new SourceLocation("merge.yaml", 14, 7), resource.LocationOf("spec", "ports", 1, "name"));
+        Assert.Equal(new SourceLocation("merge.yaml", 12, 7), resource.LocationOf("spec", "ports", 1, "targetPort"));
+    }
+
+    [Fact]
+    public void Index_into_a_mapping_or_key_into_a_sequence_is_not_found()
+    {
+        var resource = Load();
+
+        Assert.Null(resource.Positions!.Find(["spec", 0]));
+        Assert.Null(resource.Positions!.Find(["spec", "ports", "name"]));
+        Assert.Null(resource.Positions!.Find(["spec", "selector", "app", "x"]));
+    }
+
+    [Fact]
+    public void Alias_chain_deeper_than_the_nesting_limit_in_an_unmodelled_kind_still_loads()
+    {
+        var yaml = new StringBuilder("apiVersion: example.com/v1\nkind: Chain\nmetadata:\n  name: chain\nchain:\n  l0: &l0 [x]\n");
+        for (var i = 1; i < 1000; i++)
+            yaml.Append($"  l{i}: &l{i} [*l{i - 1}]\n");
+
+        var resource = Assert.Single(ManifestLoader.LoadText(yaml.ToString(), "chain.yaml").Resources);
+
+        Assert.Equal(new SourceLocation("chain.yaml", 1005, 3), resource.LocationOf("chain", "l999"));
+        Assert.Equal(new SourceLocation("chain.yaml", 1003, 9), resource.LocationOf("chain", "l999", 0, 0));
+    }
+
+    [Fact]
+    public void List_item_fields_are_found_from_the_item_even_when_items_share_nodes_through_an_alias()
+    {
+        const string yaml = """
+            apiVersion: v1
+            kind: List
+            items:
+            - not an object
+            - apiVersion: v1
+              kind: Service
+              metadata:
+                name: a
+              spec: &spec
+                ports:
+                  - port: 80
+            - apiVersion: v1
+              kind: Service
+              metadata:
+                name: b
+              spec: *spec
+            """;
+
+        var set = ManifestLoader.LoadText(yaml, "list.yaml");
+
+        var (a, b) = (set.Resources[0], set.Resources[1]);
+        Assert.Equal(new SourceLocation("list.yaml", 5, 3), a.LocationOf());
+        Assert.Equal(new SourceLocation("list.yaml", 8, 5), a.LocationOf("metadata", "name"));
+        Assert.Equal(new SourceLocation("list.yaml", 11, 9), a.LocationOf("spec", "ports", 0));
+        Assert.Equal(new SourceLocation("list.yaml", 15, 5), b.LocationOf("metadata", "name"));
+        Assert.Equal(new SourceLocation("list.yaml", 11, 9), b.LocationOf("spec", "ports", 0));
+        Assert.Null(b.Positions!.Find(["items"]));
     }
 }

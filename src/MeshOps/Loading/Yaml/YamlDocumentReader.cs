@@ -42,7 +42,7 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
             var builder = new TreeBuilder(parser, state.Keys, state.Scratch, maxDepth, maxNodesPerDocument);
             try
             {
-                document = new ParsedDocument(builder.ReadNode(0), null);
+                document = new ParsedDocument(builder.ReadNode(0), null, builder.HasAliases);
             }
             catch (RejectedDocumentException rejected)
             {
@@ -110,6 +110,8 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
     {
         private Dictionary<string, ParsedNode>? anchors;
         private int nodeCount;
+
+        public bool HasAliases { get; private set; }
 
         public ParsedNode ReadNode(int depth)
         {
@@ -209,7 +211,10 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
         private ParsedNode ResolveAlias(AnchorAlias alias)
         {
             if (anchors is not null && anchors.TryGetValue(alias.Value.Value, out var target))
+            {
+                HasAliases = true;
                 return target;
+            }
             throw Reject(LoadErrorIds.YamlSyntax, alias.Start, $"Alias '*{alias.Value.Value}' has no anchor defined before it (or refers to its own node).");
         }
 
