@@ -14,7 +14,14 @@ internal sealed class UnusedAllowIntention : IMeshRule
 
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
     {
-        var sources = model.Workloads.Where(w => w.InMesh && CallsAreKnown(w, model)).Select(w => w.ConsulServiceName).ToHashSet(StringComparer.Ordinal);
+        var withUnknownCalls = model.Edges
+            .Where(e => e.Target is null && !model.ConsulServiceNames.Contains(e.TargetName))
+            .Select(e => e.Source)
+            .ToHashSet();
+        var sources = model.Workloads
+            .Where(w => w.InMesh && !withUnknownCalls.Contains(w) && ReadsAllItsConfigMaps(w, model))
+            .Select(w => w.ConsulServiceName)
+            .ToHashSet(StringComparer.Ordinal);
         var callersOf = model.Edges
             .Select(e => (Caller: e.Source.ConsulServiceName, Callee: e.Target?.ConsulName ?? e.TargetName))
             .Distinct()
@@ -49,7 +56,6 @@ internal sealed class UnusedAllowIntention : IMeshRule
     /// A workload with a call MESH104 reports, or a ConfigMap MESH501 reports, may well make the call the intention
     /// is for: its calls are not fully known, and that root cause is reported already.
     /// </summary>
-    private static bool CallsAreKnown(Workload workload, MeshModel model) =>
-        !model.Edges.Any(e => e.Source == workload && e.Target is null && !model.ConsulServiceNames.Contains(e.TargetName))
-        && ConfigMapReferences.Of(workload).All(r => r.Optional || model.ConfigMaps.ContainsKey(new ObjectKey(workload.Namespace, r.Name)));
+    private static bool ReadsAllItsConfigMaps(Workload workload, MeshModel model) =>
+        ConfigMapReferences.Of(workload).All(r => r.Optional || model.ConfigMaps.ContainsKey(new ObjectKey(workload.Namespace, r.Name)));
 }
