@@ -74,8 +74,28 @@ internal sealed partial class TypedModelMapper
     private static string WithoutPath(string message)
     {
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return cut >= 0 ? message[..cut] : message;
+        return InKubernetesTerms(cut >= 0 ? message[..cut] : message);
     }
+
+    /// <summary>System.Text.Json names .NET types ("System.Nullable`1[System.Int32]"); a manifest author thinks in YAML values.</summary>
+    private static string InKubernetesTerms(string message) =>
+        ConvertedTo().Match(message) is { Success: true } match
+            ? $"expected {Expected(match.Groups[1].Value)}."
+            : message;
+
+    private static string Expected(string dotnetType) => dotnetType switch
+    {
+        _ when dotnetType.Contains("Int32", StringComparison.Ordinal) || dotnetType.Contains("Int64", StringComparison.Ordinal) => "a whole number",
+        _ when dotnetType.Contains("Double", StringComparison.Ordinal) || dotnetType.Contains("Single", StringComparison.Ordinal) => "a number",
+        _ when dotnetType.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+        _ when dotnetType.Contains("String", StringComparison.Ordinal) => "text",
+        _ when dotnetType.Contains("IList", StringComparison.Ordinal) || dotnetType.Contains("List`1", StringComparison.Ordinal) => "a list",
+        _ when dotnetType.Contains("IDictionary", StringComparison.Ordinal) || dotnetType.Contains("Dictionary`2", StringComparison.Ordinal) => "a map of keys to values",
+        _ => "a map of fields (an object)",
+    };
+
+    [GeneratedRegex(@"^The JSON value could not be converted to (\S+)\.")]
+    private static partial Regex ConvertedTo();
 
     [GeneratedRegex(@"Path: (\$\S*)")]
     private static partial Regex PathInMessage();

@@ -214,5 +214,7 @@ public class AnalyzerSemanticsTests
         var error = Assert.Single(manifests.Errors);
         Assert.Equal(6, error.Location.Line);
         Assert.DoesNotContain("hunter2", error.ToString());
+        Assert.Contains("expected a whole number", error.Message);
+        Assert.DoesNotContain("System.", error.Message);
     }
 }
