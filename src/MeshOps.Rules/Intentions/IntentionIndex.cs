@@ -11,6 +11,9 @@ namespace MeshOps.Rules.Intentions
         private readonly Dictionary<(string DestinationNamespace, string DestinationName, string SourceNamespace, string SourceName), List<MatchedIntention>> byPattern =
             new Dictionary<(string, string, string, string), List<MatchedIntention>>();
 
+        // Which of the sixteen exact/wildcard combinations occur, one bit each (see ShapeOf).
+        private readonly int shapes;
+
         public IntentionIndex(IReadOnlyList<IntentionEntry> entries)
         {
             for (var entryIndex = 0; entryIndex < entries.Count; entryIndex++)
@@ -30,6 +33,7 @@ namespace MeshOps.Rules.Intentions
                     }
 
                     bucket.Add(new MatchedIntention(entry, entryIndex, sourceIndex, precedence));
+                    shapes |= ShapeOf(destinationNamespace, entry.DestinationName, sourceNamespace, source.Name);
                 }
             }
         }
@@ -39,34 +43,32 @@ namespace MeshOps.Rules.Intentions
         {
             var destinationNamespace = ConsulNames.NamespaceOrDefault(destination.Namespace);
             var sourceNamespace = ConsulNames.NamespaceOrDefault(source.Namespace);
-            foreach (var dn in Patterns(destinationNamespace))
+            var candidates = new List<MatchedIntention>();
+            // Only the wildcard shapes some intention actually has are probed: a typical mesh has exact pairs and
+            // one deny-all, so a check costs two lookups instead of sixteen.
+            for (var shape = 0; shape < 16; shape++)
             {
-                foreach (var dname in Patterns(destination.Name))
+                if ((shapes & (1 << shape)) == 0)
                 {
-                    foreach (var sn in Patterns(sourceNamespace))
-                    {
-                        foreach (var sname in Patterns(source.Name))
-                        {
-                            if (byPattern.TryGetValue((dn, dname, sn, sname), out var bucket))
-                            {
-                                foreach (var candidate in bucket)
-                                {
-                                    yield return candidate;
-                                }
-                            }
-                        }
-                    }
+                    continue;
+                }
+
+                var key = (Pick(destinationNamespace, shape, 8), Pick(destination.Name, shape, 4), Pick(sourceNamespace, shape, 2), Pick(source.Name, shape, 1));
+                if (byPattern.TryGetValue(key, out var bucket))
+                {
+                    candidates.AddRange(bucket);
                 }
             }
+
+            return candidates;
         }
 
-        private static IEnumerable<string> Patterns(string value)
-        {
-            yield return value;
-            if (value != ConsulNames.Wildcard)
-            {
-                yield return ConsulNames.Wildcard;
-            }
-        }
+        /// <summary>Bit set for each wildcard among (destination namespace, destination name, source namespace, source name).</summary>
+        private static int ShapeOf(string destinationNamespace, string destinationName, string sourceNamespace, string sourceName) =>
+            1 << ((Wild(destinationNamespace) ? 8 : 0) | (Wild(destinationName) ? 4 : 0) | (Wild(sourceNamespace) ? 2 : 0) | (Wild(sourceName) ? 1 : 0));
+
+        private static bool Wild(string value) => value == ConsulNames.Wildcard;
+
+        private static string Pick(string value, int shape, int bit) => (shape & bit) != 0 ? ConsulNames.Wildcard : value;
     }
 }
