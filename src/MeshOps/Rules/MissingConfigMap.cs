@@ -23,7 +23,7 @@ internal sealed class MissingConfigMap : IMeshRule
                     continue;
                 }
 
-                yield return new RuleHit(Descriptor, workload.Resource, reference.Location,
+                yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodField(reference.PodFieldPath),
                     [workload.Name, workload.Namespace, reference.Name, missingKey ? $" key '{reference.Key}'" : "", reference.Usage], []);
             }
         }
@@ -33,8 +33,11 @@ internal sealed class MissingConfigMap : IMeshRule
         configMap.Model is V1ConfigMap map && ((map.Data?.ContainsKey(key) ?? false) || (map.BinaryData?.ContainsKey(key) ?? false));
 }
 
-/// <summary>A reference from a pod spec to a ConfigMap (and optionally one key of it).</summary>
-internal sealed record ConfigMapReference(string Name, string? Key, bool Optional, string Usage, SourceLocation Location);
+/// <summary>
+/// A reference from a pod spec to a ConfigMap (and optionally one key of it). The field is kept as a path, located
+/// only when a finding needs it: most references are fine.
+/// </summary>
+internal sealed record ConfigMapReference(string Name, string? Key, bool Optional, string Usage, object[] PodFieldPath);
 
 /// <summary>Lists every ConfigMap reference of a workload: volumes, envFrom and env valueFrom, in all containers.</summary>
 internal static class ConfigMapReferences
@@ -54,13 +57,12 @@ internal static class ConfigMapReferences
             {
                 for (var i = 0; i < items.Count; i++)
                 {
-                    yield return new(source.Name, items[i].Key, source.Optional == true, usage,
-                        workload.LocationOfPodField("volumes", v, "configMap", "items", i, "key"));
+                    yield return new(source.Name, items[i].Key, source.Optional == true, usage, ["volumes", v, "configMap", "items", i, "key"]);
                 }
             }
             else
             {
-                yield return new(source.Name, null, source.Optional == true, usage, workload.LocationOfPodField("volumes", v, "configMap", "name"));
+                yield return new(source.Name, null, source.Optional == true, usage, ["volumes", v, "configMap", "name"]);
             }
         }
 
@@ -74,7 +76,7 @@ internal static class ConfigMapReferences
                     if (container.EnvFrom![e].ConfigMapRef is { } envFrom)
                     {
                         yield return new(envFrom.Name, null, envFrom.Optional == true, $"envFrom of container {container.Name}",
-                            workload.LocationOfPodField(field, c, "envFrom", e, "configMapRef", "name"));
+                            [field, c, "envFrom", e, "configMapRef", "name"]);
                     }
                 }
 
@@ -83,7 +85,7 @@ internal static class ConfigMapReferences
                     if (container.Env![e].ValueFrom?.ConfigMapKeyRef is { } keyRef)
                     {
                         yield return new(keyRef.Name, keyRef.Key, keyRef.Optional == true, $"env {container.Env[e].Name} of container {container.Name}",
-                            workload.LocationOfPodField(field, c, "env", e, "valueFrom", "configMapKeyRef", "name"));
+                            [field, c, "env", e, "valueFrom", "configMapKeyRef", "name"]);
                     }
                 }
             }
