@@ -7,7 +7,6 @@ namespace MeshOps.Discovery;
 /// </summary>
 public static class ConnectServiceUpstreams
 {
-    public const string AnnotationName = "consul.hashicorp.com/connect-service-upstreams";
 
     /// <summary>
     /// With <paramref name="namespacesOrPartitionsEnabled"/> false (Consul CE), consul-k8s does not split an unlabeled

@@ -20,10 +20,10 @@ internal static class IntentionSetReader
         }
 
         // consul-k8s writes every entry to Consul namespace "default" unless namespaces are enabled (Enterprise).
-        var destinationNamespace = NamespaceOrDefault(spec.Destination.Namespace);
+        var destinationNamespace = ConsulNames.NamespaceOrDefault(spec.Destination.Namespace);
         var sources = (spec.Sources ?? []).Select(source => new IntentionSource(
             source.Name ?? "",
-            NamespaceOrDefault(source.Namespace),
+            ConsulNames.NamespaceOrDefault(source.Namespace),
             source.Partition,
             source.Peer,
             source.SamenessGroup,
@@ -46,6 +46,4 @@ internal static class IntentionSetReader
         "deny" => IntentionAction.Deny,
         _ => null,
     };
-
-    private static string NamespaceOrDefault(string? ns) => string.IsNullOrEmpty(ns) ? "default" : ns;
 }

@@ -8,9 +8,6 @@ namespace MeshOps.Rules;
 /// <summary>MESH201: a call between two mesh services that the intentions deny, with the intention that decided.</summary>
 internal sealed class CallDeniedByIntentions : IMeshRule
 {
-    // consul-k8s CE registers every Kubernetes namespace's services in Consul namespace "default".
-    private const string ConsulNamespace = "default";
-
     public RuleDescriptor Descriptor => RuleCatalog.CallDeniedByIntentions;
 
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
@@ -26,8 +23,9 @@ internal sealed class CallDeniedByIntentions : IMeshRule
 
             var sourceName = edge.Source.ConsulServiceName;
             var destinationName = target.ConsulName;
+            // consul-k8s CE registers every Kubernetes namespace's services in Consul namespace "default".
             var decision = model.Intentions.Check(
-                new ServiceIdentity(ConsulNamespace, sourceName), new ServiceIdentity(ConsulNamespace, destinationName), fallback);
+                new ServiceIdentity(ConsulNames.DefaultNamespace, sourceName), new ServiceIdentity(ConsulNames.DefaultNamespace, destinationName), fallback);
             // L7 permissions on a destination without an L7 protocol are MESH204's or MESH302's root cause.
             if (decision.Allowed || (decision.IsL7 && !model.Protocols.For(target.Namespace, destinationName).IsL7))
             {

@@ -28,13 +28,12 @@ internal sealed class TestMesh
     }
 
     /// <summary>A workload with a ServiceAccount of its own name; <paramref name="env"/> holds "NAME=value" pairs.</summary>
-    public TestMesh Workload(string name, int containerPort = 8080, bool inMesh = true, string kind = "Deployment",
-        string? portName = null, params string[] env)
+    public TestMesh Workload(string name, bool inMesh = true, string? portName = null, params string[] env)
     {
         Document("apiVersion: v1", "kind: ServiceAccount", "metadata:", $"  name: {name}");
         Document(
             "apiVersion: apps/v1",
-            $"kind: {kind}",
+            "kind: Deployment",
             "metadata:",
             $"  name: {name}",
             "spec:",
@@ -53,7 +52,7 @@ internal sealed class TestMesh
             $"        - name: {name}",
             $"          image: example/{name}:1",
             "          ports:",
-            $"            - containerPort: {containerPort}",
+            "            - containerPort: 8080",
             portName is null ? null : $"              name: {portName}",
             env.Length == 0 ? null : "          env:",
             string.Join("\n", env.Select(e => e.Split('=', 2)).Select(p => $"            - name: {p[0]}\n              value: \"{p[1]}\"")));

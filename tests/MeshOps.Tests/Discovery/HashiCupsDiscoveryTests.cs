@@ -1,4 +1,5 @@
 using MeshOps.Discovery;
+using MeshOps.Model;
 
 namespace MeshOps.Tests.Discovery;
 
@@ -104,8 +105,8 @@ public class HashiCupsDiscoveryTests
     [Fact]
     public void Getstarted_upstream_annotations_are_explicit_upstreams()
     {
-        var publicApi = ConnectServiceUpstreams.Parse(ReferenceManifests.PodAnnotation(GetStarted + "public-api.yaml", "public-api", ConnectServiceUpstreams.AnnotationName));
-        var nginx = ConnectServiceUpstreams.Parse(ReferenceManifests.PodAnnotation(GetStarted + "nginx.yaml", "nginx", ConnectServiceUpstreams.AnnotationName));
+        var publicApi = ConnectServiceUpstreams.Parse(ReferenceManifests.PodAnnotation(GetStarted + "public-api.yaml", "public-api", ConsulAnnotations.ConnectServiceUpstreams));
+        var nginx = ConnectServiceUpstreams.Parse(ReferenceManifests.PodAnnotation(GetStarted + "nginx.yaml", "nginx", ConsulAnnotations.ConnectServiceUpstreams));
 
         Assert.Empty(publicApi.Errors);
         Assert.Equal([("product-api", 9090), ("payments", 1800)], publicApi.Upstreams.Select(u => (u.Service, u.LocalPort)));
