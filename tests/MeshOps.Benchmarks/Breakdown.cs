@@ -56,7 +56,7 @@ public static class Breakdown
     {
         var times = new Dictionary<string, double>();
         var total = Stopwatch.StartNew();
-        var manifests = Measure(times, "load (ManifestLoader.LoadText)", () => Pipeline.Parse(mesh));
+        var manifests = Measure(times, "load (ManifestLoader.LoadText)", () => Pipeline.Load(mesh));
         var model = Measure(times, "model (MeshModelBuilder.Build)", () => MeshModelBuilder.Build(manifests, AnalysisOptions.Default));
         var context = new RuleContext(model.Settings);
         var suppressions = Measure(times, "suppressions index", () => new Suppressions(model));

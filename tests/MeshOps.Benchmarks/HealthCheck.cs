@@ -12,7 +12,7 @@ public static class HealthCheck
     public static int Run(int services, TextWriter output)
     {
         var mesh = SyntheticMesh.Generate(services);
-        var manifests = Pipeline.Parse(mesh);
+        var manifests = Pipeline.Load(mesh);
         var report = MeshAnalyzer.Analyze(manifests);
         output.WriteLine($"Synthetic mesh, {services} services (seed {mesh.Seed}): {mesh.Yaml.Length / 1024.0 / 1024.0:F1} MB of YAML, "
             + $"{mesh.Resources:N0} objects generated, {manifests.Resources.Count:N0} loaded, {mesh.Calls:N0} calls, "

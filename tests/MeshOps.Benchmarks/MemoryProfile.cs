@@ -22,12 +22,12 @@ public static class MemoryProfile
         {
             var mesh = SyntheticMesh.Generate(size);
             // Warm up so the figures are not JIT allocations.
-            MeshAnalyzer.Analyze(Pipeline.Parse(mesh));
+            MeshAnalyzer.Analyze(Pipeline.Load(mesh));
             new YamlDocumentReader(YamlLimits.MaxDepth, 1_000_000).Read(mesh.Yaml).Count();
 
             var (_, discardedLine) = Measure(() => new YamlDocumentReader(YamlLimits.MaxDepth, 1_000_000).Read(mesh.Yaml).Count());
             var (trees, treeLine) = Measure(() => new YamlDocumentReader(YamlLimits.MaxDepth, 1_000_000).Read(mesh.Yaml).ToList());
-            var (set, loadLine) = Measure(() => Pipeline.Parse(mesh));
+            var (set, loadLine) = Measure(() => Pipeline.Load(mesh));
             var (model, modelLine) = Measure(() => MeshModelBuilder.Build(set));
             var (report, analyzeLine) = Measure(() => MeshAnalyzer.Analyze(set));
             output.WriteLine(string.Format(inv, "{0,5} services, {1,6:N0} objects", size, set.Resources.Count));

@@ -89,7 +89,7 @@ public static class Program
                 r => r.ResultStatistics!.Mean / 1_000_000.0);
         return means.Keys.Select(k => k.Services).Distinct().Order()
             .Where(s => means.ContainsKey((nameof(MeshBenchmarks.Parse), s)) && means.ContainsKey((nameof(MeshBenchmarks.Analyze), s)))
-            .Select(s => new SizeResult(s, Pipeline.Parse(SyntheticMesh.Generate(s)).Resources.Count,
+            .Select(s => new SizeResult(s, Pipeline.Load(SyntheticMesh.Generate(s)).Resources.Count,
                 means[(nameof(MeshBenchmarks.Parse), s)], means[(nameof(MeshBenchmarks.Analyze), s)]))
             .ToList();
     }

@@ -22,7 +22,7 @@ public static class QuickRunner
         foreach (var size in sizes)
         {
             var mesh = SyntheticMesh.Generate(size);
-            var resources = Pipeline.Parse(mesh).Resources.Count;
+            var resources = Pipeline.Load(mesh).Resources.Count;
             for (var i = 0; i < WarmUps; i++)
             {
                 Pipeline.Parse(mesh);

@@ -46,10 +46,10 @@ public static class ResultTable
             var analyzeGrowth = big.AnalyzeMs / half.AnalyzeMs;
             var parseGrowth = big.ParseMs / half.ParseMs;
             var analyzeOk = analyzeGrowth <= MaxGrowth;
-            var parseOk = parseGrowth <= MaxGrowth;
-            missed += (analyzeOk ? 0 : 1) + (parseOk ? 0 : 1);
+            missed += analyzeOk ? 0 : 1;
             output.WriteLine(string.Format(inv, "Growth analyze(4000)/analyze(2000) = {0:F2}  (target <= {1:F1}) {2}", analyzeGrowth, MaxGrowth, Verdict(analyzeOk)));
-            output.WriteLine(string.Format(inv, "Growth parse(4000)/parse(2000)     = {0:F2}  (target <= {1:F1}) {2}", parseGrowth, MaxGrowth, Verdict(parseOk)));
+            // The baseline is YamlDotNet's, not MeshOps' code: its growth is shown for context, not judged.
+            output.WriteLine(string.Format(inv, "Growth parse(4000)/parse(2000)     = {0:F2}  (baseline, for context)", parseGrowth));
             output.WriteLine(string.Format(inv, "(resources(4000)/resources(2000)   = {0:F2}, i.e. linear growth)", (double)big.Resources / half.Resources));
         }
         else

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -35,11 +34,9 @@ internal sealed partial class TypedModelMapper
         writer.Reset(buffer);
         transcoder.Write(writer, node);
         writer.Flush();
-        if (!MemoryMarshal.TryGetArray(buffer.WrittenMemory, out var json))
-            throw new InvalidOperationException("ArrayBufferWriter is always array-backed.");
         try
         {
-            return deserialize(new MemoryStream(json.Array!, json.Offset, json.Count, writable: false));
+            return deserialize(buffer.WrittenSpan);
         }
         // Untrusted input reaches converters that throw various exception types; each one means "this field is wrong".
         catch (Exception error) when (error is JsonException or NotSupportedException or FormatException or InvalidOperationException or OverflowException or ArgumentException)

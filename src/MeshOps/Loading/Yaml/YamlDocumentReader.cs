@@ -15,8 +15,29 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
     /// <summary>Documents in order. A syntax error or excessive nesting ends the stream; other problems skip one document.</summary>
     public IEnumerable<ParsedDocument> Read(string text)
     {
+        var keys = new KeyPool();
+        var blockReader = new BlockYamlReader(text, keys, maxDepth, maxNodesPerDocument);
+        while (true)
+        {
+            switch (blockReader.TryReadNext(out var root))
+            {
+                case BlockReadOutcome.Document:
+                    yield return new ParsedDocument(root, null);
+                    continue;
+                case BlockReadOutcome.End:
+                    yield break;
+            }
+            break;
+        }
+        foreach (var document in ReadWithYamlDotNet(blockReader.RemainingText(), keys))
+            yield return document;
+    }
+
+    /// <summary>The general path: everything the block reader leaves alone, and every error message.</summary>
+    internal IEnumerable<ParsedDocument> ReadWithYamlDotNet(string text, KeyPool? keys = null)
+    {
         var parser = new Parser(new StringReader(text));
-        var state = new StreamState(parser);
+        var state = new StreamState(parser, keys ?? new KeyPool());
         while (TryReadNext(state, out var document))
             yield return document;
     }
@@ -92,7 +113,7 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
         return "YAML syntax error: " + (end >= 0 ? message[(end + 3)..] : message);
     }
 
-    private sealed class StreamState(IParser parser)
+    private sealed class StreamState(IParser parser, KeyPool keys)
     {
         public IParser Parser { get; } = parser;
 
@@ -100,7 +121,7 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
 
         public bool SkipToDocumentEnd { get; set; }
 
-        public KeyPool Keys { get; } = new();
+        public KeyPool Keys { get; } = keys;
 
         public ChildBuffers Scratch { get; } = new();
     }
@@ -250,31 +271,5 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
 
         private static RejectedDocumentException Reject(string errorId, int line, int column, string message) =>
             new(errorId, line, column, message);
-    }
-
-    /// <summary>Duplicate-key detection that stays linear for huge mappings (a ConfigMap with thousands of keys).</summary>
-    private struct KeySet
-    {
-        private const int LinearLimit = 8;
-        private HashSet<string>? large;
-
-        public bool Add(string key, List<MappingEntry> existing)
-        {
-            if (large is not null)
-                return large.Add(key);
-            for (var i = 0; i < existing.Count; i++)
-            {
-                if (string.Equals(existing[i].Key, key, StringComparison.Ordinal))
-                    return false;
-            }
-            if (existing.Count >= LinearLimit)
-            {
-                large = new HashSet<string>(existing.Count * 2, StringComparer.Ordinal);
-                foreach (var entry in existing)
-                    large.Add(entry.Key);
-                large.Add(key);
-            }
-            return true;
-        }
     }
 }
