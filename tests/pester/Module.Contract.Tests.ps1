@@ -118,7 +118,8 @@ Describe 'Dependency isolation' {
             $PSStyle.OutputRendering = 'PlainText'
             Add-Type -LiteralPath $OtherYaml
             Import-Module $Manifest
-            $findings = @('apiVersion: v1', 'kind: Service', 'metadata:', '  name: payments' | Test-MeshConfig)
+            # A flow mapping: plain block YAML is read without YamlDotNet, and this test needs it loaded.
+            $findings = @('apiVersion: v1', 'kind: Service', 'metadata: {name: payments}' | Test-MeshConfig)
             $meshOpsYaml = [System.Runtime.Loader.AssemblyLoadContext]::All.Where({ $_.Name -eq 'MeshOps' }).Assemblies.Where({ $_.GetName().Name -eq 'YamlDotNet' })
             $defaultYaml = [System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies.Where({ $_.GetName().Name -eq 'YamlDotNet' })
             [pscustomobject]@{
