@@ -229,7 +229,8 @@ namespace MeshOps.Generators.Mesh
                 }
 
                 var ports = target.Model.ServicePorts;
-                if (upstream.Port == 0 || ports.Count == 0 || ports.Any(p => p.Port == upstream.Port))
+                // An impossible port is MESH702's; MESH105 is about a real port the Service lacks.
+                if (upstream.Port < 1 || upstream.Port > 65535 || ports.Count == 0 || ports.Any(p => p.Port == upstream.Port))
                 {
                     continue;
                 }
