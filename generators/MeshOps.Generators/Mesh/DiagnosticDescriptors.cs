@@ -25,11 +25,12 @@ namespace MeshOps.Generators.Mesh
         public static readonly DiagnosticDescriptor PortOutOfRange = From(RuleCatalog.PortOutOfRange);
         public static readonly DiagnosticDescriptor DuplicateServiceName = From(RuleCatalog.DuplicateServiceName);
         public static readonly DiagnosticDescriptor UpstreamNotInMesh = From(RuleCatalog.UpstreamNotInMesh);
+        public static readonly DiagnosticDescriptor ServiceOutsideMesh = From(RuleCatalog.ServiceOutsideMesh);
 
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             TargetPortMismatch, LoopbackBind, CallPortNotExposed, CallDeniedByIntentions, DuplicateIntention,
             HttpProtocolOnTcpService, ServiceAccountTokenNotMounted,
-            InvalidServiceName, PortOutOfRange, DuplicateServiceName, UpstreamNotInMesh);
+            InvalidServiceName, PortOutOfRange, DuplicateServiceName, UpstreamNotInMesh, ServiceOutsideMesh);
 
         /// <summary>The catalogue rule a descriptor was built from.</summary>
         public static RuleDescriptor RuleOf(DiagnosticDescriptor descriptor) =>

@@ -29,7 +29,27 @@ namespace MeshOps.Generators.Mesh
                 }
 
                 start.RegisterSymbolStartAction(symbolStart => AnalyzeMesh(symbolStart, intentionBuilder), SymbolKind.NamedType);
+                start.RegisterSymbolAction(ReportServiceOutsideMesh, SymbolKind.NamedType);
             });
+        }
+
+        private static void ReportServiceOutsideMesh(SymbolAnalysisContext context)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            if (MeshParser.FindAttribute(type, KnownNames.MeshServiceAttribute) is not { } attribute
+                || (type.ContainingType is { } outer && MeshParser.IsMesh(outer)))
+            {
+                return;
+            }
+
+            var where = type.ContainingType is { } container ? "inside " + container.Name + ", which is no MeshDefinition" : "at namespace level";
+            var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations[0];
+            var rule = DiagnosticDescriptors.RuleOf(DiagnosticDescriptors.ServiceOutsideMesh);
+            var args = new object[] { type.Name, where };
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticDescriptors.FixProperty, rule.FormatFix(args))
+                .Add(DiagnosticDescriptors.ConfirmProperty, rule.FormatConfirm(args));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ServiceOutsideMesh, location, properties, args));
         }
 
         private static void AnalyzeMesh(SymbolStartAnalysisContext context, INamedTypeSymbol intentionBuilder)

@@ -247,6 +247,15 @@ namespace MeshOps.Rules.Catalog
             "dotnet build")
         { CompileTimeOnly = true };
 
+        /// <summary>{0} the declaring type, {1} where it is declared instead.</summary>
+        public static readonly RuleDescriptor ServiceOutsideMesh = new RuleDescriptor(
+            "MESH705", Severity.Error, Declaration,
+            "Mesh service is not declared in a mesh",
+            "{0} has [MeshService] but is declared {1}, not as a nested class of a MeshDefinition<TMesh>. No handle is generated for it and no mesh writes its objects.",
+            "Move {0} into the partial class that derives from MeshDefinition<TMesh> (e.g. partial class MyMesh : MeshDefinition<MyMesh>).",
+            "dotnet build")
+        { CompileTimeOnly = true };
+
         /// <summary>All rules Test-MeshConfig runs, in ID order. The compile-time-only rules are in <see cref="CompileTime"/>.</summary>
         public static readonly IReadOnlyList<RuleDescriptor> All = new[]
         {
@@ -265,7 +274,7 @@ namespace MeshOps.Rules.Catalog
         /// </summary>
         public static readonly IReadOnlyList<RuleDescriptor> CompileTime = new[]
         {
-            InvalidServiceName, PortOutOfRange, DuplicateServiceName, UpstreamNotInMesh,
+            InvalidServiceName, PortOutOfRange, DuplicateServiceName, UpstreamNotInMesh, ServiceOutsideMesh,
         };
 
         /// <summary>The runtime rule with this ID (case-insensitive), or null.</summary>

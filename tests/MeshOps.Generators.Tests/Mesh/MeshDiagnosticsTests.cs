@@ -22,6 +22,7 @@ public class MeshDiagnosticsTests
         { "MESH702", DiagnosticSeverity.Error, MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream(typeof(Api), Port = [|-1|])]") },
         { "MESH703", DiagnosticSeverity.Error, MeshSources.HealthyWith("[MeshService(\"api\"", "[MeshService([|\"web\"|]") },
         { "MESH704", DiagnosticSeverity.Error, MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream(typeof(Api))]\n    [Upstream([|typeof(string)|])]") },
+        { "MESH705", DiagnosticSeverity.Error, MeshSources.Healthy + "\n\n[[|MeshService(\"stray\")|]]\npublic partial class Stray;" },
     };
 
     [Fact]
@@ -170,7 +171,7 @@ public class MeshDiagnosticsTests
             Assert.Equal(rule.Severity == Rules.Catalog.Severity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
         });
         Assert.Equal(
-            ["MESH101", "MESH103", "MESH105", "MESH201", "MESH203", "MESH301", "MESH402", "MESH701", "MESH702", "MESH703", "MESH704"],
+            ["MESH101", "MESH103", "MESH105", "MESH201", "MESH203", "MESH301", "MESH402", "MESH701", "MESH702", "MESH703", "MESH704", "MESH705"],
             analyzer.SupportedDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 }
