@@ -34,10 +34,20 @@ internal static class MeshCompilation
         return CSharpCompilation.Create("MeshUnderTest", trees, References, options);
     }
 
-    public static GeneratorDriver Driver(bool trackSteps = true) =>
+    /// <summary>Parse options that report missing XML docs (CS1591), as a project with GenerateDocumentationFile does.</summary>
+    public static readonly CSharpParseOptions DocumentedParseOptions = ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
+
+    public static CSharpCompilation CreateDocumented(string source) =>
+        CSharpCompilation.Create(
+            "MeshUnderTest",
+            [CSharpSyntaxTree.ParseText(source, DocumentedParseOptions, SourcePath)],
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver Driver(bool trackSteps = true, CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             [new MeshGenerator().AsSourceGenerator()],
-            parseOptions: ParseOptions,
+            parseOptions: parseOptions ?? ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator and returns the compilation with the generated sources added.</summary>

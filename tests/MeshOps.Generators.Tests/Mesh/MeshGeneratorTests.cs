@@ -63,6 +63,22 @@ public class MeshGeneratorTests
     }
 
     [Fact]
+    public void Generated_code_documents_every_visible_member_and_compiles_without_warnings()
+    {
+        var compilation = MeshCompilation.CreateDocumented(File.ReadAllText(RepoPaths.Combine("examples", "HashiCups.Mesh", "HashiCupsMesh.cs")));
+
+        MeshCompilation.Driver(parseOptions: MeshCompilation.DocumentedParseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+
+        Assert.Empty(generatorDiagnostics);
+        var generatedTrees = output.SyntaxTrees.Except(compilation.SyntaxTrees).ToList();
+        Assert.Single(generatedTrees);
+        // The example's own nested classes carry no docs: proof that missing docs are being reported at all.
+        Assert.Contains(output.GetDiagnostics(), d => d.Id == "CS1591" && !generatedTrees.Contains(d.Location.SourceTree!));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Location.SourceTree is { } tree && generatedTrees.Contains(tree)));
+    }
+
+    [Fact]
     public void Generation_is_deterministic_across_drivers()
     {
         var compilation = MeshCompilation.Create(MeshSources.Healthy);
