@@ -209,7 +209,54 @@ namespace MeshOps.Rules.Catalog
             "Move the {2} into a Secret and reference it with secretKeyRef, or mount the Secret as a file.",
             "kubectl get secret -n {3}");
 
-        /// <summary>All rules, in ID order.</summary>
+        private const string Declaration = "Declaration";
+
+        /// <summary>{0} the name as written, {1} its length, {2} the declaring type.</summary>
+        public static readonly RuleDescriptor InvalidServiceName = new RuleDescriptor(
+            "MESH701", Severity.Error, Declaration,
+            "Mesh service name is not a DNS-1123 label",
+            "{2} declares service name '{0}' ({1} characters), which is not a DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit. Kubernetes rejects the Service and ServiceAccount of that name.",
+            "Rename the service in [MeshService] of {2} to a DNS-1123 label, e.g. lowercase words joined by '-'.",
+            "kubectl create service clusterip {0} --tcp=80 --dry-run=client")
+        { CompileTimeOnly = true };
+
+        /// <summary>{0} the port as written, {1} what the port is (e.g. "ContainerPort"), {2} the declaring type.</summary>
+        public static readonly RuleDescriptor PortOutOfRange = new RuleDescriptor(
+            "MESH702", Severity.Error, Declaration,
+            "Port outside 1-65535",
+            "{2} declares {1} {0}, which is not a TCP port (1-65535). Kubernetes rejects the object.",
+            "Use the port the app really listens on or is called on, between 1 and 65535.",
+            "kubectl apply --dry-run=server -f <file>")
+        { CompileTimeOnly = true };
+
+        /// <summary>{0} the service name, {1} the declaring type, {2} the type that declared it first.</summary>
+        public static readonly RuleDescriptor DuplicateServiceName = new RuleDescriptor(
+            "MESH703", Severity.Error, Declaration,
+            "Two mesh services share a name",
+            "{1} declares service '{0}', which {2} already declares. Both would write the same Service, ServiceAccount and ServiceDefaults; the last one applied wins and Consul sees one service.",
+            "Give {1} its own service name, or merge it with {2}.",
+            "kubectl get service {0} -o yaml")
+        { CompileTimeOnly = true };
+
+        /// <summary>{0} the type named by [Upstream], {1} the declaring service type, {2} the mesh.</summary>
+        public static readonly RuleDescriptor UpstreamNotInMesh = new RuleDescriptor(
+            "MESH704", Severity.Error, Declaration,
+            "Upstream is not a service of the mesh",
+            "{1} declares an upstream {0}, which is not a [MeshService] declared in {2}. No Service, port or intention can be derived for it.",
+            "Name a [MeshService] type nested in {2} in [Upstream(typeof(...))], or declare {0} as one.",
+            "dotnet build")
+        { CompileTimeOnly = true };
+
+        /// <summary>{0} the declaring type, {1} where it is declared instead.</summary>
+        public static readonly RuleDescriptor ServiceOutsideMesh = new RuleDescriptor(
+            "MESH705", Severity.Error, Declaration,
+            "Mesh service is not declared in a mesh",
+            "{0} has [MeshService] but is declared {1}, not as a nested class of a MeshDefinition<TMesh>. No handle is generated for it and no mesh writes its objects.",
+            "Move {0} into the partial class that derives from MeshDefinition<TMesh> (e.g. partial class MyMesh : MeshDefinition<MyMesh>).",
+            "dotnet build")
+        { CompileTimeOnly = true };
+
+        /// <summary>All rules Test-MeshConfig runs, in ID order. The compile-time-only rules are in <see cref="CompileTime"/>.</summary>
         public static readonly IReadOnlyList<RuleDescriptor> All = new[]
         {
             TargetPortMismatch, SelectorMatchesNothing, LoopbackBind, UnknownCallTarget, CallPortNotExposed,
@@ -221,7 +268,16 @@ namespace MeshOps.Rules.Catalog
             MissingConfigMap, MeshBoundaryCall, WorkloadSelectorMismatch, CredentialInConfigMap,
         };
 
-        /// <summary>The rule with this ID (case-insensitive), or null.</summary>
+        /// <summary>
+        /// Rules only the compiler reports: mistakes in a typed mesh's declarations. The compiler also reports the
+        /// runtime rules of <see cref="All"/> that a declaration can break, with the same IDs and wording.
+        /// </summary>
+        public static readonly IReadOnlyList<RuleDescriptor> CompileTime = new[]
+        {
+            InvalidServiceName, PortOutOfRange, DuplicateServiceName, UpstreamNotInMesh, ServiceOutsideMesh,
+        };
+
+        /// <summary>The runtime rule with this ID (case-insensitive), or null.</summary>
         public static RuleDescriptor? Find(string id)
         {
             foreach (var rule in All)

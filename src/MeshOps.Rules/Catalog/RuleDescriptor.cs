@@ -16,6 +16,12 @@ namespace MeshOps.Rules.Catalog
         string FixFormat,
         string ConfirmFormat)
     {
+        /// <summary>
+        /// True for rules only the compiler can report (a typed mesh's own declarations, which have no YAML form):
+        /// they are not in <see cref="RuleCatalog.All"/> and Test-MeshConfig never reports them.
+        /// </summary>
+        public bool CompileTimeOnly { get; init; }
+
         public string FormatMessage(params object[] args) => Format(MessageFormat, args);
 
         public string FormatFix(params object[] args) => Format(FixFormat, args);

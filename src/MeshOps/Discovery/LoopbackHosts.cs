@@ -6,18 +6,7 @@ namespace MeshOps.Discovery;
 public static class LoopbackHosts
 {
     /// <summary>localhost, 127.0.0.0/8 and ::1 (with or without brackets). With explicit upstreams the app reaches them this way.</summary>
-    public static bool IsLoopback(string? host)
-    {
-        if (string.IsNullOrEmpty(host))
-        {
-            return false;
-        }
-
-        var bare = Unbracket(host);
-        return bare.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-            || bare.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(bare, out var address) && IPAddress.IsLoopback(address));
-    }
+    public static bool IsLoopback(string? host) => MeshOps.Rules.Text.LoopbackAddress.IsLoopback(host);
 
     /// <summary>Empty, <c>*</c>, <c>0.0.0.0</c> and <c>::</c>: a bind on every interface.</summary>
     public static bool IsAllInterfaces(string? host)
@@ -33,6 +22,5 @@ public static class LoopbackHosts
 
     public static bool IsIpLiteral(string host) => IPAddress.TryParse(Unbracket(host), out _);
 
-    public static string Unbracket(string host) =>
-        host.Length > 1 && host[0] == '[' && host[^1] == ']' ? host[1..^1] : host;
+    public static string Unbracket(string host) => MeshOps.Rules.Text.LoopbackAddress.Unbracket(host);
 }

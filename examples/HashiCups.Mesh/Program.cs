@@ -1,0 +1,3 @@
+using HashiCups;
+
+Console.Out.Write(new HashiCupsMesh().ToYaml());

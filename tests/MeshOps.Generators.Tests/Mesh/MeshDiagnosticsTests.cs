@@ -1,0 +1,177 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace MeshOps.Generators.Tests.Mesh;
+
+public class MeshDiagnosticsTests
+{
+    public static TheoryData<string, DiagnosticSeverity, string> Mistakes => new()
+    {
+        { "MESH101", DiagnosticSeverity.Error, MeshSources.HealthyWith("[ServicePort(80, TargetPort = 8080)]", "[ServicePort(80, TargetPort = [|8081|])]") },
+        { "MESH101", DiagnosticSeverity.Error, MeshSources.HealthyWith("[ServicePort(80, TargetPort = 8080)]", "[ServicePort(80, TargetPortName = [|\"web\"|])]") },
+        { "MESH101", DiagnosticSeverity.Error, MeshSources.HealthyWith("[ServicePort(9090)]", "[ServicePort([|9091|])]") },
+        { "MESH103", DiagnosticSeverity.Warning, MeshSources.HealthyWith("[ContainerPort(9090)]", "[ContainerPort(9090, BindAddress = [|\"127.0.0.1\"|])]") },
+        { "MESH105", DiagnosticSeverity.Warning, MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream(typeof(Api), Port = [|9091|])]") },
+        { "MESH201", DiagnosticSeverity.Error, MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream([|typeof(Api)|])]").Replace(".Allow<Web, Api>()", "", StringComparison.Ordinal) },
+        { "MESH201", DiagnosticSeverity.Error, MeshSources.HealthyWith(".Allow<Web, Api>()", ".Deny<Web, Api>()").Replace("[Upstream(typeof(Api))]", "[Upstream([|typeof(Api)|])]", StringComparison.Ordinal).Replace(".DenyAll()", "", StringComparison.Ordinal) },
+        { "MESH203", DiagnosticSeverity.Error, MeshSources.HealthyWith(".Allow<Web, Api>();", ".Allow<Web, Api>()\n        .[|Allow<Web, Api>|]();") },
+        { "MESH301", DiagnosticSeverity.Error, MeshSources.HealthyWith("[MeshService(\"api\", Protocol = MeshProtocol.Http, Image = \"example/api:1\")]", "[MeshService(\"api\", Protocol = [|MeshProtocol.Grpc|], Image = \"postgres:16\")]") },
+        { "MESH402", DiagnosticSeverity.Error, MeshSources.HealthyWith("public partial class Api;", "[ServiceAccount(AutomountToken = [|false|])]\n    public partial class Api;") },
+        { "MESH701", DiagnosticSeverity.Error, MeshSources.HealthyWith("[MeshService(\"api\"", "[MeshService([|\"Api_Service\"|]") },
+        { "MESH702", DiagnosticSeverity.Error, MeshSources.HealthyWith("[ContainerPort(9090)]", "[ContainerPort(9090)]\n    [ContainerPort([|70000|])]") },
+        { "MESH702", DiagnosticSeverity.Error, MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream(typeof(Api), Port = [|-1|])]") },
+        { "MESH703", DiagnosticSeverity.Error, MeshSources.HealthyWith("[MeshService(\"api\"", "[MeshService([|\"web\"|]") },
+        { "MESH704", DiagnosticSeverity.Error, MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream(typeof(Api))]\n    [Upstream([|typeof(string)|])]") },
+        { "MESH705", DiagnosticSeverity.Error, MeshSources.Healthy + "\n\n[[|MeshService(\"stray\")|]]\npublic partial class Stray;" },
+    };
+
+    [Fact]
+    public async Task Healthy_mesh_and_its_generated_code_compile_without_any_diagnostic()
+    {
+        var diagnostics = await MeshCompilation.DiagnosticsAsync(MeshSources.Healthy);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public async Task Each_mistake_is_reported_once_on_the_offending_argument_or_call(string id, DiagnosticSeverity severity, string marked)
+    {
+        var (source, span) = Markup.Parse(marked);
+
+        var diagnostics = await MeshCompilation.DiagnosticsAsync(source);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(severity, diagnostic.Severity);
+        Assert.Equal(MeshCompilation.SourcePath, diagnostic.Location.SourceTree?.FilePath);
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+    }
+
+    [Fact]
+    public async Task Messages_use_the_catalogue_wording_with_the_fix_and_confirm_command_attached()
+    {
+        var (source, _) = Markup.Parse(MeshSources.HealthyWith("[ServicePort(80, TargetPort = 8080)]", "[ServicePort(80, TargetPort = [|8081|])]"));
+
+        var diagnostic = Assert.Single(await MeshCompilation.DiagnosticsAsync(source));
+
+        var rule = Rules.Catalog.RuleCatalog.TargetPortMismatch;
+        var args = new object[] { "web", "default", "80", "8081", "Deployment/web", "8080" };
+        Assert.Equal(rule.FormatMessage(args), diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(rule.FormatFix(args), diagnostic.Properties["Fix"]);
+        Assert.Equal(rule.FormatConfirm(args), diagnostic.Properties["Confirm"]);
+    }
+
+    [Fact]
+    public async Task Denied_upstream_names_the_deny_all_call_that_decided()
+    {
+        var source = MeshSources.Healthy.Replace(".Allow<Web, Api>()", "", StringComparison.Ordinal);
+
+        var diagnostic = Assert.Single(await MeshCompilation.DiagnosticsAsync(source));
+
+        Assert.Equal("MESH201", diagnostic.Id);
+        var denyAllLine = source.Split('\n').ToList().FindIndex(l => l.Contains(".DenyAll()", StringComparison.Ordinal)) + 1;
+        Assert.Contains($"Mesh.cs({denyAllLine},", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Pragma_warning_disable_silences_a_rule_on_that_declaration_only()
+    {
+        const string mistake = "[ServicePort(80, TargetPort = 8081)]";
+        var reported = MeshSources.HealthyWith("[ServicePort(80, TargetPort = 8080)]", mistake);
+        var disabled = reported.Replace(mistake, "#pragma warning disable MESH101\n    " + mistake + "\n#pragma warning restore MESH101", StringComparison.Ordinal);
+
+        Assert.Equal("MESH101", Assert.Single(await MeshCompilation.DiagnosticsAsync(reported)).Id);
+        Assert.Empty(await MeshCompilation.DiagnosticsAsync(disabled));
+    }
+
+    [Theory]
+    [InlineData("warning", DiagnosticSeverity.Warning)]
+    [InlineData("suggestion", DiagnosticSeverity.Info)]
+    [InlineData("error", DiagnosticSeverity.Error)]
+    public async Task Editorconfig_severity_overrides_the_catalogue_severity(string configured, DiagnosticSeverity expected)
+    {
+        var source = MeshSources.HealthyWith("[ServicePort(9090)]", "[ServicePort(9091)]");
+        var editorconfig = $"""
+            root = true
+
+            [*.cs]
+            dotnet_diagnostic.MESH101.severity = {configured}
+            """;
+
+        var compilation = MeshCompilation.Create([source], EditorConfigOptions.Parse(editorconfig, "/src/.editorconfig"));
+        var diagnostic = Assert.Single(await MeshCompilation.DiagnosticsAsync(compilation));
+
+        Assert.Equal("MESH101", diagnostic.Id);
+        Assert.Equal(expected, diagnostic.Severity);
+    }
+
+    [Fact]
+    public async Task Editorconfig_severity_none_removes_the_diagnostic()
+    {
+        var source = MeshSources.HealthyWith("[ServicePort(9090)]", "[ServicePort(9091)]");
+        var editorconfig = """
+            is_global = true
+            dotnet_diagnostic.MESH101.severity = none
+            """;
+
+        var compilation = MeshCompilation.Create([source], EditorConfigOptions.Parse(editorconfig, "/src/.globalconfig"));
+
+        Assert.Empty(await MeshCompilation.DiagnosticsAsync(compilation));
+    }
+
+    [Fact]
+    public async Task An_intention_naming_a_class_that_is_not_a_declared_service_does_not_compile()
+    {
+        var (source, span) = Markup.Parse(MeshSources.HealthyWith(
+            ".Allow<Web, Api>();",
+            ".Allow<Web, Api>()\n        .[|Allow<Web, Payments>|]();\n\n    public sealed class Payments;"));
+
+        var diagnostics = await MeshCompilation.DiagnosticsAsync(source);
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal("CS0311", error.Id);
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        Assert.Equal(span, error.Location.SourceSpan);
+    }
+
+    [Fact]
+    public async Task An_intention_naming_a_service_of_another_mesh_does_not_compile()
+    {
+        var other = """
+            public partial class OtherMesh : MeshDefinition<OtherMesh>
+            {
+                [MeshService("billing")]
+                [ContainerPort(7000)]
+                public partial class Billing;
+
+                protected override void Configure(IntentionBuilder<OtherMesh> intentions) => intentions.DenyAll();
+            }
+            """;
+        var (source, span) = Markup.Parse(MeshSources.HealthyWith(".Allow<Web, Api>();", ".Allow<Web, Api>()\n        .[|Allow<Web, OtherMesh.Billing>|]();") + "\n" + other);
+
+        var diagnostics = await MeshCompilation.DiagnosticsAsync(source);
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal("CS0311", error.Id);
+        Assert.Equal(span, error.Location.SourceSpan);
+    }
+
+    [Fact]
+    public void Every_reported_id_comes_from_the_shared_catalogue_with_its_wording_and_severity()
+    {
+        var analyzer = new MeshOps.Generators.Mesh.MeshDeclarationAnalyzer();
+        var catalogue = Rules.Catalog.RuleCatalog.All.Concat(Rules.Catalog.RuleCatalog.CompileTime).ToDictionary(r => r.Id);
+
+        Assert.All(analyzer.SupportedDiagnostics, descriptor =>
+        {
+            var rule = catalogue[descriptor.Id];
+            Assert.Equal(rule.MessageFormat, descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(rule.Title, descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(rule.Severity == Rules.Catalog.Severity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
+        });
+        Assert.Equal(
+            ["MESH101", "MESH103", "MESH105", "MESH201", "MESH203", "MESH301", "MESH402", "MESH701", "MESH702", "MESH703", "MESH704", "MESH705"],
+            analyzer.SupportedDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+}
