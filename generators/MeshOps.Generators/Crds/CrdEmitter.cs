@@ -61,15 +61,15 @@ namespace MeshOps.Generators.Crds
             Summary(writer, "The resource kind.");
             writer.Line("public const string ResourceKind = " + Literal(kind.Kind) + ";");
             writer.Line();
-            Summary(writer, "The <c>apiVersion</c> field.");
+            Summary(writer, "The <c>apiVersion</c> field.", escape: false);
             writer.Line("[" + Json + "JsonPropertyName(\"apiVersion\")]");
             writer.Line("public string ApiVersion { get; set; } = DefaultApiVersion;");
             writer.Line();
-            Summary(writer, "The <c>kind</c> field.");
+            Summary(writer, "The <c>kind</c> field.", escape: false);
             writer.Line("[" + Json + "JsonPropertyName(\"kind\")]");
             writer.Line("public string Kind { get; set; } = ResourceKind;");
             writer.Line();
-            Summary(writer, "The standard object metadata; <c>metadata.name</c> is required.");
+            Summary(writer, "The standard object metadata; <c>metadata.name</c> is required.", escape: false);
             writer.Line("[" + Json + "JsonPropertyName(\"metadata\")]");
             writer.Line("public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new global::k8s.Models.V1ObjectMeta();");
             foreach (var property in kind.RootProperties)
@@ -90,7 +90,7 @@ namespace MeshOps.Generators.Crds
             var spec = SpecProperty(kind);
             var arguments = spec is null ? new List<CreateArgument>() : CreateArguments(spec, classes);
             writer.Line();
-            Summary(writer, "Starts a builder for a " + kind.Kind + " named <paramref name=\"name\"/>" + (arguments.Count > 0 ? " with the values the schema requires." : "."));
+            Summary(writer, "Starts a builder for a " + kind.Kind + " named <paramref name=\"name\"/>" + (arguments.Count > 0 ? " with the values the schema requires." : "."), escape: false);
             var parameters = new StringBuilder("string name");
             foreach (var argument in arguments)
                 parameters.Append(", ").Append(TypeName(argument.Type)).Append(' ').Append(argument.Parameter);
