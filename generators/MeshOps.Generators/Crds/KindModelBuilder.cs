@@ -19,6 +19,9 @@ namespace MeshOps.Generators.Crds
         /// <summary>Fields every resource has; the emitter writes them itself.</summary>
         private static readonly HashSet<string> StandardRootFields = new(StringComparer.Ordinal) { "apiVersion", "kind", "metadata", "status" };
 
+        /// <summary>Members every class inherits from <see cref="object"/>: a property of that name would hide one (CS0108/CS0114).</summary>
+        private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals" };
+
         private readonly string _namespace;
         private readonly string _kind;
         private readonly HashSet<string> _taken;
@@ -40,7 +43,7 @@ namespace MeshOps.Generators.Crds
             builder._taken.Add(kind);
             builder._taken.Add(kind + "Builder");
             var rootProperties = new List<PropertyModel>();
-            var names = new HashSet<string>(StringComparer.Ordinal) { kind, "ApiVersion", "Kind", "Metadata", "Create", "DefaultApiVersion", "ResourceKind" };
+            var names = new HashSet<string>(ObjectMembers, StringComparer.Ordinal) { kind, "ApiVersion", "Kind", "Metadata", "Create", "DefaultApiVersion", "ResourceKind" };
             foreach (var field in root.Properties)
             {
                 if (StandardRootFields.Contains(field.Key))
@@ -118,7 +121,7 @@ namespace MeshOps.Generators.Crds
             // Parents come before their nested types in the output: keep the slot, fill it once the properties are named.
             var slot = _classes.Count;
             _classes.Add(null);
-            var names = new HashSet<string>(StringComparer.Ordinal) { name };
+            var names = new HashSet<string>(ObjectMembers, StringComparer.Ordinal) { name };
             var properties = new List<PropertyModel>();
             foreach (var field in node.Properties)
             {

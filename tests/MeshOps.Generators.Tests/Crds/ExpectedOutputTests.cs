@@ -43,6 +43,8 @@ public sealed class ExpectedOutputTests
                     .WithPort(8080)
                     .WithColor(WidgetColor.DarkGreen)
                     .WithXExtra(true)
+                    .WithToString2("not the object method")
+                    .WithClass("keyword")
                     .With_9lives(9.5)
                     .WithLabel("team", "a")
                     .AddPart(7, p => p.WithOwner(o => o.WithTeam("core")))

@@ -157,6 +157,24 @@ namespace Shop.Infra.Crds.Example.Com
         }
 
         /// <summary>
+        /// Sets <c>toString</c>.
+        /// </summary>
+        public WidgetBuilder WithToString2(string value)
+        {
+            _resource.Spec.ToString2 = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Sets <c>class</c>.
+        /// </summary>
+        public WidgetBuilder WithClass(string value)
+        {
+            _resource.Spec.Class = value;
+            return this;
+        }
+
+        /// <summary>
         /// Sets <c>9lives</c>.
         /// </summary>
         public WidgetBuilder With_9lives(double value)
@@ -286,6 +304,20 @@ namespace Shop.Infra.Crds.Example.Com
         [global::System.Text.Json.Serialization.JsonPropertyName("x-extra")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? XExtra { get; set; }
+
+        /// <summary>
+        /// Named like a member every object has.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("toString")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? ToString2 { get; set; }
+
+        /// <summary>
+        /// A C# keyword as a field name.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("class")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Class { get; set; }
 
         /// <summary>
         /// The <c>9lives</c> field.
