@@ -8,6 +8,7 @@ namespace MeshOps.Generators
         public const string CrdFiles = nameof(CrdFiles);
         public const string CrdNamespace = nameof(CrdNamespace);
         public const string CrdModels = nameof(CrdModels);
+        public const string CrdDiagnostics = nameof(CrdDiagnostics);
         public const string CrdKinds = nameof(CrdKinds);
     }
 }

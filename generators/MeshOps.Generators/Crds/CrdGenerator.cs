@@ -56,14 +56,16 @@ namespace MeshOps.Generators.Crds
                 })
                 .WithTrackingName(TrackingNames.CrdModels);
 
+            // Diagnostics travel apart from the code, one per item, each with its file and line.
+            var diagnostics = models.SelectMany(static (file, _) => file.Diagnostics).WithTrackingName(TrackingNames.CrdDiagnostics);
+            context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => Report(output, diagnostic));
+
             var all = models.Collect().WithTrackingName(TrackingNames.CrdKinds);
             context.RegisterSourceOutput(all, static (output, files) =>
             {
                 var emitted = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var file in files)
                 {
-                    foreach (var diagnostic in file.Diagnostics)
-                        Report(output, diagnostic);
                     foreach (var kind in file.Kinds)
                     {
                         if (!emitted.Add(kind.FullName))

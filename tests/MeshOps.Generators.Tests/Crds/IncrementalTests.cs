@@ -98,11 +98,15 @@ public sealed class IncrementalTests
         [
             new GeneratorHarness.InMemoryAdditionalText(widgets, File.ReadAllText(widgets)),
             new GeneratorHarness.InMemoryAdditionalText(splitters, File.ReadAllText(splitters)),
+
+            // An unreadable file, so the diagnostics step has something to track too.
+            new GeneratorHarness.InMemoryAdditionalText("/src/crds/broken.yaml", "kind: CustomResourceDefinition\n spec: {}\n"),
         ];
         var driver = GeneratorHarness.UserCrdDriver(files, builtIn: true);
         var compilation = GeneratorHarness.Compilation("public class Unrelated { public int Changed => 1; }");
         driver = driver.RunGenerators(compilation);
         Assert.NotEmpty(driver.GetRunResult().GeneratedTrees);
+        Assert.Contains(driver.GetRunResult().Diagnostics, d => d.Id == DiagnosticDescriptors.UnreadableCrdId);
         return (driver, compilation, files);
     }
 
