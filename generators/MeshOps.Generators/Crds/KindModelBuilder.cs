@@ -143,7 +143,7 @@ namespace MeshOps.Generators.Crds
             var owner = parentName == _kind + "Spec" ? _kind : parentName;
             var preferred = node.TypeName is { Length: > 0 } hint ? _kind + hint : owner + Naming.Pascal(Naming.Singular(field));
             var name = Naming.Unique(preferred, _taken);
-            var members = new HashSet<string>(StringComparer.Ordinal);
+            var members = new HashSet<string>(StringComparer.Ordinal) { name };
             var model = new EnumModel(
                 name,
                 node.Description,

@@ -140,5 +140,10 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         [global::System.Text.Json.Serialization.JsonStringEnumMemberName("off")]
         Off,
+        /// <summary>
+        /// <c>gadget-mode</c>
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonStringEnumMemberName("gadget-mode")]
+        GadgetMode2,
     }
 }
