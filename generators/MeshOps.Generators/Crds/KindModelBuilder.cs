@@ -49,7 +49,7 @@ namespace MeshOps.Generators.Crds
                 if (StandardRootFields.Contains(field.Key))
                     continue;
                 var type = field.Key == "spec" && IsClass(field.Value)
-                    ? builder.ClassFor(field.Value, kind + "Spec", kind + "Spec", kind)
+                    ? builder.ClassFor(field.Value, kind + "Spec", kind + "Spec")
                     : builder.Resolve(field.Value, field.Key, kind);
                 rootProperties.Add(new PropertyModel(field.Key, Naming.Unique(Naming.Pascal(field.Key), names), type, field.Value.Description, root.Required.Contains(field.Key), field.Value.Shortcuts.Where(s => Naming.Pascal(s) == s).ToEquatableArray()));
             }
@@ -90,13 +90,13 @@ namespace MeshOps.Generators.Crds
                     return TypeRef.ListOf(Resolve(node.Items, Naming.Singular(field), parentName));
                 case "object":
                     if (IsClass(node))
-                        return ClassFor(node, DefaultName(node, field), parentName + Naming.Pascal(Naming.Singular(field)), parentName);
+                        return ClassFor(node, DefaultName(node, field), parentName + Naming.Pascal(Naming.Singular(field)));
                     if (node.AdditionalProperties is not null)
                         return TypeRef.MapOf(Resolve(node.AdditionalProperties, Naming.Singular(field), parentName));
                     return TypeRef.Of(TypeKind.JsonObject);
                 case null:
                     if (IsClass(node))
-                        return ClassFor(node, DefaultName(node, field), parentName + Naming.Pascal(Naming.Singular(field)), parentName);
+                        return ClassFor(node, DefaultName(node, field), parentName + Naming.Pascal(Naming.Singular(field)));
                     return TypeRef.Of(TypeKind.JsonNode);
                 default:
                     throw new YamlException(node.Line, $"Unknown schema type '{node.Type}'.");
@@ -106,7 +106,7 @@ namespace MeshOps.Generators.Crds
         private string DefaultName(SchemaNode node, string field) =>
             node.TypeName is { Length: > 0 } hint ? _kind + hint : _kind + Naming.Pascal(Naming.Singular(field));
 
-        private TypeRef ClassFor(SchemaNode node, string preferred, string fallback, string parentName)
+        private TypeRef ClassFor(SchemaNode node, string preferred, string fallback)
         {
             var shape = "class:" + Shape(node);
             if (_byShape.TryGetValue(shape, out var existing))

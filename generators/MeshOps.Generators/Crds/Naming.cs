@@ -121,6 +121,7 @@ namespace MeshOps.Generators.Crds
 
         private static bool IsIdentifierStart(char c) => SyntaxFacts.IsIdentifierStartCharacter(c);
 
-        private static bool IsIdentifierPart(char c) => SyntaxFacts.IsIdentifierPartCharacter(c) && c != '_' || char.IsLetterOrDigit(c);
+        // '_' separates words like '-' does: TLS_AUTO and order-by-locality both become PascalCase words.
+        private static bool IsIdentifierPart(char c) => c != '_' && SyntaxFacts.IsIdentifierPartCharacter(c);
     }
 }
