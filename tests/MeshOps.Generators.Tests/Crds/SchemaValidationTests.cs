@@ -67,7 +67,7 @@ public sealed class SchemaValidationTests
             .WithProtocol(MeshProtocol.Http)
             .WithMutualTLSMode(ServiceDefaultsMutualTLSMode.Strict)
             .WithMeshGateway(g => g.WithMode(ServiceDefaultsMeshGatewayMode.Local))
-            .WithUpstreamConfig(u => u.AddOverride(o => o.WithName("postgres").WithProtocol(MeshProtocol.Tcp).WithConnectTimeoutMs(5000)))
+            .WithUpstreamConfig(u => u.AddOverride("postgres", o => o.WithProtocol(MeshProtocol.Tcp).WithConnectTimeoutMs(5000)))
             .Build();
 
         var json = BuilderFiller.ToJson(defaults);

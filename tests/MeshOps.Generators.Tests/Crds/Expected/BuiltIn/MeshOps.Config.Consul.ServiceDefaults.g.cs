@@ -700,14 +700,14 @@ namespace MeshOps.Config.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("defaults")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::MeshOps.Config.Consul.ServiceDefaultsUpstream? Defaults { get; set; }
+        public global::MeshOps.Config.Consul.ServiceDefaultsUpstreamDefaults? Defaults { get; set; }
 
         /// <summary>
         /// Settings for named upstreams; each needs a name.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("overrides")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IList<global::MeshOps.Config.Consul.ServiceDefaultsUpstream>? Overrides { get; set; }
+        public global::System.Collections.Generic.IList<global::MeshOps.Config.Consul.ServiceDefaultsUpstreamOverride>? Overrides { get; set; }
     }
 
     /// <summary>
@@ -728,10 +728,10 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>defaults</c>, creating it when absent and configuring it with <paramref name="configure"/>.
         /// </summary>
-        public ServiceDefaultsUpstreamConfigBuilder WithDefaults(global::System.Action<global::MeshOps.Config.Consul.ServiceDefaultsUpstreamBuilder> configure)
+        public ServiceDefaultsUpstreamConfigBuilder WithDefaults(global::System.Action<global::MeshOps.Config.Consul.ServiceDefaultsUpstreamDefaultsBuilder> configure)
         {
-            var value = _value.Defaults ?? new global::MeshOps.Config.Consul.ServiceDefaultsUpstream();
-            configure.Invoke(new global::MeshOps.Config.Consul.ServiceDefaultsUpstreamBuilder(value));
+            var value = _value.Defaults ?? new global::MeshOps.Config.Consul.ServiceDefaultsUpstreamDefaults();
+            configure.Invoke(new global::MeshOps.Config.Consul.ServiceDefaultsUpstreamDefaultsBuilder(value));
             _value.Defaults = value;
             return this;
         }
@@ -739,7 +739,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>defaults</c>.
         /// </summary>
-        public ServiceDefaultsUpstreamConfigBuilder WithDefaults(global::MeshOps.Config.Consul.ServiceDefaultsUpstream value)
+        public ServiceDefaultsUpstreamConfigBuilder WithDefaults(global::MeshOps.Config.Consul.ServiceDefaultsUpstreamDefaults value)
         {
             _value.Defaults = value;
             return this;
@@ -748,20 +748,21 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Adds an entry to <c>overrides</c>, configured with <paramref name="configure"/>.
         /// </summary>
-        public ServiceDefaultsUpstreamConfigBuilder AddOverride(global::System.Action<global::MeshOps.Config.Consul.ServiceDefaultsUpstreamBuilder> configure)
+        public ServiceDefaultsUpstreamConfigBuilder AddOverride(string name, global::System.Action<global::MeshOps.Config.Consul.ServiceDefaultsUpstreamOverrideBuilder>? configure = null)
         {
-            var value = new global::MeshOps.Config.Consul.ServiceDefaultsUpstream();
-            configure.Invoke(new global::MeshOps.Config.Consul.ServiceDefaultsUpstreamBuilder(value));
-            (_value.Overrides ??= new global::System.Collections.Generic.List<global::MeshOps.Config.Consul.ServiceDefaultsUpstream>()).Add(value);
+            var value = new global::MeshOps.Config.Consul.ServiceDefaultsUpstreamOverride();
+            value.Name = name;
+            configure?.Invoke(new global::MeshOps.Config.Consul.ServiceDefaultsUpstreamOverrideBuilder(value));
+            (_value.Overrides ??= new global::System.Collections.Generic.List<global::MeshOps.Config.Consul.ServiceDefaultsUpstreamOverride>()).Add(value);
             return this;
         }
 
         /// <summary>
         /// Adds an entry to <c>overrides</c>.
         /// </summary>
-        public ServiceDefaultsUpstreamConfigBuilder AddOverride(global::MeshOps.Config.Consul.ServiceDefaultsUpstream value)
+        public ServiceDefaultsUpstreamConfigBuilder AddOverride(global::MeshOps.Config.Consul.ServiceDefaultsUpstreamOverride value)
         {
-            (_value.Overrides ??= new global::System.Collections.Generic.List<global::MeshOps.Config.Consul.ServiceDefaultsUpstream>()).Add(value);
+            (_value.Overrides ??= new global::System.Collections.Generic.List<global::MeshOps.Config.Consul.ServiceDefaultsUpstreamOverride>()).Add(value);
             return this;
         }
 
@@ -774,7 +775,7 @@ namespace MeshOps.Config.Consul
     /// <summary>
     /// Defaults for every upstream; name, namespace, partition and peer must be empty.
     /// </summary>
-    public sealed partial class ServiceDefaultsUpstream
+    public sealed partial class ServiceDefaultsUpstreamDefaults
     {
         /// <summary>
         /// The <c>name</c> field.
@@ -855,16 +856,16 @@ namespace MeshOps.Config.Consul
     }
 
     /// <summary>
-    /// Builds a <see cref="MeshOps.Config.Consul.ServiceDefaultsUpstream"/> fluently; every method returns this builder.
+    /// Builds a <see cref="MeshOps.Config.Consul.ServiceDefaultsUpstreamDefaults"/> fluently; every method returns this builder.
     /// </summary>
-    public sealed partial class ServiceDefaultsUpstreamBuilder
+    public sealed partial class ServiceDefaultsUpstreamDefaultsBuilder
     {
-        private readonly global::MeshOps.Config.Consul.ServiceDefaultsUpstream _value;
+        private readonly global::MeshOps.Config.Consul.ServiceDefaultsUpstreamDefaults _value;
 
         /// <summary>
         /// Starts from <paramref name="value"/>, which the builder changes in place.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder(global::MeshOps.Config.Consul.ServiceDefaultsUpstream value)
+        public ServiceDefaultsUpstreamDefaultsBuilder(global::MeshOps.Config.Consul.ServiceDefaultsUpstreamDefaults value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
@@ -872,7 +873,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>name</c>.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder WithName(string value)
+        public ServiceDefaultsUpstreamDefaultsBuilder WithName(string value)
         {
             _value.Name = value;
             return this;
@@ -881,7 +882,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>namespace</c>.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder WithNamespace(string value)
+        public ServiceDefaultsUpstreamDefaultsBuilder WithNamespace(string value)
         {
             _value.Namespace = value;
             return this;
@@ -890,7 +891,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>partition</c>.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder WithPartition(string value)
+        public ServiceDefaultsUpstreamDefaultsBuilder WithPartition(string value)
         {
             _value.Partition = value;
             return this;
@@ -899,7 +900,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>peer</c>.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder WithPeer(string value)
+        public ServiceDefaultsUpstreamDefaultsBuilder WithPeer(string value)
         {
             _value.Peer = value;
             return this;
@@ -908,7 +909,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>envoyListenerJSON</c>.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder WithEnvoyListenerJSON(string value)
+        public ServiceDefaultsUpstreamDefaultsBuilder WithEnvoyListenerJSON(string value)
         {
             _value.EnvoyListenerJSON = value;
             return this;
@@ -917,7 +918,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>envoyClusterJSON</c>.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder WithEnvoyClusterJSON(string value)
+        public ServiceDefaultsUpstreamDefaultsBuilder WithEnvoyClusterJSON(string value)
         {
             _value.EnvoyClusterJSON = value;
             return this;
@@ -926,7 +927,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>protocol</c>.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder WithProtocol(global::MeshOps.Config.MeshProtocol value)
+        public ServiceDefaultsUpstreamDefaultsBuilder WithProtocol(global::MeshOps.Config.MeshProtocol value)
         {
             _value.Protocol = value;
             return this;
@@ -935,7 +936,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>connectTimeoutMs</c>.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder WithConnectTimeoutMs(long value)
+        public ServiceDefaultsUpstreamDefaultsBuilder WithConnectTimeoutMs(long value)
         {
             _value.ConnectTimeoutMs = value;
             return this;
@@ -944,7 +945,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>limits</c>, creating it when absent and configuring it with <paramref name="configure"/>.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder WithLimits(global::System.Action<global::MeshOps.Config.Consul.ServiceDefaultsUpstreamLimitsBuilder> configure)
+        public ServiceDefaultsUpstreamDefaultsBuilder WithLimits(global::System.Action<global::MeshOps.Config.Consul.ServiceDefaultsUpstreamLimitsBuilder> configure)
         {
             var value = _value.Limits ?? new global::MeshOps.Config.Consul.ServiceDefaultsUpstreamLimits();
             configure.Invoke(new global::MeshOps.Config.Consul.ServiceDefaultsUpstreamLimitsBuilder(value));
@@ -955,7 +956,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>limits</c>.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder WithLimits(global::MeshOps.Config.Consul.ServiceDefaultsUpstreamLimits value)
+        public ServiceDefaultsUpstreamDefaultsBuilder WithLimits(global::MeshOps.Config.Consul.ServiceDefaultsUpstreamLimits value)
         {
             _value.Limits = value;
             return this;
@@ -964,7 +965,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>passiveHealthCheck</c>, creating it when absent and configuring it with <paramref name="configure"/>.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder WithPassiveHealthCheck(global::System.Action<global::MeshOps.Config.Consul.ServiceDefaultsPassiveHealthCheckBuilder> configure)
+        public ServiceDefaultsUpstreamDefaultsBuilder WithPassiveHealthCheck(global::System.Action<global::MeshOps.Config.Consul.ServiceDefaultsPassiveHealthCheckBuilder> configure)
         {
             var value = _value.PassiveHealthCheck ?? new global::MeshOps.Config.Consul.ServiceDefaultsPassiveHealthCheck();
             configure.Invoke(new global::MeshOps.Config.Consul.ServiceDefaultsPassiveHealthCheckBuilder(value));
@@ -975,7 +976,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>passiveHealthCheck</c>.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder WithPassiveHealthCheck(global::MeshOps.Config.Consul.ServiceDefaultsPassiveHealthCheck value)
+        public ServiceDefaultsUpstreamDefaultsBuilder WithPassiveHealthCheck(global::MeshOps.Config.Consul.ServiceDefaultsPassiveHealthCheck value)
         {
             _value.PassiveHealthCheck = value;
             return this;
@@ -984,7 +985,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>meshGateway</c>, creating it when absent and configuring it with <paramref name="configure"/>.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder WithMeshGateway(global::System.Action<global::MeshOps.Config.Consul.ServiceDefaultsMeshGatewayBuilder> configure)
+        public ServiceDefaultsUpstreamDefaultsBuilder WithMeshGateway(global::System.Action<global::MeshOps.Config.Consul.ServiceDefaultsMeshGatewayBuilder> configure)
         {
             var value = _value.MeshGateway ?? new global::MeshOps.Config.Consul.ServiceDefaultsMeshGateway();
             configure.Invoke(new global::MeshOps.Config.Consul.ServiceDefaultsMeshGatewayBuilder(value));
@@ -995,7 +996,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Sets <c>meshGateway</c>.
         /// </summary>
-        public ServiceDefaultsUpstreamBuilder WithMeshGateway(global::MeshOps.Config.Consul.ServiceDefaultsMeshGateway value)
+        public ServiceDefaultsUpstreamDefaultsBuilder WithMeshGateway(global::MeshOps.Config.Consul.ServiceDefaultsMeshGateway value)
         {
             _value.MeshGateway = value;
             return this;
@@ -1004,7 +1005,7 @@ namespace MeshOps.Config.Consul
         /// <summary>
         /// Returns the built object.
         /// </summary>
-        public global::MeshOps.Config.Consul.ServiceDefaultsUpstream Build() => _value;
+        public global::MeshOps.Config.Consul.ServiceDefaultsUpstreamDefaults Build() => _value;
     }
 
     /// <summary>
@@ -1187,6 +1188,242 @@ namespace MeshOps.Config.Consul
         /// Returns the built object.
         /// </summary>
         public global::MeshOps.Config.Consul.ServiceDefaultsPassiveHealthCheck Build() => _value;
+    }
+
+    /// <summary>
+    /// A nested object of the schema.
+    /// </summary>
+    public sealed partial class ServiceDefaultsUpstreamOverride
+    {
+        /// <summary>
+        /// The <c>name</c> field. Required.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Name { get; set; }
+
+        /// <summary>
+        /// The <c>namespace</c> field.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("namespace")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Namespace { get; set; }
+
+        /// <summary>
+        /// The <c>partition</c> field.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("partition")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Partition { get; set; }
+
+        /// <summary>
+        /// The <c>peer</c> field.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("peer")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Peer { get; set; }
+
+        /// <summary>
+        /// The <c>envoyListenerJSON</c> field.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("envoyListenerJSON")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? EnvoyListenerJSON { get; set; }
+
+        /// <summary>
+        /// The <c>envoyClusterJSON</c> field.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("envoyClusterJSON")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? EnvoyClusterJSON { get; set; }
+
+        /// <summary>
+        /// The <c>protocol</c> field.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("protocol")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::MeshOps.Config.MeshProtocol? Protocol { get; set; }
+
+        /// <summary>
+        /// The <c>connectTimeoutMs</c> field.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("connectTimeoutMs")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public long? ConnectTimeoutMs { get; set; }
+
+        /// <summary>
+        /// The <c>limits</c> field.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("limits")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::MeshOps.Config.Consul.ServiceDefaultsUpstreamLimits? Limits { get; set; }
+
+        /// <summary>
+        /// The <c>passiveHealthCheck</c> field.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("passiveHealthCheck")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::MeshOps.Config.Consul.ServiceDefaultsPassiveHealthCheck? PassiveHealthCheck { get; set; }
+
+        /// <summary>
+        /// How traffic to this service crosses datacenters and partitions.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("meshGateway")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::MeshOps.Config.Consul.ServiceDefaultsMeshGateway? MeshGateway { get; set; }
+    }
+
+    /// <summary>
+    /// Builds a <see cref="MeshOps.Config.Consul.ServiceDefaultsUpstreamOverride"/> fluently; every method returns this builder.
+    /// </summary>
+    public sealed partial class ServiceDefaultsUpstreamOverrideBuilder
+    {
+        private readonly global::MeshOps.Config.Consul.ServiceDefaultsUpstreamOverride _value;
+
+        /// <summary>
+        /// Starts from <paramref name="value"/>, which the builder changes in place.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder(global::MeshOps.Config.Consul.ServiceDefaultsUpstreamOverride value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Sets <c>name</c>.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder WithName(string value)
+        {
+            _value.Name = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Sets <c>namespace</c>.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder WithNamespace(string value)
+        {
+            _value.Namespace = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Sets <c>partition</c>.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder WithPartition(string value)
+        {
+            _value.Partition = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Sets <c>peer</c>.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder WithPeer(string value)
+        {
+            _value.Peer = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Sets <c>envoyListenerJSON</c>.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder WithEnvoyListenerJSON(string value)
+        {
+            _value.EnvoyListenerJSON = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Sets <c>envoyClusterJSON</c>.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder WithEnvoyClusterJSON(string value)
+        {
+            _value.EnvoyClusterJSON = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Sets <c>protocol</c>.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder WithProtocol(global::MeshOps.Config.MeshProtocol value)
+        {
+            _value.Protocol = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Sets <c>connectTimeoutMs</c>.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder WithConnectTimeoutMs(long value)
+        {
+            _value.ConnectTimeoutMs = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Sets <c>limits</c>, creating it when absent and configuring it with <paramref name="configure"/>.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder WithLimits(global::System.Action<global::MeshOps.Config.Consul.ServiceDefaultsUpstreamLimitsBuilder> configure)
+        {
+            var value = _value.Limits ?? new global::MeshOps.Config.Consul.ServiceDefaultsUpstreamLimits();
+            configure.Invoke(new global::MeshOps.Config.Consul.ServiceDefaultsUpstreamLimitsBuilder(value));
+            _value.Limits = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Sets <c>limits</c>.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder WithLimits(global::MeshOps.Config.Consul.ServiceDefaultsUpstreamLimits value)
+        {
+            _value.Limits = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Sets <c>passiveHealthCheck</c>, creating it when absent and configuring it with <paramref name="configure"/>.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder WithPassiveHealthCheck(global::System.Action<global::MeshOps.Config.Consul.ServiceDefaultsPassiveHealthCheckBuilder> configure)
+        {
+            var value = _value.PassiveHealthCheck ?? new global::MeshOps.Config.Consul.ServiceDefaultsPassiveHealthCheck();
+            configure.Invoke(new global::MeshOps.Config.Consul.ServiceDefaultsPassiveHealthCheckBuilder(value));
+            _value.PassiveHealthCheck = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Sets <c>passiveHealthCheck</c>.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder WithPassiveHealthCheck(global::MeshOps.Config.Consul.ServiceDefaultsPassiveHealthCheck value)
+        {
+            _value.PassiveHealthCheck = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Sets <c>meshGateway</c>, creating it when absent and configuring it with <paramref name="configure"/>.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder WithMeshGateway(global::System.Action<global::MeshOps.Config.Consul.ServiceDefaultsMeshGatewayBuilder> configure)
+        {
+            var value = _value.MeshGateway ?? new global::MeshOps.Config.Consul.ServiceDefaultsMeshGateway();
+            configure.Invoke(new global::MeshOps.Config.Consul.ServiceDefaultsMeshGatewayBuilder(value));
+            _value.MeshGateway = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Sets <c>meshGateway</c>.
+        /// </summary>
+        public ServiceDefaultsUpstreamOverrideBuilder WithMeshGateway(global::MeshOps.Config.Consul.ServiceDefaultsMeshGateway value)
+        {
+            _value.MeshGateway = value;
+            return this;
+        }
+
+        /// <summary>
+        /// Returns the built object.
+        /// </summary>
+        public global::MeshOps.Config.Consul.ServiceDefaultsUpstreamOverride Build() => _value;
     }
 
     /// <summary>
