@@ -19,16 +19,16 @@ namespace MeshOps.Generators.Mesh
                     static (node, _) => node is ClassDeclarationSyntax,
                     static (attributeContext, cancellationToken) =>
                         attributeContext.TargetSymbol is INamedTypeSymbol type ? MeshParser.ReadService(type, cancellationToken) : null)
-                .WithTrackingName(TrackingNames.ServiceDeclarations)
+                .WithTrackingName(TrackingNames.Mesh.ServiceDeclarations)
                 .Where(static service => service is not null)
                 .Select(static (service, _) => service!)
-                .WithTrackingName(TrackingNames.Services);
+                .WithTrackingName(TrackingNames.Mesh.Services);
 
             var meshes = services
                 .Collect()
-                .WithTrackingName(TrackingNames.CollectedServices)
+                .WithTrackingName(TrackingNames.Mesh.CollectedServices)
                 .SelectMany(static (all, _) => MeshParser.GroupByMesh(all))
-                .WithTrackingName(TrackingNames.Meshes);
+                .WithTrackingName(TrackingNames.Mesh.Meshes);
 
             context.RegisterSourceOutput(meshes, static (output, mesh) =>
                 output.AddSource(MeshEmitter.HintName(mesh), MeshEmitter.Emit(mesh)));

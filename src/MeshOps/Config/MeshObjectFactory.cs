@@ -56,7 +56,7 @@ internal static class MeshObjectFactory
                 Name = port.Name,
                 Protocol = "TCP",
                 Port = port.Port,
-                TargetPort = port.TargetPortName is { } name ? (IntOrString)name : (IntOrString)port.TargetPort,
+                TargetPort = port.TargetPortName is { } name ? (k8s.Models.IntOrString)name : (k8s.Models.IntOrString)port.TargetPort,
             }).ToList(),
         },
     };

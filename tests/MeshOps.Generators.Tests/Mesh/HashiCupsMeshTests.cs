@@ -52,7 +52,7 @@ public class HashiCupsMeshTests
         Assert.Equal(Config.MeshProtocol.Tcp, Assert.Single(resources.ServiceDefaults, d => d.Metadata.Name == "postgres").Spec!.Protocol);
         var denyAll = resources.ServiceIntentions[0];
         Assert.Equal(("deny-all", "*"), (denyAll.Metadata.Name, denyAll.Spec!.Destination!.Name));
-        Assert.Equal(("*", Config.IntentionAction.Deny), (denyAll.Spec.Sources[0].Name, denyAll.Spec.Sources[0].Action!.Value));
+        Assert.Equal(("*", Config.IntentionAction.Deny), (denyAll.Spec.Sources![0].Name, denyAll.Spec.Sources![0].Action!.Value));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class MeshGeneratorTests
     private const string UpdateVariable = "MESHOPS_UPDATE_EXPECTED";
 
     private static readonly string[] TrackedSteps =
-        [TrackingNames.ServiceDeclarations, TrackingNames.Services, TrackingNames.CollectedServices, TrackingNames.Meshes];
+        [TrackingNames.Mesh.ServiceDeclarations, TrackingNames.Mesh.Services, TrackingNames.Mesh.CollectedServices, TrackingNames.Mesh.Meshes];
 
     public static TheoryData<string, string> Snapshots => new()
     {
@@ -124,7 +124,7 @@ public class MeshGeneratorTests
 
         var result = driver.RunGenerators(edited).GetRunResult().Results[0];
 
-        Assert.Contains(result.TrackedSteps[TrackingNames.Meshes].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(result.TrackedSteps[TrackingNames.Mesh.Meshes].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains("ServicePortSpec(9091, 9091", result.GeneratedSources[0].SourceText.ToString(), StringComparison.Ordinal);
     }
 

@@ -67,7 +67,7 @@ public class MeshObjectFactoryTests
 
         Assert.Equal(["deny-all", "api", "web"], resources.ServiceIntentions.Select(i => i.Metadata.Name));
         var web = resources.ServiceIntentions[2].Spec!;
-        Assert.Equal([("api", IntentionAction.Deny), ("web", IntentionAction.Allow)], web.Sources.Select(s => (s.Name!, s.Action!.Value)));
+        Assert.Equal([("api", IntentionAction.Deny), ("web", IntentionAction.Allow)], web.Sources!.Select(s => (s.Name!, s.Action!.Value)));
     }
 
     private static AnalysisReport Analyze(MeshResources resources) =>

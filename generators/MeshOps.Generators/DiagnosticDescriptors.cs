@@ -2,15 +2,56 @@ using System.Collections.Immutable;
 using MeshOps.Rules.Catalog;
 using Microsoft.CodeAnalysis;
 
-namespace MeshOps.Generators.Mesh
+namespace MeshOps.Generators
 {
     /// <summary>
-    /// Every diagnostic the compiler reports for a typed mesh, each built from the shared <see cref="RuleCatalog"/>:
-    /// the same ID, title, message and severity as Test-MeshConfig. The formatted fix and confirm command travel in
-    /// the diagnostic's properties.
+    /// Every diagnostic the generator and analyzer report. The typed-mesh ones are built from the shared
+    /// <see cref="RuleCatalog"/>: the same ID, title, message and severity as Test-MeshConfig, with the formatted fix and
+    /// confirm command in the diagnostic's properties. The MESH8xx range belongs to the CRD generator alone (no runtime rule).
     /// </summary>
     internal static class DiagnosticDescriptors
     {
+        public const string UnreadableCrdId = "MESH801";
+        public const string NoCrdInFileId = "MESH802";
+        public const string DuplicateKindId = "MESH803";
+
+        private const string Category = "MeshOps.Crds";
+
+        public static readonly DiagnosticDescriptor UnreadableCrd = new(
+            UnreadableCrdId,
+            "CRD file cannot be read",
+            "Cannot generate builders from {0} (line {1}): {2}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "A file added with MeshOpsKind=\"Crd\" is not a CustomResourceDefinition this generator can read. Fix the line named; no code is generated from the file.");
+
+        public static readonly DiagnosticDescriptor NoCrdInFile = new(
+            NoCrdInFileId,
+            "File holds no CRD",
+            "No builders are generated from {0} (line {1}): {2}",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A file added with MeshOpsKind=\"Crd\" has no document of kind CustomResourceDefinition.");
+
+        public static readonly DiagnosticDescriptor DuplicateKind = new(
+            DuplicateKindId,
+            "Kind defined twice",
+            "{0} (line {1}) is skipped: {2}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "Two CRD files define the same kind in the same namespace; only the first is generated.");
+
+        public static DiagnosticDescriptor For(string id) => id switch
+        {
+            UnreadableCrdId => UnreadableCrd,
+            NoCrdInFileId => NoCrdInFile,
+            _ => DuplicateKind,
+        };
+
+        // The typed mesh (MeshDeclarationAnalyzer), from the shared rule catalogue.
         public const string FixProperty = "Fix";
         public const string ConfirmProperty = "Confirm";
 

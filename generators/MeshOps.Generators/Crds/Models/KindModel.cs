@@ -1,0 +1,31 @@
+namespace MeshOps.Generators.Crds.Models
+{
+    /// <summary>One resource kind read from a CRD: everything the emitter needs, no Roslyn objects.</summary>
+    internal sealed record KindModel(
+        string Namespace,
+        string Group,
+        string Version,
+        string Kind,
+        string? Description,
+        EquatableArray<PropertyModel> RootProperties,
+        EquatableArray<ClassModel> Classes,
+        EquatableArray<EnumModel> Enums)
+    {
+        public string ApiVersion => Group.Length == 0 ? Version : Group + "/" + Version;
+
+        public string FullName => Namespace + "." + Kind;
+    }
+
+    /// <summary>A generated class for a nested object (the spec included).</summary>
+    internal sealed record ClassModel(string Name, string? Description, EquatableArray<PropertyModel> Properties);
+
+    /// <summary>
+    /// A property of a generated class; <see cref="JsonName"/> is the CRD field name. <see cref="Shortcuts"/> are enum
+    /// member names that get a builder method each (<c>Allow()</c> sets <c>Action</c> to <c>Allow</c>).
+    /// </summary>
+    internal sealed record PropertyModel(string JsonName, string Name, TypeRef Type, string? Description, bool Required, EquatableArray<string> Shortcuts);
+
+    internal sealed record EnumModel(string Name, string? Description, EquatableArray<EnumMemberModel> Members);
+
+    internal sealed record EnumMemberModel(string Name, string Value);
+}
