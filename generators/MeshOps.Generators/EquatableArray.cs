@@ -24,6 +24,10 @@ namespace MeshOps.Generators
 
         public int Count => Items.Length;
 
+        public ReadOnlySpan<T> AsSpan() => Items.AsSpan();
+
+        public ImmutableArray<T> ToImmutableArray() => Items;
+
         public T this[int index] => Items[index];
 
         public bool Equals(EquatableArray<T> other)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using MeshOps.Generators.Common;
 using MeshOps.Generators.Crds.Models;
 
 namespace MeshOps.Generators.Crds
