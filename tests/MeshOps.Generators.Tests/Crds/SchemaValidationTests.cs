@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Json.Schema;
 using MeshOps.Config;
 using MeshOps.Config.Consul;
@@ -6,8 +7,9 @@ using MeshOps.Config.Consul;
 namespace MeshOps.Generators.Tests.Crds;
 
 /// <summary>
-/// Resources built with the SDK's built-in builders, serialised with System.Text.Json, are valid against the real
-/// consul-k8s CRD schema of their kind (JsonSchema.Net), objects closed so a misspelt field fails.
+/// Resources built with the SDK's built-in builders, written as YAML by <see cref="ManifestYamlWriter"/> (what
+/// <c>ToYaml()</c> gives users), are valid against the real consul-k8s CRD schema of their kind (JsonSchema.Net),
+/// objects closed so a misspelt field fails.
 /// </summary>
 public sealed class SchemaValidationTests
 {
@@ -30,8 +32,9 @@ public sealed class SchemaValidationTests
         var type = typeof(ServiceDefaults).Assembly.GetType("MeshOps.Config.Consul." + kind, throwOnError: true)!;
         var resource = BuilderFiller.BuildEverything(type);
 
-        var json = BuilderFiller.ToJson(resource);
+        var json = YamlToJson.Convert(ManifestYamlWriter.Write([resource]));
 
+        Assert.True(JsonNode.DeepEquals(BuilderFiller.ToJson(resource), json), $"The YAML does not read back as the object's JSON:{Environment.NewLine}{json.ToJsonString()}");
         Assert.Equal("consul.hashicorp.com/v1alpha1", (string?)json["apiVersion"]);
         Assert.Equal(kind, (string?)json["kind"]);
         Assert.Equal("sample-" + kind.ToLowerInvariant(), (string?)json["metadata"]?["name"]);
