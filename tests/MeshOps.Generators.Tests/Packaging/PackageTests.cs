@@ -4,9 +4,10 @@ using System.Reflection;
 namespace MeshOps.Generators.Tests.Packaging;
 
 /// <summary>
-/// <c>dotnet pack</c> gives one MeshOps package that a fresh project can use with nothing else: the SDK at run time,
-/// the generator and its diagnostics at compile time. The fresh project lives outside the repository, restores
-/// from the packed folder and the machine's package cache only, and is built by the real CLI.
+/// <c>dotnet pack</c> gives one MeshOps package that a fresh project can use with nothing else: the SDK at run time;
+/// the generator, its diagnostics and builders for the project's own CRDs at compile time. The fresh project lives
+/// outside the repository, restores from the packed folder and the machine's package cache only, and is built by the
+/// real CLI.
 /// </summary>
 public sealed class PackageTests : IDisposable
 {
@@ -45,6 +46,8 @@ public sealed class PackageTests : IDisposable
         Assert.True(runExit == 0, runOutput);
         Assert.Contains("kind: ServiceIntentions", runOutput, StringComparison.Ordinal);
         Assert.Contains("name: cart", runOutput, StringComparison.Ordinal);
+        Assert.Contains("kind: Basket", runOutput, StringComparison.Ordinal);
+        Assert.Contains("capacity: 3", runOutput, StringComparison.Ordinal);
 
         File.WriteAllText(Path.Combine(project, "ShopMesh.cs"), HealthyMesh.Replace("[ServicePort(8080)]", "[ServicePort(8080, TargetPort = 9999)]", StringComparison.Ordinal));
         var (buildExit, buildOutput) = DotnetCli.Run(project, "build", "-c", "Release", "--no-restore");
@@ -95,11 +98,56 @@ public sealed class PackageTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="MeshOps" Version="{Version}" />
+                <AdditionalFiles Include="crds/*.yaml" MeshOpsKind="Crd" />
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(project, "Program.cs"), "Console.Out.Write(new Shop.ShopMesh().ToYaml());\n");
+        Directory.CreateDirectory(Path.Combine(project, "crds"));
+        File.WriteAllText(Path.Combine(project, "crds", "baskets.yaml"), BasketCrd);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            Console.Out.Write(new Shop.ShopMesh().ToYaml());
+            var basket = Shop.Crds.Shop.Example.Com.Basket.Create("b1").WithCapacity(3).Build();
+            Console.Out.Write(MeshOps.Config.ManifestYamlWriter.Write([basket]));
+            """);
     }
+
+    /// <summary>A CRD of the project's own, turned into typed builders at build time.</summary>
+    private const string BasketCrd = """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: baskets.shop.example.com
+        spec:
+          group: shop.example.com
+          names:
+            kind: Basket
+            listKind: BasketList
+            plural: baskets
+            singular: basket
+          scope: Namespaced
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema:
+                description: A shopping basket.
+                type: object
+                properties:
+                  apiVersion:
+                    type: string
+                  kind:
+                    type: string
+                  metadata:
+                    type: object
+                  spec:
+                    type: object
+                    properties:
+                      capacity:
+                        description: How many items fit.
+                        type: integer
+                        format: int32
+        """;
 
     private const string HealthyMesh = """
         using MeshOps.Config;
