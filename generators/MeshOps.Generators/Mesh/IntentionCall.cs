@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using MeshOps.Rules.Intentions;
@@ -49,7 +50,7 @@ namespace MeshOps.Generators.Mesh
                 : invocation.Syntax.GetLocation();
             if (method.Name == "DenyAll")
             {
-                return new IntentionCall(method.Name, null, null, location, new IntentionAction[0]);
+                return new IntentionCall(method.Name, null, null, location, Array.Empty<IntentionAction>());
             }
 
             if (method.TypeArguments.Length != 2)
@@ -62,7 +63,7 @@ namespace MeshOps.Generators.Mesh
             {
                 case "Allow" when invocation.Arguments.Length == 0:
                 case "Deny" when invocation.Arguments.Length == 0:
-                    permissions = new IntentionAction[0];
+                    permissions = Array.Empty<IntentionAction>();
                     break;
                 case "Allow":
                     permissions = new[] { IntentionAction.Allow };
@@ -87,7 +88,7 @@ namespace MeshOps.Generators.Mesh
         {
             var actions = invocation.Arguments[0].Value.Descendants()
                 .OfType<IInvocationOperation>()
-                .Where(i => i.TargetMethod.ContainingType?.Name == "HttpPermissions" && i.TargetMethod.Name is "Allow" or "Deny")
+                .Where(i => i.TargetMethod.Name is "Allow" or "Deny" && i.TargetMethod.ContainingType?.ToDisplayString() == KnownNames.HttpPermissions)
                 .OrderBy(NameStart)
                 .Select(i => i.TargetMethod.Name == "Allow" ? IntentionAction.Allow : IntentionAction.Deny)
                 .ToList();

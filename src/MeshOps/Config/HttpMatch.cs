@@ -35,14 +35,14 @@ public sealed class HttpMatch
     /// <summary>Matches exactly this path (<c>pathExact</c>); it must start with '/'.</summary>
     public HttpMatch PathExact(string path)
     {
-        value.PathExact = Path(path, nameof(PathExact));
+        value.PathExact = Path(path, nameof(PathExact), nameof(path));
         return this;
     }
 
     /// <summary>Matches every path that starts with <paramref name="prefix"/> (<c>pathPrefix</c>); it must start with '/'.</summary>
     public HttpMatch PathPrefix(string prefix)
     {
-        value.PathPrefix = Path(prefix, nameof(PathPrefix));
+        value.PathPrefix = Path(prefix, nameof(PathPrefix), nameof(prefix));
         return this;
     }
 
@@ -95,12 +95,12 @@ public sealed class HttpMatch
             ? throw new InvalidOperationException("HTTP should not be empty: a permission needs a path, a method or a header to match.")
             : value;
 
-    private string Path(string path, string kind)
+    private string Path(string path, string kind, string parameter)
     {
-        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(path, parameter);
         if (!path.StartsWith('/'))
         {
-            throw new ArgumentException($"HTTP.{kind} doesn't start with '/': \"{path}\".", kind == nameof(PathExact) ? "path" : "prefix");
+            throw new ArgumentException($"HTTP.{kind} doesn't start with '/': \"{path}\".", parameter);
         }
 
         OnlyOnePath(kind);
