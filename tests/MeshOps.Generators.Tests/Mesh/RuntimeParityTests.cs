@@ -34,14 +34,33 @@ public class RuntimeParityTests
         Assert.Equal(expected, string.Join(", ", runtime.Findings.Select(f => f.RuleId + " " + f.Severity)));
     }
 
+    [Fact]
+    public void The_L7_intentions_a_typed_mesh_writes_validate_against_the_real_crd()
+    {
+        var source = MeshSources.L7("""
+            .Permissions<Web, Api>(p => p
+                    .Deny(http => http.PathRegex("^/admin/.*").Header("x-debug", h => h.Present().Invert()))
+                    .Allow(http => http.PathExact("/api").Methods(System.Net.Http.HttpMethod.Get, System.Net.Http.HttpMethod.Patch).Header("x-tenant", h => h.Suffix("-prod").IgnoreCase())))
+                .Deny<Api, Web>(http => http.PathPrefix("/internal"))
+            """);
+
+        var resources = (Config.MeshResources)Run(MeshCompilation.Create(source), "Build");
+
+        var l7 = resources.ServiceIntentions.Where(i => i.Spec.Sources!.Any(s => s.Permissions is { Count: > 0 })).ToList();
+        Assert.Equal(["api", "web"], l7.Select(i => i.Metadata.Name));
+        Assert.All(l7, i => Crds.SchemaValidationTests.AssertValid("serviceintentions", Crds.BuilderFiller.ToJson(i)));
+    }
+
     // Analyzer diagnostics do not stop emit, just as a user can suppress them and build: the mesh runs and writes YAML.
-    private static string WrittenYaml(Compilation compilation)
+    private static string WrittenYaml(Compilation compilation) => (string)Run(compilation, "ToYaml");
+
+    private static object Run(Compilation compilation, string method)
     {
         var (output, _) = MeshCompilation.Generate(compilation);
         using var image = new MemoryStream();
         var emitted = output.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         var mesh = Assembly.Load(image.ToArray()).GetType("Demo.DemoMesh", throwOnError: true)!;
-        return (string)mesh.GetMethod("ToYaml")!.Invoke(Activator.CreateInstance(mesh), null)!;
+        return mesh.GetMethod(method)!.Invoke(Activator.CreateInstance(mesh), null)!;
     }
 }
