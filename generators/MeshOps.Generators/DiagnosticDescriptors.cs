@@ -60,6 +60,7 @@ namespace MeshOps.Generators
         public static readonly DiagnosticDescriptor CallPortNotExposed = From(RuleCatalog.CallPortNotExposed);
         public static readonly DiagnosticDescriptor CallDeniedByIntentions = From(RuleCatalog.CallDeniedByIntentions);
         public static readonly DiagnosticDescriptor DuplicateIntention = From(RuleCatalog.DuplicateIntention);
+        public static readonly DiagnosticDescriptor L7PermissionsOnTcp = From(RuleCatalog.L7PermissionsOnTcp);
         public static readonly DiagnosticDescriptor HttpProtocolOnTcpService = From(RuleCatalog.HttpProtocolOnTcpService);
         public static readonly DiagnosticDescriptor ServiceAccountTokenNotMounted = From(RuleCatalog.ServiceAccountTokenNotMounted);
         public static readonly DiagnosticDescriptor InvalidServiceName = From(RuleCatalog.InvalidServiceName);
@@ -70,7 +71,7 @@ namespace MeshOps.Generators
 
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             TargetPortMismatch, LoopbackBind, CallPortNotExposed, CallDeniedByIntentions, DuplicateIntention,
-            HttpProtocolOnTcpService, ServiceAccountTokenNotMounted,
+            L7PermissionsOnTcp, HttpProtocolOnTcpService, ServiceAccountTokenNotMounted,
             InvalidServiceName, PortOutOfRange, DuplicateServiceName, UpstreamNotInMesh, ServiceOutsideMesh);
 
         /// <summary>The catalogue rule a descriptor was built from.</summary>

@@ -1,18 +1,26 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MeshOps.Rules.Intentions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace MeshOps.Generators.Mesh
 {
-    /// <summary>One call on IntentionBuilder found in a mesh class: DenyAll(), Allow&lt;S, D&gt;() or Deny&lt;S, D&gt;().</summary>
+    /// <summary>
+    /// One call on IntentionBuilder found in a mesh class: DenyAll(), Allow&lt;S, D&gt;() or Deny&lt;S, D&gt;() (L4), or
+    /// Allow&lt;S, D&gt;(http => ...), Deny&lt;S, D&gt;(http => ...) or Permissions&lt;S, D&gt;(p => ...) (L7).
+    /// </summary>
     internal sealed class IntentionCall
     {
-        private IntentionCall(string method, ITypeSymbol? source, ITypeSymbol? destination, Location location)
+        private IntentionCall(string method, ITypeSymbol? source, ITypeSymbol? destination, Location location, IReadOnlyList<IntentionAction> permissions)
         {
             Method = method;
             Source = source;
             Destination = destination;
             Location = location;
+            Permissions = permissions;
         }
 
         public string Method { get; }
@@ -24,7 +32,15 @@ namespace MeshOps.Generators.Mesh
         /// <summary>The method name and its type arguments, e.g. <c>Allow&lt;PublicApi, ProductsApi&gt;</c>.</summary>
         public Location Location { get; }
 
+        /// <summary>
+        /// The actions of an L7 call's permissions, in order; empty for an L4 call. The request matches are not read:
+        /// what Consul decides per connection (and so MESH201 and MESH204) depends only on there being permissions.
+        /// </summary>
+        public IReadOnlyList<IntentionAction> Permissions { get; }
+
         public bool IsDenyAll => Method == "DenyAll";
+
+        public bool IsL7 => Permissions.Count > 0;
 
         public static IntentionCall? From(IInvocationOperation invocation)
         {
@@ -32,18 +48,57 @@ namespace MeshOps.Generators.Mesh
             var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
                 ? member.Name.GetLocation()
                 : invocation.Syntax.GetLocation();
+            if (method.Name == "DenyAll")
+            {
+                return new IntentionCall(method.Name, null, null, location, Array.Empty<IntentionAction>());
+            }
+
+            if (method.TypeArguments.Length != 2)
+            {
+                return null;
+            }
+
+            IReadOnlyList<IntentionAction> permissions;
             switch (method.Name)
             {
-                case "DenyAll":
-                    return new IntentionCall(method.Name, null, null, location);
+                case "Allow" when invocation.Arguments.Length == 0:
+                case "Deny" when invocation.Arguments.Length == 0:
+                    permissions = Array.Empty<IntentionAction>();
+                    break;
                 case "Allow":
+                    permissions = new[] { IntentionAction.Allow };
+                    break;
                 case "Deny":
-                    return method.TypeArguments.Length == 2
-                        ? new IntentionCall(method.Name, method.TypeArguments[0], method.TypeArguments[1], location)
-                        : null;
+                    permissions = new[] { IntentionAction.Deny };
+                    break;
+                case "Permissions":
+                    permissions = PermissionActions(invocation);
+                    break;
                 default:
                     return null;
             }
+
+            return new IntentionCall(method.Name, method.TypeArguments[0], method.TypeArguments[1], location, permissions);
         }
+
+        // The Allow(...) and Deny(...) calls on HttpPermissions inside the lambda, in source order. The SDK refuses an
+        // empty list at run time, so a list the analyzer cannot see into (a method group, a variable) still counts as
+        // permissions: one allow stands for it.
+        private static IReadOnlyList<IntentionAction> PermissionActions(IInvocationOperation invocation)
+        {
+            var actions = invocation.Arguments[0].Value.Descendants()
+                .OfType<IInvocationOperation>()
+                .Where(i => i.TargetMethod.Name is "Allow" or "Deny" && i.TargetMethod.ContainingType?.ToDisplayString() == KnownNames.HttpPermissions)
+                .OrderBy(NameStart)
+                .Select(i => i.TargetMethod.Name == "Allow" ? IntentionAction.Allow : IntentionAction.Deny)
+                .ToList();
+            return actions.Count > 0 ? actions : new[] { IntentionAction.Allow };
+        }
+
+        // In p.Deny(a).Allow(b) both calls start at p; their names are in call order.
+        private static int NameStart(IInvocationOperation invocation) =>
+            invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
+                ? member.Name.SpanStart
+                : invocation.Syntax.SpanStart;
     }
 }

@@ -10,6 +10,7 @@ namespace MeshOps.Generators.Mesh
         public const string ServiceAccountAttribute = "MeshOps.Config.ServiceAccountAttribute";
         public const string MeshDefinition = "MeshOps.Config.MeshDefinition`1";
         public const string IntentionBuilder = "MeshOps.Config.IntentionBuilder`1";
+        public const string HttpPermissions = "MeshOps.Config.HttpPermissions";
         public const string MeshProtocol = "MeshOps.Config.MeshProtocol";
     }
 }

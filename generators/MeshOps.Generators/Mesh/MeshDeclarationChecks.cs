@@ -247,12 +247,13 @@ namespace MeshOps.Generators.Mesh
         private void CheckIntentions(IReadOnlyList<Declared> services)
         {
             var nameOf = services.GroupBy(s => s.Model.TypeMetadataName).ToDictionary(g => g.Key, g => g.First().Model.ServiceName);
+            var byName = services.GroupBy(s => s.Model.ServiceName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var entries = new List<IntentionEntry>();
             var denyAll = calls.FirstOrDefault(c => c.IsDenyAll);
             if (denyAll is not null)
             {
                 entries.Add(new IntentionEntry(ConsulNames.Wildcard, Namespace,
-                    new[] { Source(ConsulNames.Wildcard, IntentionAction.Deny) }, new[] { denyAll.Location }));
+                    new[] { L4Source(ConsulNames.Wildcard, IntentionAction.Deny) }, new[] { denyAll.Location }));
             }
 
             var declared = calls
@@ -264,7 +265,7 @@ namespace MeshOps.Generators.Mesh
             {
                 var members = group.ToList();
                 var entry = new IntentionEntry(group.Key, Namespace,
-                    members.Select(m => Source(m.Source!, m.Call.Method == "Allow" ? IntentionAction.Allow : IntentionAction.Deny)).ToList(),
+                    members.Select(m => Source(m.Source!, m.Call)).ToList(),
                     members.Select(m => m.Call.Location).ToArray());
                 entries.Add(entry);
                 foreach (var duplicate in IntentionValidation.DuplicateSources(entry))
@@ -272,6 +273,8 @@ namespace MeshOps.Generators.Mesh
                     Report(DiagnosticDescriptors.DuplicateIntention, members[duplicate.SourceIndex].Call.Location, null,
                         group.Key, duplicate.Message, Display(members[duplicate.FirstIndex].Call.Location), Namespace);
                 }
+
+                CheckL7OnTcp(byName[group.Key], members.Where(m => m.Call.IsL7).Select(m => (m.Call, m.Source!)));
             }
 
             var evaluator = new IntentionEvaluator(entries);
@@ -289,22 +292,64 @@ namespace MeshOps.Generators.Mesh
                     // With no Helm values consul-k8s runs with ACLs off, so a call no intention matches is allowed.
                     var decision = evaluator.Check(
                         new ServiceIdentity(Namespace, service.Model.ServiceName), new ServiceIdentity(Namespace, destination), DefaultDecision.Allow);
-                    if (decision.Allowed)
+                    // As at run time: L7 permissions on a destination without an L7 protocol are MESH204's root cause,
+                    // and an L7 intention on an HTTP destination is a warning (some requests get through).
+                    if (decision.Allowed || (decision.IsL7 && !IsL7(byName[destination])))
                     {
                         continue;
                     }
 
-                    var explanation = decision.Match is { } match && match.Entry.Origin is Location[] origins
-                        ? "intention " + match + " (" + Display(origins[match.SourceIndex]) + ") denies it"
-                        : decision.Explanation;
-                    Report(DiagnosticDescriptors.CallDeniedByIntentions, Argument(attributes[i], 0), null,
-                        service.Model.ServiceName, destination, UpstreamWrittenAt(service, upstream), explanation, Namespace);
+                    Report(DiagnosticDescriptors.CallDeniedByIntentions, Argument(attributes[i], 0), decision.IsL7 ? DiagnosticSeverity.Warning : null,
+                        service.Model.ServiceName, destination, UpstreamWrittenAt(service, upstream), Explain(decision), Namespace);
                 }
             }
         }
 
-        private static IntentionSource Source(string name, IntentionAction action) =>
+        // MESH204, like the runtime rule: the typed mesh always writes the destination's ServiceDefaults protocol
+        // (tcp when [MeshService] sets none), so an explicit non-HTTP protocol is what Consul sees.
+        private void CheckL7OnTcp(Declared destination, IEnumerable<(IntentionCall Call, string Source)> l7Calls)
+        {
+            if (IsL7(destination))
+            {
+                return;
+            }
+
+            var model = destination.Model;
+            var value = model.ProtocolMember.Length > 0 ? model.ProtocolMember.ToLowerInvariant() : Number(model.ProtocolValue);
+            var setBy = destination.MeshService.NamedArguments.Any(a => a.Key == "Protocol")
+                ? "by Protocol = " + (model.ProtocolMember.Length > 0 ? "MeshProtocol." + model.ProtocolMember : Number(model.ProtocolValue)) + " on " + destination.Display
+                : "by default: [MeshService] on " + destination.Display + " sets no Protocol";
+            var protocol = value + " (set in ServiceDefaults " + model.ServiceName + " " + setBy + ")";
+            foreach (var (call, source) in l7Calls)
+            {
+                Report(DiagnosticDescriptors.L7PermissionsOnTcp, call.Location, null,
+                    model.ServiceName, model.ServiceName, source, protocol, Namespace);
+            }
+        }
+
+        private static string Explain(IntentionDecision decision)
+        {
+            if (decision.Match is not { Entry.Origin: Location[] origins } match)
+            {
+                return decision.Explanation;
+            }
+
+            var where = "intention " + match + " (" + Display(origins[match.SourceIndex]) + ")";
+            return decision.IsL7
+                ? "the matching " + where + " has L7 permissions, which `consul intention check` reports as deny at L4; only requests matching an allow permission get through"
+                : where + " denies it";
+        }
+
+        private static bool IsL7(Declared service) => service.Model.ProtocolMember is "Http" or "Http2" or "Grpc";
+
+        private static IntentionSource L4Source(string name, IntentionAction action) =>
             new IntentionSource(name, Namespace, null, null, null, action, Array.Empty<IntentionPermission>(), null);
+
+        // The request matches are not read (see IntentionCall.Permissions): Http stays null.
+        private static IntentionSource Source(string name, IntentionCall call) =>
+            call.IsL7
+                ? new IntentionSource(name, Namespace, null, null, null, null, call.Permissions.Select(a => new IntentionPermission(a, null)).ToList(), null)
+                : L4Source(name, call.Method == "Allow" ? IntentionAction.Allow : IntentionAction.Deny);
 
         private static string? NameOf(Dictionary<string, string> nameOf, ITypeSymbol? type) =>
             type is not null && nameOf.TryGetValue(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), out var name) ? name : null;

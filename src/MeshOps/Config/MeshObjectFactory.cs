@@ -128,25 +128,33 @@ internal static class MeshObjectFactory
         var result = new List<ServiceIntentions>();
         if (denyAll)
         {
-            result.Add(Intention(DenyAllName, Wildcard, [(Wildcard, IntentionAction.Deny)]));
+            result.Add(Intention(DenyAllName, Wildcard, [new ServiceIntentionsSource { Name = Wildcard, Action = IntentionAction.Deny }]));
         }
 
         foreach (var destination in declared.Select(i => i.Destination).Distinct(StringComparer.Ordinal))
         {
-            var sources = declared.Where(i => i.Destination == destination).Select(i => (i.Source, i.Action)).ToList();
+            var sources = declared.Where(i => i.Destination == destination).Select(Source).ToList();
             result.Add(Intention(destination, destination, sources));
         }
 
         return result;
     }
 
-    private static ServiceIntentions Intention(string name, string destination, IReadOnlyList<(string Source, IntentionAction Action)> sources) => new()
+    // Consul rejects a source with both: "Sources[%d].Action must be omitted if Permissions are specified".
+    private static ServiceIntentionsSource Source(DeclaredIntention intention) => new()
+    {
+        Name = intention.Source,
+        Action = intention.IsL7 ? null : intention.Action,
+        Permissions = intention.IsL7 ? intention.Permissions.ToList() : null,
+    };
+
+    private static ServiceIntentions Intention(string name, string destination, List<ServiceIntentionsSource> sources) => new()
     {
         Metadata = new V1ObjectMeta { Name = name },
         Spec = new ServiceIntentionsSpec
         {
             Destination = new ServiceIntentionsDestination { Name = destination },
-            Sources = sources.Select(s => new ServiceIntentionsSource { Name = s.Source, Action = s.Action }).ToList(),
+            Sources = sources,
         },
     };
 

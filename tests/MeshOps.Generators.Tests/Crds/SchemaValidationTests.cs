@@ -94,7 +94,7 @@ public sealed class SchemaValidationTests
         Assert.False(results.IsValid);
     }
 
-    private static void AssertValid(string plural, System.Text.Json.Nodes.JsonObject json)
+    internal static void AssertValid(string plural, System.Text.Json.Nodes.JsonObject json)
     {
         var results = Evaluate(plural, json);
         var errors = (results.Details ?? [])

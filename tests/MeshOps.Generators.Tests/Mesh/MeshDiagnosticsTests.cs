@@ -14,7 +14,13 @@ public class MeshDiagnosticsTests
         { "MESH105", DiagnosticSeverity.Warning, MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream(typeof(Api), Port = [|9091|])]") },
         { "MESH201", DiagnosticSeverity.Error, MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream([|typeof(Api)|])]").Replace(".Allow<Web, Api>()", "", StringComparison.Ordinal) },
         { "MESH201", DiagnosticSeverity.Error, MeshSources.HealthyWith(".Allow<Web, Api>()", ".Deny<Web, Api>()").Replace("[Upstream(typeof(Api))]", "[Upstream([|typeof(Api)|])]", StringComparison.Ordinal).Replace(".DenyAll()", "", StringComparison.Ordinal) },
+        { "MESH201", DiagnosticSeverity.Warning, MeshSources.L7(".Allow<Web, Api>(http => http.PathPrefix(\"/api\").Methods(System.Net.Http.HttpMethod.Get))").Replace("[Upstream(typeof(Api))]", "[Upstream([|typeof(Api)|])]", StringComparison.Ordinal) },
+        { "MESH201", DiagnosticSeverity.Warning, MeshSources.L7(".Deny<Web, Api>(http => http.PathPrefix(\"/admin\"))").Replace("[Upstream(typeof(Api))]", "[Upstream([|typeof(Api)|])]", StringComparison.Ordinal) },
         { "MESH203", DiagnosticSeverity.Error, MeshSources.HealthyWith(".Allow<Web, Api>();", ".Allow<Web, Api>()\n        .[|Allow<Web, Api>|]();") },
+        { "MESH204", DiagnosticSeverity.Error, MeshSources.L7OnTcp("Protocol = MeshProtocol.Tcp, ", ".[|Allow<Web, Api>|](http => http.PathPrefix(\"/\"))") },
+        { "MESH204", DiagnosticSeverity.Error, MeshSources.L7OnTcp(string.Empty, ".[|Deny<Web, Api>|](http => http.Methods(System.Net.Http.HttpMethod.Delete))") },
+        { "MESH204", DiagnosticSeverity.Error, MeshSources.L7OnTcp(string.Empty, ".[|Permissions<Web, Api>|](p => p.Deny(http => http.PathPrefix(\"/admin\")).Allow(http => http.PathPrefix(\"/\")))") },
+        { "MESH204", DiagnosticSeverity.Error, MeshSources.L7OnTcp(string.Empty, ".[|Permissions<Web, Api>|](Rules);\n\n    private static void Rules(HttpPermissions p) => p.Allow(http => http.PathPrefix(\"/\"))") },
         { "MESH301", DiagnosticSeverity.Error, MeshSources.HealthyWith("[MeshService(\"api\", Protocol = MeshProtocol.Http, Image = \"example/api:1\")]", "[MeshService(\"api\", Protocol = [|MeshProtocol.Grpc|], Image = \"postgres:16\")]") },
         { "MESH402", DiagnosticSeverity.Error, MeshSources.HealthyWith("public partial class Api;", "[ServiceAccount(AutomountToken = [|false|])]\n    public partial class Api;") },
         { "MESH701", DiagnosticSeverity.Error, MeshSources.HealthyWith("[MeshService(\"api\"", "[MeshService([|\"Api_Service\"|]") },
@@ -72,6 +78,50 @@ public class MeshDiagnosticsTests
         Assert.Equal("MESH201", diagnostic.Id);
         var denyAllLine = source.Split('\n').ToList().FindIndex(l => l.Contains(".DenyAll()", StringComparison.Ordinal)) + 1;
         Assert.Contains($"Mesh.cs({denyAllLine},", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("Protocol = MeshProtocol.Tcp, ", "tcp (set in ServiceDefaults api by Protocol = MeshProtocol.Tcp on Api)")]
+    [InlineData("", "tcp (set in ServiceDefaults api by default: [MeshService] on Api sets no Protocol)")]
+    public async Task L7_permissions_on_a_tcp_destination_have_the_runtime_message(string protocol, string protocolText)
+    {
+        var source = MeshSources.L7OnTcp(protocol, ".Allow<Web, Api>(http => http.PathPrefix(\"/\"))");
+
+        var diagnostic = Assert.Single(await MeshCompilation.DiagnosticsAsync(source));
+
+        var rule = Rules.Catalog.RuleCatalog.L7PermissionsOnTcp;
+        var args = new object[] { "api", "api", "web", protocolText, "default" };
+        Assert.Equal(rule.FormatMessage(args), diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(rule.FormatFix(args), diagnostic.Properties["Fix"]);
+        Assert.Equal(rule.FormatConfirm(args), diagnostic.Properties["Confirm"]);
+    }
+
+    [Fact]
+    public async Task An_L7_intention_on_an_upstream_is_deny_at_L4_and_names_the_call_that_decided()
+    {
+        var source = MeshSources.L7(".Permissions<Web, Api>(p => p.Allow(http => http.PathPrefix(\"/api\")))");
+
+        var diagnostic = Assert.Single(await MeshCompilation.DiagnosticsAsync(source));
+
+        Assert.Equal(("MESH201", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        var callLine = source.Split('\n').ToList().FindIndex(l => l.Contains(".Permissions<Web, Api>", StringComparison.Ordinal)) + 1;
+        Assert.Contains($"Mesh.cs({callLine},", message, StringComparison.Ordinal);
+        Assert.Contains("reports as deny at L4", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_L7_intention_behind_an_exact_L4_deny_is_not_what_decides()
+    {
+        // The exact deny and the L7 source are both precedence 9 for web → api; Consul rejects the duplicate (MESH203),
+        // and the first source decides the call (MESH201 as an error, not the L7 warning).
+        var source = MeshSources.L7(".Deny<Web, Api>()\n        .Allow<Web, Api>(http => http.PathPrefix(\"/api\"))").Replace(".DenyAll()", "", StringComparison.Ordinal);
+
+        var diagnostics = await MeshCompilation.DiagnosticsAsync(source);
+
+        Assert.Equal(
+            [("MESH201", DiagnosticSeverity.Error), ("MESH203", DiagnosticSeverity.Error)],
+            diagnostics.Select(d => (d.Id, d.Severity)).Order());
     }
 
     [Fact]
@@ -171,7 +221,7 @@ public class MeshDiagnosticsTests
             Assert.Equal(rule.Severity == Rules.Catalog.Severity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
         });
         Assert.Equal(
-            ["MESH101", "MESH103", "MESH105", "MESH201", "MESH203", "MESH301", "MESH402", "MESH701", "MESH702", "MESH703", "MESH704", "MESH705"],
+            ["MESH101", "MESH103", "MESH105", "MESH201", "MESH203", "MESH204", "MESH301", "MESH402", "MESH701", "MESH702", "MESH703", "MESH704", "MESH705"],
             analyzer.SupportedDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 }

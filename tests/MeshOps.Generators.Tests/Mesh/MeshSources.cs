@@ -43,4 +43,18 @@ internal static class MeshSources
         Assert.Contains(original, Healthy);
         return Healthy.Replace(original, replacement, StringComparison.Ordinal);
     }
+
+    /// <summary>The healthy mesh with its L4 allow of web → api replaced by <paramref name="intention"/>.</summary>
+    public static string L7(string intention) => HealthyWith(".Allow<Web, Api>()", intention);
+
+    /// <summary>
+    /// <see cref="L7"/> with api's protocol replaced by <paramref name="protocol"/> (empty: none, so the mesh writes tcp).
+    /// </summary>
+    public static string L7OnTcp(string protocol, string intention)
+    {
+        const string Http = "Protocol = MeshProtocol.Http, Image = \"example/api:1\"";
+        var source = L7(intention);
+        Assert.Contains(Http, source);
+        return source.Replace(Http, protocol + "Image = \"example/api:1\"", StringComparison.Ordinal);
+    }
 }
