@@ -16,12 +16,13 @@ public static class GeneratorBreakdown
 {
     public const int Runs = 3;
 
-    public static void Run(IReadOnlyList<GeneratorPipeline> pipelines, TextWriter output)
+    public static void Run(IReadOnlyList<int> sizes, TextWriter output)
     {
         var inv = CultureInfo.InvariantCulture;
         GeneratorJitWarmup.Ensure();
-        foreach (var pipeline in pipelines)
+        foreach (var size in sizes)
         {
+            var pipeline = GeneratorPipeline.Create(size);
             Once(pipeline);
             var runs = Enumerable.Range(0, Runs).Select(_ => Once(pipeline)).ToList();
             output.WriteLine();

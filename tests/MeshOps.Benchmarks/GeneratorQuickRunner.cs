@@ -12,22 +12,22 @@ public static class GeneratorQuickRunner
     public const int WarmUps = 2;
     public const int Runs = 5;
 
-    public static (IReadOnlyList<GeneratorSizeResult> Wall, IReadOnlyList<GeneratorSizeResult> Cpu) Run(IReadOnlyList<GeneratorPipeline> pipelines, TextWriter log)
+    public static (IReadOnlyList<GeneratorSizeResult> Wall, IReadOnlyList<GeneratorSizeResult> Cpu) Run(IReadOnlyList<int> sizes, TextWriter log)
     {
         var wall = new List<GeneratorSizeResult>();
         var cpu = new List<GeneratorSizeResult>();
         GeneratorJitWarmup.Ensure();
-        foreach (var pipeline in pipelines)
+        foreach (var size in sizes)
         {
+            var pipeline = GeneratorPipeline.Create(size);
             for (var i = 0; i < WarmUps; i++)
             {
                 Round(pipeline);
             }
 
             var rounds = Enumerable.Range(0, Runs).Select(_ => Round(pipeline)).ToList();
-            wall.Add(Result(pipeline.Mesh.Services, rounds, s => s.WallMs));
-            cpu.Add(Result(pipeline.Mesh.Services, rounds, s => s.CpuMs));
-            var size = pipeline.Mesh.Services;
+            wall.Add(Result(size, rounds, s => s.WallMs));
+            cpu.Add(Result(size, rounds, s => s.CpuMs));
             log.WriteLine($"  {size,5} services, wall ms: first {Join(rounds.Select(r => r.First.WallMs))} | cached {Join(rounds.Select(r => r.Cached.WallMs), "F2")}"
                 + $" | compile {Join(rounds.Select(r => r.Compile.WallMs))} | analyzer {Join(rounds.Select(r => r.Analyzer.WallMs))}");
             log.WriteLine($"  {"",5}           per op:   first {rounds[0].First.AllocatedMb:F1} MB allocated, GCs gen0/1/2 {rounds[0].First.Gcs}"
