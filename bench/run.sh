@@ -4,8 +4,11 @@
 #   bench/run.sh --quick         Stopwatch sanity run: 2 warm-ups + median of 5 (about a minute)
 #   bench/run.sh --check         analyse the healthy synthetic mesh and list every finding (expected: none)
 #   bench/run.sh --breakdown     time load, model build and each rule separately; memory and GC pause per stage
+#   bench/run.sh --generator     the typed-mesh generator (100 and 1,000 services) under BenchmarkDotNet, then its target table;
+#                                combine with --quick, --check or --breakdown (step times, floors) as above
 #   add --sizes 500,2000 to any of them to run fewer sizes
-# Exit code: number of missed targets (or of errors found by --check). Not a test: nothing asserts on time.
+# Exit code: number of missed targets (or of errors found by --check; with --generator, of failed health checks).
+# Not a test: nothing asserts on time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec dotnet run -c Release --project tests/MeshOps.Benchmarks -- "$@"

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace MeshOps.Benchmarks;
 
@@ -14,6 +15,10 @@ public static class Affinity
             try
             {
                 Process.GetCurrentProcess().ProcessorAffinity = OneCore;
+                if (OperatingSystem.IsLinux())
+                {
+                    PinEveryThreadOnLinux();
+                }
             }
             catch (Exception error) when (error is System.ComponentModel.Win32Exception or PlatformNotSupportedException)
             {
@@ -21,6 +26,26 @@ public static class Affinity
             }
         }
     }
+
+    /// <summary>
+    /// On Linux, Process.ProcessorAffinity calls sched_setaffinity on the main thread only: the runtime's threads that
+    /// already exist (tiered JIT worker, finalizer, EventPipe) stayed on every core, so background JIT ran beside the
+    /// measured code and process CPU time could exceed wall time. Pins each of them; threads created later inherit it.
+    /// </summary>
+    private static void PinEveryThreadOnLinux()
+    {
+        ulong mask = (ulong)OneCore;
+        foreach (var task in Directory.GetDirectories("/proc/self/task"))
+        {
+            if (int.TryParse(Path.GetFileName(task), out var threadId) && SchedSetAffinity(threadId, sizeof(ulong), ref mask) != 0)
+            {
+                Console.Error.WriteLine($"warning: cannot pin thread {threadId} (errno {Marshal.GetLastPInvokeError()}).");
+            }
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "sched_setaffinity", SetLastError = true)]
+    private static extern int SchedSetAffinity(int threadId, nint maskSize, ref ulong mask);
 
     public static string Describe() =>
         OperatingSystem.IsWindows() || OperatingSystem.IsLinux()

@@ -7,14 +7,16 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace MeshOps.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/MeshOps.Benchmarks -- [--quick] [--check] [--breakdown] [--sizes 500,1000]</c>
+/// <c>dotnet run -c Release --project tests/MeshOps.Benchmarks -- [--generator] [--quick] [--check] [--breakdown] [--sizes 500,1000]</c>
 /// <list type="bullet">
 /// <item>(no option) BenchmarkDotNet ShortRun with 7 iterations, in-process, pinned to one core; then the target table from its Summary.</item>
 /// <item><c>--quick</c> Stopwatch loop (warm-up + median of 5), no BenchmarkDotNet: a sanity run, not a measurement of record.</item>
 /// <item><c>--check</c> analyses the healthy synthetic mesh and lists every finding (there should be none).</item>
 /// <item><c>--breakdown</c> times load, model build and each rule separately, then memory and GC pause per stage.</item>
+/// <item><c>--generator</c> the typed-mesh generator instead (sizes 100 and 1,000): first run, cached run after an unrelated
+/// edit, the compile baseline and the analyzer; combines with <c>--quick</c>, <c>--check</c> and <c>--breakdown</c>.</item>
 /// </list>
-/// Exit code: the number of missed targets (or of errors found by --check).
+/// Exit code: the number of missed targets (or of errors found by --check; with --generator, of failed health checks).
 /// </summary>
 public static class Program
 {
@@ -24,8 +26,13 @@ public static class Program
     {
         var sizes = Option(args, "--sizes") is { } list
             ? list.Split(',').Select(int.Parse).ToArray()
-            : AllSizes;
+            : args.Contains("--generator") ? GeneratorMode.AllSizes : AllSizes;
         Affinity.PinToOneCore();
+
+        if (args.Contains("--generator"))
+        {
+            return GeneratorMode.Run(args, sizes, Console.Out);
+        }
 
         if (args.Contains("--check"))
         {

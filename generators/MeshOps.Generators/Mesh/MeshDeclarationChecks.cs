@@ -52,6 +52,15 @@ namespace MeshOps.Generators.Mesh
             }
 
             var byName = new Dictionary<string, Declared>(StringComparer.Ordinal);
+            var byType = new Dictionary<string, Declared>(StringComparer.Ordinal);
+            foreach (var service in services)
+            {
+                if (!byType.ContainsKey(service.Model.TypeMetadataName))
+                {
+                    byType.Add(service.Model.TypeMetadataName, service);
+                }
+            }
+
             foreach (var service in services)
             {
                 CheckName(service, byName);
@@ -60,7 +69,7 @@ namespace MeshOps.Generators.Mesh
                 CheckLoopbackBinds(service);
                 CheckProtocol(service);
                 CheckServiceAccount(service);
-                CheckUpstreamPorts(service, services);
+                CheckUpstreamPorts(service, byType);
             }
 
             CheckIntentions(services);
@@ -214,14 +223,13 @@ namespace MeshOps.Generators.Mesh
         }
 
         // MESH704 for upstreams outside the mesh; MESH105 for a port the target's Service does not expose.
-        private void CheckUpstreamPorts(Declared service, IReadOnlyList<Declared> services)
+        private void CheckUpstreamPorts(Declared service, Dictionary<string, Declared> byType)
         {
             var attributes = service.Attributes(KnownNames.UpstreamAttribute);
             for (var i = 0; i < attributes.Length; i++)
             {
                 var upstream = service.Model.Upstreams[i];
-                var target = services.FirstOrDefault(s => s.Model.TypeMetadataName == upstream.TargetMetadataName);
-                if (target is null)
+                if (!byType.TryGetValue(upstream.TargetMetadataName, out var target))
                 {
                     Report(DiagnosticDescriptors.UpstreamNotInMesh, Argument(attributes[i], 0), null,
                         upstream.TargetDisplayName, service.Display, mesh.Name);

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using MeshOps.Generators.Common;
 using MeshOps.Generators.Mesh.Models;
 
@@ -39,10 +41,11 @@ namespace MeshOps.Generators.Mesh
             }
 
             writer.Close("};");
+            var byType = ServicesByType(mesh);
             foreach (var service in mesh.Services)
             {
                 writer.Line();
-                EmitHandle(writer, mesh, service);
+                EmitHandle(writer, mesh, service, byType);
             }
 
             writer.Close();
@@ -59,7 +62,22 @@ namespace MeshOps.Generators.Mesh
             return writer.ToString();
         }
 
-        private static void EmitHandle(IndentedWriter writer, MeshModel mesh, ServiceModel service)
+        /// <summary>Each service by its type's metadata name (the first, should two share one), to resolve upstreams in O(1).</summary>
+        private static Dictionary<string, ServiceModel> ServicesByType(MeshModel mesh)
+        {
+            var byType = new Dictionary<string, ServiceModel>(StringComparer.Ordinal);
+            foreach (var service in mesh.Services)
+            {
+                if (!byType.ContainsKey(service.TypeMetadataName))
+                {
+                    byType.Add(service.TypeMetadataName, service);
+                }
+            }
+
+            return byType;
+        }
+
+        private static void EmitHandle(IndentedWriter writer, MeshModel mesh, ServiceModel service, Dictionary<string, ServiceModel> byType)
         {
             writer.Open("partial class " + service.ClassName + " : " + Config + "IMeshService<" + mesh.Mesh.FullyQualifiedName + ">");
             writer.Line("/// <summary>The Consul service name, also the name of its Service, ServiceAccount and Deployment.</summary>");
@@ -93,7 +111,7 @@ namespace MeshOps.Generators.Mesh
             foreach (var upstream in service.Upstreams)
             {
                 // An upstream that is not a service of this mesh is MESH704 (analyzer); there is nothing to write for it.
-                if (mesh.Find(upstream.TargetMetadataName) is { } target)
+                if (byType.TryGetValue(upstream.TargetMetadataName, out var target))
                 {
                     writer.Line("new " + Config + "UpstreamSpec(" + IndentedWriter.Literal(target.ServiceName) + ", "
                         + IndentedWriter.Number(MeshModel.PortOf(upstream, target)) + "),");

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -19,7 +20,44 @@ namespace MeshOps.Generators.Mesh
         /// <summary>The model of a [MeshService] class nested in a mesh, or null when it is not nested in one.</summary>
         public static ServiceModel? ReadService(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            if (type.ContainingType is not { } mesh || !IsMesh(mesh) || FindAttribute(type, KnownNames.MeshServiceAttribute) is not { } service)
+            if (type.ContainingType is not { } mesh || !IsMesh(mesh))
+            {
+                return null;
+            }
+
+            // One pass over the attributes: this runs for every service again on every compilation change, so it
+            // sorts them by class once instead of searching the list per attribute kind.
+            AttributeData? service = null;
+            AttributeData? account = null;
+            var containerPorts = new List<ContainerPortModel>();
+            var servicePorts = new List<ServicePortModel>();
+            var upstreams = new List<UpstreamModel>();
+            foreach (var attribute in type.GetAttributes())
+            {
+                var attributeClass = attribute.AttributeClass;
+                if (Is(attributeClass, KnownNames.MeshServiceAttribute))
+                {
+                    service ??= attribute;
+                }
+                else if (Is(attributeClass, KnownNames.ServiceAccountAttribute))
+                {
+                    account ??= attribute;
+                }
+                else if (Is(attributeClass, KnownNames.ContainerPortAttribute))
+                {
+                    containerPorts.Add(new ContainerPortModel(Positional(attribute), Named<string>(attribute, "Name"), Named<string>(attribute, "BindAddress")));
+                }
+                else if (Is(attributeClass, KnownNames.ServicePortAttribute))
+                {
+                    servicePorts.Add(new ServicePortModel(Positional(attribute), Named(attribute, "TargetPort", 0), Named<string>(attribute, "TargetPortName"), Named<string>(attribute, "Name")));
+                }
+                else if (Is(attributeClass, KnownNames.UpstreamAttribute))
+                {
+                    upstreams.Add(Upstream(attribute));
+                }
+            }
+
+            if (service is null)
             {
                 return null;
             }
@@ -35,28 +73,66 @@ namespace MeshOps.Generators.Mesh
                 protocolValue,
                 Named<string>(service, "Image"),
                 Named(service, "Replicas", 1),
-                FindAttribute(type, KnownNames.ServiceAccountAttribute) is { } account ? Named(account, "AutomountToken", true) : true,
-                new EquatableArray<ContainerPortModel>(AttributesOf(type, KnownNames.ContainerPortAttribute).Select(a =>
-                    new ContainerPortModel(Positional(a), Named<string>(a, "Name"), Named<string>(a, "BindAddress")))),
-                new EquatableArray<ServicePortModel>(AttributesOf(type, KnownNames.ServicePortAttribute).Select(a =>
-                    new ServicePortModel(Positional(a), Named(a, "TargetPort", 0), Named<string>(a, "TargetPortName"), Named<string>(a, "Name")))),
-                new EquatableArray<UpstreamModel>(AttributesOf(type, KnownNames.UpstreamAttribute).Select(Upstream)));
+                account is not null ? Named(account, "AutomountToken", true) : true,
+                new EquatableArray<ContainerPortModel>(containerPorts),
+                new EquatableArray<ServicePortModel>(servicePorts),
+                new EquatableArray<UpstreamModel>(upstreams));
         }
 
         /// <summary>True for a class deriving from MeshDefinition&lt;itself&gt;.</summary>
         public static bool IsMesh(INamedTypeSymbol type) =>
             type.BaseType is { } baseType
             && baseType.OriginalDefinition.MetadataName == "MeshDefinition`1"
-            && baseType.OriginalDefinition.ContainingNamespace.ToDisplayString() == "MeshOps.Config"
+            && IsNamespace(baseType.OriginalDefinition.ContainingNamespace, "MeshOps.Config", "MeshOps.Config".Length)
             && baseType.TypeArguments.Length == 1
             && SymbolEqualityComparer.Default.Equals(baseType.TypeArguments[0], type);
 
         /// <summary>The attributes of one class, in source order, so index i of a model list is attribute i.</summary>
         public static ImmutableArray<AttributeData> AttributesOf(INamedTypeSymbol type, string attributeMetadataName) =>
-            type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == attributeMetadataName).ToImmutableArray();
+            type.GetAttributes().Where(a => Is(a.AttributeClass, attributeMetadataName)).ToImmutableArray();
 
         public static AttributeData? FindAttribute(INamedTypeSymbol type, string attributeMetadataName) =>
-            type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeMetadataName);
+            type.GetAttributes().FirstOrDefault(a => Is(a.AttributeClass, attributeMetadataName));
+
+        /// <summary>
+        /// Whether <paramref name="type"/> is the non-generic, top-level class <paramref name="metadataName"/>
+        /// (e.g. <c>MeshOps.Config.UpstreamAttribute</c>): the same answer as comparing its ToDisplayString(), without
+        /// building that string for every attribute of every service.
+        /// </summary>
+        public static bool Is(INamedTypeSymbol? type, string metadataName)
+        {
+            var dot = metadataName.LastIndexOf('.');
+            var nameLength = metadataName.Length - dot - 1;
+            return type is { Arity: 0, ContainingType: null }
+                && type.Name.Length == nameLength
+                && string.CompareOrdinal(type.Name, 0, metadataName, dot + 1, nameLength) == 0
+                && IsNamespace(type.ContainingNamespace, metadataName, Math.Max(dot, 0));
+        }
+
+        /// <summary>Whether <paramref name="symbol"/> is the namespace written in the first <paramref name="end"/> characters of <paramref name="name"/>.</summary>
+        private static bool IsNamespace(INamespaceSymbol? symbol, string name, int end)
+        {
+            var current = symbol;
+            while (end > 0)
+            {
+                if (current is null || current.IsGlobalNamespace)
+                {
+                    return false;
+                }
+
+                var start = name.LastIndexOf('.', end - 1) + 1;
+                var length = end - start;
+                if (current.Name.Length != length || string.CompareOrdinal(current.Name, 0, name, start, length) != 0)
+                {
+                    return false;
+                }
+
+                current = current.ContainingNamespace;
+                end = start - 1;
+            }
+
+            return current is null || current.IsGlobalNamespace;
+        }
 
         /// <summary>Groups services by mesh, each mesh and its services in declaration order.</summary>
         public static ImmutableArray<MeshModel> GroupByMesh(ImmutableArray<ServiceModel> services) =>

@@ -39,20 +39,6 @@ namespace MeshOps.Generators.Mesh.Models
     /// <summary>A mesh and its services in declaration order: the unit the emitter writes one file for.</summary>
     internal sealed record MeshModel(MeshTypeModel Mesh, EquatableArray<ServiceModel> Services)
     {
-        /// <summary>The declared service the upstream names, or null when it is not one of this mesh.</summary>
-        public ServiceModel? Find(string typeMetadataName)
-        {
-            foreach (var service in Services)
-            {
-                if (service.TypeMetadataName == typeMetadataName)
-                {
-                    return service;
-                }
-            }
-
-            return null;
-        }
-
         /// <summary>The Service port an upstream calls: as written, else the target's first Service port, else 0.</summary>
         public static int PortOf(UpstreamModel upstream, ServiceModel target) =>
             upstream.Port != 0 ? upstream.Port : target.ServicePorts.Count > 0 ? target.ServicePorts[0].Port : 0;
