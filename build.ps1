@@ -5,7 +5,7 @@
     Run with: dotnet tool restore && dotnet pwsh -NoProfile -File build.ps1 <Task>
 
       Build   dotnet build MeshOps.sln; the module is laid out in artifacts/MeshOps.
-      Demo    Build (Release), then Test-MeshConfig on examples/hashicups in a fresh pwsh.
+      Demo    Build (Release), then Test-MeshConfig on examples/hashicups and on the C# HashiCups.Mesh's YAML, in a fresh pwsh.
       Test    Build (Release), xunit with TRX results, Pester in a fresh pwsh; prints 'N passed, N failed' last
               and exits non-zero on any failure, including a step that could not run.
       Pester  The Pester suites against the already built module, in this process (Test runs it in a fresh one).
@@ -74,12 +74,18 @@ function Invoke-Demo {
     finally {
         Pop-Location
     }
+    # The same mesh declared in C# (examples/HashiCups.Mesh, checked by the compiler): its ToYaml() through the same analysis.
+    $typedMesh = Join-Path $RepoRoot "examples/HashiCups.Mesh/bin/$Configuration/net10.0/HashiCups.Mesh.dll"
+    $yaml = @(dotnet $typedMesh)
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $typedMesh failed (exit code $LASTEXITCODE)." }
+    Show-Findings 'examples/HashiCups.Mesh (C#): ToYaml()' $yaml
 }
 
-function Show-Findings([string] $title, [System.IO.FileInfo[]] $files) {
+# Files (FileInfo) or YAML text lines: Test-MeshConfig takes both from the pipeline.
+function Show-Findings([string] $title, [object[]] $inputs) {
     Write-Host ''
     Write-Host "=== $title ==="
-    $findings = @($files | Test-MeshConfig -ErrorAction Continue)
+    $findings = @($inputs | Test-MeshConfig -ErrorAction Continue)
     # CI logs are not a console and would be cut at 80 columns.
     if ($findings.Count -eq 0) { Write-Host 'No findings.'; return }
     $findings | Format-Table | Out-String -Width 160 | Write-Host
