@@ -14,14 +14,23 @@ namespace MeshOps.Generators
         /// <summary>The typed-mesh pipeline (MeshGenerator).</summary>
         public static class Mesh
         {
-            /// <summary>Each [MeshService] class read into a model (null when it is not nested in a mesh).</summary>
+            /// <summary>Each nested class with MeshOps attributes, read from its syntax (re-read only when its tree changes).</summary>
             public const string ServiceDeclarations = "MeshServiceDeclarations";
 
-            /// <summary>The declarations that belong to a mesh.</summary>
-            public const string Services = "MeshServices";
+            /// <summary>Each class declaration naming MeshDefinition&lt;...&gt; as its base, read from its syntax.</summary>
+            public const string MeshDeclarations = "MeshDefinitionDeclarations";
 
-            /// <summary>All services, collected.</summary>
-            public const string CollectedServices = "MeshServicesCollected";
+            /// <summary>Using aliases that take or point at a MeshOps name (then every declaration is bound).</summary>
+            public const string Aliases = "MeshOpsAliases";
+
+            /// <summary>Once per compilation: whether MeshOps is referenced and its simple names can be trusted.</summary>
+            public const string Reference = "MeshOpsReference";
+
+            /// <summary>The [MeshService] declarations in order, each decided by its syntax or marked to bind.</summary>
+            public const string ResolvedServices = "MeshServicesResolved";
+
+            /// <summary>Every service's model, the undecided ones read from their symbols.</summary>
+            public const string Services = "MeshServices";
 
             /// <summary>One model per mesh, with its services and resolved upstreams.</summary>
             public const string Meshes = "Meshes";

@@ -1,6 +1,5 @@
-using MeshOps.Generators.Mesh.Models;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MeshOps.Generators.Mesh
 {
@@ -8,26 +7,51 @@ namespace MeshOps.Generators.Mesh
     /// Typed mesh: completes every [MeshService] class nested in a MeshDefinition into a service handle, and the mesh
     /// into the registry Build() reads. Diagnostics come from <see cref="MeshDeclarationAnalyzer"/>.
     /// </summary>
+    /// <remarks>
+    /// The classes are found and read from syntax (<see cref="MeshSyntaxReader"/>), not with ForAttributeWithMetadataName:
+    /// its transform binds every class's attributes again whenever the compilation changes, so an edit anywhere cost as
+    /// much as a first run. Syntax outputs are kept per tree; only declarations the syntax cannot decide are bound.
+    /// </remarks>
     [Generator(LanguageNames.CSharp)]
     public sealed class MeshGenerator : IIncrementalGenerator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var services = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    KnownNames.MeshServiceAttribute,
-                    static (node, _) => node is ClassDeclarationSyntax,
-                    static (attributeContext, cancellationToken) =>
-                        attributeContext.TargetSymbol is INamedTypeSymbol type ? MeshParser.ReadService(type, cancellationToken) : null)
+            var declarations = context.SyntaxProvider
+                .CreateSyntaxProvider(MeshSyntaxReader.IsServiceCandidate, MeshSyntaxReader.ReadService)
                 .WithTrackingName(TrackingNames.Mesh.ServiceDeclarations)
-                .Where(static service => service is not null)
-                .Select(static (service, _) => service!)
+                .Collect();
+
+            var meshDeclarations = context.SyntaxProvider
+                .CreateSyntaxProvider(MeshSyntaxReader.IsMeshCandidate, MeshSyntaxReader.ReadMesh)
+                .WithTrackingName(TrackingNames.Mesh.MeshDeclarations)
+                .Collect();
+
+            var aliases = context.SyntaxProvider
+                .CreateSyntaxProvider(MeshSyntaxReader.IsMeshOpsAlias, static (_, _) => true)
+                .WithTrackingName(TrackingNames.Mesh.Aliases)
+                .Collect();
+
+            var reference = context.CompilationProvider
+                .Select(MeshServiceResolver.CheckReference)
+                .Combine(aliases)
+                .Select(static (pair, _) => pair.Left == Models.MeshOpsReference.Trusted && !pair.Right.IsEmpty ? Models.MeshOpsReference.Shadowed : pair.Left)
+                .WithTrackingName(TrackingNames.Mesh.Reference);
+
+            var resolved = declarations
+                .Combine(meshDeclarations)
+                .Select(static (pair, _) => MeshServiceResolver.Resolve(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.Mesh.ResolvedServices);
+
+            // Runs on every compilation, but touches it only for the declarations the syntax left undecided.
+            var services = resolved
+                .Combine(reference)
+                .Combine(context.CompilationProvider)
+                .Select(static (input, cancellationToken) => MeshServiceResolver.Bind(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Mesh.Services);
 
             var meshes = services
-                .Collect()
-                .WithTrackingName(TrackingNames.Mesh.CollectedServices)
-                .SelectMany(static (all, _) => MeshParser.GroupByMesh(all))
+                .SelectMany(static (all, _) => MeshParser.GroupByMesh(all.ToImmutableArray()))
                 .WithTrackingName(TrackingNames.Mesh.Meshes);
 
             context.RegisterSourceOutput(meshes, static (output, mesh) =>
