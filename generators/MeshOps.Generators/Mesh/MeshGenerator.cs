@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MeshOps.Generators.Mesh
 {
@@ -18,12 +19,16 @@ namespace MeshOps.Generators.Mesh
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var declarations = context.SyntaxProvider
-                .CreateSyntaxProvider(MeshSyntaxReader.IsServiceCandidate, MeshSyntaxReader.ReadService)
+                .CreateSyntaxProvider(
+                    MeshSyntaxReader.IsServiceCandidate,
+                    static (syntax, _) => MeshSyntaxReader.ReadServiceOnce((ClassDeclarationSyntax)syntax.Node))
                 .WithTrackingName(TrackingNames.Mesh.ServiceDeclarations)
                 .Collect();
 
             var meshDeclarations = context.SyntaxProvider
-                .CreateSyntaxProvider(MeshSyntaxReader.IsMeshCandidate, MeshSyntaxReader.ReadMesh)
+                .CreateSyntaxProvider(
+                    MeshSyntaxReader.IsMeshCandidate,
+                    static (syntax, _) => MeshSyntaxReader.ReadMeshOnce((ClassDeclarationSyntax)syntax.Node))
                 .WithTrackingName(TrackingNames.Mesh.MeshDeclarations)
                 .Collect();
 

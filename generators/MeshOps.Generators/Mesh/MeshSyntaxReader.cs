@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using MeshOps.Generators.Common;
 using MeshOps.Generators.Mesh.Models;
@@ -18,6 +19,12 @@ namespace MeshOps.Generators.Mesh
     /// </summary>
     internal static class MeshSyntaxReader
     {
+        // CreateSyntaxProvider keeps the predicate's matches per tree, but calls the transform again for every match
+        // whenever the compilation changes and compares the result. A read depends only on the node and its tree, both
+        // immutable, so it is kept per node: a node of an unchanged tree gives back the very same model at once.
+        private static readonly ConditionalWeakTable<ClassDeclarationSyntax, StrongBox<ServiceDeclaration?>> Services = new();
+        private static readonly ConditionalWeakTable<ClassDeclarationSyntax, StrongBox<MeshDeclaration?>> Meshes = new();
+
         private const string MeshOpsConfig = "MeshOps.Config";
         private const string MeshService = "MeshService";
         private const string ContainerPort = "ContainerPort";
@@ -77,10 +84,17 @@ namespace MeshOps.Generators.Mesh
             && (IsTrustedName(alias.Name.Identifier.ValueText)
                 || (RightmostName(directive.NamespaceOrType) is { } target && IsTrustedName(target.Identifier.ValueText)));
 
-        /// <summary>Transform of <see cref="IsMeshCandidate"/>.</summary>
-        public static MeshDeclaration? ReadMesh(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>Transform of <see cref="IsServiceCandidate"/>: <see cref="ReadService"/>, once per node.</summary>
+        public static ServiceDeclaration? ReadServiceOnce(ClassDeclarationSyntax type) =>
+            Services.GetValue(type, static node => new StrongBox<ServiceDeclaration?>(ReadService(node))).Value;
+
+        /// <summary>Transform of <see cref="IsMeshCandidate"/>: <see cref="ReadMesh"/>, once per node.</summary>
+        public static MeshDeclaration? ReadMeshOnce(ClassDeclarationSyntax type) =>
+            Meshes.GetValue(type, static node => new StrongBox<MeshDeclaration?>(ReadMesh(node))).Value;
+
+        /// <summary>The class as a mesh declaration: its display name, and whether it certainly derives from MeshDefinition&lt;itself&gt;.</summary>
+        public static MeshDeclaration? ReadMesh(ClassDeclarationSyntax type)
         {
-            var type = (ClassDeclarationSyntax)context.Node;
             if (ReadTypeNames(type) is not { } names)
             {
                 return null;
@@ -96,10 +110,9 @@ namespace MeshOps.Generators.Mesh
             return new MeshDeclaration(names.DisplayName, certain);
         }
 
-        /// <summary>Transform of <see cref="IsServiceCandidate"/>: the class's attributes read into a model.</summary>
-        public static ServiceDeclaration? ReadService(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>The class's attributes read into a model, as far as the syntax decides it.</summary>
+        public static ServiceDeclaration? ReadService(ClassDeclarationSyntax type)
         {
-            var type = (ClassDeclarationSyntax)context.Node;
             var mesh = (ClassDeclarationSyntax)type.Parent!;
             if (ReadTypeNames(mesh) is not { } meshNames)
             {
@@ -115,7 +128,6 @@ namespace MeshOps.Generators.Mesh
                 }
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
             var meshModel = new MeshTypeModel(meshNames.Namespace, meshNames.ContainingTypes, mesh.Identifier.ValueText, meshNames.DisplayName, "global::" + meshNames.DisplayName);
             var className = type.Identifier.ValueText;
             var service = new ServiceModel(
