@@ -27,17 +27,41 @@ namespace MeshOps.Generators.Mesh
             }
 
             // Source types only (the declaration table, no binding): a type of the user's that takes one of the names
-            // the syntax reader trusts. MeshOps' own, when the SDK itself compiles, do not count.
+            // the syntax reader trusts. MeshOps' own, when the SDK itself compiles, do not count; for an attribute's
+            // name only an attribute class does, as only those compete in [Name] lookup.
             foreach (var name in MeshSyntaxReader.TrustedNames)
             {
                 if (compilation.ContainsSymbolsWithName(name, SymbolFilter.Type, cancellationToken)
-                    && compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken).Any(s => s.ContainingNamespace?.ToDisplayString() != "MeshOps.Config"))
+                    && compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken).OfType<INamedTypeSymbol>().Any(type => Shadows(type, name)))
                 {
                     return MeshOpsReference.Shadowed;
                 }
             }
 
             return MeshOpsReference.Trusted;
+        }
+
+        private static bool Shadows(INamedTypeSymbol type, string name)
+        {
+            if (type.ContainingNamespace?.ToDisplayString() == "MeshOps.Config")
+            {
+                return false;
+            }
+
+            if (name is "MeshDefinition" or "MeshProtocol")
+            {
+                return true;
+            }
+
+            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                if (MeshParser.Is(baseType, "System.Attribute"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -108,6 +108,7 @@ public class SyntaxReaderTests
         { "alias of [MeshService]", ["using Svc = MeshOps.Config.MeshServiceAttribute;\n" + MeshSources.HealthyWith("[MeshService(\"api\"", "[Svc(\"api\"")], -1 },
         { "global alias in another file", [MeshSources.HealthyWith("[MeshService(\"api\"", "[Svc(\"api\""), "global using Svc = MeshOps.Config.MeshServiceAttribute;"], -1 },
         { "source type taking a MeshOps name", [MeshSources.Healthy, "namespace Other { public sealed class UpstreamAttribute : System.Attribute; }"], -1 },
+        { "source class named like an attribute, but no attribute", [MeshSources.Healthy, "namespace Other { public sealed class Upstream; }"], 0 },
         { "service split over parts", [MeshSources.HealthyWith("[ServicePort(9090)]\n    public partial class Api;", "public partial class Api;\n\n    [ServicePort(9090)]\n    public partial class Api;")], 1 },
         { "qualified attribute", [MeshSources.HealthyWith("[ServicePort(9090)]", "[global::MeshOps.Config.ServicePort(9090)]")], 0 },
         {
