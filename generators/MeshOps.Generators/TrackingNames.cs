@@ -20,11 +20,14 @@ namespace MeshOps.Generators
             /// <summary>Each class declaration naming MeshDefinition&lt;...&gt; as its base, read from its syntax.</summary>
             public const string MeshDeclarations = "MeshDefinitionDeclarations";
 
-            /// <summary>Using aliases that take or point at a MeshOps name (then every declaration is bound).</summary>
-            public const string Aliases = "MeshOpsAliases";
+            /// <summary>Using aliases and source types that take or point at a MeshOps name (then every declaration is bound).</summary>
+            public const string Shadowing = "MeshOpsShadowingDeclarations";
 
-            /// <summary>Once per compilation: whether MeshOps is referenced and its simple names can be trusted.</summary>
+            /// <summary>Once per compilation: whether MeshOps is referenced.</summary>
             public const string Reference = "MeshOpsReference";
+
+            /// <summary><see cref="Reference"/> and <see cref="Shadowing"/>: whether the syntax reader can trust MeshOps' simple names.</summary>
+            public const string Names = "MeshOpsNames";
 
             /// <summary>The [MeshService] declarations in order, each decided by its syntax or marked to bind.</summary>
             public const string ResolvedServices = "MeshServicesResolved";

@@ -32,16 +32,17 @@ namespace MeshOps.Generators.Mesh
                 .WithTrackingName(TrackingNames.Mesh.MeshDeclarations)
                 .Collect();
 
-            var aliases = context.SyntaxProvider
-                .CreateSyntaxProvider(MeshSyntaxReader.IsMeshOpsAlias, static (_, _) => true)
-                .WithTrackingName(TrackingNames.Mesh.Aliases)
+            var shadowing = context.SyntaxProvider
+                .CreateSyntaxProvider(MeshSyntaxReader.IsShadowingDeclaration, static (_, _) => true)
+                .WithTrackingName(TrackingNames.Mesh.Shadowing)
                 .Collect();
 
             var reference = context.CompilationProvider
                 .Select(MeshServiceResolver.CheckReference)
-                .Combine(aliases)
+                .WithTrackingName(TrackingNames.Mesh.Reference)
+                .Combine(shadowing)
                 .Select(static (pair, _) => pair.Left == Models.MeshOpsReference.Trusted && !pair.Right.IsEmpty ? Models.MeshOpsReference.Shadowed : pair.Left)
-                .WithTrackingName(TrackingNames.Mesh.Reference);
+                .WithTrackingName(TrackingNames.Mesh.Names);
 
             var resolved = declarations
                 .Combine(meshDeclarations)

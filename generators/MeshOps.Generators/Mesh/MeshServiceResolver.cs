@@ -18,51 +18,9 @@ namespace MeshOps.Generators.Mesh
     /// </summary>
     internal static class MeshServiceResolver
     {
-        /// <summary>Once per compilation: is MeshOps referenced, and do its simple names mean its types?</summary>
-        public static MeshOpsReference CheckReference(Compilation compilation, CancellationToken cancellationToken)
-        {
-            if (compilation.GetTypeByMetadataName(KnownNames.MeshServiceAttribute) is null)
-            {
-                return MeshOpsReference.Absent;
-            }
-
-            // Source types only (the declaration table, no binding): a type of the user's that takes one of the names
-            // the syntax reader trusts. MeshOps' own, when the SDK itself compiles, do not count; for an attribute's
-            // name only an attribute class does, as only those compete in [Name] lookup.
-            foreach (var name in MeshSyntaxReader.TrustedNames)
-            {
-                if (compilation.ContainsSymbolsWithName(name, SymbolFilter.Type, cancellationToken)
-                    && compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken).OfType<INamedTypeSymbol>().Any(type => Shadows(type, name)))
-                {
-                    return MeshOpsReference.Shadowed;
-                }
-            }
-
-            return MeshOpsReference.Trusted;
-        }
-
-        private static bool Shadows(INamedTypeSymbol type, string name)
-        {
-            if (type.ContainingNamespace?.ToDisplayString() == "MeshOps.Config")
-            {
-                return false;
-            }
-
-            if (name is "MeshDefinition" or "MeshProtocol")
-            {
-                return true;
-            }
-
-            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
-            {
-                if (MeshParser.Is(baseType, "System.Attribute"))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        /// <summary>Once per compilation: is MeshOps referenced? (Whether its names are shadowed is read from syntax.)</summary>
+        public static MeshOpsReference CheckReference(Compilation compilation, CancellationToken cancellationToken) =>
+            compilation.GetTypeByMetadataName(KnownNames.MeshServiceAttribute) is null ? MeshOpsReference.Absent : MeshOpsReference.Trusted;
 
         /// <summary>
         /// Every [MeshService] declaration in order, with its model when the syntax decided it: its class sits in a
@@ -131,6 +89,8 @@ namespace MeshOps.Generators.Mesh
                     return EquatableArray<ServiceModel>.Empty;
                 case MeshOpsReference.Shadowed:
                     return ReadEveryService(compilation, cancellationToken);
+                case MeshOpsReference.Trusted:
+                    break;
             }
 
             var services = new List<ServiceModel>(resolved.Count);

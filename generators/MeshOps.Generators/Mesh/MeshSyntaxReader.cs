@@ -32,12 +32,13 @@ namespace MeshOps.Generators.Mesh
         private const string Upstream = "Upstream";
         private const string ServiceAccount = "ServiceAccount";
         private const string MeshDefinition = "MeshDefinition";
+        private const string MeshProtocol = "MeshProtocol";
 
-        /// <summary>The simple names the reader takes to mean MeshOps.Config types (attributes without their suffix).</summary>
-        public static readonly string[] TrustedNames =
+        /// <summary>The simple names the reader takes to mean MeshOps.Config types (attributes with and without their suffix).</summary>
+        private static readonly string[] TrustedNames =
         [
             MeshService, MeshService + "Attribute", ContainerPort, ContainerPort + "Attribute", ServicePort, ServicePort + "Attribute",
-            Upstream, Upstream + "Attribute", ServiceAccount, ServiceAccount + "Attribute", MeshDefinition, "MeshProtocol",
+            Upstream, Upstream + "Attribute", ServiceAccount, ServiceAccount + "Attribute", MeshDefinition, MeshProtocol,
         ];
 
         private static readonly string[] AttributeKinds = [MeshService, ContainerPort, ServicePort, Upstream, ServiceAccount];
@@ -78,11 +79,22 @@ namespace MeshOps.Generators.Mesh
             node is ClassDeclarationSyntax { BaseList.Types: { Count: > 0 } types }
             && RightmostName(types[0].Type) is GenericNameSyntax { Identifier.ValueText: MeshDefinition, TypeArgumentList.Arguments.Count: 1 };
 
-        /// <summary>Predicate: a using alias that takes or points at a MeshOps simple name (the attribute then hides behind another name).</summary>
-        public static bool IsMeshOpsAlias(SyntaxNode node, CancellationToken cancellationToken) =>
-            node is UsingDirectiveSyntax { Alias: { } alias } directive
-            && (IsTrustedName(alias.Name.Identifier.ValueText)
-                || (RightmostName(directive.NamespaceOrType) is { } target && IsTrustedName(target.Identifier.ValueText)));
+        /// <summary>
+        /// Predicate: a declaration after which a MeshOps simple name may not mean MeshOps' type, or its type may hide
+        /// behind another name: a using alias that takes or points at one, or a type of that name outside
+        /// MeshOps.Config (for an attribute's name only a class with a base list, as nothing else can be an attribute).
+        /// </summary>
+        public static bool IsShadowingDeclaration(SyntaxNode node, CancellationToken cancellationToken) => node switch
+        {
+            UsingDirectiveSyntax { Alias: { } alias } directive =>
+                IsTrustedName(alias.Name.Identifier.ValueText)
+                || (RightmostName(directive.NamespaceOrType) is { } target && IsTrustedName(target.Identifier.ValueText)),
+            BaseTypeDeclarationSyntax type =>
+                IsTrustedName(type.Identifier.ValueText)
+                && (type.Identifier.ValueText is MeshDefinition or MeshProtocol || type is ClassDeclarationSyntax { BaseList: not null })
+                && !IsInMeshOpsConfig(type),
+            _ => false,
+        };
 
         /// <summary>Transform of <see cref="IsServiceCandidate"/>: <see cref="ReadService"/>, once per node.</summary>
         public static ServiceDeclaration? ReadServiceOnce(ClassDeclarationSyntax type) =>
@@ -175,6 +187,10 @@ namespace MeshOps.Generators.Mesh
         }
 
         private static bool IsTrustedName(string name) => Array.IndexOf(TrustedNames, name) >= 0;
+
+        /// <summary>A type declared directly in namespace MeshOps.Config: one of MeshOps' own, when the SDK itself compiles.</summary>
+        private static bool IsInMeshOpsConfig(BaseTypeDeclarationSyntax type) =>
+            type.Parent is BaseNamespaceDeclarationSyntax { Parent: CompilationUnitSyntax } ns && QualifiedText(ns.Name) == MeshOpsConfig;
 
         private static SimpleNameSyntax? RightmostName(TypeSyntax type) => type switch
         {
@@ -333,7 +349,7 @@ namespace MeshOps.Generators.Mesh
                 {
                     if (protocol is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax member } access
                         && access.Expression is NameSyntax enumType
-                        && RightmostName(enumType) is IdentifierNameSyntax { Identifier.ValueText: "MeshProtocol" }
+                        && RightmostName(enumType) is IdentifierNameSyntax { Identifier.ValueText: MeshProtocol }
                         && IsMeshOpsQualified(enumType)
                         && IsPlain(member.Identifier)
                         && Protocols.TryGetValue(member.Identifier.ValueText, out var value))

@@ -13,7 +13,7 @@ public class MeshGeneratorTests
 
     private static readonly string[] TrackedSteps =
     [
-        TrackingNames.Mesh.ServiceDeclarations, TrackingNames.Mesh.MeshDeclarations, TrackingNames.Mesh.Reference,
+        TrackingNames.Mesh.ServiceDeclarations, TrackingNames.Mesh.MeshDeclarations, TrackingNames.Mesh.Reference, TrackingNames.Mesh.Names,
         TrackingNames.Mesh.ResolvedServices, TrackingNames.Mesh.Services, TrackingNames.Mesh.Meshes,
     ];
 

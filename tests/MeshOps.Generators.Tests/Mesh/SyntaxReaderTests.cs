@@ -133,7 +133,7 @@ public class SyntaxReaderTests
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         var result = Assert.Single(run.Results);
         Assert.Equal(expected, Assert.Single(result.GeneratedSources).SourceText.ToString());
-        var reference = (MeshOpsReference)Assert.Single(result.TrackedSteps[TrackingNames.Mesh.Reference]).Outputs[0].Value;
+        var reference = (MeshOpsReference)Assert.Single(result.TrackedSteps[TrackingNames.Mesh.Names]).Outputs[0].Value;
         var resolved = (EquatableArray<ResolvedService>)Assert.Single(result.TrackedSteps[TrackingNames.Mesh.ResolvedServices]).Outputs[0].Value;
         if (bound < 0)
         {

@@ -31,7 +31,7 @@ namespace MeshOps.Generators.Mesh.Models
         /// <summary>No MeshOps.Config.MeshServiceAttribute: generate nothing.</summary>
         Absent,
 
-        /// <summary>MeshOps is referenced and no source type or using alias takes one of its simple names: read syntax.</summary>
+        /// <summary>MeshOps is referenced (and, once the syntax is checked, no source type or using alias takes one of its simple names): read syntax.</summary>
         Trusted,
 
         /// <summary>A source type or a using alias takes a MeshOps simple name: bind every declaration.</summary>
