@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MeshOps.Generators.Mesh.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -11,7 +12,8 @@ namespace MeshOps.Generators.Mesh
     /// <remarks>
     /// The classes are found and read from syntax (<see cref="MeshSyntaxReader"/>), not with ForAttributeWithMetadataName:
     /// its transform binds every class's attributes again whenever the compilation changes, so an edit anywhere cost as
-    /// much as a first run. Syntax outputs are kept per tree; only declarations the syntax cannot decide are bound.
+    /// much as a first run. Syntax is read again only where a tree changed; only declarations the syntax cannot decide
+    /// are bound, and a project whose MeshOps names are aliased or taken by its own types is bound throughout.
     /// </remarks>
     [Generator(LanguageNames.CSharp)]
     public sealed class MeshGenerator : IIncrementalGenerator
@@ -41,7 +43,7 @@ namespace MeshOps.Generators.Mesh
                 .Select(MeshServiceResolver.CheckReference)
                 .WithTrackingName(TrackingNames.Mesh.Reference)
                 .Combine(shadowing)
-                .Select(static (pair, _) => pair.Left == Models.MeshOpsReference.Trusted && !pair.Right.IsEmpty ? Models.MeshOpsReference.Shadowed : pair.Left)
+                .Select(static (pair, _) => pair.Left == MeshOpsReference.Trusted && !pair.Right.IsEmpty ? MeshOpsReference.Shadowed : pair.Left)
                 .WithTrackingName(TrackingNames.Mesh.Names);
 
             var resolved = declarations

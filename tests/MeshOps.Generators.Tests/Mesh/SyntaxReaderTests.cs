@@ -23,6 +23,7 @@ public class SyntaxReaderTests
             { "HashiCups.Mesh", ExampleSources("HashiCups.Mesh") },
             { "HashiCups.Mistakes", ExampleSources("HashiCups.Mistakes") },
             { "Healthy", [MeshSources.Healthy] },
+            { "Every protocol", [EveryProtocol()] },
         };
         foreach (var (name, source) in MeshGeneratorTests.Snapshots.Select(row => ((string)row[0], (string)row[1])))
         {
@@ -43,6 +44,13 @@ public class SyntaxReaderTests
 
         return data;
     }
+
+    // One service per MeshProtocol member, so the syntax reader's member → value map follows the enum.
+    private static string EveryProtocol() => MeshSources.Mesh(
+        Enum.GetNames<Config.MeshProtocol>().Select(member => $$"""
+            [MeshService("{{member.ToLowerInvariant()}}", Protocol = MeshProtocol.{{member}})]
+            public partial class {{member}}Service;
+            """).Append("protected override void Configure(IntentionBuilder<DemoMesh> intentions) { }").ToArray());
 
     [Theory]
     [MemberData(nameof(TestSources))]
