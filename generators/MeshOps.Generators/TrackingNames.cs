@@ -14,14 +14,26 @@ namespace MeshOps.Generators
         /// <summary>The typed-mesh pipeline (MeshGenerator).</summary>
         public static class Mesh
         {
-            /// <summary>Each [MeshService] class read into a model (null when it is not nested in a mesh).</summary>
+            /// <summary>Each nested class with MeshOps attributes, read from its syntax (re-read only when its tree changes).</summary>
             public const string ServiceDeclarations = "MeshServiceDeclarations";
 
-            /// <summary>The declarations that belong to a mesh.</summary>
-            public const string Services = "MeshServices";
+            /// <summary>Each class declaration naming MeshDefinition&lt;...&gt; as its base, read from its syntax.</summary>
+            public const string MeshDeclarations = "MeshDefinitionDeclarations";
 
-            /// <summary>All services, collected.</summary>
-            public const string CollectedServices = "MeshServicesCollected";
+            /// <summary>Using aliases and source types that take or point at a MeshOps name (then every declaration is bound).</summary>
+            public const string Shadowing = "MeshOpsShadowingDeclarations";
+
+            /// <summary>Once per compilation: whether MeshOps is referenced.</summary>
+            public const string Reference = "MeshOpsReference";
+
+            /// <summary><see cref="Reference"/> and <see cref="Shadowing"/>: whether the syntax reader can trust MeshOps' simple names.</summary>
+            public const string Names = "MeshOpsNames";
+
+            /// <summary>The [MeshService] declarations in order, each decided by its syntax or marked to bind.</summary>
+            public const string ResolvedServices = "MeshServicesResolved";
+
+            /// <summary>Every service's model, the undecided ones read from their symbols.</summary>
+            public const string Services = "MeshServices";
 
             /// <summary>One model per mesh, with its services and resolved upstreams.</summary>
             public const string Meshes = "Meshes";

@@ -8,7 +8,7 @@ namespace MeshOps.Benchmarks;
 
 /// <summary>
 /// Diagnostic only: where the generator's time goes. Runs the first and the cached run with step tracking on and
-/// prints, per step, the median of the summed <see cref="IncrementalGeneratorRunStep.ElapsedTime"/> (ForAttributeWithMetadataName's
+/// prints, per step, the median of the summed <see cref="IncrementalGeneratorRunStep.ElapsedTime"/> (Roslyn's
 /// own steps included), and the driver's total; then the analyzer's wall time against its own callback time.
 /// Step tracking costs time of its own, so these totals are above the benchmark's.
 /// </summary>
@@ -117,7 +117,10 @@ public static class GeneratorBreakdown
         return count;
     }
 
-    /// <summary>The least a [MeshService] generator can do: find the classes and keep their names.</summary>
+    /// <summary>
+    /// The least a ForAttributeWithMetadataName-based [MeshService] generator (the earlier design) can do: find the
+    /// classes and keep their names. Its cached run binds every match again.
+    /// </summary>
     private sealed class FindOnlyGenerator : IIncrementalGenerator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context) =>

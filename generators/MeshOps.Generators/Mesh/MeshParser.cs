@@ -10,8 +10,9 @@ using Microsoft.CodeAnalysis;
 namespace MeshOps.Generators.Mesh
 {
     /// <summary>
-    /// Symbols to models: reads a [MeshService] class's attributes into a <see cref="ServiceModel"/>. The generator
-    /// and the analyzer both read declarations through here, so they agree on what was declared.
+    /// Symbols to models: reads a [MeshService] class's attributes into a <see cref="ServiceModel"/>. The analyzer
+    /// reads declarations through here, and so does the generator for whatever <see cref="MeshSyntaxReader"/> cannot
+    /// decide from syntax; the tests hold the two readers to the same models.
     /// </summary>
     internal static class MeshParser
     {
@@ -25,8 +26,8 @@ namespace MeshOps.Generators.Mesh
                 return null;
             }
 
-            // One pass over the attributes: this runs for every service again on every compilation change, so it
-            // sorts them by class once instead of searching the list per attribute kind.
+            // One pass over the attributes: the analyzer runs this for every service of every mesh, so it sorts them by
+            // class once instead of searching the list per attribute kind.
             AttributeData? service = null;
             AttributeData? account = null;
             var containerPorts = new List<ContainerPortModel>();

@@ -69,16 +69,24 @@ internal static class MeshCompilation
 
     public static Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(params string[] sources) => DiagnosticsAsync(Create(sources));
 
+    /// <summary>The runtime's assemblies alone: a project that does not reference MeshOps.</summary>
+    public static readonly ImmutableArray<MetadataReference> PlatformReferences = PlatformPaths()
+        .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+        .ToImmutableArray();
+
+    private static IEnumerable<string> PlatformPaths() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll");
+
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
-        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var sdk = new[]
         {
             typeof(MeshDefinition<>).Assembly.Location,
             typeof(k8s.Models.V1Service).Assembly.Location,
             typeof(Rules.Catalog.RuleCatalog).Assembly.Location,
         };
-        return platform.Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+        return PlatformPaths()
             .Concat(sdk)
             .Distinct()
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))

@@ -12,7 +12,10 @@ public class MeshGeneratorTests
     private const string UpdateVariable = "MESHOPS_UPDATE_EXPECTED";
 
     private static readonly string[] TrackedSteps =
-        [TrackingNames.Mesh.ServiceDeclarations, TrackingNames.Mesh.Services, TrackingNames.Mesh.CollectedServices, TrackingNames.Mesh.Meshes];
+    [
+        TrackingNames.Mesh.ServiceDeclarations, TrackingNames.Mesh.MeshDeclarations, TrackingNames.Mesh.Reference, TrackingNames.Mesh.Names,
+        TrackingNames.Mesh.ResolvedServices, TrackingNames.Mesh.Services, TrackingNames.Mesh.Meshes,
+    ];
 
     public static TheoryData<string, string> Snapshots => new()
     {
