@@ -59,6 +59,19 @@ public sealed class BlockYamlReaderTests
     public void Edge_cases_match_YamlDotNet(string text) => AssertSameAsYamlDotNet(text);
 
     [Fact]
+    public void Random_manifest_shaped_yaml_reads_as_YamlDotNet_reads_it()
+    {
+        var generator = new RandomBlockYaml(seed: 20261125);
+        for (var i = 0; i < 5000; i++)
+        {
+            var text = generator.Next();
+            var expected = Describe(NewReader().ReadWithYamlDotNet(text).ToList());
+            var actual = Describe(NewReader().Read(text).ToList());
+            Assert.True(expected == actual, $"Case {i} differs.\n--- input ---\n{text}\n--- YamlDotNet ---\n{expected}\n--- block reader ---\n{actual}");
+        }
+    }
+
+    [Fact]
     public void The_healthy_HashiCups_example_is_read_without_falling_back()
     {
         foreach (var file in Directory.EnumerateFiles(RepoPaths.Combine("examples", "hashicups", "healthy"), "*.yaml"))

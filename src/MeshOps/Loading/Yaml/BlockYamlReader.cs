@@ -310,7 +310,8 @@ internal sealed class BlockYamlReader(string text, KeyPool keys, int maxDepth, i
             contentIndent = lines.Indent(next);
             break;
         }
-        if (contentIndent <= parentIndent || contentIndent < 0 || maxLeadingBlank > contentIndent || lines.HasTabIndent(next))
+        // YamlDotNet refuses some leading blank lines that hold spaces; such input is rare enough to leave to it.
+        if (contentIndent <= parentIndent || contentIndent < 0 || maxLeadingBlank > 0 || lines.HasTabIndent(next))
             throw new UnsupportedYamlException();
 
         var value = new System.Text.StringBuilder();
