@@ -108,11 +108,7 @@ public class GeneratorBenchmarks
     private static IReadOnlyList<GeneratorSizeResult> FromSummary(Summary summary)
     {
         // The median: with one invocation per iteration a single GC or a neighbour's burst moves the mean.
-        var medians = summary.Reports
-            .Where(r => r.ResultStatistics is not null)
-            .ToDictionary(
-                r => (r.BenchmarkCase.Descriptor.WorkloadMethod.Name, Services: (int)r.BenchmarkCase.Parameters["Services"]),
-                r => r.ResultStatistics!.Median / 1_000_000.0);
+        var medians = SummaryTimes.Milliseconds(summary, statistics => statistics.Median);
         string[] methods = [nameof(Parse), nameof(Compile), nameof(FirstRun), nameof(CachedRun), nameof(Analyzer)];
         return medians.Keys.Select(k => k.Services).Distinct().Order()
             .Where(s => methods.All(m => medians.ContainsKey((m, s))))

@@ -2,7 +2,7 @@ namespace MeshOps.Benchmarks;
 
 /// <summary>
 /// Brings the compiler, the generator and the analyzer to steady-state (tier-1) code on a small mesh before anything
-/// is measured, so the first measured size does not pay for JIT. Sleeps let the background JIT use the one core.
+/// is measured, so the first measured size does not pay for JIT.
 /// </summary>
 public static class GeneratorJitWarmup
 {
@@ -16,20 +16,14 @@ public static class GeneratorJitWarmup
         }
 
         var pipeline = GeneratorPipeline.Create(64);
-        for (var round = 0; round < 3; round++)
+        TieredJit.Settle(15, () =>
         {
-            for (var i = 0; i < 15; i++)
-            {
-                GeneratorPipeline.Compile(pipeline.NewCompilationWithGenerated());
-                GeneratorPipeline.FirstRun(GeneratorPipeline.NewDriver(), GeneratorPipeline.NewCompilation(pipeline.Trees));
-                var (warm, edited) = pipeline.PrepareCachedRun();
-                GeneratorPipeline.CachedRun(warm, edited);
-                GeneratorPipeline.Analyze(GeneratorPipeline.PrepareAnalyzer(pipeline.NewCompilationWithGenerated()));
-            }
-
-            Thread.Sleep(250);
-        }
-
+            GeneratorPipeline.Compile(pipeline.NewCompilationWithGenerated());
+            GeneratorPipeline.FirstRun(GeneratorPipeline.NewDriver(), GeneratorPipeline.NewCompilation(pipeline.Trees));
+            var (warm, edited) = pipeline.PrepareCachedRun();
+            GeneratorPipeline.CachedRun(warm, edited);
+            GeneratorPipeline.Analyze(GeneratorPipeline.PrepareAnalyzer(pipeline.NewCompilationWithGenerated()));
+        });
         _done = true;
     }
 }

@@ -89,11 +89,7 @@ public static class Program
     /// <summary>Mean of each (method, size) from the Summary; resources counted by loading the generated text once.</summary>
     public static IReadOnlyList<SizeResult> FromSummary(Summary summary)
     {
-        var means = summary.Reports
-            .Where(r => r.ResultStatistics is not null)
-            .ToDictionary(
-                r => (r.BenchmarkCase.Descriptor.WorkloadMethod.Name, Services: (int)r.BenchmarkCase.Parameters["Services"]),
-                r => r.ResultStatistics!.Mean / 1_000_000.0);
+        var means = SummaryTimes.Milliseconds(summary, statistics => statistics.Mean);
         return means.Keys.Select(k => k.Services).Distinct().Order()
             .Where(s => means.ContainsKey((nameof(MeshBenchmarks.Parse), s)) && means.ContainsKey((nameof(MeshBenchmarks.Analyze), s)))
             .Select(s => new SizeResult(s, Pipeline.Load(SyntheticMesh.Generate(s)).Resources.Count,

@@ -42,7 +42,7 @@ internal sealed class BlockYamlReader(string text, KeyPool keys, int maxDepth, i
                 line++;
                 SkipBlankLines();
                 // An empty document between markers (or at the end) is rare enough to leave to YamlDotNet.
-                if (line >= lines.Count || IsDocumentMarker(line, '-') || IsDocumentMarker(line, '.'))
+                if (AtBlockEnd())
                     return Unsupported(start);
             }
             else if (IsDocumentMarker(line, '.') || Char(line, lines.Indent(line)) == '%')
@@ -98,7 +98,7 @@ internal sealed class BlockYamlReader(string text, KeyPool keys, int maxDepth, i
             var value = ReadValueAfterIndicator(line, key.ValueStart, indent, depth + 1, key.Text);
             entries.Add(new MappingEntry(key.Plain ? keys.Intern(key.Text) : key.Text, key.Line + 1, column + 1, value));
             SkipBlankLines();
-            if (line >= lines.Count || IsDocumentMarker(line, '-') || IsDocumentMarker(line, '.'))
+            if (AtBlockEnd())
                 break;
             var next = lines.Indent(line);
             if (next < indent)
@@ -119,7 +119,7 @@ internal sealed class BlockYamlReader(string text, KeyPool keys, int maxDepth, i
             return key is null ? ReadNode(at, valueColumn, indent, depth) : ReadInlineValue(at, valueColumn, indent);
         line = at + 1;
         SkipBlankLines();
-        if (line < lines.Count && !IsDocumentMarker(line, '-') && !IsDocumentMarker(line, '.'))
+        if (!AtBlockEnd())
         {
             var next = lines.Indent(line);
             if (next > indent)
@@ -143,7 +143,7 @@ internal sealed class BlockYamlReader(string text, KeyPool keys, int maxDepth, i
             Count();
             items.Add(ReadValueAfterIndicator(line, indent + 1, indent, depth + 1, key: null));
             SkipBlankLines();
-            if (line >= lines.Count || IsDocumentMarker(line, '-') || IsDocumentMarker(line, '.'))
+            if (AtBlockEnd())
                 break;
             var next = lines.Indent(line);
             if (next < indent)
@@ -324,7 +324,7 @@ internal sealed class BlockYamlReader(string text, KeyPool keys, int maxDepth, i
                 pendingBreaks++;
                 continue;
             }
-            if (lines.LeadingSpaces(i) < contentIndent)
+            if (lines.Indent(i) < contentIndent)
                 break;
             if (value.Length > 0 || pendingBreaks > 0)
                 value.Append('\n', value.Length > 0 ? pendingBreaks + 1 : pendingBreaks);
@@ -413,6 +413,9 @@ internal sealed class BlockYamlReader(string text, KeyPool keys, int maxDepth, i
             line++;
         }
     }
+
+    /// <summary>The end of the text or a document marker: no block continues past it.</summary>
+    private bool AtBlockEnd() => line >= lines.Count || IsDocumentMarker(line, '-') || IsDocumentMarker(line, '.');
 
     private bool IsSequenceItem(int at, int column) =>
         Char(at, column) == '-' && (column + 1 >= lines.Length(at) || Char(at, column + 1) == ' ') && !IsDocumentMarker(at, '-');

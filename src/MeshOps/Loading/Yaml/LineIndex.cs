@@ -47,7 +47,8 @@ internal sealed class LineIndex
     /// <summary>Whether a line break follows the line (the last line of a file may lack one).</summary>
     public bool HasBreak(int line) => line + 1 < starts.Count || ends[line] < text.Length;
 
-    public int LeadingSpaces(int line)
+    /// <summary>The number of leading spaces: the column of the first other character (the length for a blank line).</summary>
+    public int Indent(int line)
     {
         var i = starts[line];
         var end = ends[line];
@@ -56,14 +57,11 @@ internal sealed class LineIndex
         return i - starts[line];
     }
 
-    /// <summary>The column of the first non-space character (the length for a blank line).</summary>
-    public int Indent(int line) => LeadingSpaces(line);
-
-    public bool IsWhitespace(int line) => LeadingSpaces(line) == Length(line);
+    public bool IsWhitespace(int line) => Indent(line) == Length(line);
 
     public bool HasTabIndent(int line)
     {
-        var at = starts[line] + LeadingSpaces(line);
+        var at = starts[line] + Indent(line);
         return at < ends[line] && text[at] == '\t';
     }
 
