@@ -1,4 +1,5 @@
-using MeshOps.Config;
+using MeshOps.Authoring;
+using MeshOps.Consul;
 
 namespace HashiCups.Mistakes;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MeshOps.Analysis;
 using MeshOps.Model;
-using MeshOps.Rules;
+using MeshOps.Analysis.Rules;
 
 namespace MeshOps.Benchmarks;
 

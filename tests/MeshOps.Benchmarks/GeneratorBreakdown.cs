@@ -126,7 +126,7 @@ public static class GeneratorBreakdown
         public void Initialize(IncrementalGeneratorInitializationContext context) =>
             context.RegisterSourceOutput(
                 context.SyntaxProvider.ForAttributeWithMetadataName(
-                    "MeshOps.Config.MeshServiceAttribute", static (node, _) => node is ClassDeclarationSyntax, static (c, _) => c.TargetSymbol.Name).Collect(),
+                    "MeshOps.Authoring.MeshServiceAttribute", static (node, _) => node is ClassDeclarationSyntax, static (c, _) => c.TargetSymbol.Name).Collect(),
                 static (_, _) => { });
     }
 

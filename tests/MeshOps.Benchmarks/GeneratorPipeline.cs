@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using MeshOps.Config;
+using MeshOps.Authoring;
 using MeshOps.Generators.Mesh;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -38,7 +38,7 @@ public static class HealthCheck
         // Negative control: deny one allowed call; the analysis must then report exactly that call (MESH201).
         var broken = mesh.Yaml.Remove(mesh.Yaml.IndexOf("action: allow", StringComparison.Ordinal), "action: allow".Length)
             .Insert(mesh.Yaml.IndexOf("action: allow", StringComparison.Ordinal), "action: deny");
-        var control = MeshAnalyzer.Analyze(Loading.ManifestLoader.LoadText(broken, mesh.SourceName));
+        var control = MeshAnalyzer.Analyze(Sources.Files.ManifestLoader.LoadText(broken, mesh.SourceName));
         output.WriteLine($"Negative control (first 'action: allow' turned into deny): "
             + $"{string.Join("; ", control.Findings.Select(f => $"{f.RuleId} {f.Severity} {f.Message}"))}");
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MeshOps.Analysis;
-using MeshOps.Loading.Yaml;
+using MeshOps.Sources.Files.Yaml;
 using MeshOps.Model;
 
 namespace MeshOps.Benchmarks;

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using MeshOps.Analysis;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 using YamlDotNet.RepresentationModel;
 
 namespace MeshOps.Benchmarks;

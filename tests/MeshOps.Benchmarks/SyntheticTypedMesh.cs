@@ -126,7 +126,7 @@ public sealed class SyntheticTypedMesh
         for (var first = 0; first < services; first += ServicesPerFile)
         {
             var text = new StringBuilder(ServicesPerFile * 600);
-            text.Append("using MeshOps.Config;\n\nnamespace Synthetic;\n\n");
+            text.Append("using MeshOps.Authoring;\nusing MeshOps.Consul;\n\nnamespace Synthetic;\n\n");
             if (first == 0)
             {
                 text.Append("/// <summary>A synthetic mesh for the generator benchmark.</summary>\n");
@@ -210,7 +210,7 @@ public sealed class SyntheticTypedMesh
     private static string Intentions(List<int>[] callers)
     {
         var text = new StringBuilder(callers.Length * 120);
-        text.Append("using MeshOps.Config;\n\nnamespace Synthetic;\n\npublic partial class SyntheticMesh\n{\n");
+        text.Append("using MeshOps.Authoring;\nusing MeshOps.Consul;\n\nnamespace Synthetic;\n\npublic partial class SyntheticMesh\n{\n");
         text.Append("    /// <inheritdoc/>\n");
         text.Append("    protected override void Configure(IntentionBuilder<SyntheticMesh> intentions)\n    {\n");
         text.Append("        intentions.DenyAll();\n");

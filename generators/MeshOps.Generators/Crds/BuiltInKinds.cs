@@ -8,14 +8,14 @@ using MeshOps.Generators.Crds.Yaml;
 namespace MeshOps.Generators.Crds
 {
     /// <summary>
-    /// The Consul kinds the SDK ships (<c>MeshOps.Config.Consul</c>), read from the schemas embedded under
+    /// The Consul kinds the SDK ships (<c>MeshOps.Consul</c>), read from the schemas embedded under
     /// <c>Crds/BuiltIn</c>. Each file is <c>group</c>, <c>version</c>, <c>kind</c>, <c>description</c> and the
     /// <c>spec</c> schema, written from Consul's documented fields with type shorthands (see <see cref="SchemaParser"/>)
     /// and the enums Consul's validation fixes, which the real CRDs leave as plain strings.
     /// </summary>
     internal static class BuiltInKinds
     {
-        public const string Namespace = "MeshOps.Config.Consul";
+        public const string Namespace = "MeshOps.Consul";
 
         private const string ResourcePrefix = "MeshOps.Generators.Crds.BuiltIn.";
 

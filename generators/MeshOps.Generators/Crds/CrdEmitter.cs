@@ -10,7 +10,7 @@ namespace MeshOps.Generators.Crds
 {
     /// <summary>
     /// Writes one kind as C#: the resource class (<see cref="KindModel.Kind"/>, implementing
-    /// <c>MeshOps.Config.IMeshResource</c>), its builder, a class and a builder per nested object, and its enums.
+    /// <c>MeshOps.Consul.IMeshResource</c>), its builder, a class and a builder per nested object, and its enums.
     /// </summary>
     internal static class CrdEmitter
     {
@@ -55,7 +55,7 @@ namespace MeshOps.Generators.Crds
         {
             var type = Global(kind.FullName);
             Summary(writer, kind.Description ?? "A " + kind.Kind + " resource (" + kind.ApiVersion + ").");
-            writer.Open("public sealed partial class " + kind.Kind + " : global::MeshOps.Config.IMeshResource");
+            writer.Open("public sealed partial class " + kind.Kind + " : global::MeshOps.Consul.IMeshResource");
             Summary(writer, "The API version this type was generated from.");
             writer.Line("public const string DefaultApiVersion = " + Literal(kind.ApiVersion) + ";");
             writer.Line();
@@ -401,7 +401,7 @@ namespace MeshOps.Generators.Crds
             TypeKind.Int64 => "long",
             TypeKind.Double => "double",
             TypeKind.Boolean => "bool",
-            TypeKind.IntOrString => "global::MeshOps.Config.IntOrString",
+            TypeKind.IntOrString => "global::MeshOps.Consul.IntOrString",
             TypeKind.JsonObject => "global::System.Text.Json.Nodes.JsonObject",
             TypeKind.JsonNode => "global::System.Text.Json.Nodes.JsonNode",
             TypeKind.List => "global::System.Collections.Generic.IList<" + TypeName(type.Element!) + ">",

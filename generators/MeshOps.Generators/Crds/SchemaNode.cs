@@ -32,7 +32,7 @@ namespace MeshOps.Generators.Crds
 
         public bool PreserveUnknownFields { get; set; }
 
-        /// <summary><c>x-meshops-type</c>: an existing enum (full name) this string maps to, e.g. <c>MeshOps.Config.MeshProtocol</c>.</summary>
+        /// <summary><c>x-meshops-type</c>: an existing enum (full name) this string maps to, e.g. <c>MeshOps.Consul.MeshProtocol</c>.</summary>
         public string? ExternalType { get; set; }
 
         /// <summary><c>x-meshops-shortcuts</c>: enum members that get a builder method of their own (<c>Allow()</c>).</summary>

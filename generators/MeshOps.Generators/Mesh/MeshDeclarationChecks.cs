@@ -362,12 +362,12 @@ namespace MeshOps.Generators.Mesh
         private static string? NameOf(Dictionary<string, string> nameOf, ITypeSymbol? type) =>
             type is not null && nameOf.TryGetValue(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), out var name) ? name : null;
 
-        private static ContainerPortModel? ContainerPortOf(ServiceModel model, ServicePortModel port) =>
+        private static ContainerPortModel? ContainerPortOf(DeclaredServiceModel model, ServicePortModel port) =>
             port.TargetPortName is { } name
                 ? model.ContainerPorts.FirstOrDefault(c => c.Name == name)
                 : model.ContainerPorts.FirstOrDefault(c => c.Port == port.EffectiveTargetPort);
 
-        private static string DescribeContainerPorts(ServiceModel model) =>
+        private static string DescribeContainerPorts(DeclaredServiceModel model) =>
             string.Join(", ", model.ContainerPorts.Select(p => p.Name is { Length: > 0 } name ? Number(p.Port) + " (" + name + ")" : Number(p.Port)));
 
         private static string UpstreamWrittenAt(Declared service, UpstreamModel upstream) =>
@@ -408,7 +408,7 @@ namespace MeshOps.Generators.Mesh
         /// <summary>A service as the analyzer sees it: the model plus the symbol, for locations.</summary>
         private sealed class Declared
         {
-            public Declared(INamedTypeSymbol type, ServiceModel model)
+            public Declared(INamedTypeSymbol type, DeclaredServiceModel model)
             {
                 Type = type;
                 Model = model;
@@ -417,7 +417,7 @@ namespace MeshOps.Generators.Mesh
 
             public INamedTypeSymbol Type { get; }
 
-            public ServiceModel Model { get; }
+            public DeclaredServiceModel Model { get; }
 
             public AttributeData MeshService { get; }
 

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis;
 namespace MeshOps.Generators.Mesh
 {
     /// <summary>
-    /// Symbols to models: reads a [MeshService] class's attributes into a <see cref="ServiceModel"/>. The analyzer
+    /// Symbols to models: reads a [MeshService] class's attributes into a <see cref="DeclaredServiceModel"/>. The analyzer
     /// reads declarations through here, and so does the generator for whatever <see cref="MeshSyntaxReader"/> cannot
     /// decide from syntax; the tests hold the two readers to the same models.
     /// </summary>
@@ -19,7 +19,7 @@ namespace MeshOps.Generators.Mesh
         private static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat;
 
         /// <summary>The model of a [MeshService] class nested in a mesh, or null when it is not nested in one.</summary>
-        public static ServiceModel? ReadService(INamedTypeSymbol type, CancellationToken cancellationToken)
+        public static DeclaredServiceModel? ReadService(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             if (type.ContainingType is not { } mesh || !IsMesh(mesh))
             {
@@ -65,7 +65,7 @@ namespace MeshOps.Generators.Mesh
 
             cancellationToken.ThrowIfCancellationRequested();
             var (protocolMember, protocolValue) = Protocol(service);
-            return new ServiceModel(
+            return new DeclaredServiceModel(
                 ReadMesh(mesh),
                 type.Name,
                 type.ToDisplayString(FullyQualified),
@@ -84,7 +84,7 @@ namespace MeshOps.Generators.Mesh
         public static bool IsMesh(INamedTypeSymbol type) =>
             type.BaseType is { } baseType
             && baseType.OriginalDefinition.MetadataName == "MeshDefinition`1"
-            && IsNamespace(baseType.OriginalDefinition.ContainingNamespace, "MeshOps.Config", "MeshOps.Config".Length)
+            && IsNamespace(baseType.OriginalDefinition.ContainingNamespace, "MeshOps.Authoring", "MeshOps.Authoring".Length)
             && baseType.TypeArguments.Length == 1
             && SymbolEqualityComparer.Default.Equals(baseType.TypeArguments[0], type);
 
@@ -97,7 +97,7 @@ namespace MeshOps.Generators.Mesh
 
         /// <summary>
         /// Whether <paramref name="type"/> is the non-generic, top-level class <paramref name="metadataName"/>
-        /// (e.g. <c>MeshOps.Config.UpstreamAttribute</c>): the same answer as comparing its ToDisplayString(), without
+        /// (e.g. <c>MeshOps.Authoring.UpstreamAttribute</c>): the same answer as comparing its ToDisplayString(), without
         /// building that string for every attribute of every service.
         /// </summary>
         public static bool Is(INamedTypeSymbol? type, string metadataName)
@@ -136,10 +136,10 @@ namespace MeshOps.Generators.Mesh
         }
 
         /// <summary>Groups services by mesh, each mesh and its services in declaration order.</summary>
-        public static ImmutableArray<MeshModel> GroupByMesh(ImmutableArray<ServiceModel> services) =>
+        public static ImmutableArray<TypedMeshModel> GroupByMesh(ImmutableArray<DeclaredServiceModel> services) =>
             services
                 .GroupBy(s => s.Mesh)
-                .Select(g => new MeshModel(g.Key, new EquatableArray<ServiceModel>(g)))
+                .Select(g => new TypedMeshModel(g.Key, new EquatableArray<DeclaredServiceModel>(g)))
                 .ToImmutableArray();
 
         private static MeshTypeModel ReadMesh(INamedTypeSymbol mesh)

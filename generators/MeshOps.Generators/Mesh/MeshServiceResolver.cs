@@ -41,7 +41,7 @@ namespace MeshOps.Generators.Mesh
             }
 
             var parts = new Dictionary<string, int>(StringComparer.Ordinal);
-            var siblings = new Dictionary<(string Mesh, string Class), ServiceModel>();
+            var siblings = new Dictionary<(string Mesh, string Class), DeclaredServiceModel>();
             foreach (var declaration in declarations)
             {
                 if (declaration is null)
@@ -81,19 +81,19 @@ namespace MeshOps.Generators.Mesh
         /// decided (the compilation is not touched); the others read from their symbols; all of them from symbols when
         /// MeshOps' names are shadowed or aliased.
         /// </summary>
-        public static EquatableArray<ServiceModel> Bind(EquatableArray<ResolvedService> resolved, MeshOpsReference reference, Compilation compilation, CancellationToken cancellationToken)
+        public static EquatableArray<DeclaredServiceModel> Bind(EquatableArray<ResolvedService> resolved, MeshOpsReference reference, Compilation compilation, CancellationToken cancellationToken)
         {
             switch (reference)
             {
                 case MeshOpsReference.Absent:
-                    return EquatableArray<ServiceModel>.Empty;
+                    return EquatableArray<DeclaredServiceModel>.Empty;
                 case MeshOpsReference.Shadowed:
                     return ReadEveryService(compilation, cancellationToken);
                 case MeshOpsReference.Trusted:
                     break;
             }
 
-            var services = new List<ServiceModel>(resolved.Count);
+            var services = new List<DeclaredServiceModel>(resolved.Count);
             foreach (var entry in resolved)
             {
                 if (entry.Service is not null)
@@ -107,13 +107,13 @@ namespace MeshOps.Generators.Mesh
                 }
             }
 
-            return new EquatableArray<ServiceModel>(services);
+            return new EquatableArray<DeclaredServiceModel>(services);
         }
 
         /// <summary>The semantic path for every class: what ForAttributeWithMetadataName would find, in the same order.</summary>
-        private static EquatableArray<ServiceModel> ReadEveryService(Compilation compilation, CancellationToken cancellationToken)
+        private static EquatableArray<DeclaredServiceModel> ReadEveryService(Compilation compilation, CancellationToken cancellationToken)
         {
-            var services = new List<ServiceModel>();
+            var services = new List<DeclaredServiceModel>();
             var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var tree in compilation.SyntaxTrees)
             {
@@ -141,11 +141,11 @@ namespace MeshOps.Generators.Mesh
                 }
             }
 
-            return new EquatableArray<ServiceModel>(services);
+            return new EquatableArray<DeclaredServiceModel>(services);
         }
 
         /// <summary>The service with each <c>typeof(Name)</c> resolved to the sibling service of that name; null if one names none.</summary>
-        private static ServiceModel? WithUpstreams(ServiceDeclaration declaration, Dictionary<(string Mesh, string Class), ServiceModel> siblings)
+        private static DeclaredServiceModel? WithUpstreams(ServiceDeclaration declaration, Dictionary<(string Mesh, string Class), DeclaredServiceModel> siblings)
         {
             var service = declaration.Service;
             if (service.Upstreams.Count == 0)

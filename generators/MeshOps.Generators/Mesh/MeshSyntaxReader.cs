@@ -25,7 +25,10 @@ namespace MeshOps.Generators.Mesh
         private static readonly ConditionalWeakTable<ClassDeclarationSyntax, StrongBox<ServiceDeclaration?>> Services = new();
         private static readonly ConditionalWeakTable<ClassDeclarationSyntax, StrongBox<MeshDeclaration?>> Meshes = new();
 
-        private const string MeshOpsConfig = "MeshOps.Config";
+        private const string MeshOpsAuthoring = "MeshOps.Authoring";
+
+        // MeshProtocol is Consul vocabulary, shared with the generated Consul kinds.
+        private const string MeshOpsConsul = "MeshOps.Consul";
         private const string MeshService = "MeshService";
         private const string ContainerPort = "ContainerPort";
         private const string ServicePort = "ServicePort";
@@ -34,7 +37,7 @@ namespace MeshOps.Generators.Mesh
         private const string MeshDefinition = "MeshDefinition";
         private const string MeshProtocol = "MeshProtocol";
 
-        /// <summary>The simple names the reader takes to mean MeshOps.Config types (attributes with and without their suffix).</summary>
+        /// <summary>The simple names the reader takes to mean MeshOps.Authoring types (attributes with and without their suffix).</summary>
         private static readonly string[] TrustedNames =
         [
             MeshService, MeshService + "Attribute", ContainerPort, ContainerPort + "Attribute", ServicePort, ServicePort + "Attribute",
@@ -43,7 +46,7 @@ namespace MeshOps.Generators.Mesh
 
         private static readonly string[] AttributeKinds = [MeshService, ContainerPort, ServicePort, Upstream, ServiceAccount];
 
-        // MeshOps.Config.MeshProtocol, member → value (src/MeshOps/Config/MeshProtocol.cs).
+        // MeshOps.Consul.MeshProtocol, member → value (src/MeshOps/Consul/MeshProtocol.cs).
         private static readonly Dictionary<string, int> Protocols = new(StringComparer.Ordinal)
         {
             ["Tcp"] = 0,
@@ -82,7 +85,7 @@ namespace MeshOps.Generators.Mesh
         /// <summary>
         /// Predicate: a declaration after which a MeshOps simple name may not mean MeshOps' type, or its type may hide
         /// behind another name: a using alias that takes or points at one, or a type of that name outside
-        /// MeshOps.Config (for an attribute's name only a class with a base list, as nothing else can be an attribute).
+        /// MeshOps.Authoring (for an attribute's name only a class with a base list, as nothing else can be an attribute).
         /// </summary>
         public static bool IsShadowingDeclaration(SyntaxNode node, CancellationToken cancellationToken) => node switch
         {
@@ -92,7 +95,7 @@ namespace MeshOps.Generators.Mesh
             BaseTypeDeclarationSyntax type =>
                 IsTrustedName(type.Identifier.ValueText)
                 && (type.Identifier.ValueText is MeshDefinition or MeshProtocol || type is ClassDeclarationSyntax { BaseList: not null })
-                && !IsInMeshOpsConfig(type),
+                && !IsInMeshOpsNamespace(type),
             _ => false,
         };
 
@@ -142,7 +145,7 @@ namespace MeshOps.Generators.Mesh
 
             var meshModel = new MeshTypeModel(meshNames.Namespace, meshNames.ContainingTypes, mesh.Identifier.ValueText, meshNames.DisplayName, "global::" + meshNames.DisplayName);
             var className = type.Identifier.ValueText;
-            var service = new ServiceModel(
+            var service = new DeclaredServiceModel(
                 meshModel,
                 className,
                 "global::" + meshNames.DisplayName + "." + className,
@@ -188,9 +191,9 @@ namespace MeshOps.Generators.Mesh
 
         private static bool IsTrustedName(string name) => Array.IndexOf(TrustedNames, name) >= 0;
 
-        /// <summary>A type declared directly in namespace MeshOps.Config: one of MeshOps' own, when the SDK itself compiles.</summary>
-        private static bool IsInMeshOpsConfig(BaseTypeDeclarationSyntax type) =>
-            type.Parent is BaseNamespaceDeclarationSyntax { Parent: CompilationUnitSyntax } ns && QualifiedText(ns.Name) == MeshOpsConfig;
+        /// <summary>A type declared directly in namespace MeshOps.Authoring or MeshOps.Consul: one of MeshOps' own, when the SDK itself compiles.</summary>
+        private static bool IsInMeshOpsNamespace(BaseTypeDeclarationSyntax type) =>
+            type.Parent is BaseNamespaceDeclarationSyntax { Parent: CompilationUnitSyntax } ns && QualifiedText(ns.Name) is MeshOpsAuthoring or MeshOpsConsul;
 
         private static SimpleNameSyntax? RightmostName(TypeSyntax type) => type switch
         {
@@ -200,15 +203,15 @@ namespace MeshOps.Generators.Mesh
             _ => null,
         };
 
-        /// <summary>Unqualified, or qualified exactly by MeshOps.Config or global::MeshOps.Config: the qualifier cannot mean another type.</summary>
+        /// <summary>Unqualified, or qualified exactly by MeshOps.Authoring or MeshOps.Consul (or with global::): the qualifier cannot mean another type.</summary>
         private static bool IsMeshOpsQualified(TypeSyntax type) => type switch
         {
             SimpleNameSyntax simple => IsPlain(simple.Identifier),
-            QualifiedNameSyntax qualified => IsPlain(qualified.Right.Identifier) && QualifiedText(qualified.Left) is MeshOpsConfig or "global::" + MeshOpsConfig,
+            QualifiedNameSyntax qualified => IsPlain(qualified.Right.Identifier) && QualifiedText(qualified.Left) is MeshOpsAuthoring or "global::" + MeshOpsAuthoring or MeshOpsConsul or "global::" + MeshOpsConsul,
             _ => false,
         };
 
-        /// <summary>A name as written without trivia (e.g. <c>global::MeshOps.Config</c>); null for anything but plain identifiers.</summary>
+        /// <summary>A name as written without trivia (e.g. <c>global::MeshOps.Authoring</c>); null for anything but plain identifiers.</summary>
         private static string? QualifiedText(NameSyntax name) => name switch
         {
             IdentifierNameSyntax identifier when IsPlain(identifier.Identifier) => identifier.Identifier.ValueText,

@@ -1,7 +1,8 @@
 using System.Management.Automation;
 using System.Text;
 using MeshOps.Analysis;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 using MeshOps.Rules.Catalog;
 using Microsoft.PowerShell.Commands;
 

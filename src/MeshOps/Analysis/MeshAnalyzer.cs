@@ -1,6 +1,7 @@
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 using MeshOps.Model;
-using MeshOps.Rules;
+using MeshOps.Analysis.Rules;
 
 namespace MeshOps.Analysis;
 

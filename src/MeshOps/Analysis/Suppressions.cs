@@ -1,4 +1,5 @@
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 using MeshOps.Model;
 
 namespace MeshOps.Analysis;

@@ -1,4 +1,5 @@
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 
@@ -46,7 +47,7 @@ public sealed class CallEdge
     public bool ViaExplicitUpstream { get; init; }
 
     /// <summary>The Service the call resolves to; null when no Service has that name.</summary>
-    public MeshService? Target { get; internal set; }
+    public KubernetesService? Target { get; internal set; }
 
     public override string ToString() => $"{Source} -> {TargetName}.{TargetNamespace}:{Port} ({WrittenAt})";
 }

@@ -1,5 +1,6 @@
 using MeshOps.Discovery;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 

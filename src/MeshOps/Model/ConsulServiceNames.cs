@@ -1,5 +1,6 @@
 using MeshOps.Consul.Crds;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 
@@ -7,7 +8,7 @@ namespace MeshOps.Model;
 internal static class ConsulServiceNames
 {
     /// <summary>Names from Services, mesh workloads, gateways, terminating-gateway services and service config entries.</summary>
-    public static IReadOnlySet<string> Collect(IEnumerable<ManifestResource> resources, IEnumerable<MeshService> services, IEnumerable<Workload> workloads)
+    public static IReadOnlySet<string> Collect(IEnumerable<ManifestResource> resources, IEnumerable<KubernetesService> services, IEnumerable<Workload> workloads)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         names.UnionWith(services.Select(s => s.Name));

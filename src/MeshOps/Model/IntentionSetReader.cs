@@ -1,5 +1,6 @@
 using MeshOps.Consul.Crds;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 using MeshOps.Rules.Intentions;
 using CrdPermission = MeshOps.Consul.Crds.IntentionPermission;
 using IntentionPermission = MeshOps.Rules.Intentions.IntentionPermission;

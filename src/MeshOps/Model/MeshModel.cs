@@ -1,4 +1,5 @@
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 using MeshOps.Rules.Intentions;
 
 namespace MeshOps.Model;
@@ -14,11 +15,11 @@ public sealed class MeshModel
 
     public required IReadOnlyList<Workload> Workloads { get; init; }
 
-    public required IReadOnlyList<MeshService> Services { get; init; }
+    public required IReadOnlyList<KubernetesService> Services { get; init; }
 
     public required IReadOnlyList<CallEdge> Edges { get; init; }
 
-    public required IReadOnlyDictionary<ObjectKey, MeshService> ServicesByKey { get; init; }
+    public required IReadOnlyDictionary<ObjectKey, KubernetesService> ServicesByKey { get; init; }
 
     public required IReadOnlyDictionary<ObjectKey, ManifestResource> ServiceAccounts { get; init; }
 
@@ -50,6 +51,6 @@ public sealed class MeshModel
     public IReadOnlyList<ManifestResource> ConfigEntriesOf(string kind) =>
         ConfigEntries.TryGetValue(kind, out var list) ? list : [];
 
-    public MeshService? FindService(string ns, string name) =>
+    public KubernetesService? FindService(string ns, string name) =>
         ServicesByKey.TryGetValue(new ObjectKey(ns, name), out var service) ? service : null;
 }

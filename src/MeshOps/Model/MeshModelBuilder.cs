@@ -1,6 +1,7 @@
 using k8s.Models;
 using MeshOps.Analysis;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 using MeshOps.Rules.Intentions;
 
 namespace MeshOps.Model;
@@ -26,7 +27,7 @@ public static class MeshModelBuilder
         var owners = resources.Select(r => (r.Kind, NamespaceOf(r), r.Name)).ToHashSet();
 
         var workloads = new List<Workload>();
-        var services = new List<MeshService>();
+        var services = new List<KubernetesService>();
         var serviceAccounts = new Dictionary<ObjectKey, ManifestResource>();
         var configMaps = new Dictionary<ObjectKey, ManifestResource>();
         var intentions = new List<ManifestResource>();
@@ -40,7 +41,7 @@ public static class MeshModelBuilder
             switch (resource.Model)
             {
                 case V1Service service:
-                    services.Add(new MeshService { Resource = resource, Service = service, Namespace = ns });
+                    services.Add(new KubernetesService { Resource = resource, Service = service, Namespace = ns });
                     break;
                 case V1ServiceAccount:
                     serviceAccounts.TryAdd(new ObjectKey(ns, resource.Name), resource);
@@ -70,7 +71,7 @@ public static class MeshModelBuilder
             }
         }
 
-        var servicesByKey = new Dictionary<ObjectKey, MeshService>();
+        var servicesByKey = new Dictionary<ObjectKey, KubernetesService>();
         foreach (var service in services)
         {
             servicesByKey.TryAdd(service.Key, service);
@@ -120,10 +121,10 @@ public static class MeshModelBuilder
     public static string NamespaceOf(ManifestResource resource) =>
         string.IsNullOrEmpty(resource.Namespace) ? "default" : resource.Namespace;
 
-    private static void SelectWorkloads(List<MeshService> services, List<Workload> workloads)
+    private static void SelectWorkloads(List<KubernetesService> services, List<Workload> workloads)
     {
         var index = new LabelIndex(workloads);
-        var selectedBy = new Dictionary<Workload, List<MeshService>>();
+        var selectedBy = new Dictionary<Workload, List<KubernetesService>>();
         foreach (var service in services)
         {
             service.Workloads = index.Select(service.Namespace, service.Selector);

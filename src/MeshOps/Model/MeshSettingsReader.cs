@@ -1,7 +1,8 @@
 using MeshOps.Analysis;
 using MeshOps.Consul.Crds;
 using MeshOps.Consul.Helm;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MeshOps.Consul.Crds;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 

@@ -1,5 +1,6 @@
 using k8s.Models;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 
@@ -47,7 +48,7 @@ public sealed class Workload
     public IReadOnlyList<LocatedBind> Binds { get; internal set; } = [];
 
     /// <summary>Services whose selector selects this workload's pods; filled in by the model builder.</summary>
-    public IReadOnlyList<MeshService> Services { get; internal set; } = [];
+    public IReadOnlyList<KubernetesService> Services { get; internal set; } = [];
 
     /// <summary>
     /// The name Consul registers the pods under: the connect-service annotation, else the Kubernetes Service

@@ -1,6 +1,7 @@
 using k8s.Models;
 using MeshOps.Discovery;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 

@@ -2,7 +2,8 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using MeshOps.Config;
+using MeshOps.Authoring;
+using MeshOps.Consul;
 
 namespace MeshOps.Generators.Tests.Crds;
 
@@ -48,7 +49,7 @@ internal static class BuilderFiller
     }
 
     private static bool IsGeneratedClass(Type type) =>
-        type.IsClass && type.Namespace == "MeshOps.Config.Consul" && !type.Name.EndsWith("Builder", StringComparison.Ordinal);
+        type.IsClass && type.Namespace == "MeshOps.Consul" && !type.Name.EndsWith("Builder", StringComparison.Ordinal);
 
     private static object? Sample(Type type, int depth)
     {

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using MeshOps.Config.Consul;
+using MeshOps.Consul;
 
 namespace MeshOps.Generators.Tests.Crds;
 

@@ -17,7 +17,7 @@ internal static class GeneratorHarness
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Append(typeof(k8s.Models.V1ObjectMeta).Assembly.Location)
-            .Append(typeof(MeshOps.Config.IMeshResource).Assembly.Location)
+            .Append(typeof(MeshOps.Consul.IMeshResource).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray());

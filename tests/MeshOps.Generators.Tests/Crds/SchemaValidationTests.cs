@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
-using MeshOps.Config;
-using MeshOps.Config.Consul;
+using MeshOps.Authoring;
+using MeshOps.Consul;
 
 namespace MeshOps.Generators.Tests.Crds;
 
@@ -29,7 +29,7 @@ public sealed class SchemaValidationTests
     [MemberData(nameof(Kinds))]
     public void Everything_the_builders_reach_validates_against_the_real_crd(string kind, string plural)
     {
-        var type = typeof(ServiceDefaults).Assembly.GetType("MeshOps.Config.Consul." + kind, throwOnError: true)!;
+        var type = typeof(ServiceDefaults).Assembly.GetType("MeshOps.Consul." + kind, throwOnError: true)!;
         var resource = BuilderFiller.BuildEverything(type);
 
         var json = YamlToJson.Convert(ManifestYamlWriter.Write([resource]));

@@ -1,7 +1,8 @@
 using System.Text;
 using HashiCups;
 using MeshOps.Analysis;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 using Microsoft.CodeAnalysis;
 using YamlDotNet.RepresentationModel;
 
@@ -49,10 +50,10 @@ public class HashiCupsMeshTests
             Assert.NotEmpty(d.Spec.Template.Spec.Containers[0].Ports);
         });
         Assert.Equal(6, resources.ServiceAccounts.Count);
-        Assert.Equal(Config.MeshProtocol.Tcp, Assert.Single(resources.ServiceDefaults, d => d.Metadata.Name == "postgres").Spec!.Protocol);
+        Assert.Equal(Consul.MeshProtocol.Tcp, Assert.Single(resources.ServiceDefaults, d => d.Metadata.Name == "postgres").Spec!.Protocol);
         var denyAll = resources.ServiceIntentions[0];
         Assert.Equal(("deny-all", "*"), (denyAll.Metadata.Name, denyAll.Spec!.Destination!.Name));
-        Assert.Equal(("*", Config.IntentionAction.Deny), (denyAll.Spec.Sources![0].Name, denyAll.Spec.Sources![0].Action!.Value));
+        Assert.Equal(("*", Consul.IntentionAction.Deny), (denyAll.Spec.Sources![0].Name, denyAll.Spec.Sources![0].Action!.Value));
     }
 
     [Fact]
@@ -70,9 +71,9 @@ public class HashiCupsMeshTests
             .ToList();
         Assert.Equal(
             [
-                ("MESH101", DiagnosticSeverity.Error, 24, "8081"),
-                ("MESH201", DiagnosticSeverity.Error, 18, "typeof(Postgres)"),
-                ("MESH301", DiagnosticSeverity.Error, 28, "MeshProtocol.Http"),
+                ("MESH101", DiagnosticSeverity.Error, 25, "8081"),
+                ("MESH201", DiagnosticSeverity.Error, 19, "typeof(Postgres)"),
+                ("MESH301", DiagnosticSeverity.Error, 29, "MeshProtocol.Http"),
             ],
             errors);
     }

@@ -21,7 +21,7 @@ public class MeshGeneratorTests
     {
         { "HashiCups", File.ReadAllText(RepoPaths.Combine("examples", "HashiCups.Mesh", "HashiCupsMesh.cs")) },
         { "NestedGlobal", """
-            using MeshOps.Config;
+            using MeshOps.Authoring; using MeshOps.Consul;
 
             public static partial class Platform
             {

@@ -27,7 +27,7 @@ internal static class MeshSources
     public static string Healthy => Mesh(Web, Api, Configure);
 
     public static string Mesh(params string[] members) => $$"""
-        using MeshOps.Config;
+        using MeshOps.Authoring; using MeshOps.Consul;
 
         namespace Demo;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using MeshOps.Analysis;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 using Microsoft.CodeAnalysis;
 
 namespace MeshOps.Generators.Tests.Mesh;
@@ -44,7 +45,7 @@ public class RuntimeParityTests
                 .Deny<Api, Web>(http => http.PathPrefix("/internal"))
             """);
 
-        var resources = (Config.MeshResources)Run(MeshCompilation.Create(source), "Build");
+        var resources = (Authoring.MeshResources)Run(MeshCompilation.Create(source), "Build");
 
         var l7 = resources.ServiceIntentions.Where(i => i.Spec.Sources!.Any(s => s.Permissions is { Count: > 0 })).ToList();
         Assert.Equal(["api", "web"], l7.Select(i => i.Metadata.Name));

@@ -47,7 +47,7 @@ public class SyntaxReaderTests
 
     // One service per MeshProtocol member, so the syntax reader's member → value map follows the enum.
     private static string EveryProtocol() => MeshSources.Mesh(
-        Enum.GetNames<Config.MeshProtocol>().Select(member => $$"""
+        Enum.GetNames<Consul.MeshProtocol>().Select(member => $$"""
             [MeshService("{{member.ToLowerInvariant()}}", Protocol = MeshProtocol.{{member}})]
             public partial class {{member}}Service;
             """).Append("protected override void Configure(IntentionBuilder<DemoMesh> intentions) { }").ToArray());
@@ -112,18 +112,18 @@ public class SyntaxReaderTests
         { "cast protocol", [MeshSources.HealthyWith("[MeshService(\"api\", Protocol = MeshProtocol.Http", "[MeshService(\"api\", Protocol = (MeshProtocol)1")], 1 },
         { "qualified typeof", [MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream(typeof(DemoMesh.Api))]")], 1 },
         { "named positional", [MeshSources.HealthyWith("[ContainerPort(9090)]", "[ContainerPort(port: 9090)]")], 1 },
-        { "alias of an attribute", ["using Port = MeshOps.Config.ContainerPortAttribute;\n" + MeshSources.HealthyWith("[ContainerPort(9090)]", "[Port(9090)]")], -1 },
-        { "alias of [MeshService]", ["using Svc = MeshOps.Config.MeshServiceAttribute;\n" + MeshSources.HealthyWith("[MeshService(\"api\"", "[Svc(\"api\"")], -1 },
-        { "global alias in another file", [MeshSources.HealthyWith("[MeshService(\"api\"", "[Svc(\"api\""), "global using Svc = MeshOps.Config.MeshServiceAttribute;"], -1 },
+        { "alias of an attribute", ["using Port = MeshOps.Authoring.ContainerPortAttribute;\n" + MeshSources.HealthyWith("[ContainerPort(9090)]", "[Port(9090)]")], -1 },
+        { "alias of [MeshService]", ["using Svc = MeshOps.Authoring.MeshServiceAttribute;\n" + MeshSources.HealthyWith("[MeshService(\"api\"", "[Svc(\"api\"")], -1 },
+        { "global alias in another file", [MeshSources.HealthyWith("[MeshService(\"api\"", "[Svc(\"api\""), "global using Svc = MeshOps.Authoring.MeshServiceAttribute;"], -1 },
         { "source type taking a MeshOps name", [MeshSources.Healthy, "namespace Other { public sealed class UpstreamAttribute : System.Attribute; }"], -1 },
         { "source class named like an attribute, but no attribute", [MeshSources.Healthy, "namespace Other { public sealed class Upstream; }"], 0 },
         { "service split over parts", [MeshSources.HealthyWith("[ServicePort(9090)]\n    public partial class Api;", "public partial class Api;\n\n    [ServicePort(9090)]\n    public partial class Api;")], 1 },
-        { "qualified attribute", [MeshSources.HealthyWith("[ServicePort(9090)]", "[global::MeshOps.Config.ServicePort(9090)]")], 0 },
+        { "qualified attribute", [MeshSources.HealthyWith("[ServicePort(9090)]", "[global::MeshOps.Authoring.ServicePort(9090)]")], 0 },
         {
             "mesh base on another part",
             [
                 MeshSources.Healthy.Replace("public partial class DemoMesh : MeshDefinition<DemoMesh>", "public partial class DemoMesh", StringComparison.Ordinal),
-                "namespace Demo { public partial class DemoMesh : MeshOps.Config.MeshDefinition<DemoMesh>; }",
+                "namespace Demo { public partial class DemoMesh : MeshOps.Authoring.MeshDefinition<DemoMesh>; }",
             ],
             0
         },
@@ -253,9 +253,9 @@ public class SyntaxReaderTests
     }
 
     /// <summary>The semantic reader over every class that carries [MeshService], in declaration order.</summary>
-    private static List<ServiceModel> ReadSymbols(Compilation compilation)
+    private static List<DeclaredServiceModel> ReadSymbols(Compilation compilation)
     {
-        var services = new List<ServiceModel>();
+        var services = new List<DeclaredServiceModel>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             var model = compilation.GetSemanticModel(tree);

@@ -107,7 +107,7 @@ public sealed class PackageTests : IDisposable
         File.WriteAllText(Path.Combine(project, "Program.cs"), """
             Console.Out.Write(new Shop.ShopMesh().ToYaml());
             var basket = Shop.Crds.Shop.Example.Com.Basket.Create("b1").WithCapacity(3).Build();
-            Console.Out.Write(MeshOps.Config.ManifestYamlWriter.Write([basket]));
+            Console.Out.Write(MeshOps.Authoring.ManifestYamlWriter.Write([basket]));
             """);
     }
 
@@ -150,7 +150,7 @@ public sealed class PackageTests : IDisposable
         """;
 
     private const string HealthyMesh = """
-        using MeshOps.Config;
+        using MeshOps.Authoring; using MeshOps.Consul;
 
         namespace Shop;
 

@@ -208,7 +208,7 @@ public class AnalyzerSemanticsTests
     [Fact]
     public void A_load_error_that_quotes_a_credential_masks_it()
     {
-        var manifests = MeshOps.Loading.ManifestLoader.LoadText(
+        var manifests = MeshOps.Sources.Files.ManifestLoader.LoadText(
             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: \"host=db password=hunter2\"\n", "<test>");
 
         var error = Assert.Single(manifests.Errors);

@@ -1,6 +1,7 @@
 using System.Text;
 using MeshOps.Analysis;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 
 namespace MeshOps.Tests.Analysis;
 

@@ -1,5 +1,6 @@
 using MeshOps.Analysis;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 
 namespace MeshOps.Tests.Analysis;
 

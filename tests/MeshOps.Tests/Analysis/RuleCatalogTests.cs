@@ -1,4 +1,4 @@
-using MeshOps.Rules;
+using MeshOps.Analysis.Rules;
 using MeshOps.Rules.Catalog;
 
 namespace MeshOps.Tests.Analysis;

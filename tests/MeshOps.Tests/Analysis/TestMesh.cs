@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using MeshOps.Analysis;
-using MeshOps.Loading;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
 
 namespace MeshOps.Tests.Analysis;
 

@@ -8,7 +8,7 @@ namespace MeshOps.Generators.Crds.Models
         Double,
         Boolean,
 
-        /// <summary><c>x-kubernetes-int-or-string</c>: <c>MeshOps.Config.IntOrString</c>.</summary>
+        /// <summary><c>x-kubernetes-int-or-string</c>: <c>MeshOps.Consul.IntOrString</c>.</summary>
         IntOrString,
 
         /// <summary>Schemaless object (<c>type: object</c> with no properties): <c>JsonObject</c>.</summary>

@@ -14,7 +14,7 @@ namespace MeshOps.Generators.Mesh.Models
         string MetadataName,
         bool IsService,
         bool NeedsBinding,
-        ServiceModel Service,
+        DeclaredServiceModel Service,
         EquatableArray<string> UpstreamTypeNames);
 
     /// <summary>A class declaration whose base list names MeshDefinition&lt;...&gt;, as its syntax reads.</summary>
@@ -23,12 +23,12 @@ namespace MeshOps.Generators.Mesh.Models
     internal sealed record MeshDeclaration(string MetadataName, bool IsCertain);
 
     /// <summary>Each [MeshService] declaration in order: its model when the syntax decided it, else the metadata name to bind.</summary>
-    internal sealed record ResolvedService(ServiceModel? Service, string? BindingMetadataName);
+    internal sealed record ResolvedService(DeclaredServiceModel? Service, string? BindingMetadataName);
 
     /// <summary>Whether the compilation references MeshOps, and whether simple names can be trusted to mean its types.</summary>
     internal enum MeshOpsReference
     {
-        /// <summary>No MeshOps.Config.MeshServiceAttribute: generate nothing.</summary>
+        /// <summary>No MeshOps.Authoring.MeshServiceAttribute: generate nothing.</summary>
         Absent,
 
         /// <summary>MeshOps is referenced (and, once the syntax is checked, no source type or using alias takes one of its simple names): read syntax.</summary>

@@ -6,7 +6,7 @@ namespace HashiCups
     partial class HashiCupsMesh
     {
         /// <inheritdoc/>
-        protected override global::System.Collections.Generic.IReadOnlyList<global::MeshOps.Config.MeshServiceSpec> DeclaredServices { get; } = new global::MeshOps.Config.MeshServiceSpec[]
+        protected override global::System.Collections.Generic.IReadOnlyList<global::MeshOps.Authoring.MeshServiceSpec> DeclaredServices { get; } = new global::MeshOps.Authoring.MeshServiceSpec[]
         {
             Nginx.Spec,
             Frontend.Spec,
@@ -16,169 +16,169 @@ namespace HashiCups
             Postgres.Spec,
         };
 
-        partial class Nginx : global::MeshOps.Config.IMeshService<global::HashiCups.HashiCupsMesh>
+        partial class Nginx : global::MeshOps.Authoring.IMeshService<global::HashiCups.HashiCupsMesh>
         {
             /// <summary>The Consul service name, also the name of its Service, ServiceAccount and Deployment.</summary>
             public const string ServiceName = "nginx";
 
             /// <summary>What the attributes of this service declare: protocol, ports and upstreams.</summary>
-            public static global::MeshOps.Config.MeshServiceSpec Spec { get; } = new global::MeshOps.Config.MeshServiceSpec
+            public static global::MeshOps.Authoring.MeshServiceSpec Spec { get; } = new global::MeshOps.Authoring.MeshServiceSpec
             {
                 Name = ServiceName,
-                Protocol = global::MeshOps.Config.MeshProtocol.Http,
+                Protocol = global::MeshOps.Consul.MeshProtocol.Http,
                 Image = "nginx:alpine",
                 Replicas = 1,
                 AutomountServiceAccountToken = true,
-                ContainerPorts = new global::MeshOps.Config.ContainerPortSpec[]
+                ContainerPorts = new global::MeshOps.Authoring.ContainerPortSpec[]
                 {
-                    new global::MeshOps.Config.ContainerPortSpec(80, null, null),
+                    new global::MeshOps.Authoring.ContainerPortSpec(80, null, null),
                 },
-                ServicePorts = new global::MeshOps.Config.ServicePortSpec[]
+                ServicePorts = new global::MeshOps.Authoring.ServicePortSpec[]
                 {
-                    new global::MeshOps.Config.ServicePortSpec(80, 80, null, "http"),
+                    new global::MeshOps.Authoring.ServicePortSpec(80, 80, null, "http"),
                 },
-                Upstreams = new global::MeshOps.Config.UpstreamSpec[]
+                Upstreams = new global::MeshOps.Authoring.UpstreamSpec[]
                 {
-                    new global::MeshOps.Config.UpstreamSpec("frontend", 3000),
-                    new global::MeshOps.Config.UpstreamSpec("public-api", 8080),
+                    new global::MeshOps.Authoring.UpstreamSpec("frontend", 3000),
+                    new global::MeshOps.Authoring.UpstreamSpec("public-api", 8080),
                 },
             };
         }
 
-        partial class Frontend : global::MeshOps.Config.IMeshService<global::HashiCups.HashiCupsMesh>
+        partial class Frontend : global::MeshOps.Authoring.IMeshService<global::HashiCups.HashiCupsMesh>
         {
             /// <summary>The Consul service name, also the name of its Service, ServiceAccount and Deployment.</summary>
             public const string ServiceName = "frontend";
 
             /// <summary>What the attributes of this service declare: protocol, ports and upstreams.</summary>
-            public static global::MeshOps.Config.MeshServiceSpec Spec { get; } = new global::MeshOps.Config.MeshServiceSpec
+            public static global::MeshOps.Authoring.MeshServiceSpec Spec { get; } = new global::MeshOps.Authoring.MeshServiceSpec
             {
                 Name = ServiceName,
-                Protocol = global::MeshOps.Config.MeshProtocol.Http,
+                Protocol = global::MeshOps.Consul.MeshProtocol.Http,
                 Image = "hashicorpdemoapp/frontend:v1.0.3",
                 Replicas = 1,
                 AutomountServiceAccountToken = true,
-                ContainerPorts = new global::MeshOps.Config.ContainerPortSpec[]
+                ContainerPorts = new global::MeshOps.Authoring.ContainerPortSpec[]
                 {
-                    new global::MeshOps.Config.ContainerPortSpec(3000, null, null),
+                    new global::MeshOps.Authoring.ContainerPortSpec(3000, null, null),
                 },
-                ServicePorts = new global::MeshOps.Config.ServicePortSpec[]
+                ServicePorts = new global::MeshOps.Authoring.ServicePortSpec[]
                 {
-                    new global::MeshOps.Config.ServicePortSpec(3000, 3000, null, "http"),
+                    new global::MeshOps.Authoring.ServicePortSpec(3000, 3000, null, "http"),
                 },
-                Upstreams = new global::MeshOps.Config.UpstreamSpec[]
+                Upstreams = new global::MeshOps.Authoring.UpstreamSpec[]
                 {
                 },
             };
         }
 
-        partial class PublicApi : global::MeshOps.Config.IMeshService<global::HashiCups.HashiCupsMesh>
+        partial class PublicApi : global::MeshOps.Authoring.IMeshService<global::HashiCups.HashiCupsMesh>
         {
             /// <summary>The Consul service name, also the name of its Service, ServiceAccount and Deployment.</summary>
             public const string ServiceName = "public-api";
 
             /// <summary>What the attributes of this service declare: protocol, ports and upstreams.</summary>
-            public static global::MeshOps.Config.MeshServiceSpec Spec { get; } = new global::MeshOps.Config.MeshServiceSpec
+            public static global::MeshOps.Authoring.MeshServiceSpec Spec { get; } = new global::MeshOps.Authoring.MeshServiceSpec
             {
                 Name = ServiceName,
-                Protocol = global::MeshOps.Config.MeshProtocol.Http,
+                Protocol = global::MeshOps.Consul.MeshProtocol.Http,
                 Image = "hashicorpdemoapp/public-api:v0.0.6",
                 Replicas = 1,
                 AutomountServiceAccountToken = true,
-                ContainerPorts = new global::MeshOps.Config.ContainerPortSpec[]
+                ContainerPorts = new global::MeshOps.Authoring.ContainerPortSpec[]
                 {
-                    new global::MeshOps.Config.ContainerPortSpec(8080, null, null),
+                    new global::MeshOps.Authoring.ContainerPortSpec(8080, null, null),
                 },
-                ServicePorts = new global::MeshOps.Config.ServicePortSpec[]
+                ServicePorts = new global::MeshOps.Authoring.ServicePortSpec[]
                 {
-                    new global::MeshOps.Config.ServicePortSpec(8080, 8080, null, "http"),
+                    new global::MeshOps.Authoring.ServicePortSpec(8080, 8080, null, "http"),
                 },
-                Upstreams = new global::MeshOps.Config.UpstreamSpec[]
+                Upstreams = new global::MeshOps.Authoring.UpstreamSpec[]
                 {
-                    new global::MeshOps.Config.UpstreamSpec("products-api", 9090),
-                    new global::MeshOps.Config.UpstreamSpec("payments", 1800),
+                    new global::MeshOps.Authoring.UpstreamSpec("products-api", 9090),
+                    new global::MeshOps.Authoring.UpstreamSpec("payments", 1800),
                 },
             };
         }
 
-        partial class ProductsApi : global::MeshOps.Config.IMeshService<global::HashiCups.HashiCupsMesh>
+        partial class ProductsApi : global::MeshOps.Authoring.IMeshService<global::HashiCups.HashiCupsMesh>
         {
             /// <summary>The Consul service name, also the name of its Service, ServiceAccount and Deployment.</summary>
             public const string ServiceName = "products-api";
 
             /// <summary>What the attributes of this service declare: protocol, ports and upstreams.</summary>
-            public static global::MeshOps.Config.MeshServiceSpec Spec { get; } = new global::MeshOps.Config.MeshServiceSpec
+            public static global::MeshOps.Authoring.MeshServiceSpec Spec { get; } = new global::MeshOps.Authoring.MeshServiceSpec
             {
                 Name = ServiceName,
-                Protocol = global::MeshOps.Config.MeshProtocol.Http,
+                Protocol = global::MeshOps.Consul.MeshProtocol.Http,
                 Image = "hashicorpdemoapp/product-api:v0.0.21",
                 Replicas = 1,
                 AutomountServiceAccountToken = true,
-                ContainerPorts = new global::MeshOps.Config.ContainerPortSpec[]
+                ContainerPorts = new global::MeshOps.Authoring.ContainerPortSpec[]
                 {
-                    new global::MeshOps.Config.ContainerPortSpec(9090, null, null),
-                    new global::MeshOps.Config.ContainerPortSpec(9103, "metrics", null),
+                    new global::MeshOps.Authoring.ContainerPortSpec(9090, null, null),
+                    new global::MeshOps.Authoring.ContainerPortSpec(9103, "metrics", null),
                 },
-                ServicePorts = new global::MeshOps.Config.ServicePortSpec[]
+                ServicePorts = new global::MeshOps.Authoring.ServicePortSpec[]
                 {
-                    new global::MeshOps.Config.ServicePortSpec(9090, 9090, null, "http"),
+                    new global::MeshOps.Authoring.ServicePortSpec(9090, 9090, null, "http"),
                 },
-                Upstreams = new global::MeshOps.Config.UpstreamSpec[]
+                Upstreams = new global::MeshOps.Authoring.UpstreamSpec[]
                 {
-                    new global::MeshOps.Config.UpstreamSpec("postgres", 5432),
+                    new global::MeshOps.Authoring.UpstreamSpec("postgres", 5432),
                 },
             };
         }
 
-        partial class Payments : global::MeshOps.Config.IMeshService<global::HashiCups.HashiCupsMesh>
+        partial class Payments : global::MeshOps.Authoring.IMeshService<global::HashiCups.HashiCupsMesh>
         {
             /// <summary>The Consul service name, also the name of its Service, ServiceAccount and Deployment.</summary>
             public const string ServiceName = "payments";
 
             /// <summary>What the attributes of this service declare: protocol, ports and upstreams.</summary>
-            public static global::MeshOps.Config.MeshServiceSpec Spec { get; } = new global::MeshOps.Config.MeshServiceSpec
+            public static global::MeshOps.Authoring.MeshServiceSpec Spec { get; } = new global::MeshOps.Authoring.MeshServiceSpec
             {
                 Name = ServiceName,
-                Protocol = global::MeshOps.Config.MeshProtocol.Http,
+                Protocol = global::MeshOps.Consul.MeshProtocol.Http,
                 Image = "hashicorpdemoapp/payments:v0.0.16",
                 Replicas = 1,
                 AutomountServiceAccountToken = true,
-                ContainerPorts = new global::MeshOps.Config.ContainerPortSpec[]
+                ContainerPorts = new global::MeshOps.Authoring.ContainerPortSpec[]
                 {
-                    new global::MeshOps.Config.ContainerPortSpec(8080, null, null),
+                    new global::MeshOps.Authoring.ContainerPortSpec(8080, null, null),
                 },
-                ServicePorts = new global::MeshOps.Config.ServicePortSpec[]
+                ServicePorts = new global::MeshOps.Authoring.ServicePortSpec[]
                 {
-                    new global::MeshOps.Config.ServicePortSpec(1800, 8080, null, "http"),
+                    new global::MeshOps.Authoring.ServicePortSpec(1800, 8080, null, "http"),
                 },
-                Upstreams = new global::MeshOps.Config.UpstreamSpec[]
+                Upstreams = new global::MeshOps.Authoring.UpstreamSpec[]
                 {
                 },
             };
         }
 
-        partial class Postgres : global::MeshOps.Config.IMeshService<global::HashiCups.HashiCupsMesh>
+        partial class Postgres : global::MeshOps.Authoring.IMeshService<global::HashiCups.HashiCupsMesh>
         {
             /// <summary>The Consul service name, also the name of its Service, ServiceAccount and Deployment.</summary>
             public const string ServiceName = "postgres";
 
             /// <summary>What the attributes of this service declare: protocol, ports and upstreams.</summary>
-            public static global::MeshOps.Config.MeshServiceSpec Spec { get; } = new global::MeshOps.Config.MeshServiceSpec
+            public static global::MeshOps.Authoring.MeshServiceSpec Spec { get; } = new global::MeshOps.Authoring.MeshServiceSpec
             {
                 Name = ServiceName,
-                Protocol = global::MeshOps.Config.MeshProtocol.Tcp,
+                Protocol = global::MeshOps.Consul.MeshProtocol.Tcp,
                 Image = "hashicorpdemoapp/product-api-db:v0.0.21",
                 Replicas = 1,
                 AutomountServiceAccountToken = true,
-                ContainerPorts = new global::MeshOps.Config.ContainerPortSpec[]
+                ContainerPorts = new global::MeshOps.Authoring.ContainerPortSpec[]
                 {
-                    new global::MeshOps.Config.ContainerPortSpec(5432, null, null),
+                    new global::MeshOps.Authoring.ContainerPortSpec(5432, null, null),
                 },
-                ServicePorts = new global::MeshOps.Config.ServicePortSpec[]
+                ServicePorts = new global::MeshOps.Authoring.ServicePortSpec[]
                 {
-                    new global::MeshOps.Config.ServicePortSpec(5432, 5432, null, "postgres"),
+                    new global::MeshOps.Authoring.ServicePortSpec(5432, 5432, null, "postgres"),
                 },
-                Upstreams = new global::MeshOps.Config.UpstreamSpec[]
+                Upstreams = new global::MeshOps.Authoring.UpstreamSpec[]
                 {
                 },
             };

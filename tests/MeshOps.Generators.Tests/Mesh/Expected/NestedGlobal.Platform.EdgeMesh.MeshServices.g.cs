@@ -6,62 +6,62 @@ partial class Platform
     partial class EdgeMesh
     {
         /// <inheritdoc/>
-        protected override global::System.Collections.Generic.IReadOnlyList<global::MeshOps.Config.MeshServiceSpec> DeclaredServices { get; } = new global::MeshOps.Config.MeshServiceSpec[]
+        protected override global::System.Collections.Generic.IReadOnlyList<global::MeshOps.Authoring.MeshServiceSpec> DeclaredServices { get; } = new global::MeshOps.Authoring.MeshServiceSpec[]
         {
             Edge.Spec,
             Cache.Spec,
         };
 
-        partial class Edge : global::MeshOps.Config.IMeshService<global::Platform.EdgeMesh>
+        partial class Edge : global::MeshOps.Authoring.IMeshService<global::Platform.EdgeMesh>
         {
             /// <summary>The Consul service name, also the name of its Service, ServiceAccount and Deployment.</summary>
             public const string ServiceName = "edge \"quoted\"";
 
             /// <summary>What the attributes of this service declare: protocol, ports and upstreams.</summary>
-            public static global::MeshOps.Config.MeshServiceSpec Spec { get; } = new global::MeshOps.Config.MeshServiceSpec
+            public static global::MeshOps.Authoring.MeshServiceSpec Spec { get; } = new global::MeshOps.Authoring.MeshServiceSpec
             {
                 Name = ServiceName,
-                Protocol = global::MeshOps.Config.MeshProtocol.Tcp,
+                Protocol = global::MeshOps.Consul.MeshProtocol.Tcp,
                 Image = null,
                 Replicas = 1,
                 AutomountServiceAccountToken = true,
-                ContainerPorts = new global::MeshOps.Config.ContainerPortSpec[]
+                ContainerPorts = new global::MeshOps.Authoring.ContainerPortSpec[]
                 {
-                    new global::MeshOps.Config.ContainerPortSpec(443, "https", "0.0.0.0"),
+                    new global::MeshOps.Authoring.ContainerPortSpec(443, "https", "0.0.0.0"),
                 },
-                ServicePorts = new global::MeshOps.Config.ServicePortSpec[]
+                ServicePorts = new global::MeshOps.Authoring.ServicePortSpec[]
                 {
-                    new global::MeshOps.Config.ServicePortSpec(443, 443, "https", "https"),
+                    new global::MeshOps.Authoring.ServicePortSpec(443, 443, "https", "https"),
                 },
-                Upstreams = new global::MeshOps.Config.UpstreamSpec[]
+                Upstreams = new global::MeshOps.Authoring.UpstreamSpec[]
                 {
-                    new global::MeshOps.Config.UpstreamSpec("cache", 6379),
+                    new global::MeshOps.Authoring.UpstreamSpec("cache", 6379),
                 },
             };
         }
 
-        partial class Cache : global::MeshOps.Config.IMeshService<global::Platform.EdgeMesh>
+        partial class Cache : global::MeshOps.Authoring.IMeshService<global::Platform.EdgeMesh>
         {
             /// <summary>The Consul service name, also the name of its Service, ServiceAccount and Deployment.</summary>
             public const string ServiceName = "cache";
 
             /// <summary>What the attributes of this service declare: protocol, ports and upstreams.</summary>
-            public static global::MeshOps.Config.MeshServiceSpec Spec { get; } = new global::MeshOps.Config.MeshServiceSpec
+            public static global::MeshOps.Authoring.MeshServiceSpec Spec { get; } = new global::MeshOps.Authoring.MeshServiceSpec
             {
                 Name = ServiceName,
-                Protocol = global::MeshOps.Config.MeshProtocol.Tcp,
+                Protocol = global::MeshOps.Consul.MeshProtocol.Tcp,
                 Image = "redis:7",
                 Replicas = 3,
                 AutomountServiceAccountToken = false,
-                ContainerPorts = new global::MeshOps.Config.ContainerPortSpec[]
+                ContainerPorts = new global::MeshOps.Authoring.ContainerPortSpec[]
                 {
-                    new global::MeshOps.Config.ContainerPortSpec(6379, null, null),
+                    new global::MeshOps.Authoring.ContainerPortSpec(6379, null, null),
                 },
-                ServicePorts = new global::MeshOps.Config.ServicePortSpec[]
+                ServicePorts = new global::MeshOps.Authoring.ServicePortSpec[]
                 {
-                    new global::MeshOps.Config.ServicePortSpec(6379, 6379, null, null),
+                    new global::MeshOps.Authoring.ServicePortSpec(6379, 6379, null, null),
                 },
-                Upstreams = new global::MeshOps.Config.UpstreamSpec[]
+                Upstreams = new global::MeshOps.Authoring.UpstreamSpec[]
                 {
                 },
             };

@@ -7,7 +7,7 @@ namespace Shop.Infra.Crds.Example.Com
     /// <summary>
     /// A Gadget resource (example.com/v1).
     /// </summary>
-    public sealed partial class Gadget : global::MeshOps.Config.IMeshResource
+    public sealed partial class Gadget : global::MeshOps.Consul.IMeshResource
     {
         /// <summary>
         /// The API version this type was generated from.

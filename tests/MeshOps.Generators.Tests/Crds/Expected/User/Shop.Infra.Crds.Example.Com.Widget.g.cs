@@ -7,7 +7,7 @@ namespace Shop.Infra.Crds.Example.Com
     /// <summary>
     /// A widget: &lt;b&gt;anything&lt;/b&gt; &amp; more.
     /// </summary>
-    public sealed partial class Widget : global::MeshOps.Config.IMeshResource
+    public sealed partial class Widget : global::MeshOps.Consul.IMeshResource
     {
         /// <summary>
         /// The API version this type was generated from.
@@ -132,7 +132,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// <summary>
         /// Sets <c>port</c>.
         /// </summary>
-        public WidgetBuilder WithPort(global::MeshOps.Config.IntOrString value)
+        public WidgetBuilder WithPort(global::MeshOps.Consul.IntOrString value)
         {
             _resource.Spec.Port = value;
             return this;
@@ -289,7 +289,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("port")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::MeshOps.Config.IntOrString? Port { get; set; }
+        public global::MeshOps.Consul.IntOrString? Port { get; set; }
 
         /// <summary>
         /// The <c>color</c> field.

@@ -1,0 +1,53 @@
+using MeshOps.Model;
+using MeshOps.Rules.Catalog;
+using MeshOps.Rules.Intentions;
+using MeshOps.Rules.Text;
+
+namespace MeshOps.Analysis.Rules;
+
+/// <summary>MESH202: an intention source or destination that names no service declared in the inputs.</summary>
+internal sealed class IntentionNamesUnknownService : IMeshRule
+{
+    public RuleDescriptor Descriptor => RuleCatalog.IntentionNamesUnknownService;
+
+    public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
+    {
+        var known = model.ConsulServiceNames;
+        // Offline, a folder of CRDs alone says nothing about which services exist: only judge when services are declared.
+        if (model.Services.Count == 0 && model.Workloads.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var entry in model.Intentions.Entries)
+        {
+            var origin = (IntentionOrigin)entry.Origin!;
+            if (IsUnknown(entry.DestinationName, known))
+            {
+                yield return Hit(origin, "destination", entry.DestinationName, origin.Resource.LocationOf("spec", "destination", "name"), known);
+            }
+
+            for (var i = 0; i < entry.Sources.Count; i++)
+            {
+                var source = entry.Sources[i];
+                // Peers, partitions and sameness groups name services in other clusters.
+                var remote = !string.IsNullOrEmpty(source.Peer) || !string.IsNullOrEmpty(source.SamenessGroup) || !string.IsNullOrEmpty(source.Partition);
+                if (!remote && IsUnknown(source.Name, known))
+                {
+                    yield return Hit(origin, "source", source.Name, origin.Resource.LocationOf("spec", "sources", i, "name"), known);
+                }
+            }
+        }
+    }
+
+    private RuleHit Hit(IntentionOrigin origin, string role, string name, Sources.SourceLocation location, IReadOnlySet<string> known)
+    {
+        var nearest = NameSuggester.Nearest(name, known);
+        var suggestion = nearest is null ? "" : $" Did you mean '{nearest}'?";
+        return new RuleHit(Descriptor, origin.Resource, location,
+            [origin.Resource.Name, role, name, suggestion, MeshModelBuilder.NamespaceOf(origin.Resource)], []);
+    }
+
+    private static bool IsUnknown(string name, IReadOnlySet<string> known) =>
+        name.Length > 0 && name != ConsulNames.Wildcard && !known.Contains(name);
+}

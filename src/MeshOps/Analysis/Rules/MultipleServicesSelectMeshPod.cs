@@ -1,0 +1,34 @@
+using MeshOps.Analysis;
+using MeshOps.Model;
+using MeshOps.Rules.Catalog;
+
+namespace MeshOps.Analysis.Rules;
+
+/// <summary>
+/// MESH108: several Services select one mesh pod. connect-init refuses to register it ("There are multiple Consul
+/// services registered for this pod", consul-k8s#1606) unless the extras carry service-ignore or the pod is multi-port.
+/// </summary>
+internal sealed class MultipleServicesSelectMeshPod : IMeshRule
+{
+    public RuleDescriptor Descriptor => RuleCatalog.MultipleServicesSelectMeshPod;
+
+    public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
+    {
+        foreach (var workload in model.Workloads.Where(w => w.InMesh && !IsMultiPort(w)))
+        {
+            var registering = workload.Services.Where(s => !s.IgnoredByConsul).ToList();
+            if (registering.Count < 2)
+            {
+                continue;
+            }
+
+            yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodMetadata("labels"),
+                [workload.Name, workload.Namespace, string.Join(", ", registering.Select(s => s.Name)), workload.LabelSelector, workload.InMeshOrigin],
+                registering.Select(s => new Evidence(s.Resource.Ref, s.Resource.LocationOf("spec", "selector"), "selects the pod")).ToList());
+        }
+    }
+
+    // A comma-separated connect-service annotation is consul-k8s' multi-port set-up, which expects several Services.
+    private static bool IsMultiPort(Workload workload) =>
+        workload.PodAnnotations.TryGetValue(ConsulAnnotations.ConnectService, out var names) && names.Contains(',', StringComparison.Ordinal);
+}

@@ -1,0 +1,17 @@
+namespace MeshOps.Consul;
+
+/// <summary>
+/// A Kubernetes resource of the mesh (a Consul config entry CRD or a user CRD) built in C#: what every generated
+/// resource type has in common, so a mesh can hold and write them together.
+/// </summary>
+public interface IMeshResource
+{
+    /// <summary>The resource's <c>apiVersion</c>, e.g. <c>consul.hashicorp.com/v1alpha1</c>.</summary>
+    string ApiVersion { get; }
+
+    /// <summary>The resource's <c>kind</c>, e.g. <c>ServiceDefaults</c>.</summary>
+    string Kind { get; }
+
+    /// <summary>The standard object metadata (name, namespace, labels, annotations).</summary>
+    k8s.Models.V1ObjectMeta Metadata { get; }
+}

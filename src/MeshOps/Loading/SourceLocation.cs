@@ -1,9 +1,0 @@
-namespace MeshOps.Loading;
-
-/// <summary>Where something was read from: 1-based line and column, as editors and compilers count.</summary>
-public sealed record SourceLocation(string File, int Line, int Column)
-{
-    public static readonly SourceLocation Unknown = new("<unknown>", 0, 0);
-
-    public override string ToString() => Line > 0 ? $"{File}:{Line}:{Column}" : File;
-}

@@ -1,7 +1,0 @@
-namespace MeshOps.Loading.Yaml;
-
-/// <summary>
-/// One document of a YAML stream: its root node, or why it could not be read. <paramref name="HasAliases"/> says
-/// whether the tree shares nodes, which anything that walks it without expanding aliases must then detect.
-/// </summary>
-internal sealed record ParsedDocument(ParsedNode? Root, RejectedDocumentException? Problem, bool HasAliases = false);

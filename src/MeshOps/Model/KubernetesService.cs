@@ -1,0 +1,57 @@
+using k8s.Models;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
+
+namespace MeshOps.Model;
+
+/// <summary>A Kubernetes Service, the workloads it selects, and the Consul settings that apply to it.</summary>
+public sealed class KubernetesService
+{
+    public required ManifestResource Resource { get; init; }
+
+    public required V1Service Service { get; init; }
+
+    public required string Namespace { get; init; }
+
+    public string Name => Resource.Name;
+
+    public IReadOnlyList<V1ServicePort> Ports => _ports ??= Service.Spec?.Ports?.ToList() ?? [];
+
+    public IReadOnlyDictionary<string, string> Selector =>
+        Service.Spec?.Selector is { Count: > 0 } selector ? selector.AsReadOnly() : EmptySelector;
+
+    public IReadOnlyList<Workload> Workloads { get; internal set; } = [];
+
+    /// <summary>The ServiceDefaults for this service, if any.</summary>
+    public ManifestResource? Defaults { get; internal set; }
+
+    /// <summary>The protocol in force and where it was set.</summary>
+    public ProtocolSetting Protocol { get; internal set; } = ProtocolSetting.ConsulDefault;
+
+    public bool InMesh => Workloads.Any(w => w.InMesh);
+
+    /// <summary>consul-k8s skips Services labelled consul.hashicorp.com/service-ignore when it registers pods.</summary>
+    public bool IgnoredByConsul =>
+        Resource.Labels.TryGetValue(ConsulAnnotations.ServiceIgnore, out var value) && value.Trim() == "true";
+
+    /// <summary>The Consul service name its mesh pods register as (their connect-service annotation, else this name).</summary>
+    public string ConsulName => Workloads.FirstOrDefault(w => w.InMesh)?.ConsulServiceName ?? Name;
+
+    public ObjectKey Key => new(Namespace, Name);
+
+    public override string ToString() => $"Service/{Name}";
+
+    private IReadOnlyList<V1ServicePort>? _ports;
+
+    private static readonly IReadOnlyDictionary<string, string> EmptySelector = new Dictionary<string, string>();
+}
+
+/// <summary>A service's protocol and its origin: ServiceDefaults, ProxyDefaults or Consul's default (tcp).</summary>
+public sealed record ProtocolSetting(string Value, string Origin, ManifestResource? Resource, SourceLocation? Location = null)
+{
+    public static readonly ProtocolSetting ConsulDefault = new("tcp", "Consul's default", null);
+
+    public bool IsL7 => Value is "http" or "http2" or "grpc";
+
+    public override string ToString() => Resource is null ? $"{Value} ({Origin})" : $"{Value} (set in {Origin} at {Location ?? Resource.Location})";
+}

@@ -1,0 +1,28 @@
+namespace MeshOps.Sources.Files;
+
+/// <summary>
+/// Reads manifests (.yaml, .yml, .json; folders recursively; multi-document YAML; <c>kind: List</c>)
+/// into typed objects that remember where they were written.
+/// </summary>
+public static class ManifestLoader
+{
+    /// <summary>Loads files and folders. Errors are collected per file; the other files are still read.</summary>
+    public static ManifestSet LoadPaths(IEnumerable<string> paths, LoaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var reader = new ManifestReader(options ?? LoaderOptions.Default);
+        foreach (var file in FileEnumerator.Expand(paths, reader.Errors))
+            reader.ReadFile(file);
+        return reader.ToManifestSet();
+    }
+
+    /// <summary>Loads YAML or JSON text, such as <c>kubectl get -o yaml</c> output on standard input.</summary>
+    public static ManifestSet LoadText(string text, string sourceName, LoaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var reader = new ManifestReader(options ?? LoaderOptions.Default);
+        reader.ReadText(text, sourceName);
+        return reader.ToManifestSet();
+    }
+}

@@ -1,0 +1,15 @@
+using MeshOps.Discovery;
+
+namespace MeshOps.Sources;
+
+/// <summary>
+/// A file or document that could not be read. Loading goes on with the other files; the error names
+/// the place so a user can open it. <paramref name="ErrorId"/> is stable (used as the PowerShell error id).
+/// </summary>
+public sealed record LoadError(string ErrorId, SourceLocation Location, string Message)
+{
+    /// <summary>The message, with any credential quoted from the input masked: errors end up in logs.</summary>
+    public string Message { get; init; } = SecretRedactor.Redact(Message);
+
+    public override string ToString() => $"{Location}: {Message}";
+}
