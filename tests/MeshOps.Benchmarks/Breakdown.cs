@@ -57,7 +57,7 @@ public static class Breakdown
         var times = new Dictionary<string, double>();
         var total = Stopwatch.StartNew();
         var manifests = Measure(times, "load (ManifestLoader.LoadText)", () => Pipeline.Load(mesh));
-        var model = Measure(times, "model (MeshModelBuilder.Build)", () => MeshModelBuilder.Build(manifests, AnalysisOptions.Default));
+        var model = Measure(times, "model (MeshModelBuilder.Build)", () => MeshModelBuilder.Build(manifests));
         var context = new RuleContext(model.Settings);
         var suppressions = Measure(times, "suppressions index", () => new Suppressions(model));
         var hits = new List<RuleHit>();
@@ -68,7 +68,7 @@ public static class Breakdown
 
         Measure(times, "filter, findings, sort", () => hits
             .Where(hit => !suppressions.Suppresses(hit.Subject, hit.Rule.Id))
-            .Select(hit => hit.ToFinding())
+            .Select(MeshAnalyzer.ToFinding)
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.File, StringComparer.Ordinal)
             .ThenBy(f => f.Line)

@@ -60,7 +60,7 @@ Describe 'Test-MeshConfig parameters' {
         @{ Name = 'Rule'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
         @{ Name = 'ExcludeRule'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
         @{ Name = 'MinimumSeverity'; Type = 'MeshOps.Rules.Catalog.Severity'; Sets = @('__AllParameterSets') }
-        @{ Name = 'DefaultPolicy'; Type = 'MeshOps.Analysis.DefaultPolicy'; Sets = @('__AllParameterSets') }
+        @{ Name = 'DefaultPolicy'; Type = 'MeshOps.Model.DefaultPolicy'; Sets = @('__AllParameterSets') }
         @{ Name = 'TransparentProxy'; Type = 'System.Boolean'; Sets = @('__AllParameterSets') }
         @{ Name = 'AclsEnabled'; Type = 'System.Boolean'; Sets = @('__AllParameterSets') }
         @{ Name = 'Quiet'; Type = 'System.Management.Automation.SwitchParameter'; Sets = @('__AllParameterSets') }

@@ -181,6 +181,9 @@ Describe 'Test-MeshConfig' {
             # nginx->frontend, nginx->public-api, public-api->products-api, public-api->payments, products-api->postgres
             $findings | Should -HaveCount 5
             $findings[0].Message | Should -Match 'default is deny'
+            # The user set it with a parameter: the finding says so in PowerShell's words, not the SDK's.
+            $findings[0].Message | Should -Match '-DefaultPolicy parameter'
+            $findings[0].Message | Should -Not -Match 'AnalysisOptions'
             $findings.Confirm | Should -Contain 'consul intention check public-api payments'
         }
     }

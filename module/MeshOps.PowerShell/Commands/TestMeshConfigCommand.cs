@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Text;
 using MeshOps.Analysis;
+using MeshOps.Model;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
 using MeshOps.Rules.Catalog;
@@ -29,7 +30,8 @@ public sealed class TestMeshConfigCommand : PSCmdlet
     // where they go, this keeps enums from the dependencies (Severity, DefaultPolicy) out of this class's layout:
     // PowerShell lists the assembly's types before OnImport hooks the resolver, and a value-type field would make
     // the runtime load MeshOps.Rules at that moment, from a folder it does not search.
-    private AnalysisOptions _options = AnalysisOptions.Default;
+    // Findings name a setting the user decided by the parameter that set it.
+    private AnalysisOptions _options = AnalysisOptions.Default with { DescribeOverride = name => $"-{name} parameter" };
     private readonly List<string> _paths = [];
     private readonly StringBuilder _text = new();
     private bool _inputRejected;

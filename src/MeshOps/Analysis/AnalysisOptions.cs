@@ -1,3 +1,4 @@
+using MeshOps.Model;
 using MeshOps.Rules.Catalog;
 
 namespace MeshOps.Analysis;
@@ -27,5 +28,20 @@ public sealed record AnalysisOptions
     /// <summary>Overrides whether ACLs are enabled (Helm global.acls.manageSystemACLs).</summary>
     public bool? AclsEnabled { get; init; }
 
+    /// <summary>
+    /// How findings name a setting this caller decided, from the option's name (<c>AclsEnabled</c>); by default
+    /// <c>AnalysisOptions.AclsEnabled</c>. A front end that exposes the options under other names says so here.
+    /// </summary>
+    public Func<string, string> DescribeOverride { get; init; } = name => $"AnalysisOptions.{name}";
+
     public static readonly AnalysisOptions Default = new();
+
+    /// <summary>The settings this caller decided, for the model builder.</summary>
+    public MeshSettingsOverrides SettingsOverrides => new()
+    {
+        DefaultPolicy = DefaultPolicy,
+        TransparentProxy = TransparentProxy,
+        AclsEnabled = AclsEnabled,
+        DescribeOrigin = DescribeOverride,
+    };
 }

@@ -1,15 +1,11 @@
 using MeshOps.Discovery;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
+using MeshOps.Analysis.Rules;
 using MeshOps.Rules.Catalog;
+using MeshOps.Secrets;
 
 namespace MeshOps.Analysis;
-
-/// <summary>A piece of evidence behind a finding: another object and what about it matters.</summary>
-public sealed record Evidence(ResourceRef Resource, SourceLocation Location, string Note)
-{
-    public override string ToString() => $"{Resource} ({Location}): {Note}";
-}
 
 /// <summary>
 /// One problem found in the mesh configuration, with where it is, why it breaks traffic, how to fix it

@@ -11,7 +11,7 @@ public static class MeshAnalyzer
     public static AnalysisReport Analyze(ManifestSet manifests, AnalysisOptions? options = null)
     {
         options ??= AnalysisOptions.Default;
-        var model = MeshModelBuilder.Build(manifests, options);
+        var model = MeshModelBuilder.Build(manifests, options.SettingsOverrides);
         var context = new RuleContext(model.Settings);
         var suppressions = new Suppressions(model);
 
@@ -20,7 +20,7 @@ public static class MeshAnalyzer
             .SelectMany(rule => rule.Check(model, context))
             .Where(hit => options.Namespace is null || MeshModelBuilder.NamespaceOf(hit.Subject) == options.Namespace)
             .Where(hit => !suppressions.Suppresses(hit.Subject, hit.Rule.Id))
-            .Select(hit => hit.ToFinding())
+            .Select(ToFinding)
             .Where(finding => finding.Severity >= options.MinimumSeverity)
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.File, StringComparer.Ordinal)
@@ -29,6 +29,18 @@ public static class MeshAnalyzer
             .ToList();
         return new AnalysisReport(findings, manifests.Errors);
     }
+
+    /// <summary>Words a rule's hit with the catalogue's message, fix and confirm formats.</summary>
+    public static Finding ToFinding(RuleHit hit) => new(
+        hit.Rule.Id,
+        hit.SeverityOverride ?? hit.Rule.Severity,
+        hit.Rule.Title,
+        hit.Subject.Ref with { Namespace = MeshModelBuilder.NamespaceOf(hit.Subject) },
+        hit.Location,
+        hit.Rule.FormatMessage(hit.Args),
+        hit.Rule.FormatFix(hit.Args),
+        hit.Rule.FormatConfirm(hit.Args),
+        hit.Evidence);
 
     private static bool IsSelected(string id, AnalysisOptions options) =>
         (options.IncludeRules.Count == 0 || options.IncludeRules.Contains(id, StringComparer.OrdinalIgnoreCase))

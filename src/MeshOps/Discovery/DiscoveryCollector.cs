@@ -1,3 +1,4 @@
+using MeshOps.Secrets;
 namespace MeshOps.Discovery;
 
 /// <summary>

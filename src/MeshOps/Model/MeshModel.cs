@@ -42,7 +42,7 @@ public sealed class MeshModel
 
     public required ProtocolTable Protocols { get; init; }
 
-    /// <summary>Mesh-wide settings (Helm values, Mesh resource, parameters) with their origins.</summary>
+    /// <summary>Mesh-wide settings (Helm values, Mesh resource, caller overrides) with their origins.</summary>
     public required MeshSettings Settings { get; init; }
 
     /// <summary>The intentions as Consul evaluates them; each entry's Origin is an <see cref="IntentionOrigin"/>.</summary>

@@ -1,5 +1,4 @@
 using k8s.Models;
-using MeshOps.Analysis;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
 using MeshOps.Rules.Intentions;
@@ -17,10 +16,10 @@ public static class MeshModelBuilder
         "ExportedServices", "IngressGateway", "TerminatingGateway",
     ];
 
-    public static MeshModel Build(ManifestSet manifests, AnalysisOptions? options = null)
+    public static MeshModel Build(ManifestSet manifests, MeshSettingsOverrides? overrides = null)
     {
         var resources = manifests.Resources;
-        var settings = MeshSettingsReader.Read(resources, options ?? AnalysisOptions.Default);
+        var settings = MeshSettingsReader.Read(resources, overrides ?? MeshSettingsOverrides.None);
         var namespaceLabels = resources.Where(r => r.Kind == "Namespace" && r.Model is V1Namespace)
             .GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First().Labels);
         var injection = new InjectionSettings(settings, namespaceLabels);

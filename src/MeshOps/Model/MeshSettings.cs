@@ -2,7 +2,7 @@ using MeshOps.Analysis;
 
 namespace MeshOps.Model;
 
-/// <summary>The mesh-wide settings that change verdicts, each with its origin (parameter, Helm values, resource, default).</summary>
+/// <summary>The mesh-wide settings that change verdicts, each with its origin (caller override, Helm values, resource, default).</summary>
 public sealed record MeshSettings
 {
     public required Setting<bool> ConnectInjectEnabled { get; init; }

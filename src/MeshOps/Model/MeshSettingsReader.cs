@@ -1,4 +1,3 @@
-using MeshOps.Analysis;
 using MeshOps.Consul.Crds;
 using MeshOps.Consul.Helm;
 using MeshOps.Sources;
@@ -7,23 +6,23 @@ using MeshOps.Sources.Files;
 namespace MeshOps.Model;
 
 /// <summary>
-/// Resolves the mesh settings: a parameter wins, then the Helm values (a later values file overrides an earlier one,
+/// Resolves the mesh settings: an override from the caller wins, then the Helm values (a later values file overrides an earlier one,
 /// as with <c>helm -f a.yaml -f b.yaml</c>), then the Mesh resource, then consul-k8s' chart defaults.
 /// </summary>
 internal static class MeshSettingsReader
 {
     private const string ChartDefault = "consul-k8s chart default";
 
-    public static MeshSettings Read(IEnumerable<ManifestResource> resources, AnalysisOptions options)
+    public static MeshSettings Read(IEnumerable<ManifestResource> resources, MeshSettingsOverrides overrides)
     {
         var values = resources.Where(r => r.Model is ConsulHelmValues).ToList();
         var injectEnabled = FromValues(values, true, v => v.ConnectInject?.Enabled, "connectInject", "enabled");
         var injectDefault = FromValues(values, false, v => v.ConnectInject?.Default, "connectInject", "default");
-        var tproxy = options.TransparentProxy is { } tproxyParameter
-            ? new Setting<bool>(tproxyParameter, "-TransparentProxy parameter")
+        var tproxy = overrides.TransparentProxy is { } tproxyOverride
+            ? new Setting<bool>(tproxyOverride, overrides.DescribeOrigin(nameof(overrides.TransparentProxy)))
             : FromValues(values, true, v => v.ConnectInject?.TransparentProxy?.DefaultEnabled, "connectInject", "transparentProxy", "defaultEnabled");
-        var acls = options.AclsEnabled is { } aclsParameter
-            ? new Setting<bool>(aclsParameter, "-AclsEnabled parameter")
+        var acls = overrides.AclsEnabled is { } aclsOverride
+            ? new Setting<bool>(aclsOverride, overrides.DescribeOrigin(nameof(overrides.AclsEnabled)))
             : FromValues(values, false, v => v.Global?.Acls?.ManageSystemAcls, "global", "acls", "manageSystemACLs");
         var tls = FromValues(values, false, v => v.Global?.Tls?.Enabled, "global", "tls", "enabled");
 
@@ -34,15 +33,15 @@ internal static class MeshSettingsReader
             TransparentProxyDefault = tproxy,
             AclsEnabled = acls,
             TlsEnabled = tls,
-            DefaultPolicy = DefaultPolicyOf(options, acls),
+            DefaultPolicy = DefaultPolicyOf(overrides, acls),
             MeshDestinationsOnly = MeshDestinationsOnly(resources),
         };
     }
 
     /// <summary>With ACLs on, Consul's ACL default policy (deny) decides calls that no intention matches.</summary>
-    private static Setting<DefaultPolicy> DefaultPolicyOf(AnalysisOptions options, Setting<bool> acls) =>
-        options.DefaultPolicy is { } parameter
-            ? new Setting<DefaultPolicy>(parameter, "-DefaultPolicy parameter")
+    private static Setting<DefaultPolicy> DefaultPolicyOf(MeshSettingsOverrides overrides, Setting<bool> acls) =>
+        overrides.DefaultPolicy is { } policy
+            ? new Setting<DefaultPolicy>(policy, overrides.DescribeOrigin(nameof(overrides.DefaultPolicy)))
             : acls.Value
                 ? new Setting<DefaultPolicy>(DefaultPolicy.Deny, $"ACLs are enabled ({acls.Origin}), so the ACL default policy deny applies")
                 : new Setting<DefaultPolicy>(DefaultPolicy.Allow, $"ACLs are disabled ({acls.Origin}), so Consul allows what no intention denies");

@@ -1,4 +1,4 @@
-using MeshOps.Discovery;
+using MeshOps.Secrets;
 
 namespace MeshOps.Sources;
 

@@ -1,4 +1,5 @@
 using MeshOps.Analysis;
+using MeshOps.Model;
 using MeshOps.Rules.Catalog;
 
 namespace MeshOps.Tests.Analysis;
@@ -27,7 +28,7 @@ public class AnalyzerSemanticsTests
 
         Assert.Equal("MESH201", finding.RuleId);
         Assert.Equal(Severity.Error, finding.Severity);
-        Assert.Contains("-DefaultPolicy parameter", finding.Message);
+        Assert.Contains("AnalysisOptions.DefaultPolicy", finding.Message);
         Assert.Equal("consul intention check web api", finding.Confirm);
         Assert.Equal(urlLine, finding.Line);
     }

@@ -1,4 +1,5 @@
 using MeshOps.Analysis;
+using MeshOps.Model;
 using MeshOps.Rules.Catalog;
 
 namespace MeshOps.Tests.Analysis;
@@ -95,7 +96,7 @@ public class MeshSettingsTests
 
         Assert.Equal(Severity.Warning, on.Severity);
         Assert.Equal(Severity.Error, off.Severity);
-        Assert.Contains("-TransparentProxy parameter", off.Message);
+        Assert.Contains("AnalysisOptions.TransparentProxy", off.Message);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using MeshOps.Discovery;
 using MeshOps.Model;
+using MeshOps.Secrets;
 
 namespace MeshOps.Tests.Discovery;
 

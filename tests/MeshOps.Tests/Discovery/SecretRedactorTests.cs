@@ -1,4 +1,5 @@
 using MeshOps.Discovery;
+using MeshOps.Secrets;
 
 namespace MeshOps.Tests.Discovery;
 

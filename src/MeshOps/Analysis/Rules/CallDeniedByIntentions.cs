@@ -1,4 +1,3 @@
-using MeshOps.Analysis;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
 using MeshOps.Rules.Intentions;

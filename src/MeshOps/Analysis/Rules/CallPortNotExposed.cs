@@ -28,7 +28,7 @@ internal sealed class CallPortNotExposed : IMeshRule
                 : $"kube-proxy has no rule for that port: the caller gets connection refused or a timeout (assumed: {Assumed(edge)}).";
             yield return new RuleHit(Descriptor, edge.WrittenIn, edge.Location,
                 [edge.Source.Name, edge.TargetNamespace, target.Name, port, edge.WrittenAt, exposed, consequence],
-                [new Analysis.Evidence(target.Resource.Ref, target.Resource.LocationOf("spec", "ports"), $"exposes {exposed}")],
+                [new Evidence(target.Resource.Ref, target.Resource.LocationOf("spec", "ports"), $"exposes {exposed}")],
                 meshToMesh ? Severity.Warning : null);
         }
     }

@@ -2,6 +2,7 @@ using k8s.Models;
 using MeshOps.Discovery;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
+using MeshOps.Secrets;
 
 namespace MeshOps.Analysis.Rules;
 

@@ -1,4 +1,3 @@
-using MeshOps.Analysis;
 using MeshOps.Consul.Crds;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;

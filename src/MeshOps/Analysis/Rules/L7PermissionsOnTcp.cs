@@ -31,7 +31,7 @@ internal sealed class L7PermissionsOnTcp : IMeshRule
                 {
                     yield return new RuleHit(Descriptor, origin.Resource, origin.Resource.LocationOf("spec", "sources", i, "permissions"),
                         [origin.Resource.Name, entry.DestinationName, entry.Sources[i].Name, protocol.ToString(), ns],
-                        [new Analysis.Evidence(protocol.Resource.Ref, protocol.Location ?? protocol.Resource.Location, $"protocol {protocol.Value}")]);
+                        [new Evidence(protocol.Resource.Ref, protocol.Location ?? protocol.Resource.Location, $"protocol {protocol.Value}")]);
                 }
             }
         }

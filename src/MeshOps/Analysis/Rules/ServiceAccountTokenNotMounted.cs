@@ -1,5 +1,4 @@
 using k8s.Models;
-using MeshOps.Analysis;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
 

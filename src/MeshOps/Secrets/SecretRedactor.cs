@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
 
-namespace MeshOps.Discovery;
+namespace MeshOps.Secrets;
 
 /// <summary>
 /// Finds and masks credentials in configuration text, so that nothing MeshOps prints or returns repeats a password.

@@ -1,4 +1,4 @@
-namespace MeshOps.Discovery;
+namespace MeshOps.Secrets;
 
 /// <summary>
 /// Where a credential sits in a text: Key names it (the key, the URL scheme, "Authorization" or "Bearer") and

@@ -1,4 +1,4 @@
-namespace MeshOps.Analysis;
+namespace MeshOps.Model;
 
 /// <summary>What Consul decides when no intention matches a call.</summary>
 public enum DefaultPolicy

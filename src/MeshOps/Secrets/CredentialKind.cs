@@ -1,4 +1,4 @@
-namespace MeshOps.Discovery;
+namespace MeshOps.Secrets;
 
 /// <summary>The textual form a credential was found in.</summary>
 public enum CredentialKind
