@@ -5,7 +5,8 @@ namespace MeshOps.Tests.Analysis.RuleBehaviour;
 
 /// <summary>
 /// Whether a pod is in the mesh and runs transparent proxy, as the consul-k8s webhook decides: the pod annotation
-/// wins over the namespace label, which wins over the Helm default; <c>connectInject.enabled: false</c> injects nothing.
+/// wins over the namespace label (transparent proxy: common.TransparentProxyEnabled), which wins over the Helm default;
+/// <c>connectInject.enabled: false</c> injects nothing.
 /// A mesh pod whose container declares no port (MESH107) shows the verdict, and its message says where it came from.
 /// </summary>
 public class InjectionSettingsTests
@@ -73,16 +74,17 @@ public class InjectionSettingsTests
         Assert.Contains($"annotation consul.hashicorp.com/connect-inject at <test>:{mesh.LineOf("connect-inject: \"true\"")}", finding.Message);
     }
 
-    [Fact]
-    public void The_namespace_connect_inject_label_applies_to_a_pod_without_the_annotation()
+    // consul-k8s mesh_webhook.go shouldInject reads the pod annotation, else !RequireAnnotation (connectInject.default);
+    // namespaces only filter through the allow/deny lists and the webhook's namespaceSelector. No namespace label decides.
+    [Fact(Skip = "Reported bug: InjectionSettings.InMesh honours a consul.hashicorp.com/connect-inject namespace label, which consul-k8s never reads.")]
+    public void A_namespace_connect_inject_label_does_not_decide_injection()
     {
-        var inMesh = Assert.Single(PortlessPod(null).Raw(Namespace("consul.hashicorp.com/connect-inject", "true")).Analyze().Findings);
-        var outside = PortlessPod(null).Raw(Namespace("consul.hashicorp.com/connect-inject", "false"))
+        var labelTrue = PortlessPod(null).Raw(Namespace("consul.hashicorp.com/connect-inject", "true")).Analyze().Findings;
+        var labelFalse = PortlessPod(null).Raw(Namespace("consul.hashicorp.com/connect-inject", "false"))
             .Raw("connectInject:\n  enabled: true\n  default: true").Analyze().Findings;
 
-        Assert.Equal("MESH107", inMesh.RuleId);
-        Assert.Contains("label consul.hashicorp.com/connect-inject on namespace default", inMesh.Message);
-        Assert.Empty(outside);
+        Assert.Empty(labelTrue);
+        Assert.Equal("MESH107", Assert.Single(labelFalse).RuleId);
     }
 
     [Fact]
