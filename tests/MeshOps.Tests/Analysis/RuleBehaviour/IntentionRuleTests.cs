@@ -43,6 +43,15 @@ public class IntentionRuleTests
     }
 
     [Fact]
+    public void Intentions_alone_say_nothing_about_which_services_exist()
+    {
+        // A folder holding only CRDs: the services live elsewhere, so no name can be called unknown.
+        var mesh = new TestMesh().Raw(ApiIntention("    - name: billing\n      action: allow"));
+
+        Assert.Empty(mesh.Analyze().Findings);
+    }
+
+    [Fact]
     public void An_allow_for_a_caller_that_never_calls_is_reported_on_the_source()
     {
         var mesh = WebAndApi().Raw(ApiIntention("    - name: web\n      action: allow"));
