@@ -95,6 +95,21 @@ internal sealed class TestMesh
 
     public override string ToString() => _yaml.ToString();
 
+    /// <summary>The 1-based line of the <paramref name="occurrence"/>th line containing <paramref name="text"/>, for asserting where a finding points.</summary>
+    public int LineOf(string text, int occurrence = 1)
+    {
+        var lines = ToString().Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Contains(text, StringComparison.Ordinal) && --occurrence == 0)
+            {
+                return i + 1;
+            }
+        }
+
+        throw new InvalidOperationException($"'{text}' does not occur often enough in the test mesh.");
+    }
+
     private void Document(params string?[] lines) =>
         _yaml.Append("---\n").AppendJoin('\n', lines.Where(l => !string.IsNullOrEmpty(l))).Append('\n');
 }

@@ -1,0 +1,98 @@
+using MeshOps.Rules.Catalog;
+
+namespace MeshOps.Tests.Analysis.RuleBehaviour;
+
+/// <summary>MESH202 (unknown service in an intention) and MESH205 (unused allow): what each may and may not judge offline.</summary>
+public class IntentionRuleTests
+{
+    private static TestMesh WebAndApi(params string[] webEnv) =>
+        new TestMesh().Service("web").Workload("web", env: webEnv).Service("api").Workload("api");
+
+    // The intention's "- name: web" is the second such line: the first names web's container.
+    private static string ApiIntention(string source) => $"""
+        apiVersion: consul.hashicorp.com/v1alpha1
+        kind: ServiceIntentions
+        metadata:
+          name: api
+        spec:
+          destination:
+            name: api
+          sources:
+        {source}
+        """;
+
+    [Fact]
+    public void An_intention_source_naming_no_declared_service_is_reported_on_its_name()
+    {
+        var mesh = WebAndApi("API_URL=http://api:8080").Raw(ApiIntention("    - name: billing\n      action: allow"));
+
+        var finding = Assert.Single(mesh.Analyze().Findings);
+
+        Assert.Equal(("MESH202", Severity.Warning, mesh.LineOf("- name: billing")), (finding.RuleId, finding.Severity, finding.Line));
+    }
+
+    [Theory]
+    [InlineData("peer: dc2")]
+    [InlineData("partition: finance")]
+    [InlineData("samenessGroup: shared")]
+    public void An_intention_source_in_another_cluster_is_not_judged_against_local_services(string remote)
+    {
+        var mesh = WebAndApi("API_URL=http://api:8080").Raw(ApiIntention($"    - name: billing\n      {remote}\n      action: allow"));
+
+        Assert.Empty(mesh.Analyze().Findings);
+    }
+
+    [Fact]
+    public void Intentions_alone_say_nothing_about_which_services_exist()
+    {
+        // A folder holding only CRDs: the services live elsewhere, so no name can be called unknown.
+        var mesh = new TestMesh().Raw(ApiIntention("    - name: billing\n      action: allow"));
+
+        Assert.Empty(mesh.Analyze().Findings);
+    }
+
+    [Fact]
+    public void An_allow_for_a_caller_that_never_calls_is_reported_on_the_source()
+    {
+        var mesh = WebAndApi().Raw(ApiIntention("    - name: web\n      action: allow"));
+
+        var finding = Assert.Single(mesh.Analyze().Findings);
+
+        Assert.Equal(("MESH205", Severity.Warning, mesh.LineOf("- name: web", occurrence: 2)), (finding.RuleId, finding.Severity, finding.Line));
+        Assert.Contains("nothing calls it", finding.Message);
+    }
+
+    [Fact]
+    public void L7_permissions_count_as_an_allow_that_can_go_unused()
+    {
+        var mesh = WebAndApi()
+            .Raw("apiVersion: consul.hashicorp.com/v1alpha1\nkind: ServiceDefaults\nmetadata:\n  name: api\nspec:\n  protocol: http")
+            .Raw(ApiIntention("    - name: web\n      permissions:\n        - action: allow\n          http:\n            pathPrefix: /v1"));
+
+        var finding = Assert.Single(mesh.Analyze().Findings);
+
+        Assert.Equal(("MESH205", mesh.LineOf("- name: web", occurrence: 2)), (finding.RuleId, finding.Line));
+    }
+
+    [Fact]
+    public void A_deny_for_a_caller_that_never_calls_is_not_an_unused_allow()
+    {
+        Assert.Empty(WebAndApi().Raw(ApiIntention("    - name: web\n      action: deny")).Analyze().Findings);
+    }
+
+    [Fact]
+    public void An_allow_is_not_judged_unused_when_the_callers_config_could_not_be_read()
+    {
+        // web reads its settings from a ConfigMap that is missing (MESH501): its calls are not fully known.
+        var web = WebAndApi().ToString().Replace(
+            "    spec:\n      serviceAccountName: web\n      containers:\n        - name: web\n          image: example/web:1\n",
+            "    spec:\n      serviceAccountName: web\n      containers:\n        - name: web\n          image: example/web:1\n          envFrom:\n            - configMapRef:\n                name: web-settings\n",
+            StringComparison.Ordinal);
+        Assert.Contains("web-settings", web);
+        var mesh = new TestMesh().Raw(web).Raw(ApiIntention("    - name: web\n      action: allow"));
+
+        var finding = Assert.Single(mesh.Analyze().Findings);
+
+        Assert.Equal("MESH501", finding.RuleId);
+    }
+}
