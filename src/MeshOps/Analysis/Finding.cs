@@ -7,6 +7,9 @@ namespace MeshOps.Analysis;
 /// <summary>A piece of evidence behind a finding: another object and what about it matters.</summary>
 public sealed record Evidence(ResourceRef Resource, SourceLocation Location, string Note)
 {
+    // Notes quote values from the manifests (images, protocols, matched intentions), so they are masked like messages.
+    public string Note { get; init => field = SecretRedactor.Redact(value); } = SecretRedactor.Redact(Note);
+
     public override string ToString() => $"{Resource} ({Location}): {Note}";
 }
 
@@ -26,9 +29,13 @@ public sealed record Finding(
     IReadOnlyList<Evidence> Evidence)
 {
     // Rules quote names and excerpts that discovery already redacted; masking again here keeps a new rule from leaking.
-    public string Message { get; init; } = SecretRedactor.Redact(Message);
+    // Confirm is masked too: it quotes selectors (kubectl get pods -l token=...) that no discovery step has seen.
+    // The init accessors mask as well, so that a copy made with 'with { Message = ... }' cannot skip the pass.
+    public string Message { get; init => field = SecretRedactor.Redact(value); } = SecretRedactor.Redact(Message);
 
-    public string Fix { get; init; } = SecretRedactor.Redact(Fix);
+    public string Fix { get; init => field = SecretRedactor.Redact(value); } = SecretRedactor.Redact(Fix);
+
+    public string Confirm { get; init => field = SecretRedactor.Redact(value); } = SecretRedactor.Redact(Confirm);
 
     public string File => Location.File;
 
