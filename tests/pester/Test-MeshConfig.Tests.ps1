@@ -70,6 +70,16 @@ spec:
         $folder.FullName
     }
 
+    # MESH601 (a Warning): a credential written in clear text in a ConfigMap.
+    $CredentialConfigMap = @'
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: payments-db
+data:
+  connection: "host=postgres password=hunter2"
+'@
+
     $Healthy = New-ManifestFolder 'healthy' 8080
     $Broken = New-ManifestFolder 'broken' 9090
     $BrokenStream = Join-Path $TestDrive 'broken-stream.yaml'
@@ -108,6 +118,26 @@ Describe 'Test-MeshConfig' {
 
         It 'returns $false when an error is found' {
             Test-MeshConfig -Path $Broken -Quiet | Should -BeExactly $false
+        }
+
+        It 'returns $true when every finding is a warning' {
+            $folder = New-ManifestFolder 'warnings-only' 8080
+            Set-Content -LiteralPath (Join-Path $folder 'configmap.yaml') -Value $CredentialConfigMap
+            $findings = Test-MeshConfig -Path $folder
+            $findings.RuleId | Should -Contain 'MESH601'
+            $findings.Severity | ForEach-Object { "$_" } | Should -Not -Contain 'Error'
+
+            Test-MeshConfig -Path $folder -Quiet | Should -BeExactly $true
+        }
+
+        It 'returns $false when a file fails to load, though no finding is an error' {
+            $folder = New-ManifestFolder 'healthy-and-malformed' 8080
+            Set-Content -LiteralPath (Join-Path $folder 'bad.yaml') -Value "apiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: bad`ndata:`n  key: [unclosed"
+            $findings = Test-MeshConfig -Path $folder -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems | Should -HaveCount 1
+            $findings | Where-Object Severity -EQ 'Error' | Should -BeNullOrEmpty
+
+            Test-MeshConfig -Path $folder -Quiet -ErrorAction SilentlyContinue | Should -BeExactly $false
         }
 
         It 'returns $false when a path does not exist' {
@@ -283,27 +313,95 @@ data:
         }
     }
 
-    Context 'filters' {
-        It '-Rule keeps only the named rules' {
-            $findings = Test-MeshConfig -Path $Broken -Rule MESH101
+    # chmod 000 stops no one when tests run as root (as CI does). A symbolic link to itself cannot be opened by anyone:
+    # the open fails with "too many levels of symbolic links". Windows needs a privilege to create links.
+    Context 'a file that cannot be read' -Skip:$IsWindows {
+        BeforeAll {
+            $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'unreadable')
+            Copy-Item -Path (Join-Path $Broken '*') -Destination $folder
+            $Unreadable = Join-Path $folder.FullName 'loop.yaml'
+            $null = New-Item -ItemType SymbolicLink -Path $Unreadable -Target $Unreadable
+            $Folder = $folder.FullName
+            $findings = Test-MeshConfig -Path $Folder -ErrorVariable problems -ErrorAction SilentlyContinue
+        }
 
-            $findings | Should -Not -BeNullOrEmpty
-            $findings.RuleId | Sort-Object -Unique | Should -Be 'MESH101'
+        It 'is one non-terminating UnreadableFile error naming the file' {
+            $problems | Should -HaveCount 1
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.UnreadableFile,*'
+            $problems[0].TargetObject | Should -Be $Unreadable
+            $problems[0].Exception.Message | Should -Match 'loop\.yaml: The file cannot be read'
+        }
+
+        It 'leaves the other files analysed' {
+            $findings.RuleId | Should -Contain 'MESH101'
+        }
+
+        It 'stops the pipeline only with -ErrorAction Stop' {
+            { Test-MeshConfig -Path $Folder -ErrorAction Stop } | Should -Throw -ExpectedMessage '*loop.yaml*'
+        }
+
+        It 'makes -Quiet return $false' {
+            Test-MeshConfig -Path $Folder -Quiet -ErrorAction SilentlyContinue | Should -BeExactly $false
+        }
+    }
+
+    Context 'filters' {
+        BeforeAll {
+            # Two rules of two severities: MESH101 (Error) from the Service, MESH601 (Warning) from the ConfigMap.
+            # Each filter test shows what the filter removes is there without it.
+            $Mixed = New-ManifestFolder 'mixed' 9090
+            Set-Content -LiteralPath (Join-Path $Mixed 'configmap.yaml') -Value $CredentialConfigMap
+            $Unfiltered = Test-MeshConfig -Path $Mixed
+        }
+
+        It 'finds both rules and both severities without a filter' {
+            $Unfiltered.RuleId | Should -Contain 'MESH101'
+            $Unfiltered.RuleId | Should -Contain 'MESH601'
+            $Unfiltered.Severity | ForEach-Object { "$_" } | Should -Contain 'Error'
+            $Unfiltered.Severity | ForEach-Object { "$_" } | Should -Contain 'Warning'
+        }
+
+        It '-Rule keeps only the named rule: <Rule>' -ForEach @(
+            @{ Rule = 'MESH101'; Other = 'MESH601' }
+            @{ Rule = 'MESH601'; Other = 'MESH101' }
+        ) {
+            $findings = Test-MeshConfig -Path $Mixed -Rule $Rule
+
+            $findings.RuleId | Sort-Object -Unique | Should -Be $Rule
+            $findings.RuleId | Should -Not -Contain $Other
+        }
+
+        It '-Rule takes several rules' {
+            $findings = Test-MeshConfig -Path $Mixed -Rule MESH101, MESH601
+
+            $findings.RuleId | Sort-Object -Unique | Should -Be @('MESH101', 'MESH601')
         }
 
         It 'takes rule ids in any case' {
-            (Test-MeshConfig -Path $Broken -Rule mesh101).RuleId | Sort-Object -Unique | Should -Be 'MESH101'
+            (Test-MeshConfig -Path $Mixed -Rule mesh601).RuleId | Sort-Object -Unique | Should -Be 'MESH601'
+            (Test-MeshConfig -Path $Mixed -ExcludeRule mesh601).RuleId | Should -Not -Contain 'MESH601'
         }
 
-        It '-ExcludeRule drops the named rules' {
-            Test-MeshConfig -Path $Broken -ExcludeRule MESH101 | Where-Object RuleId -EQ 'MESH101' | Should -BeNullOrEmpty
+        It '-ExcludeRule drops the named rule and keeps the others' {
+            $findings = Test-MeshConfig -Path $Mixed -ExcludeRule MESH101
+
+            $findings.RuleId | Should -Not -Contain 'MESH101'
+            $findings.RuleId | Should -Contain 'MESH601'
         }
 
-        It '-MinimumSeverity Error keeps only errors' {
-            $findings = Test-MeshConfig -Path $Broken -MinimumSeverity Error
+        It '-MinimumSeverity Error drops warnings and keeps errors' {
+            $findings = Test-MeshConfig -Path $Mixed -MinimumSeverity Error
 
-            $findings | Should -Not -BeNullOrEmpty
             $findings.Severity | ForEach-Object { "$_" } | Sort-Object -Unique | Should -Be 'Error'
+            $findings.RuleId | Should -Contain 'MESH101'
+            $findings.RuleId | Should -Not -Contain 'MESH601'
+        }
+
+        It '-MinimumSeverity Warning keeps warnings and errors' {
+            $findings = Test-MeshConfig -Path $Mixed -MinimumSeverity Warning
+
+            $findings.RuleId | Should -Contain 'MESH101'
+            $findings.RuleId | Should -Contain 'MESH601'
         }
 
         It 'an unknown rule id <Id> given to -<Parameter> is a terminating UnknownRule error' -ForEach @(

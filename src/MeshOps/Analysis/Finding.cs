@@ -1,6 +1,4 @@
-using MeshOps.Discovery;
 using MeshOps.Sources;
-using MeshOps.Sources.Files;
 using MeshOps.Analysis.Rules;
 using MeshOps.Rules.Catalog;
 using MeshOps.Secrets;
@@ -23,9 +21,13 @@ public sealed record Finding(
     IReadOnlyList<Evidence> Evidence)
 {
     // Rules quote names and excerpts that discovery already redacted; masking again here keeps a new rule from leaking.
-    public string Message { get; init; } = SecretRedactor.Redact(Message);
+    // Confirm is masked too: it quotes selectors (kubectl get pods -l token=...) that no discovery step has seen.
+    // The init accessors mask as well, so that a copy made with 'with { Message = ... }' cannot skip the pass.
+    public string Message { get; init => field = SecretRedactor.Redact(value); } = SecretRedactor.Redact(Message);
 
-    public string Fix { get; init; } = SecretRedactor.Redact(Fix);
+    public string Fix { get; init => field = SecretRedactor.Redact(value); } = SecretRedactor.Redact(Fix);
+
+    public string Confirm { get; init => field = SecretRedactor.Redact(value); } = SecretRedactor.Redact(Confirm);
 
     public string File => Location.File;
 

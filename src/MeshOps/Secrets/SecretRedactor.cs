@@ -61,6 +61,15 @@ public static partial class SecretRedactor
             Add(hits, match, "Bearer", CredentialKind.BearerToken);
         }
 
+        foreach (Match match in SpacedFlag().Matches(text))
+        {
+            var key = match.Groups["key"].Value;
+            if (IsCredentialName(key) && !IsReferenceOrMasked(key, match.Groups["secret"].Value))
+            {
+                Add(hits, match, key, CredentialKind.KeyValue);
+            }
+        }
+
         foreach (Match match in KeyValue().Matches(text))
         {
             var key = FullKey(text, match);
@@ -145,8 +154,14 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"\bAuthorization[""']?\s*[:=]\s*[""']?(?:(?:Bearer|Basic|Token|Digest)\s+)?(?<secret>[^\s""',;]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex AuthorizationHeader();
 
-    [GeneratedRegex(@"\bBearer\s+(?<secret>[A-Za-z0-9\-._~+/]{8,}=*)", RegexOptions.CultureInvariant)]
+    // A bare token after the scheme word, in any case ("--header=bearer abc..."): HTTP schemes are case-insensitive.
+    // Eight characters or more, so that prose ("a bearer token") is not masked.
+    [GeneratedRegex(@"\bBearer\s+(?<secret>[A-Za-z0-9\-._~+/]{8,}=*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex BearerToken();
+
+    // A command-line flag whose value is the next word: "--token abc", "--consul-token abc", "-password abc".
+    [GeneratedRegex(@"(?<![^\s""'])--?(?<key>[A-Za-z0-9_.\-]{0,40}(?:password|passwd|secret|token|api[_\-]?key|access[_\-]?key|credentials?))\s+(?<secret>[^\s""'\-][^\s""']*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SpacedFlag();
 
     [GeneratedRegex(@"(?<key>(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[A-Za-z0-9_.\-]{0,40})[""']?\s*[=:]\s*(?:'(?<secret>[^']*)'|""(?<secret>[^""]*)""|(?<secret>[^\s""'&;,}]+))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex KeyValue();

@@ -19,6 +19,38 @@ public class SecretRedactorTests
         Assert.Equal(expected, SecretRedactor.Redact(text));
     }
 
+    // Tokens written without a key that says "password": a header in a container arg, an env value, a ConfigMap value.
+    [Theory]
+    [InlineData("--header=Bearer abcdefgh12345", "--header=Bearer ***")]
+    [InlineData("--header=bearer abcdefgh12345", "--header=bearer ***")]
+    [InlineData("BEARER abcdefgh12345", "BEARER ***")]
+    [InlineData("curl -H \"bearer eyJhbGciOi.eyJzdWIi.c2lnbmF0dXJl\" http://api:9090", "curl -H \"bearer ***\" http://api:9090")]
+    [InlineData("Authorization: Bearer x", "Authorization: Bearer ***")]
+    [InlineData("authorization: bearer x", "authorization: bearer ***")]
+    [InlineData("--header=Authorization:Bearer x", "--header=Authorization:Bearer ***")]
+    [InlineData("token=abcdefgh12345", "token=***")]
+    [InlineData("X-Consul-Token: 8f3e1c2a-1234", "X-Consul-Token: ***")]
+    [InlineData("-H 'X-Consul-Token: 8f3e1c2a-1234' http://consul:8500", "-H 'X-Consul-Token: ***' http://consul:8500")]
+    [InlineData("--token abcdefgh12345 --listen :8080", "--token *** --listen :8080")]
+    [InlineData("consul acl token read -token s3cr3t-value", "consul acl token read -token ***")]
+    [InlineData("app --db-password hunter2", "app --db-password ***")]
+    public void Bare_tokens_are_masked(string text, string expected)
+    {
+        Assert.Equal(expected, SecretRedactor.Redact(text));
+        Assert.True(SecretRedactor.ContainsCredential(text));
+    }
+
+    [Theory]
+    [InlineData("contains a bearer token in clear text")]
+    [InlineData("--token-file /var/run/secrets/token")]
+    [InlineData("--token ${CONSUL_TOKEN}")]
+    [InlineData("--secret-name db-credentials")]
+    [InlineData("--token --verbose")]
+    public void Prose_and_flags_that_point_at_a_token_are_left_alone(string text)
+    {
+        Assert.Equal(text, SecretRedactor.Redact(text));
+    }
+
     [Theory]
     [InlineData("http://products-api:9090")]
     [InlineData("POSTGRES_PASSWORD_FILE=/run/secrets/db")]

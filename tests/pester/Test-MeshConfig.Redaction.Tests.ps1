@@ -1,0 +1,133 @@
+#Requires -Version 7.6
+# No view of Test-MeshConfig's output repeats a credential: the table, the list, JSON, error records, -Verbose, -Debug.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1') -Force
+
+    # Each token is written the way a user would put it in a manifest; none sits under a key that says "password".
+    $Tokens = @(
+        'abcdefgh12345'        # --header=Bearer abcdefgh12345 (container arg)
+        'lowerarg9876543'      # --header=bearer ... (container arg, lower case)
+        'envtoken55556666'     # bearer ... (env value)
+        'Zq7'                  # Authorization: Bearer Zq7 (env value, a token too short to look like one)
+        'spacedtoken777'       # --token spacedtoken777 (a flag and its value as two words)
+        'consultoken666'       # X-Consul-Token: ... (env value)
+        'cfglowtoken3333'      # bearer ... (ConfigMap value)
+        'cfgauthtoken2222'     # Authorization: bearer ... (ConfigMap value)
+        'selectortoken1111'    # token=... (Service selector, quoted by MESH102's message and kubectl command)
+    )
+
+    # The app listens on loopback (MESH103), and the finding quotes the listen argument or variable as written:
+    # that is where a token written next to the address reaches the output.
+    $Manifests = @'
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: api
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  selector:
+    app: api
+  ports:
+    - port: 80
+      targetPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api-canary
+spec:
+  selector:
+    app: api
+    token: selectortoken1111
+  ports:
+    - port: 80
+      targetPort: 8080
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+      annotations:
+        consul.hashicorp.com/connect-inject: "true"
+    spec:
+      serviceAccountName: api
+      containers:
+        - name: api
+          image: example/api:1
+          args:
+            - "--listen=http://127.0.0.1:8080 --header=Bearer abcdefgh12345"
+            - "--listen-admin=http://127.0.0.1:8080 --header=bearer lowerarg9876543 --token spacedtoken777"
+          env:
+            - name: LISTEN_URL
+              value: "http://127.0.0.1:8080 bearer envtoken55556666"
+            - name: BIND_URL
+              value: "http://127.0.0.1:8080 -H 'Authorization: Bearer Zq7' -H 'X-Consul-Token: consultoken666'"
+          ports:
+            - containerPort: 8080
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: api-client
+data:
+  curl-args: "-H bearer cfglowtoken3333"
+  header: "Authorization: bearer cfgauthtoken2222"
+'@
+    $Folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'leaky')
+    Set-Content -LiteralPath (Join-Path $Folder 'api.yaml') -Value $Manifests
+    # A file that fails to load, so that error records are among the views searched.
+    Set-Content -LiteralPath (Join-Path $Folder 'broken.yaml') -Value "apiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: broken`ndata:`n  k: [bearer abcdefgh12345"
+
+    $Findings = @(Test-MeshConfig -Path $Folder.FullName -ErrorVariable Problems -ErrorAction SilentlyContinue)
+    $Streams = Test-MeshConfig -Path $Folder.FullName -Verbose -Debug -ErrorAction SilentlyContinue *>&1 | Out-String -Width 500
+
+    $Views = [ordered]@{
+        Table    = $Findings | Format-Table | Out-String -Width 500
+        List     = $Findings | Format-List * | Out-String -Width 500
+        Json     = $Findings | ConvertTo-Json -Depth 10
+        Errors   = ($Problems | Format-List * -Force | Out-String -Width 500) + ($Problems.Exception.Message -join "`n")
+        Streams  = $Streams
+        Strings  = ($Findings | ForEach-Object ToString) -join "`n"
+    }
+}
+
+Describe 'Test-MeshConfig redaction' {
+    It 'reaches the places where tokens are quoted (loopback binds, selectors, ConfigMap credentials, a load error)' {
+        # Without these, the searches below would pass for want of anything to search.
+        @($Findings | Where-Object RuleId -EQ 'MESH103').Count | Should -BeGreaterOrEqual 4
+        $Findings.RuleId | Should -Contain 'MESH102'
+        @($Findings | Where-Object RuleId -EQ 'MESH601').Count | Should -Be 2
+        $Problems | Should -HaveCount 1
+        $Views.List | Should -Match 'listens on http://127\.0\.0\.1:8080 '
+        $Views.List | Should -Match 'token=\*\*\*'
+    }
+
+    It 'masks every token in the <_> view' -ForEach @('Table', 'List', 'Json', 'Errors', 'Streams', 'Strings') {
+        $text = $Views[$_]
+        $text | Should -Not -BeNullOrEmpty
+        foreach ($token in $Tokens) {
+            $text | Should -Not -Match ([regex]::Escape($token)) -Because "the $_ view must not show '$token'"
+        }
+    }
+
+    It 'masks the tokens in place, keeping the words around them' {
+        $Views.List | Should -Match '--header=Bearer \*\*\*'
+        $Views.List | Should -Match '--header=bearer \*\*\*'
+        $Views.List | Should -Match '--token \*\*\*'
+        $Views.List | Should -Match "Authorization: Bearer \*\*\*"
+        $Views.List | Should -Match "X-Consul-Token: \*\*\*"
+    }
+}
