@@ -74,6 +74,20 @@ namespace MeshOps.Generators
             L7PermissionsOnTcp, HttpProtocolOnTcpService, ServiceAccountTokenNotMounted,
             InvalidServiceName, PortOutOfRange, DuplicateServiceName, UpstreamNotInMesh, ServiceOutsideMesh);
 
+        /// <summary>The descriptor built from a catalogue rule (one the analyzer reports).</summary>
+        public static DiagnosticDescriptor Of(RuleDescriptor rule)
+        {
+            foreach (var descriptor in All)
+            {
+                if (descriptor.Id == rule.Id)
+                {
+                    return descriptor;
+                }
+            }
+
+            throw new System.ArgumentException("The analyzer does not report " + rule.Id + ".", nameof(rule));
+        }
+
         /// <summary>The catalogue rule a descriptor was built from.</summary>
         public static RuleDescriptor RuleOf(DiagnosticDescriptor descriptor) =>
             RuleCatalog.Find(descriptor.Id) ?? Find(RuleCatalog.CompileTime, descriptor.Id);

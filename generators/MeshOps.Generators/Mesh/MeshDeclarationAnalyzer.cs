@@ -74,7 +74,7 @@ namespace MeshOps.Generators.Mesh
                 },
                 OperationKind.Invocation);
             context.RegisterSymbolEndAction(end =>
-                new MeshDeclarationChecks(mesh, calls, end.ReportDiagnostic, end.CancellationToken).Run());
+                Checks.DeclarationChecks.Run(new Checks.DeclaredMesh(mesh, calls, end.ReportDiagnostic, end.CancellationToken)));
         }
     }
 }

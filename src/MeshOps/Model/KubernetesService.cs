@@ -51,7 +51,7 @@ public sealed record ProtocolSetting(string Value, string Origin, ManifestResour
 {
     public static readonly ProtocolSetting ConsulDefault = new("tcp", "Consul's default", null);
 
-    public bool IsL7 => Value is "http" or "http2" or "grpc";
+    public bool IsL7 => MeshOps.Rules.Text.Protocols.IsL7(Value);
 
     public override string ToString() => Resource is null ? $"{Value} ({Origin})" : $"{Value} (set in {Origin} at {Location ?? Resource.Location})";
 }

@@ -81,16 +81,18 @@ public class MeshDiagnosticsTests
     }
 
     [Theory]
-    [InlineData("Protocol = MeshProtocol.Tcp, ", "tcp (set in ServiceDefaults api by Protocol = MeshProtocol.Tcp on Api)")]
-    [InlineData("", "tcp (set in ServiceDefaults api by default: [MeshService] on Api sets no Protocol)")]
-    public async Task L7_permissions_on_a_tcp_destination_have_the_runtime_message(string protocol, string protocolText)
+    [InlineData("Protocol = MeshProtocol.Tcp, ", "MeshProtocol.Tcp")]
+    [InlineData("", "MeshService(\"api\"")]
+    public async Task L7_permissions_on_a_tcp_destination_have_the_runtime_message(string protocol, string setAt)
     {
         var source = MeshSources.L7OnTcp(protocol, ".Allow<Web, Api>(http => http.PathPrefix(\"/\"))");
 
         var diagnostic = Assert.Single(await MeshCompilation.DiagnosticsAsync(source));
 
+        // As the runtime words a ServiceDefaults protocol, with the C# position where the mesh's one is decided: the
+        // Protocol argument, or the [MeshService] attribute that leaves it out (so the mesh writes tcp).
         var rule = Rules.Catalog.RuleCatalog.L7PermissionsOnTcp;
-        var args = new object[] { "api", "api", "web", protocolText, "default" };
+        var args = new object[] { "api", "api", "web", $"tcp (set in ServiceDefaults api at {Position(source, setAt)})", "default" };
         Assert.Equal(rule.FormatMessage(args), diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(rule.FormatFix(args), diagnostic.Properties["Fix"]);
         Assert.Equal(rule.FormatConfirm(args), diagnostic.Properties["Confirm"]);
@@ -223,5 +225,14 @@ public class MeshDiagnosticsTests
         Assert.Equal(
             ["MESH101", "MESH103", "MESH105", "MESH201", "MESH203", "MESH204", "MESH301", "MESH402", "MESH701", "MESH702", "MESH703", "MESH704", "MESH705"],
             analyzer.SupportedDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Where the text first occurs in the source, as diagnostics messages write it: <c>Mesh.cs(line,column)</c>.</summary>
+    private static string Position(string source, string text)
+    {
+        var before = source[..source.IndexOf(text, StringComparison.Ordinal)];
+        var line = before.Count(c => c == '\n') + 1;
+        var column = before.Length - (before.LastIndexOf('\n') + 1) + 1;
+        return $"{Path.GetFileName(MeshCompilation.SourcePath)}({line},{column})";
     }
 }

@@ -1,5 +1,6 @@
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
+using MeshOps.Rules.Checks;
 using MeshOps.Rules.Intentions;
 
 namespace MeshOps.Analysis.Rules;
@@ -25,31 +26,17 @@ internal sealed class CallDeniedByIntentions : IMeshRule
             // consul-k8s CE registers every Kubernetes namespace's services in Consul namespace "default".
             var decision = model.Intentions.Check(
                 new ServiceIdentity(ConsulNames.DefaultNamespace, sourceName), new ServiceIdentity(ConsulNames.DefaultNamespace, destinationName), fallback);
-            // L7 permissions on a destination without an L7 protocol are MESH204's or MESH302's root cause.
-            if (decision.Allowed || (decision.IsL7 && !model.Protocols.For(target.Namespace, destinationName).IsL7))
+            var call = new IntentionCheckedCall(
+                sourceName, destinationName, model.Protocols.For(target.Namespace, destinationName).Value, edge.WrittenAt, edge.Source.Namespace,
+                decision, (decision.Match?.Origin as IntentionOrigin)?.ToString(), context.Settings.DefaultPolicy.Origin);
+            if (CallDeniedByIntentionsCheck.Check(call) is not { } verdict)
             {
                 continue;
             }
 
-            yield return new RuleHit(
-                Descriptor,
-                edge.WrittenIn,
-                edge.Location,
-                [sourceName, destinationName, edge.WrittenAt, Explain(decision, context), edge.Source.Namespace],
-                Evidence(decision),
-                decision.IsL7 ? Severity.Warning : null);
+            yield return new RuleHit(Descriptor, edge.WrittenIn, edge.Location, verdict.Args, Evidence(decision), verdict.SeverityOverride);
         }
     }
-
-    private static string Explain(IntentionDecision decision, RuleContext context) => decision.Reason switch
-    {
-        DecisionReason.MatchedL4Deny when decision.Match!.Origin is IntentionOrigin origin =>
-            $"intention {decision.Match} in {origin} denies it",
-        DecisionReason.MatchedL7 when decision.Match!.Origin is IntentionOrigin origin =>
-            $"the matching intention {decision.Match} in {origin} has L7 permissions, which `consul intention check` reports as deny at L4; only requests matching an allow permission get through",
-        DecisionReason.DefaultDeny => $"no intention matches, and the default is deny: {context.Settings.DefaultPolicy.Origin}",
-        _ => decision.Explanation,
-    };
 
     private static IReadOnlyList<Evidence> Evidence(IntentionDecision decision) =>
         decision.Match?.Origin is IntentionOrigin origin

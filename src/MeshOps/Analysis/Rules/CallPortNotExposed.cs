@@ -1,5 +1,6 @@
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
+using MeshOps.Rules.Checks;
 
 namespace MeshOps.Analysis.Rules;
 
@@ -13,28 +14,24 @@ internal sealed class CallPortNotExposed : IMeshRule
         foreach (var edge in model.Edges)
         {
             // An explicit upstream's port is the local listener, not the Service port.
-            if (edge.Target is not { } target || edge.Port is not { } port || edge.ViaExplicitUpstream
-                || target.Ports.Count == 0 || target.Ports.Any(p => p.Port == port))
+            if (edge.Target is not { } target || edge.Port is not { } port || edge.ViaExplicitUpstream)
             {
                 continue;
             }
 
-            var exposed = string.Join(", ", target.Ports.Select(p => p.Port));
-            // Consul's outbound listener matches transparent-proxy upstreams by destination IP only and dials the
-            // service's mesh port, so mesh callers still connect; everyone else hits kube-proxy, which has no rule.
-            var meshToMesh = edge.Source.InMesh && edge.Source.TransparentProxy && target.InMesh;
-            var consequence = meshToMesh
-                ? $"Mesh callers still connect today (transparent proxy, {edge.Source.TransparentProxyOrigin}, matches the ClusterIP only), but probes, non-mesh callers and any caller without a sidecar get connection refused."
-                : $"kube-proxy has no rule for that port: the caller gets connection refused or a timeout (assumed: {Assumed(edge)}).";
-            yield return new RuleHit(Descriptor, edge.WrittenIn, edge.Location,
-                [edge.Source.Name, edge.TargetNamespace, target.Name, port, edge.WrittenAt, exposed, consequence],
-                [new Evidence(target.Resource.Ref, target.Resource.LocationOf("spec", "ports"), $"exposes {exposed}")],
-                meshToMesh ? Severity.Warning : null);
+            var call = new ServiceCall(
+                edge.Source.Name, new MeshMembership(edge.Source.InMesh, edge.Source.InMeshOrigin),
+                edge.Source.TransparentProxy, edge.Source.TransparentProxyOrigin,
+                target.Name, edge.TargetNamespace, target.InMesh, port, edge.WrittenAt);
+            var exposed = target.Ports.Select(p => p.Port).ToList();
+            if (CallPortNotExposedCheck.Check(call, exposed) is not { } verdict)
+            {
+                continue;
+            }
+
+            yield return new RuleHit(Descriptor, edge.WrittenIn, edge.Location, verdict.Args,
+                [new Evidence(target.Resource.Ref, target.Resource.LocationOf("spec", "ports"), $"exposes {string.Join(", ", exposed)}")],
+                verdict.SeverityOverride);
         }
     }
-
-    private static string Assumed(CallEdge edge) =>
-        !edge.Source.InMesh ? $"{edge.Source.Name} outside the mesh, {edge.Source.InMeshOrigin}"
-        : !edge.Source.TransparentProxy ? $"transparent proxy off for {edge.Source.Name}, {edge.Source.TransparentProxyOrigin}"
-        : $"{edge.Target!.Name} outside the mesh";
 }

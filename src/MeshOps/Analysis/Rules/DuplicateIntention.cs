@@ -1,6 +1,6 @@
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
-using MeshOps.Rules.Intentions;
+using MeshOps.Rules.Checks;
 
 namespace MeshOps.Analysis.Rules;
 
@@ -14,25 +14,26 @@ internal sealed class DuplicateIntention : IMeshRule
 
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
     {
-        var firstByDestination = new Dictionary<string, IntentionOrigin>(StringComparer.Ordinal);
-        foreach (var entry in model.Intentions.Entries)
+        var origins = model.Intentions.Entries.Select(e => (IntentionOrigin)e.Origin!).ToList();
+        var resources = model.Intentions.Entries
+            .Select((entry, i) => new WrittenIntentions(
+                origins[i].Resource.Name, MeshModelBuilder.NamespaceOf(origins[i].Resource), origins[i].Resource.Ref.ToString(), origins[i].Resource.Location.ToString(), entry))
+            .ToList();
+        var destinations = DuplicateIntentionCheck.DuplicateDestinations(resources).ToList();
+        for (var i = 0; i < resources.Count; i++)
         {
-            var origin = (IntentionOrigin)entry.Origin!;
-            var ns = MeshModelBuilder.NamespaceOf(origin.Resource);
-            foreach (var duplicate in IntentionValidation.DuplicateSources(entry))
+            var origin = origins[i];
+            foreach (var duplicate in DuplicateIntentionCheck.DuplicateSources(resources[i], index => origin.LocationOfSource(index).ToString()))
             {
-                yield return new RuleHit(Descriptor, origin.Resource, origin.LocationOfSource(duplicate.SourceIndex),
-                    [origin.Resource.Name, duplicate.Message, origin.LocationOfSource(duplicate.FirstIndex), ns],
+                yield return new RuleHit(Descriptor, origin.Resource, origin.LocationOfSource(duplicate.SourceIndex), duplicate.Verdict.Args,
                     [new Evidence(origin.Resource.Ref, origin.LocationOfSource(duplicate.FirstIndex), "first definition")]);
             }
 
-            var key = ConsulNames.Qualified(entry.DestinationNamespace, entry.DestinationName);
-            if (!firstByDestination.TryAdd(key, origin))
+            if (destinations[i] is { } repeated)
             {
-                var first = firstByDestination[key];
-                yield return new RuleHit(Descriptor, origin.Resource, origin.Resource.LocationOf("spec", "destination", "name"),
-                    [origin.Resource.Name, $"another ServiceIntentions ({first.Resource.Ref}) already has spec.destination.name: {entry.DestinationName}", first.Resource.Location, ns],
-                    [new Evidence(first.Resource.Ref, first.Resource.LocationOf("spec", "destination", "name"), "defines the same destination")]);
+                var first = origins[repeated.First].Resource;
+                yield return new RuleHit(Descriptor, origin.Resource, origin.Resource.LocationOf("spec", "destination", "name"), repeated.Verdict.Args,
+                    [new Evidence(first.Ref, first.LocationOf("spec", "destination", "name"), "defines the same destination")]);
             }
         }
     }

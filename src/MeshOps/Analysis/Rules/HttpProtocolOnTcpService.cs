@@ -1,7 +1,7 @@
 using MeshOps.Consul.Crds;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
-using MeshOps.Rules.Text;
+using MeshOps.Rules.Checks;
 
 namespace MeshOps.Analysis.Rules;
 
@@ -15,18 +15,20 @@ internal sealed class HttpProtocolOnTcpService : IMeshRule
         var callersByTarget = model.Edges.Where(e => e.Target is not null).ToLookup(e => e.Target!);
         foreach (var service in model.Services)
         {
-            if (service.Defaults is not { Model: ServiceDefaults } defaults || !service.Protocol.IsL7 || service.Protocol.Resource != defaults)
+            // Only a protocol the service's own ServiceDefaults sets; one from ProxyDefaults is MESH303's.
+            if (service.Defaults is not { Model: ServiceDefaults } defaults || service.Protocol.Resource != defaults)
             {
                 continue;
             }
 
-            if (TcpEvidence.Find(service, callersByTarget[service]) is not { } why)
+            var facts = TcpEvidence.Facts(service, callersByTarget[service]);
+            if (HttpProtocolOnTcpServiceCheck.Check(service.Namespace, service.Protocol.Value, facts.Facts) is not { } hit)
             {
                 continue;
             }
 
-            yield return new RuleHit(Descriptor, defaults, service.Protocol.Location ?? defaults.Location,
-                [service.Name, service.Protocol.Value, why.Reason, service.Namespace],
+            var why = facts.Locate(hit.Evidence);
+            yield return new RuleHit(Descriptor, defaults, service.Protocol.Location ?? defaults.Location, hit.Verdict.Args,
                 [new Evidence(why.Resource.Ref, why.Location, why.Reason)]);
         }
     }

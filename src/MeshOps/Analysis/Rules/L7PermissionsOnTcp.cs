@@ -1,14 +1,11 @@
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
+using MeshOps.Rules.Checks;
 using MeshOps.Rules.Intentions;
 
 namespace MeshOps.Analysis.Rules;
 
-/// <summary>
-/// MESH204: HTTP permissions for a destination whose protocol is explicitly tcp. Consul's xDS generation treats
-/// such intentions as deny (agent/xds/rbac.go: "In case L7 intentions slip through to here, treat them as deny").
-/// A destination with no protocol set at all is MESH302's finding.
-/// </summary>
+/// <summary>MESH204: HTTP permissions for a destination whose protocol is explicitly tcp (see <see cref="L7PermissionsOnTcpCheck"/>).</summary>
 internal sealed class L7PermissionsOnTcp : IMeshRule
 {
     public RuleDescriptor Descriptor => RuleCatalog.L7PermissionsOnTcp;
@@ -20,19 +17,12 @@ internal sealed class L7PermissionsOnTcp : IMeshRule
             var origin = (IntentionOrigin)entry.Origin!;
             var ns = MeshModelBuilder.NamespaceOf(origin.Resource);
             var protocol = model.Protocols.For(ns, entry.DestinationName);
-            if (protocol.IsL7 || protocol.Resource is null)
+            var inForce = new ProtocolInForce(protocol.Value, protocol.Resource is not null, protocol.ToString());
+            var sources = entry.Sources.Select(s => (s.Name, s.IsL7)).ToList();
+            foreach (var hit in L7PermissionsOnTcpCheck.Check(origin.Resource.Name, entry.DestinationName, ns, inForce, sources))
             {
-                continue;
-            }
-
-            for (var i = 0; i < entry.Sources.Count; i++)
-            {
-                if (entry.Sources[i].IsL7)
-                {
-                    yield return new RuleHit(Descriptor, origin.Resource, origin.Resource.LocationOf("spec", "sources", i, "permissions"),
-                        [origin.Resource.Name, entry.DestinationName, entry.Sources[i].Name, protocol.ToString(), ns],
-                        [new Evidence(protocol.Resource.Ref, protocol.Location ?? protocol.Resource.Location, $"protocol {protocol.Value}")]);
-                }
+                yield return new RuleHit(Descriptor, origin.Resource, origin.Resource.LocationOf("spec", "sources", hit.SourceIndex, "permissions"), hit.Verdict.Args,
+                    [new Evidence(protocol.Resource!.Ref, protocol.Location ?? protocol.Resource.Location, $"protocol {protocol.Value}")]);
             }
         }
     }

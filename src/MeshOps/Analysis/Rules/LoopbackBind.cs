@@ -1,5 +1,6 @@
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
+using MeshOps.Rules.Checks;
 
 namespace MeshOps.Analysis.Rules;
 
@@ -12,27 +13,22 @@ internal sealed class LoopbackBind : IMeshRule
     {
         foreach (var workload in model.Workloads)
         {
-            foreach (var (bind, site) in workload.Binds.Where(b => b.Bind.IsLoopback))
+            var membership = new MeshMembership(workload.InMesh, workload.InMeshOrigin);
+            var services = workload.Services
+                .Select(s => new TargetingService(s.Name, s.Ports.Select(p => ContainerPorts.TargetNumber(workload, p)).OfType<int>().ToList()))
+                .ToList();
+            foreach (var (bind, site) in workload.Binds)
             {
-                if (TargetingService(workload, bind.Port) is not { } service)
+                if (LoopbackBindCheck.Check(workload.Name, workload.Namespace, membership, new ListenAddress(bind.Host, bind.Port, bind.Excerpt), services) is not { } hit)
                 {
                     continue;
                 }
 
-                // consul-k8s points the sidecar's local_app cluster at 127.0.0.1:<port>, so mesh callers are still
-                // served; kubelet probes and anything without the sidecar dial the pod IP and are refused.
-                var consequence = workload.InMesh
-                    ? $"Mesh callers still connect, because the sidecar forwards to 127.0.0.1 (in the mesh: {workload.InMeshOrigin}), but kubelet probes, non-mesh callers and the pod without its sidecar get connection refused."
-                    : $"The pod is not in the mesh ({workload.InMeshOrigin}), so every caller dials the pod IP and gets connection refused.";
-                yield return new RuleHit(Descriptor, site.WrittenIn, site.Location,
-                    [workload.Name, workload.Namespace, bind.Excerpt, bind.Port, service.Name, consequence],
+                var service = workload.Services[hit.ServiceIndex];
+                yield return new RuleHit(Descriptor, site.WrittenIn, site.Location, hit.Verdict.Args,
                     [new Evidence(service.Resource.Ref, service.Resource.LocationOf("spec", "ports"), $"targets port {bind.Port}")],
-                    workload.InMesh ? null : Severity.Error);
+                    hit.Verdict.SeverityOverride);
             }
         }
     }
-
-    /// <summary>A Service selecting the workload whose targetPort resolves to <paramref name="port"/>.</summary>
-    private static KubernetesService? TargetingService(Workload workload, int port) =>
-        workload.Services.FirstOrDefault(service => service.Ports.Any(p => ContainerPorts.TargetNumber(workload, p) == port));
 }

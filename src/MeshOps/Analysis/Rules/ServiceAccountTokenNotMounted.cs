@@ -1,6 +1,7 @@
 using k8s.Models;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
+using MeshOps.Rules.Checks;
 
 namespace MeshOps.Analysis.Rules;
 
@@ -11,24 +12,21 @@ internal sealed class ServiceAccountTokenNotMounted : IMeshRule
 
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
     {
-        foreach (var workload in model.Workloads.Where(w => w.InMesh))
+        foreach (var workload in model.Workloads)
         {
-            var podSetting = workload.PodSpec.AutomountServiceAccountToken;
-            if (podSetting == false)
+            model.ServiceAccounts.TryGetValue(new ObjectKey(workload.Namespace, workload.ServiceAccountName), out var account);
+            var facts = new TokenMount(
+                workload.Name, workload.ToString(), workload.Namespace, workload.LabelSelector, new MeshMembership(workload.InMesh, workload.InMeshOrigin),
+                workload.PodSpec.AutomountServiceAccountToken, account?.Name ?? workload.ServiceAccountName, (account?.Model as V1ServiceAccount)?.AutomountServiceAccountToken);
+            switch (ServiceAccountTokenNotMountedCheck.Check(facts))
             {
-                yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodField("automountServiceAccountToken"),
-                    [workload.Name, workload.Namespace, $"the pod template of {workload}", workload.LabelSelector, workload.InMeshOrigin], []);
-                continue;
-            }
-
-            // The pod's own setting wins over its ServiceAccount's (Kubernetes admission).
-            if (podSetting is null
-                && model.ServiceAccounts.TryGetValue(new ObjectKey(workload.Namespace, workload.ServiceAccountName), out var account)
-                && account.Model is V1ServiceAccount { AutomountServiceAccountToken: false })
-            {
-                yield return new RuleHit(Descriptor, account, account.LocationOf("automountServiceAccountToken"),
-                    [workload.Name, workload.Namespace, $"ServiceAccount {account.Name}, used by {workload}", workload.LabelSelector, workload.InMeshOrigin],
-                    [new Evidence(workload.Resource.Ref, workload.LocationOfPodField("serviceAccountName"), $"runs as {account.Name}")]);
+                case { SetBy: TokenSetBy.PodTemplate } hit:
+                    yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodField("automountServiceAccountToken"), hit.Verdict.Args, []);
+                    break;
+                case { SetBy: TokenSetBy.ServiceAccount } hit:
+                    yield return new RuleHit(Descriptor, account!, account!.LocationOf("automountServiceAccountToken"), hit.Verdict.Args,
+                        [new Evidence(workload.Resource.Ref, workload.LocationOfPodField("serviceAccountName"), $"runs as {account.Name}")]);
+                    break;
             }
         }
     }

@@ -1,6 +1,7 @@
 using k8s.Models;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
+using MeshOps.Rules.Checks;
 
 namespace MeshOps.Analysis.Rules;
 
@@ -13,29 +14,28 @@ internal sealed class TargetPortMismatch : IMeshRule
     {
         foreach (var service in model.Services)
         {
-            for (var i = 0; i < service.Ports.Count; i++)
+            var ports = service.Ports.Select(p => new TargetedPort(p.Port, ContainerPorts.TargetOf(p))).ToList();
+            var workloads = service.Workloads.Select(w => new SelectedWorkload(w.ToString(), Declared(w))).ToList();
+            foreach (var hit in TargetPortMismatchCheck.Check(service.Name, service.Namespace, ports, workloads))
             {
-                var port = service.Ports[i];
-                var target = ContainerPorts.TargetOf(port);
-                var missing = service.Workloads.Where(w => DeclaresPorts(w) && !ContainerPorts.Resolve(w, target).HasValue).ToList();
-                if (missing.Count == 0)
-                {
-                    continue;
-                }
-
+                var port = service.Ports[hit.PortIndex];
                 var location = port.TargetPort is null
-                    ? service.Resource.LocationOf("spec", "ports", i, "port")
-                    : service.Resource.LocationOf("spec", "ports", i, "targetPort");
+                    ? service.Resource.LocationOf("spec", "ports", hit.PortIndex, "port")
+                    : service.Resource.LocationOf("spec", "ports", hit.PortIndex, "targetPort");
                 yield return new RuleHit(
                     Descriptor,
                     service.Resource,
                     location,
-                    [service.Name, service.Namespace, port.Port, target, string.Join(", ", missing), string.Join(", ", missing.SelectMany(ContainerPorts.Describe).Distinct())],
-                    missing.Select(w => new Evidence(w.Resource.Ref, w.LocationOfPodField("containers"), $"declares ports {string.Join(", ", ContainerPorts.Describe(w))}")).ToList());
+                    hit.Verdict.Args,
+                    hit.Missing.Select(i => Evidence(service.Workloads[i], workloads[i])).ToList(),
+                    hit.Verdict.SeverityOverride);
             }
         }
     }
 
-    // containerPort is informational in Kubernetes: a pod that declares none gives no evidence either way (MESH107 covers it).
-    private static bool DeclaresPorts(Workload workload) => ContainerPorts.All(workload).Any();
+    private static DeclaredContainerPort[] Declared(Workload workload) =>
+        ContainerPorts.All(workload).Select(p => new DeclaredContainerPort(p.Port.ContainerPort, p.Port.Name)).ToArray();
+
+    private static Evidence Evidence(Workload workload, SelectedWorkload facts) =>
+        new(workload.Resource.Ref, workload.LocationOfPodField("containers"), $"declares ports {string.Join(", ", facts.Ports)}");
 }

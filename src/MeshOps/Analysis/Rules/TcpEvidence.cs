@@ -1,7 +1,7 @@
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
 using MeshOps.Model;
-using MeshOps.Rules.Text;
+using MeshOps.Rules.Checks;
 
 namespace MeshOps.Analysis.Rules;
 
@@ -10,34 +10,30 @@ internal sealed record TcpEvidence(string Reason, ManifestResource Resource, Sou
 {
     public static TcpEvidence? Find(KubernetesService service, IEnumerable<CallEdge> callers)
     {
-        for (var i = 0; i < service.Ports.Count; i++)
-        {
-            if (WellKnownPorts.ByPort(service.Ports[i].Port) is { } protocol)
-            {
-                return new TcpEvidence($"Service {service.Name} exposes port {service.Ports[i].Port}, the {protocol.Name} port", service.Resource, service.Resource.LocationOf("spec", "ports", i, "port"));
-            }
-        }
+        var facts = Facts(service, callers);
+        return HttpProtocolOnTcpServiceCheck.FindTcpEvidence(facts.Facts) is { } found ? facts.Locate(found) : null;
+    }
 
-        foreach (var workload in service.Workloads)
+    /// <summary>The service's ports, images and callers as plain facts, and the way back from a fact to where it is written.</summary>
+    public static LocatedTcpFacts Facts(KubernetesService service, IEnumerable<CallEdge> callers)
+    {
+        var containers = service.Workloads
+            .SelectMany(w => (w.PodSpec.Containers ?? []).Select((container, index) => (Workload: w, Container: container, Index: index)))
+            .ToList();
+        var edges = callers.ToList();
+        var facts = new TcpFacts(
+            service.Name,
+            service.Ports.Select(p => p.Port).ToList(),
+            containers.Select(c => new RunningImage(c.Workload.ToString(), c.Container.Image)).ToList(),
+            edges.Select(e => new ServiceCaller(e.Source.ToString(), e.Scheme, e.WrittenAt)).ToList());
+        return new LocatedTcpFacts(facts, found => found.Kind switch
         {
-            var containers = workload.PodSpec.Containers ?? [];
-            for (var c = 0; c < containers.Count; c++)
-            {
-                if (WellKnownPorts.ByImage(containers[c].Image) is { } protocol)
-                {
-                    return new TcpEvidence($"{workload} runs image {containers[c].Image}, a {protocol.Name} server", workload.Resource, workload.LocationOfPodField("containers", c, "image"));
-                }
-            }
-        }
-
-        foreach (var edge in callers)
-        {
-            if (WellKnownPorts.ByScheme(edge.Scheme) is { } protocol)
-            {
-                return new TcpEvidence($"{edge.Source} connects with a {protocol.Name} connection string ({edge.WrittenAt})", edge.WrittenIn, edge.Location);
-            }
-        }
-
-        return null;
+            TcpEvidenceKind.Port => new TcpEvidence(found.Reason, service.Resource, service.Resource.LocationOf("spec", "ports", found.Index, "port")),
+            TcpEvidenceKind.Image => new TcpEvidence(found.Reason, containers[found.Index].Workload.Resource, containers[found.Index].Workload.LocationOfPodField("containers", containers[found.Index].Index, "image")),
+            _ => new TcpEvidence(found.Reason, edges[found.Index].WrittenIn, edges[found.Index].Location),
+        });
     }
 }
+
+/// <summary>TCP facts of a service and how to find the manifest location of the one that is evidence.</summary>
+internal sealed record LocatedTcpFacts(TcpFacts Facts, Func<TcpEvidenceFound, TcpEvidence> Locate);
