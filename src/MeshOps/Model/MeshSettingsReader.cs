@@ -1,5 +1,5 @@
 using MeshOps.Analysis;
-using MeshOps.Consul.Crds;
+using MeshOps.Consul;
 using MeshOps.Consul.Helm;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;

@@ -1,5 +1,5 @@
 using MeshOps.Analysis;
-using MeshOps.Consul.Crds;
+using MeshOps.Consul;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
 using MeshOps.Rules.Text;
