@@ -53,7 +53,8 @@ namespace MeshOps.Generators.Crds
                     CrdReader.RequiredScalar(document, "version"),
                     CrdReader.RequiredScalar(document, "kind"),
                     root,
-                    Array.Empty<string>());
+                    Array.Empty<string>(),
+                    consulStatus: true);
             }
             catch (YamlException e)
             {

@@ -88,6 +88,18 @@ namespace MeshOps.Generators.Crds
                 }
             }
 
+            if (kind.ConsulStatus)
+            {
+                writer.Line();
+                Summary(writer, "The <c>status</c> consul-k8s writes: whether the entry reached Consul (condition <c>Synced</c>).", escape: false);
+                writer.Line("[" + Json + "JsonPropertyName(\"status\")]");
+                writer.Line(OmitNull);
+                writer.Line("public global::MeshOps.Consul.ConsulStatus? Status { get; set; }");
+            }
+
+            writer.Line();
+            EmitExtensionData(writer);
+
             var spec = SpecProperty(kind);
             var arguments = spec is null ? new List<CreateArgument>() : CreateArguments(spec, classes);
             writer.Line();
@@ -128,6 +140,17 @@ namespace MeshOps.Generators.Crds
             }
 
             EmitBuilder(writer, kind.Kind + "Builder", type, "_resource", members, classes, rootBuilder: true);
+        }
+
+        /// <summary>
+        /// Fields the schema does not name (a newer CRD's, a typo's) are kept here as read and written back, so reading a
+        /// resource loses nothing and an unknown field is never an error.
+        /// </summary>
+        private static void EmitExtensionData(IndentedWriter writer)
+        {
+            Summary(writer, "Fields the schema does not name, kept as read and written back unchanged.", escape: false);
+            writer.Line("[" + Json + "JsonExtensionData]");
+            writer.Line("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }");
         }
 
         private static PropertyModel? SpecProperty(KindModel kind) =>
@@ -171,6 +194,9 @@ namespace MeshOps.Generators.Crds
                 EmitProperty(writer, property);
             }
 
+            if (!first)
+                writer.Line();
+            EmitExtensionData(writer);
             writer.Close();
         }
 
@@ -182,13 +208,17 @@ namespace MeshOps.Generators.Crds
                 Summary(writer, "The <c>" + Escape(property.JsonName) + "</c> field." + (property.Required ? " Required." : string.Empty), escape: false);
             writer.Line("[" + Json + "JsonPropertyName(" + Literal(property.JsonName) + ")]");
             writer.Line(OmitNull);
+
+            // The CRDs accept any string where Consul wants one of a few: a value Consul would refuse reads as null.
+            if (property.Type.Kind == TypeKind.Enum)
+                writer.Line("[" + Json + "JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<" + TypeName(property.Type) + ">))]");
             writer.Line("public " + TypeName(property.Type) + "? " + property.Name + " { get; set; }");
         }
 
         private static void EmitEnum(IndentedWriter writer, EnumModel model)
         {
             Summary(writer, model.Description ?? "The values the schema allows.", escape: model.Description is not null);
-            writer.Line("[" + Json + "JsonConverter(typeof(" + Json + "JsonStringEnumConverter<" + model.Name + ">))]");
+            writer.Line("[" + Json + "JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<" + model.Name + ">))]");
             writer.Open("public enum " + model.Name);
             foreach (var member in model.Members)
             {

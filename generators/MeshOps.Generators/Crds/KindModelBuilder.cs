@@ -19,8 +19,11 @@ namespace MeshOps.Generators.Crds
         /// <summary>Fields every resource has; the emitter writes them itself.</summary>
         private static readonly HashSet<string> StandardRootFields = new(StringComparer.Ordinal) { "apiVersion", "kind", "metadata", "status" };
 
-        /// <summary>Members every class inherits from <see cref="object"/>: a property of that name would hide one (CS0108/CS0114).</summary>
-        private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals" };
+        /// <summary>
+        /// Members every class has: those inherited from <see cref="object"/> (a property of that name would hide one,
+        /// CS0108/CS0114) and the emitter's <c>AdditionalProperties</c>.
+        /// </summary>
+        private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals", "AdditionalProperties" };
 
         private readonly string _namespace;
         private readonly string _kind;
@@ -37,13 +40,13 @@ namespace MeshOps.Generators.Crds
         }
 
         /// <param name="reserved">Names other kinds of the same namespace use (their resource and builder types).</param>
-        public static KindModel Build(string @namespace, string group, string version, string kind, SchemaNode root, IEnumerable<string> reserved)
+        public static KindModel Build(string @namespace, string group, string version, string kind, SchemaNode root, IEnumerable<string> reserved, bool consulStatus = false)
         {
             var builder = new KindModelBuilder(@namespace, kind, reserved);
             builder._taken.Add(kind);
             builder._taken.Add(kind + "Builder");
             var rootProperties = new List<PropertyModel>();
-            var names = new HashSet<string>(ObjectMembers, StringComparer.Ordinal) { kind, "ApiVersion", "Kind", "Metadata", "Create", "DefaultApiVersion", "ResourceKind" };
+            var names = new HashSet<string>(ObjectMembers, StringComparer.Ordinal) { kind, "ApiVersion", "Kind", "Metadata", "Status", "Create", "DefaultApiVersion", "ResourceKind" };
             foreach (var field in root.Properties)
             {
                 if (StandardRootFields.Contains(field.Key))
@@ -62,7 +65,8 @@ namespace MeshOps.Generators.Crds
                 root.Description,
                 rootProperties.ToEquatableArray(),
                 builder._classes.Select(c => c!).ToEquatableArray(),
-                builder._enums.ToEquatableArray());
+                builder._enums.ToEquatableArray(),
+                consulStatus);
         }
 
         private static bool IsClass(SchemaNode node) => node.Properties.Count > 0 && !node.IntOrString;

@@ -1,4 +1,5 @@
 using MeshOps.Consul;
+using MeshOps.Sources;
 
 namespace MeshOps.Authoring;
 
@@ -43,6 +44,9 @@ public abstract class MeshDefinition<TMesh>
 
     /// <summary>The mesh as multi-document YAML, ready for <c>kubectl apply -f</c> and <c>Test-MeshConfig</c>.</summary>
     public string ToYaml() => Build().ToYaml();
+
+    /// <summary>The mesh's objects as manifests for <c>MeshAnalyzer.Analyze</c>, with no YAML in between; they are located by the mesh's class name.</summary>
+    public ManifestSet ToManifestSet() => Build().ToManifestSet(typeof(TMesh).Name);
 
     /// <summary>Declares the mesh's intentions. The compiler evaluates them against every declared upstream.</summary>
     /// <param name="intentions">Collects the intentions; accepts only this mesh's service handles.</param>

@@ -1,5 +1,7 @@
 using k8s.Models;
 using MeshOps.Consul;
+using MeshOps.Sources;
+using MeshOps.Sources.Typed;
 
 namespace MeshOps.Authoring;
 
@@ -42,4 +44,10 @@ public sealed class MeshResources
 
     /// <summary>The objects as multi-document YAML (deterministic: same mesh, same bytes).</summary>
     public string ToYaml() => ManifestYamlWriter.Write(All);
+
+    /// <summary>
+    /// The objects as manifests for <c>MeshAnalyzer.Analyze</c>, with no YAML in between: each object is its own model,
+    /// located by <paramref name="sourceName"/> and its kind and name.
+    /// </summary>
+    public ManifestSet ToManifestSet(string sourceName = "typed mesh") => TypedObjectSource.Read(All, sourceName);
 }

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace MeshOps.Consul;
 
 /// <summary>What a service intention does with a matching source (<c>ServiceIntentions.spec.sources[].action</c>).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<IntentionAction>))]
+[ConsulReadsAnyCase]
+[JsonConverter(typeof(ConsulEnumConverter<IntentionAction>))]
 public enum IntentionAction
 {
     /// <summary>Let the source connect.</summary>

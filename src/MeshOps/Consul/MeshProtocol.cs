@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace MeshOps.Consul;
 
 /// <summary>The protocol Consul's Envoy proxies speak for a service (<c>ServiceDefaults.spec.protocol</c>).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MeshProtocol>))]
+[ConsulReadsAnyCase]
+[JsonConverter(typeof(ConsulEnumConverter<MeshProtocol>))]
 public enum MeshProtocol
 {
     /// <summary>Plain TCP: Envoy forwards bytes and can enforce only L4 intentions. Consul's default.</summary>

@@ -1,9 +1,8 @@
-using MeshOps.Consul.Crds;
+using MeshOps.Consul;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
 using MeshOps.Rules.Intentions;
-using CrdPermission = MeshOps.Consul.Crds.IntentionPermission;
-using IntentionPermission = MeshOps.Rules.Intentions.IntentionPermission;
+using IntentionAction = MeshOps.Rules.Intentions.IntentionAction;
 
 namespace MeshOps.Model;
 
@@ -34,17 +33,18 @@ internal static class IntentionSetReader
         return new IntentionEntry(destination, destinationNamespace, sources, new IntentionOrigin(resource));
     }
 
-    private static IntentionPermission ToPermission(CrdPermission permission) => new(
+    private static IntentionPermission ToPermission(ServiceIntentionsPermission permission) => new(
         ParseAction(permission.Action) ?? IntentionAction.Deny,
         permission.Http is { } http
-            ? new HttpPermission(http.PathExact, http.PathPrefix, http.PathRegex, http.Methods?.ToList() ?? [],
+            ? new HttpPermission(http.PathExact, http.PathPrefix, http.PathRegex, http.Methods?.Select(ConsulEnum<ServiceIntentionsHttpMethod>.Format).ToList() ?? [],
                 (http.Header ?? []).Select(h => new HttpHeaderPermission(h.Name ?? "", h.Present ?? false, h.Exact, h.Prefix, h.Suffix, h.Contains, h.Regex, h.Invert ?? false, h.IgnoreCase ?? false)).ToList())
             : null);
 
-    private static IntentionAction? ParseAction(string? action) => action?.Trim().ToLowerInvariant() switch
+    /// <summary>The SDK's action as the evaluator's (netstandard2.0, shared with the compiler); an action Consul would refuse is null.</summary>
+    private static IntentionAction? ParseAction(Consul.IntentionAction? action) => action switch
     {
-        "allow" => IntentionAction.Allow,
-        "deny" => IntentionAction.Deny,
+        Consul.IntentionAction.Allow => IntentionAction.Allow,
+        Consul.IntentionAction.Deny => IntentionAction.Deny,
         _ => null,
     };
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MeshOps.Consul.Crds;
+using MeshOps.Consul;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
 
@@ -38,17 +38,17 @@ public sealed class ProtocolTable
     public ProtocolSetting For(string ns, string name)
     {
         var defaults = DefaultsFor(ns, name);
-        if (defaults?.Model is ServiceDefaults { Spec.Protocol: { Length: > 0 } protocol })
+        if (defaults?.Model is ServiceDefaults { Spec.Protocol: { } protocol })
         {
-            return new ProtocolSetting(protocol.Trim().ToLowerInvariant(), $"ServiceDefaults {defaults.Name}", defaults, defaults.LocationOf("spec", "protocol"));
+            return new ProtocolSetting(ConsulEnum<MeshProtocol>.Format(protocol), $"ServiceDefaults {defaults.Name}", defaults, defaults.LocationOf("spec", "protocol"));
         }
 
         return _global;
     }
 
     private static ProtocolSetting? GlobalProtocol(ManifestResource resource) =>
-        resource.Model is ProxyDefaults { Spec.Config: { ValueKind: JsonValueKind.Object } config }
-        && config.TryGetProperty("protocol", out var protocol) && protocol.ValueKind == JsonValueKind.String
-            ? new ProtocolSetting(protocol.GetString()!.Trim().ToLowerInvariant(), $"ProxyDefaults {resource.Name} config.protocol", resource, resource.LocationOf("spec", "config", "protocol"))
+        resource.Model is ProxyDefaults { Spec.Config: { } config }
+        && config["protocol"] is { } protocol && protocol.GetValueKind() == JsonValueKind.String
+            ? new ProtocolSetting(protocol.GetValue<string>().Trim().ToLowerInvariant(), $"ProxyDefaults {resource.Name} config.protocol", resource, resource.LocationOf("spec", "config", "protocol"))
             : null;
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using k8s;
 using k8s.Models;
-using MeshOps.Consul.Crds;
+using MeshOps.Consul;
 using MeshOps.Consul.Helm;
 
 namespace MeshOps.Sources;

@@ -2,7 +2,7 @@ namespace MeshOps.Sources;
 
 /// <summary>
 /// One Kubernetes or Consul object as read from a manifest: its identity, where it was written,
-/// and its typed form (a KubernetesClient model for core kinds, a <c>MeshOps.Consul.Crds</c> type for
+/// and its typed form (a KubernetesClient model for core kinds, a generated <c>MeshOps.Consul</c> type for
 /// Consul CRDs, null for kinds MeshOps does not know, which are kept but not analysed).
 /// </summary>
 public sealed class ManifestResource

@@ -15,7 +15,7 @@ public sealed class ExpectedOutputTests
     {
         var result = GeneratorHarness.BuiltInDriver().RunGenerators(GeneratorHarness.Compilation()).GetRunResult();
 
-        AssertMatchesExpected(result, "BuiltIn", ["ExportedServices", "Mesh", "ProxyDefaults", "ServiceDefaults", "ServiceIntentions", "ServiceResolver", "ServiceRouter", "ServiceSplitter"]);
+        AssertMatchesExpected(result, "BuiltIn", ["ExportedServices", "IngressGateway", "Mesh", "ProxyDefaults", "ServiceDefaults", "ServiceIntentions", "ServiceResolver", "ServiceRouter", "ServiceSplitter", "TerminatingGateway"]);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using MeshOps.Tests.Architecture.Fixture.Lower;
 namespace MeshOps.Tests.Architecture;
 
 /// <summary>
-/// The pipeline reads top to bottom: sources → model (call discovery a stage of it) → rules → findings and report.
+/// The pipeline reads top to bottom: sources (files, typed objects; a cluster next) → model (call discovery a stage of it) → rules → findings and report.
 /// Each assembly's namespaces are listed here bottom first; a namespace may use those above it in the list only.
 /// </summary>
 public class DependencyDirectionTests
@@ -13,9 +13,10 @@ public class DependencyDirectionTests
     private static readonly Layer[] Sdk =
     [
         new("secrets", "MeshOps.Secrets"),
-        new("consul model", "MeshOps.Consul", "MeshOps.Consul.Crds", "MeshOps.Consul.Helm"),
+        new("consul model", "MeshOps.Consul", "MeshOps.Consul.Helm"),
         new("sources", "MeshOps.Sources"),
         new("file source", "MeshOps.Sources.Files", "MeshOps.Sources.Files.Yaml"),
+        new("typed object source", "MeshOps.Sources.Typed"),
         new("discovery", "MeshOps.Discovery"),
         new("model", "MeshOps.Model"),
         new("rules", "MeshOps.Analysis.Rules"),

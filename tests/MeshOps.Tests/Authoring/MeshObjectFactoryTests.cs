@@ -172,5 +172,5 @@ public class MeshObjectFactoryTests
     }
 
     private static AnalysisReport Analyze(MeshResources resources) =>
-        MeshAnalyzer.Analyze(ManifestLoader.LoadText(resources.ToYaml(), "typed-mesh.yaml"));
+        MeshAnalyzer.Analyze(resources.ToManifestSet("typed-mesh"));
 }

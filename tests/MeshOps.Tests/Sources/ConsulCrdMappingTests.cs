@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MeshOps.Consul.Crds;
+using MeshOps.Consul;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
 
@@ -51,13 +51,13 @@ public class ConsulCrdMappingTests
 
         Assert.Equal(("x", "shop"), (model.Metadata!.Name, model.Metadata.NamespaceProperty));
         var spec = model.Spec!;
-        Assert.Equal(("http", "permissive", true), (spec.Protocol, spec.MutualTlsMode, spec.TransparentProxy!.DialedDirectly));
-        Assert.Equal((5000, 10), (spec.UpstreamConfig!.Defaults!.ConnectTimeoutMs, spec.UpstreamConfig.Defaults.Limits!.MaxConnections));
+        Assert.Equal((MeshProtocol.Http, ServiceDefaultsMutualTLSMode.Permissive, true), (spec.Protocol, spec.MutualTLSMode, spec.TransparentProxy!.DialedDirectly));
+        Assert.Equal((5000L, 10L), (spec.UpstreamConfig!.Defaults!.ConnectTimeoutMs, spec.UpstreamConfig.Defaults.Limits!.MaxConnections));
         var over = Assert.Single(spec.UpstreamConfig.Overrides!);
-        Assert.Equal(("db", "tcp", "10s", 3), (over.Name, over.Protocol, over.PassiveHealthCheck!.Interval, over.PassiveHealthCheck.MaxFailures));
+        Assert.Equal(("db", MeshProtocol.Tcp, "10s", 3), (over.Name, over.Protocol, over.PassiveHealthCheck!.Interval, over.PassiveHealthCheck.MaxFailures));
         Assert.Equal((443, "example.com"), (spec.Destination!.Port, spec.Destination.Addresses![0]));
         Assert.Equal("/api", spec.RateLimits!.InstanceLevel!.Routes![0].PathPrefix);
-        Assert.Equal("function envoy_on_request() end", spec.EnvoyExtensions![0].Arguments!.Value.GetProperty("script").GetString());
+        Assert.Equal("function envoy_on_request() end", (string?)spec.EnvoyExtensions![0].Arguments!["script"]);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class ConsulCrdMappingTests
     }
 
     [Fact]
-    public void Proxy_defaults_keep_schemaless_config_as_json()
+    public void Proxy_defaults_keep_schemaless_config_as_json_nodes()
     {
         var model = Load<ProxyDefaults>("ProxyDefaults", """
               config:
@@ -110,10 +110,10 @@ public class ConsulCrdMappingTests
                 mode: order-by-locality
             """);
 
-        var config = model.Spec!.Config!.Value;
-        Assert.Equal("http", config.GetProperty("protocol").GetString());
-        Assert.Equal(JsonValueKind.Number, config.GetProperty("number").ValueKind);
-        Assert.Equal(("file", "order-by-locality"), (model.Spec.AccessLogs!.Type, model.Spec.FailoverPolicy!.Mode));
+        var config = model.Spec.Config!;
+        Assert.Equal("http", (string?)config["protocol"]);
+        Assert.Equal(JsonValueKind.Number, config["number"]!.GetValueKind());
+        Assert.Equal((ProxyDefaultsAccessLogType.File, ProxyDefaultsFailoverPolicyMode.OrderByLocality), (model.Spec.AccessLogs!.Type, model.Spec.FailoverPolicy!.Mode));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public class ConsulCrdMappingTests
 
         var spec = model.Spec!;
         Assert.True(spec.TransparentProxy!.MeshDestinationsOnly);
-        Assert.Equal("TLSv1_2", spec.Tls!.Incoming!.TlsMinVersion);
+        Assert.Equal(MeshTlsVersion.TLSv1_2, spec.Tls!.Incoming!.TlsMinVersion);
         Assert.True(spec.Http!.Incoming!.RequestNormalization!.MergeSlashes);
         Assert.True(spec.Peering!.PeerThroughMeshGateways);
     }
@@ -167,6 +167,7 @@ public class ConsulCrdMappingTests
         Assert.Equal(("v1", true), (spec.DefaultSubset, spec.Subsets!["v1"].OnlyPassing));
         Assert.Equal("dc2", spec.Failover!["*"].Targets![0].Peer);
         Assert.Equal(("15s", 1024L), (spec.ConnectTimeout, spec.LoadBalancer!.RingHashConfig!.MinimumRingSize));
+        Assert.Equal(ServiceResolverHashPolicyField.Header, spec.LoadBalancer.HashPolicies![0].Field);
         Assert.Equal("x-user", spec.LoadBalancer.HashPolicies![0].FieldValue);
     }
 
@@ -211,7 +212,7 @@ public class ConsulCrdMappingTests
                   serviceSubset: v2
             """);
 
-        Assert.Equal([99.5f, 0.5f], model.Spec!.Splits!.Select(s => s.Weight!.Value));
+        Assert.Equal([99.5, 0.5], model.Spec!.Splits!.Select(s => s.Weight!.Value));
     }
 
     [Fact]
@@ -250,7 +251,7 @@ public class ConsulCrdMappingTests
             """);
 
         var listener = Assert.Single(model.Spec!.Listeners!);
-        Assert.Equal((8080, "http"), (listener.Port, listener.Protocol));
+        Assert.Equal((8080L, MeshProtocol.Http), (listener.Port, listener.Protocol));
         Assert.Equal(("frontend", "shop-cert"), (listener.Services![0].Name, listener.Services[0].Tls!.Sds!.CertResource));
         Assert.Equal((true, 100), (model.Spec.Tls!.Enabled, model.Spec.Defaults!.MaxConnections));
     }
@@ -272,7 +273,78 @@ public class ConsulCrdMappingTests
 
         var service = Assert.Single(model.Spec!.Services!);
         Assert.Equal(("legacy-db", "/etc/ssl/ca.pem", "db.example.com"), (service.Name, service.CaFile, service.Sni));
-        Assert.Equal("500m", model.Spec.Deployment!.Resources!.Limits["cpu"].ToString());
+        Assert.Equal("500m", (string?)model.Spec.Deployment!.Resources!["limits"]!["cpu"]);
+    }
+
+    [Fact]
+    public void Unknown_fields_are_kept_at_every_depth()
+    {
+        var model = Load<ServiceDefaults>("ServiceDefaults", """
+              protocol: http
+              fromNewerConsul: 1
+              transparentProxy:
+                dialedDirectly: true
+                alsoNew: [a]
+            """);
+
+        Assert.Equal(1, model.Spec.AdditionalProperties!["fromNewerConsul"].GetInt32());
+        Assert.Equal("a", model.Spec.TransparentProxy!.AdditionalProperties!["alsoNew"][0].GetString());
+    }
+
+    [Fact]
+    public void Protocol_and_action_are_read_in_any_case_as_consul_normalises_them()
+    {
+        var defaults = Load<ServiceDefaults>("ServiceDefaults", "  protocol: ' HTTP2'\n");
+        var intentions = Load<ServiceIntentions>("ServiceIntentions", """
+              destination:
+                name: api
+              sources:
+                - name: web
+                  action: Allow
+            """);
+
+        Assert.Equal(MeshProtocol.Http2, defaults.Spec.Protocol);
+        Assert.Equal(IntentionAction.Allow, intentions.Spec.Sources![0].Action);
+    }
+
+    [Fact]
+    public void A_value_consul_would_refuse_reads_as_null_and_the_resource_still_loads()
+    {
+        var model = Load<ServiceDefaults>("ServiceDefaults", """
+              protocol: http1
+              mutualTLSMode: STRICT
+              meshGateway:
+                mode: local
+            """);
+
+        Assert.Null(model.Spec.Protocol);
+        Assert.Null(model.Spec.MutualTLSMode);
+        Assert.Equal(ServiceDefaultsMeshGatewayMode.Local, model.Spec.MeshGateway!.Mode);
+    }
+
+    [Fact]
+    public void Status_written_by_consul_k8s_is_read()
+    {
+        var yaml = """
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceDefaults
+            metadata:
+              name: web
+            spec:
+              protocol: http
+            status:
+              conditions:
+                - type: Synced
+                  status: "False"
+                  reason: ConsulAgentError
+                  message: protocol is invalid
+              lastSyncedTime: "2024-05-01T10:00:00Z"
+            """;
+
+        var model = Assert.IsType<ServiceDefaults>(Assert.Single(ManifestLoader.LoadText(yaml, "web.yaml").Resources).Model);
+
+        Assert.Equal(("False", "ConsulAgentError"), (model.Status!.Synced!.Status, model.Status.Synced.Reason));
+        Assert.NotNull(model.Status.LastSyncedTime);
     }
 
     [Fact]

@@ -1,11 +1,14 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
-using MeshOps.Consul.Crds;
+using MeshOps.Consul;
 using YamlDotNet.RepresentationModel;
 
 namespace MeshOps.Tests.Sources;
 
-/// <summary>Every field the real consul-k8s CRD schema allows under <c>spec</c> has a property in our model, at every depth.</summary>
+/// <summary>
+/// Every field the real consul-k8s CRD schema allows under <c>spec</c> has a property in the generated model, at every
+/// depth (schemaless parts such as a pod's affinity are <c>JsonObject</c>s and end the walk).
+/// </summary>
 public class ConsulCrdSchemaCoverageTests
 {
     public static TheoryData<string, Type> Kinds => new()
@@ -68,16 +71,16 @@ public class ConsulCrdSchemaCoverageTests
     /// <summary>For lists and maps the fields live under <c>items</c> or <c>additionalProperties</c>.</summary>
     private static YamlMappingNode? ElementSchema(YamlMappingNode schema, Type modelType)
     {
-        if (IsGeneric(modelType, typeof(List<>)))
+        if (IsGeneric(modelType, typeof(IList<>)))
             return schema.Children.TryGetValue("items", out var items) ? (YamlMappingNode)items : null;
-        if (IsGeneric(modelType, typeof(Dictionary<,>)))
+        if (IsGeneric(modelType, typeof(IDictionary<,>)))
             return schema.Children.TryGetValue("additionalProperties", out var values) ? values as YamlMappingNode : null;
         return schema;
     }
 
     private static Type ElementType(Type type) =>
-        IsGeneric(type, typeof(List<>)) ? type.GetGenericArguments()[0]
-        : IsGeneric(type, typeof(Dictionary<,>)) ? type.GetGenericArguments()[1]
+        IsGeneric(type, typeof(IList<>)) ? type.GetGenericArguments()[0]
+        : IsGeneric(type, typeof(IDictionary<,>)) ? type.GetGenericArguments()[1]
         : Nullable.GetUnderlyingType(type) ?? type;
 
     private static bool IsGeneric(Type type, Type definition) => type.IsGenericType && type.GetGenericTypeDefinition() == definition;

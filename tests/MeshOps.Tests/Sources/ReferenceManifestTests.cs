@@ -1,5 +1,5 @@
 using k8s.Models;
-using MeshOps.Consul.Crds;
+using MeshOps.Consul;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
 
@@ -101,7 +101,7 @@ public class ReferenceManifestTests
         Assert.Equal(6, intentions.Count);
         var publicApi = intentions.Single(i => i.Spec!.Destination!.Name == "public-api");
         Assert.Equal(["frontend", "nginx"], publicApi.Spec!.Sources!.Select(s => s.Name));
-        Assert.All(publicApi.Spec.Sources!, s => Assert.Equal("allow", s.Action));
+        Assert.All(publicApi.Spec.Sources!, s => Assert.Equal(IntentionAction.Allow, s.Action));
         Assert.Contains(intentions, i => i.Spec!.Destination!.Name == "*");
     }
 
@@ -113,7 +113,7 @@ public class ReferenceManifestTests
         Assert.Empty(set.Errors);
         var protocols = set.Resources.Select(r => r.As<ServiceDefaults>()?.Spec?.Protocol).ToList();
         Assert.NotEmpty(protocols);
-        Assert.All(protocols, p => Assert.False(string.IsNullOrEmpty(p)));
+        Assert.All(protocols, p => Assert.NotNull(p));
     }
 
     private static T LoadOne<T>(string relativeFile, string kind, string name) where T : class

@@ -170,9 +170,9 @@ public class ScalarTypingTests
     {
         var yaml = $"apiVersion: consul.hashicorp.com/v1alpha1\nkind: ProxyDefaults\nmetadata:\n  name: global\nspec:\n  config:\n    value: {written}\n";
 
-        var model = ManifestLoader.LoadText(yaml, "p.yaml").Resources.Single().As<MeshOps.Consul.Crds.ProxyDefaults>()!;
+        var model = ManifestLoader.LoadText(yaml, "p.yaml").Resources.Single().As<MeshOps.Consul.ProxyDefaults>()!;
 
-        Assert.Equal(json, model.Spec!.Config!.Value.GetProperty("value").GetRawText());
+        Assert.Equal(json, model.Spec.Config!["value"]!.ToJsonString());
     }
 
     private static V1ServicePort LoadServicePort(string field)

@@ -1,6 +1,10 @@
 namespace MeshOps.Generators.Crds.Models
 {
-    /// <summary>One resource kind read from a CRD: everything the emitter needs, no Roslyn objects.</summary>
+    /// <summary>
+    /// One resource kind read from a CRD: everything the emitter needs, no Roslyn objects. <see cref="ConsulStatus"/>
+    /// gives the resource consul-k8s' shared <c>MeshOps.Consul.ConsulStatus</c> (built-in kinds); a user CRD's status is
+    /// kept with the other fields its schema does not name.
+    /// </summary>
     internal sealed record KindModel(
         string Namespace,
         string Group,
@@ -9,7 +13,8 @@ namespace MeshOps.Generators.Crds.Models
         string? Description,
         EquatableArray<PropertyModel> RootProperties,
         EquatableArray<ClassModel> Classes,
-        EquatableArray<EnumModel> Enums)
+        EquatableArray<EnumModel> Enums,
+        bool ConsulStatus = false)
     {
         public string ApiVersion => Group.Length == 0 ? Version : Group + "/" + Version;
 

@@ -1,4 +1,4 @@
-using MeshOps.Consul.Crds;
+using MeshOps.Consul;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
 using MeshOps.Model;
@@ -71,7 +71,7 @@ internal sealed class ProxyDefaultsProtocolConflict : IMeshRule
                 continue;
             }
 
-            var hashField = spec.LoadBalancer?.HashPolicies?.FirstOrDefault(p => p.Field is "header" or "cookie" or "query_parameter")?.Field;
+            var hashField = spec.LoadBalancer?.HashPolicies?.FirstOrDefault(p => p.Field is not null)?.Field is { } field ? ConsulEnum<ServiceResolverHashPolicyField>.Format(field) : null;
             if (!string.IsNullOrEmpty(spec.RequestTimeout))
             {
                 yield return (resolver, $"ServiceResolver {resolver.Name} sets requestTimeout, an HTTP feature", resolver.LocationOf("spec", "requestTimeout"));

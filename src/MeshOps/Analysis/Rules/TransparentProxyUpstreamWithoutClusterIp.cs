@@ -1,4 +1,4 @@
-using MeshOps.Consul.Crds;
+using MeshOps.Consul;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
 

@@ -44,6 +44,19 @@ namespace MeshOps.Consul
         public global::MeshOps.Consul.MeshSpec Spec { get; set; } = new global::MeshOps.Consul.MeshSpec();
 
         /// <summary>
+        /// The <c>status</c> consul-k8s writes: whether the entry reached Consul (condition <c>Synced</c>).
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::MeshOps.Consul.ConsulStatus? Status { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>
         /// Starts a builder for a Mesh named <paramref name="name"/>.
         /// </summary>
         public static MeshBuilder Create(string name)
@@ -246,6 +259,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("validateClusters")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? ValidateClusters { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -259,6 +278,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("meshDestinationsOnly")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? MeshDestinationsOnly { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -309,6 +334,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("outgoing")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::MeshOps.Consul.MeshDirectionalTls? Outgoing { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -382,6 +413,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("tlsMinVersion")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.MeshTlsVersion>))]
         public global::MeshOps.Consul.MeshTlsVersion? TlsMinVersion { get; set; }
 
         /// <summary>
@@ -389,6 +421,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("tlsMaxVersion")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.MeshTlsVersion>))]
         public global::MeshOps.Consul.MeshTlsVersion? TlsMaxVersion { get; set; }
 
         /// <summary>
@@ -397,6 +430,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("cipherSuites")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<string>? CipherSuites { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -474,6 +513,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("incoming")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::MeshOps.Consul.MeshHttpIncoming? Incoming { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -537,6 +582,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("requestNormalization")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::MeshOps.Consul.MeshRequestNormalization? RequestNormalization { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -604,6 +655,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("pathWithEscapedSlashesAction")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.MeshRequestNormalizationPathWithEscapedSlashesAction>))]
         public global::MeshOps.Consul.MeshRequestNormalizationPathWithEscapedSlashesAction? PathWithEscapedSlashesAction { get; set; }
 
         /// <summary>
@@ -611,7 +663,14 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("headersWithUnderscoresAction")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.MeshRequestNormalizationHeadersWithUnderscoresAction>))]
         public global::MeshOps.Consul.MeshRequestNormalizationHeadersWithUnderscoresAction? HeadersWithUnderscoresAction { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -682,6 +741,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("peerThroughMeshGateways")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? PeerThroughMeshGateways { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -717,7 +782,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// Lowest TLS version.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeshTlsVersion>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<MeshTlsVersion>))]
     public enum MeshTlsVersion
     {
         /// <summary>
@@ -750,7 +815,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// What happens to paths with escaped slashes.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeshRequestNormalizationPathWithEscapedSlashesAction>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<MeshRequestNormalizationPathWithEscapedSlashesAction>))]
     public enum MeshRequestNormalizationPathWithEscapedSlashesAction
     {
         /// <summary>
@@ -783,7 +848,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// What happens to headers whose names contain underscores.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<MeshRequestNormalizationHeadersWithUnderscoresAction>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<MeshRequestNormalizationHeadersWithUnderscoresAction>))]
     public enum MeshRequestNormalizationHeadersWithUnderscoresAction
     {
         /// <summary>

@@ -44,6 +44,19 @@ namespace MeshOps.Consul
         public global::MeshOps.Consul.ProxyDefaultsSpec Spec { get; set; } = new global::MeshOps.Consul.ProxyDefaultsSpec();
 
         /// <summary>
+        /// The <c>status</c> consul-k8s writes: whether the entry reached Consul (condition <c>Synced</c>).
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::MeshOps.Consul.ConsulStatus? Status { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>
         /// Starts a builder for a ProxyDefaults named <paramref name="name"/>.
         /// </summary>
         public static ProxyDefaultsBuilder Create(string name)
@@ -280,6 +293,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ProxyDefaultsProxyMode>))]
         public global::MeshOps.Consul.ProxyDefaultsProxyMode? Mode { get; set; }
 
         /// <summary>
@@ -294,6 +308,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("mutualTLSMode")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ProxyDefaultsMutualTLSMode>))]
         public global::MeshOps.Consul.ProxyDefaultsMutualTLSMode? MutualTLSMode { get; set; }
 
         /// <summary>
@@ -344,6 +359,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("prioritizeByLocality")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::MeshOps.Consul.ProxyDefaultsPrioritizeByLocality? PrioritizeByLocality { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -364,6 +385,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("dialedDirectly")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? DialedDirectly { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -415,7 +442,14 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ProxyDefaultsMeshGatewayMode>))]
         public global::MeshOps.Consul.ProxyDefaultsMeshGatewayMode? Mode { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -466,6 +500,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("paths")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<global::MeshOps.Consul.ProxyDefaultsExposePath>? Paths { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -549,7 +589,14 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("protocol")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ProxyDefaultsExposePathProtocol>))]
         public global::MeshOps.Consul.ProxyDefaultsExposePathProtocol? Protocol { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -633,6 +680,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ProxyDefaultsAccessLogType>))]
         public global::MeshOps.Consul.ProxyDefaultsAccessLogType? Type { get; set; }
 
         /// <summary>
@@ -655,6 +703,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("textFormat")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? TextFormat { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -758,6 +812,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("arguments")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Text.Json.Nodes.JsonObject? Arguments { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -818,6 +878,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ProxyDefaultsFailoverPolicyMode>))]
         public global::MeshOps.Consul.ProxyDefaultsFailoverPolicyMode? Mode { get; set; }
 
         /// <summary>
@@ -826,6 +887,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("regions")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<string>? Regions { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -886,7 +953,14 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ProxyDefaultsPrioritizeByLocalityMode>))]
         public global::MeshOps.Consul.ProxyDefaultsPrioritizeByLocalityMode? Mode { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -922,7 +996,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// Proxy mode for every proxy.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ProxyDefaultsProxyMode>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ProxyDefaultsProxyMode>))]
     public enum ProxyDefaultsProxyMode
     {
         /// <summary>
@@ -940,7 +1014,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// strict accepts only mTLS traffic; permissive also accepts plain traffic (needs Mesh allowEnablingPermissiveMutualTLS).
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ProxyDefaultsMutualTLSMode>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ProxyDefaultsMutualTLSMode>))]
     public enum ProxyDefaultsMutualTLSMode
     {
         /// <summary>
@@ -958,7 +1032,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// none, local or remote gateway.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ProxyDefaultsMeshGatewayMode>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ProxyDefaultsMeshGatewayMode>))]
     public enum ProxyDefaultsMeshGatewayMode
     {
         /// <summary>
@@ -981,7 +1055,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// Protocol of the exposed listener.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ProxyDefaultsExposePathProtocol>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ProxyDefaultsExposePathProtocol>))]
     public enum ProxyDefaultsExposePathProtocol
     {
         /// <summary>
@@ -999,7 +1073,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// Where logs go; file needs path.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ProxyDefaultsAccessLogType>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ProxyDefaultsAccessLogType>))]
     public enum ProxyDefaultsAccessLogType
     {
         /// <summary>
@@ -1022,7 +1096,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// sequential or order-by-locality.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ProxyDefaultsFailoverPolicyMode>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ProxyDefaultsFailoverPolicyMode>))]
     public enum ProxyDefaultsFailoverPolicyMode
     {
         /// <summary>
@@ -1040,7 +1114,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// none or failover.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ProxyDefaultsPrioritizeByLocalityMode>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ProxyDefaultsPrioritizeByLocalityMode>))]
     public enum ProxyDefaultsPrioritizeByLocalityMode
     {
         /// <summary>

@@ -44,6 +44,19 @@ namespace MeshOps.Consul
         public global::MeshOps.Consul.ServiceDefaultsSpec Spec { get; set; } = new global::MeshOps.Consul.ServiceDefaultsSpec();
 
         /// <summary>
+        /// The <c>status</c> consul-k8s writes: whether the entry reached Consul (condition <c>Synced</c>).
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::MeshOps.Consul.ConsulStatus? Status { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>
         /// Starts a builder for a ServiceDefaults named <paramref name="name"/>.
         /// </summary>
         public static ServiceDefaultsBuilder Create(string name)
@@ -325,6 +338,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("protocol")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.MeshProtocol>))]
         public global::MeshOps.Consul.MeshProtocol? Protocol { get; set; }
 
         /// <summary>
@@ -333,6 +347,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ServiceDefaultsProxyMode>))]
         public global::MeshOps.Consul.ServiceDefaultsProxyMode? Mode { get; set; }
 
         /// <summary>
@@ -347,6 +362,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("mutualTLSMode")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ServiceDefaultsMutualTLSMode>))]
         public global::MeshOps.Consul.ServiceDefaultsMutualTLSMode? MutualTLSMode { get; set; }
 
         /// <summary>
@@ -410,6 +426,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("balanceInboundConnections")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ServiceDefaultsBalanceInboundConnections>))]
         public global::MeshOps.Consul.ServiceDefaultsBalanceInboundConnections? BalanceInboundConnections { get; set; }
 
         /// <summary>
@@ -425,6 +442,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("envoyExtensions")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<global::MeshOps.Consul.ServiceDefaultsEnvoyExtension>? EnvoyExtensions { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -445,6 +468,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("dialedDirectly")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? DialedDirectly { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -496,7 +525,14 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ServiceDefaultsMeshGatewayMode>))]
         public global::MeshOps.Consul.ServiceDefaultsMeshGatewayMode? Mode { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -547,6 +583,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("paths")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<global::MeshOps.Consul.ServiceDefaultsExposePath>? Paths { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -630,7 +672,14 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("protocol")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ServiceDefaultsExposePathProtocol>))]
         public global::MeshOps.Consul.ServiceDefaultsExposePathProtocol? Protocol { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -708,6 +757,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("overrides")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<global::MeshOps.Consul.ServiceDefaultsUpstreamOverride>? Overrides { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -824,6 +879,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("protocol")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.MeshProtocol>))]
         public global::MeshOps.Consul.MeshProtocol? Protocol { get; set; }
 
         /// <summary>
@@ -853,6 +909,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("meshGateway")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::MeshOps.Consul.ServiceDefaultsMeshGateway? MeshGateway { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1033,6 +1095,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("maxConcurrentRequests")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? MaxConcurrentRequests { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1122,6 +1190,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("baseEjectionTime")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? BaseEjectionTime { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1242,6 +1316,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("protocol")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.MeshProtocol>))]
         public global::MeshOps.Consul.MeshProtocol? Protocol { get; set; }
 
         /// <summary>
@@ -1271,6 +1346,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("meshGateway")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::MeshOps.Consul.ServiceDefaultsMeshGateway? MeshGateway { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1444,6 +1525,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("port")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Port { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1505,6 +1592,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("instanceLevel")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::MeshOps.Consul.ServiceDefaultsInstanceLevelRateLimits? InstanceLevel { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1573,6 +1666,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("routes")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<global::MeshOps.Consul.ServiceDefaultsRouteRateLimit>? Routes { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1673,6 +1772,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("requestsMaxBurst")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? RequestsMaxBurst { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1767,6 +1872,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("arguments")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Text.Json.Nodes.JsonObject? Arguments { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1821,7 +1932,7 @@ namespace MeshOps.Consul
     /// Proxy mode. consul-k8s rejects any value here: set the pod annotation
     /// consul.hashicorp.com/transparent-proxy instead.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceDefaultsProxyMode>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ServiceDefaultsProxyMode>))]
     public enum ServiceDefaultsProxyMode
     {
         /// <summary>
@@ -1839,7 +1950,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// strict accepts only mTLS traffic; permissive also accepts plain traffic (needs Mesh allowEnablingPermissiveMutualTLS).
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceDefaultsMutualTLSMode>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ServiceDefaultsMutualTLSMode>))]
     public enum ServiceDefaultsMutualTLSMode
     {
         /// <summary>
@@ -1857,7 +1968,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// none, local or remote gateway.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceDefaultsMeshGatewayMode>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ServiceDefaultsMeshGatewayMode>))]
     public enum ServiceDefaultsMeshGatewayMode
     {
         /// <summary>
@@ -1880,7 +1991,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// Protocol of the exposed listener.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceDefaultsExposePathProtocol>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ServiceDefaultsExposePathProtocol>))]
     public enum ServiceDefaultsExposePathProtocol
     {
         /// <summary>
@@ -1898,7 +2009,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// How inbound connections are spread over the proxy's threads.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceDefaultsBalanceInboundConnections>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ServiceDefaultsBalanceInboundConnections>))]
     public enum ServiceDefaultsBalanceInboundConnections
     {
         /// <summary>

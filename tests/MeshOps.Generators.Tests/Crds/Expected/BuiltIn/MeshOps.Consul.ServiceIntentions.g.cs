@@ -45,6 +45,19 @@ namespace MeshOps.Consul
         public global::MeshOps.Consul.ServiceIntentionsSpec Spec { get; set; } = new global::MeshOps.Consul.ServiceIntentionsSpec();
 
         /// <summary>
+        /// The <c>status</c> consul-k8s writes: whether the entry reached Consul (condition <c>Synced</c>).
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::MeshOps.Consul.ConsulStatus? Status { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>
         /// Starts a builder for a ServiceIntentions named <paramref name="name"/> with the values the schema requires.
         /// </summary>
         public static ServiceIntentionsBuilder Create(string name, string destinationName)
@@ -193,6 +206,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("jwt")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::MeshOps.Consul.ServiceIntentionsJwtRequirement? Jwt { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -214,6 +233,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("namespace")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Namespace { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -301,6 +326,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("action")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.IntentionAction>))]
         public global::MeshOps.Consul.IntentionAction? Action { get; set; }
 
         /// <summary>
@@ -316,6 +342,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -452,6 +484,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("action")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.IntentionAction>))]
         public global::MeshOps.Consul.IntentionAction? Action { get; set; }
 
         /// <summary>
@@ -467,6 +500,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("jwt")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::MeshOps.Consul.ServiceIntentionsJwtRequirement? Jwt { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -578,6 +617,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("methods")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<global::MeshOps.Consul.ServiceIntentionsHttpMethod>? Methods { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -735,6 +780,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("invert")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Invert { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -850,6 +901,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("providers")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<global::MeshOps.Consul.ServiceIntentionsJwtProvider>? Providers { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -913,6 +970,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("verifyClaims")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<global::MeshOps.Consul.ServiceIntentionsJwtClaim>? VerifyClaims { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -983,6 +1046,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("value")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Value { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1036,7 +1105,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// The values the schema allows.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceIntentionsHttpMethod>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ServiceIntentionsHttpMethod>))]
     public enum ServiceIntentionsHttpMethod
     {
         /// <summary>

@@ -44,6 +44,19 @@ namespace MeshOps.Consul
         public global::MeshOps.Consul.ServiceResolverSpec Spec { get; set; } = new global::MeshOps.Consul.ServiceResolverSpec();
 
         /// <summary>
+        /// The <c>status</c> consul-k8s writes: whether the entry reached Consul (condition <c>Synced</c>).
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::MeshOps.Consul.ConsulStatus? Status { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>
         /// Starts a builder for a ServiceResolver named <paramref name="name"/>.
         /// </summary>
         public static ServiceResolverBuilder Create(string name)
@@ -291,6 +304,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("loadBalancer")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::MeshOps.Consul.ServiceResolverLoadBalancer? LoadBalancer { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -311,6 +330,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("onlyPassing")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? OnlyPassing { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -405,6 +430,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("samenessGroup")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? SamenessGroup { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -544,6 +575,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("policy")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::MeshOps.Consul.ServiceResolverFailoverPolicy? Policy { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -707,6 +744,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("peer")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Peer { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -794,6 +837,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ServiceResolverFailoverPolicyMode>))]
         public global::MeshOps.Consul.ServiceResolverFailoverPolicyMode? Mode { get; set; }
 
         /// <summary>
@@ -802,6 +846,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("regions")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<string>? Regions { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -862,7 +912,14 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ServiceResolverPrioritizeByLocalityMode>))]
         public global::MeshOps.Consul.ServiceResolverPrioritizeByLocalityMode? Mode { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -905,6 +962,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("policy")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ServiceResolverLoadBalancerPolicy>))]
         public global::MeshOps.Consul.ServiceResolverLoadBalancerPolicy? Policy { get; set; }
 
         /// <summary>
@@ -927,6 +985,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("hashPolicies")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<global::MeshOps.Consul.ServiceResolverHashPolicy>? HashPolicies { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1037,6 +1101,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("maximumRingSize")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? MaximumRingSize { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1089,6 +1159,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("choiceCount")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? ChoiceCount { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1131,6 +1207,7 @@ namespace MeshOps.Consul
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("field")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::MeshOps.Consul.ServiceResolverHashPolicyField>))]
         public global::MeshOps.Consul.ServiceResolverHashPolicyField? Field { get; set; }
 
         /// <summary>
@@ -1160,6 +1237,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("terminal")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Terminal { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1264,6 +1347,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("path")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Path { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1317,7 +1406,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// default or order-by-locality.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceResolverFailoverPolicyMode>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ServiceResolverFailoverPolicyMode>))]
     public enum ServiceResolverFailoverPolicyMode
     {
         /// <summary>
@@ -1335,7 +1424,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// none or failover.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceResolverPrioritizeByLocalityMode>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ServiceResolverPrioritizeByLocalityMode>))]
     public enum ServiceResolverPrioritizeByLocalityMode
     {
         /// <summary>
@@ -1353,7 +1442,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// The load balancing policy; hashPolicies need ring_hash or maglev.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceResolverLoadBalancerPolicy>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ServiceResolverLoadBalancerPolicy>))]
     public enum ServiceResolverLoadBalancerPolicy
     {
         /// <summary>
@@ -1386,7 +1475,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// The request attribute to hash; excludes sourceIP.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceResolverHashPolicyField>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ServiceResolverHashPolicyField>))]
     public enum ServiceResolverHashPolicyField
     {
         /// <summary>

@@ -44,6 +44,19 @@ namespace MeshOps.Consul
         public global::MeshOps.Consul.ServiceRouterSpec Spec { get; set; } = new global::MeshOps.Consul.ServiceRouterSpec();
 
         /// <summary>
+        /// The <c>status</c> consul-k8s writes: whether the entry reached Consul (condition <c>Synced</c>).
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::MeshOps.Consul.ConsulStatus? Status { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>
         /// Starts a builder for a ServiceRouter named <paramref name="name"/>.
         /// </summary>
         public static ServiceRouterBuilder Create(string name)
@@ -133,6 +146,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("routes")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<global::MeshOps.Consul.ServiceRouterRoute>? Routes { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -153,6 +172,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("destination")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::MeshOps.Consul.ServiceRouterRouteDestination? Destination { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -227,6 +252,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("http")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::MeshOps.Consul.ServiceRouterHttpMatch? Http { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -323,6 +354,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("methods")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<global::MeshOps.Consul.ServiceRouterHttpMethod>? Methods { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -495,6 +532,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("invert")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Invert { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -613,6 +656,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("regex")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Regex { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -767,6 +816,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("responseHeaders")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::MeshOps.Consul.ServiceRouterHeaderModifiers? ResponseHeaders { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -972,6 +1027,12 @@ namespace MeshOps.Consul
         [global::System.Text.Json.Serialization.JsonPropertyName("remove")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IList<string>? Remove { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -1034,7 +1095,7 @@ namespace MeshOps.Consul
     /// <summary>
     /// The values the schema allows.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<ServiceRouterHttpMethod>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<ServiceRouterHttpMethod>))]
     public enum ServiceRouterHttpMethod
     {
         /// <summary>

@@ -44,6 +44,12 @@ namespace Shop.Infra.Crds.Example.Com
         public global::Shop.Infra.Crds.Example.Com.GadgetSpec Spec { get; set; } = new global::Shop.Infra.Crds.Example.Com.GadgetSpec();
 
         /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>
         /// Starts a builder for a Gadget named <paramref name="name"/>.
         /// </summary>
         public static GadgetBuilder Create(string name)
@@ -121,13 +127,20 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::Shop.Infra.Crds.Example.Com.GadgetMode>))]
         public global::Shop.Infra.Crds.Example.Com.GadgetMode? Mode { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
     /// The values the schema allows.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<GadgetMode>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<GadgetMode>))]
     public enum GadgetMode
     {
         /// <summary>

@@ -44,6 +44,12 @@ namespace Shop.Infra.Crds.Example.Com
         public global::Shop.Infra.Crds.Example.Com.WidgetSpec Spec { get; set; } = new global::Shop.Infra.Crds.Example.Com.WidgetSpec();
 
         /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>
         /// Starts a builder for a Widget named <paramref name="name"/> with the values the schema requires.
         /// </summary>
         public static WidgetBuilder Create(string name, int size, string ownerName)
@@ -296,6 +302,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("color")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.LenientConsulEnumConverter<global::Shop.Infra.Crds.Example.Com.WidgetColor>))]
         public global::Shop.Infra.Crds.Example.Com.WidgetColor? Color { get; set; }
 
         /// <summary>
@@ -369,6 +376,12 @@ namespace Shop.Infra.Crds.Example.Com
         [global::System.Text.Json.Serialization.JsonPropertyName("widgetSpec")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? WidgetSpec2 { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -389,6 +402,12 @@ namespace Shop.Infra.Crds.Example.Com
         [global::System.Text.Json.Serialization.JsonPropertyName("class")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Class { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -448,6 +467,12 @@ namespace Shop.Infra.Crds.Example.Com
         [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::Shop.Infra.Crds.Example.Com.WidgetPartOwner? Owner { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -511,6 +536,12 @@ namespace Shop.Infra.Crds.Example.Com
         [global::System.Text.Json.Serialization.JsonPropertyName("team")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Team { get; set; }
+
+        /// <summary>
+        /// Fields the schema does not name, kept as read and written back unchanged.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
     }
 
     /// <summary>
@@ -546,7 +577,7 @@ namespace Shop.Infra.Crds.Example.Com
     /// <summary>
     /// The values the schema allows.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<WidgetColor>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MeshOps.Consul.ConsulEnumConverter<WidgetColor>))]
     public enum WidgetColor
     {
         /// <summary>

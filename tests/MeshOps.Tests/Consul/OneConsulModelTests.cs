@@ -1,0 +1,44 @@
+using MeshOps.Analysis;
+using MeshOps.Rules.Catalog;
+
+namespace MeshOps.Tests.Consul;
+
+/// <summary>
+/// The shipped assemblies have one Consul model: one public type per Consul kind, one intention action and one
+/// intention permission in the SDK (the netstandard2.0 evaluator keeps its own, documented as evaluation-side).
+/// </summary>
+public class OneConsulModelTests
+{
+    private static readonly Type[] Exported = [.. typeof(MeshAnalyzer).Assembly.GetExportedTypes(), .. typeof(RuleCatalog).Assembly.GetExportedTypes()];
+
+    public static TheoryData<string> Kinds =>
+    [
+        "ServiceDefaults", "ServiceIntentions", "ProxyDefaults", "Mesh", "ServiceResolver", "ServiceRouter", "ServiceSplitter",
+        "ExportedServices", "IngressGateway", "TerminatingGateway",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Each_consul_kind_has_exactly_one_public_type_and_it_is_the_generated_one(string kind)
+    {
+        var type = Assert.Single(Exported, t => t.Name == kind);
+
+        Assert.Equal("MeshOps.Consul", type.Namespace);
+        Assert.True(typeof(MeshOps.Consul.IMeshResource).IsAssignableFrom(type));
+    }
+
+    [Fact]
+    public void The_sdk_spells_intention_action_and_permission_once()
+    {
+        var sdk = typeof(MeshAnalyzer).Assembly.GetExportedTypes();
+
+        Assert.Equal(typeof(MeshOps.Consul.IntentionAction), Assert.Single(sdk, t => t.Name.EndsWith("IntentionAction", StringComparison.Ordinal)));
+        Assert.Equal(typeof(MeshOps.Consul.ServiceIntentionsPermission), Assert.Single(sdk, t => t.Name.EndsWith("Permission", StringComparison.Ordinal) && !t.Name.Contains("Header", StringComparison.Ordinal) && !t.Name.Contains("Http", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void No_hand_written_crd_namespace_is_left()
+    {
+        Assert.DoesNotContain(Exported, t => t.Namespace == "MeshOps.Consul.Crds");
+    }
+}
