@@ -14,4 +14,10 @@ public interface IMeshResource
 
     /// <summary>The standard object metadata (name, namespace, labels, annotations).</summary>
     k8s.Models.V1ObjectMeta Metadata { get; }
+
+    /// <summary>
+    /// What consul-k8s reported for the resource (the <c>Synced</c> condition), when it was read from a cluster or a
+    /// dump that carries status; null for a manifest. The built-in kinds carry it; a user CRD keeps its status unread.
+    /// </summary>
+    ConsulStatus? Status => null;
 }

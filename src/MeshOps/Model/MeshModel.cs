@@ -48,6 +48,9 @@ public sealed class MeshModel
     /// <summary>The intentions as Consul evaluates them; each entry's Origin is an <see cref="IntentionOrigin"/>.</summary>
     public required IntentionEvaluator Intentions { get; init; }
 
+    /// <summary>What the cluster reported (pod and container readiness, endpoints, Synced conditions); empty for manifests.</summary>
+    public ObservedState Observed { get; init; } = ObservedState.None;
+
     public IReadOnlyList<ManifestResource> ConfigEntriesOf(string kind) =>
         ConfigEntries.TryGetValue(kind, out var list) ? list : [];
 

@@ -113,6 +113,7 @@ public static class MeshModelBuilder
             Protocols = protocols,
             Settings = settings,
             Intentions = new IntentionEvaluator(IntentionSetReader.Read(intentions)),
+            Observed = ObservedStateReader.Read(resources),
         };
     }
 

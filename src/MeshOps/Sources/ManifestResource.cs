@@ -19,6 +19,15 @@ public sealed class ManifestResource
     /// <summary>Where the object starts (the document or the <c>kind: List</c> item).</summary>
     public required SourceLocation Location { get; init; }
 
+    /// <summary>Where the object came from: its file (the default, from <see cref="Location"/>) or the object it was read as.</summary>
+    public ResourceOrigin Origin
+    {
+        get => _origin ?? new FileOrigin(Location);
+        init => _origin = value;
+    }
+
+    private readonly ResourceOrigin? _origin;
+
     public IReadOnlyDictionary<string, string> Labels { get; init; } = EmptyMap;
 
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = EmptyMap;

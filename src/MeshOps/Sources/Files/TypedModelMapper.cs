@@ -26,7 +26,7 @@ internal sealed partial class TypedModelMapper
     /// <summary>The typed model, or null for kinds MeshOps does not model. Throws <see cref="RejectedDocumentException"/> for bad fields.</summary>
     public object? Map(ParsedMapping node, string apiVersion, string kind)
     {
-        var deserialize = KnownKinds.Find(apiVersion, kind);
+        var deserialize = KindRegistry.Find(apiVersion, kind);
         if (deserialize is null)
             return null;
 

@@ -55,6 +55,7 @@ public static class TypedObjectSource
             Name = metadata.Name,
             Namespace = ns,
             Location = Origin(sourceName, new ResourceRef(kind, ns, metadata.Name)),
+            Origin = new ObjectOrigin(sourceName, kind, ns, metadata.Name, string.IsNullOrEmpty(metadata.ResourceVersion) ? null : metadata.ResourceVersion),
             Labels = Copy(metadata.Labels),
             Annotations = Copy(metadata.Annotations),
             Model = item,

@@ -9,18 +9,19 @@ using MeshOps.Consul.Helm;
 namespace MeshOps.Sources;
 
 /// <summary>
-/// The kinds MeshOps models, by apiVersion and kind, each with a deserializer bound once here so that
-/// loading a document needs no reflection. Anything else is kept untyped.
+/// The kinds MeshOps models, by apiVersion and kind: the one table every source (files, a cluster, typed objects) maps
+/// kinds with. Each kind has a deserializer bound once here, so reading a document needs no reflection. Any other
+/// kind is kept untyped.
 /// </summary>
-internal static class KnownKinds
+public static class KindRegistry
 {
     private const string ConsulV1Alpha1 = "consul.hashicorp.com/v1alpha1";
 
     /// <summary>KubernetesClient's own options, so its converters (IntOrString, quantities, dates) apply.</summary>
     private static readonly JsonSerializerOptions Options = CaptureKubernetesOptions();
 
-    private static readonly FrozenDictionary<(string ApiVersion, string Kind), JsonReader> Deserializers =
-        new Dictionary<(string ApiVersion, string Kind), JsonReader>
+    private static readonly FrozenDictionary<(string ApiVersion, string Kind), (Type Type, JsonReader Read)> Deserializers =
+        new Dictionary<(string ApiVersion, string Kind), (Type Type, JsonReader Read)>
         {
             [("apps/v1", "Deployment")] = Read<V1Deployment>(),
             [("apps/v1", "StatefulSet")] = Read<V1StatefulSet>(),
@@ -46,17 +47,30 @@ internal static class KnownKinds
             [(ConsulHelmValues.ApiVersion, ConsulHelmValues.Kind)] = Read<ConsulHelmValues>(),
         }.ToFrozenDictionary();
 
-    public static JsonReader? Find(string apiVersion, string kind) =>
-        Deserializers.GetValueOrDefault((apiVersion, kind));
+    /// <summary>Every modelled kind with the type it is read as.</summary>
+    public static IReadOnlyList<(string ApiVersion, string Kind, Type Type)> Kinds { get; } =
+        [.. Deserializers.Select(p => (p.Key.ApiVersion, p.Key.Kind, p.Value.Type)).OrderBy(k => k.ApiVersion, StringComparer.Ordinal).ThenBy(k => k.Kind, StringComparer.Ordinal)];
+
+    /// <summary>The type a kind is read as (<c>V1Service</c>, <c>ServiceDefaults</c>), or null for a kind MeshOps keeps untyped.</summary>
+    public static Type? TypeOf(string apiVersion, string kind) =>
+        Deserializers.TryGetValue((apiVersion, kind), out var entry) ? entry.Type : null;
+
+    /// <summary>Reads one object's JSON (UTF-8) as its kind's type; null for a kind MeshOps keeps untyped.</summary>
+    /// <exception cref="JsonException">The JSON does not fit the kind's type.</exception>
+    public static object? Deserialize(string apiVersion, string kind, ReadOnlySpan<byte> json) =>
+        Find(apiVersion, kind) is { } read ? read(json) : null;
+
+    internal static JsonReader? Find(string apiVersion, string kind) =>
+        Deserializers.TryGetValue((apiVersion, kind), out var entry) ? entry.Read : null;
 
     /// <remarks>
     /// Deserialising from a span with the type's metadata resolved once is markedly cheaper than
     /// <c>KubernetesJson.Deserialize(Stream)</c>, whose buffered stream path dominates for small documents.
     /// </remarks>
-    private static JsonReader Read<T>()
+    private static (Type, JsonReader) Read<T>()
     {
         var typeInfo = (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
-        return json => JsonSerializer.Deserialize(json, typeInfo);
+        return (typeof(T), json => JsonSerializer.Deserialize(json, typeInfo));
     }
 
     private static JsonSerializerOptions CaptureKubernetesOptions()
