@@ -101,6 +101,16 @@ if ($SurvivorsFile) {
             }
         }
     }
+    # Mutants that never ran: Stryker could not compile them. When it cannot tell which mutant broke a method (typically
+    # a pattern variable such as 'x is not { } target || ...' that is no longer definitely assigned once the condition
+    # is wrapped), it drops every mutant of that method ('Safe Mode' in its log), so those methods are not judged at all.
+    $unjudged = @($rows | Where-Object { $_.Area -in $SurvivorAreas -and $_.Status -eq 'CompileError' })
+    $null = $text.AppendLine()
+    $null = $text.AppendLine("=== NOT JUDGED (CompileError: the mutant, or its whole method in Stryker's safe mode, could not be compiled): $($unjudged.Count)")
+    foreach ($group in $unjudged | Group-Object File | Sort-Object Name) {
+        $lines = @($group.Group | ForEach-Object Line | Sort-Object -Unique)
+        $null = $text.AppendLine("  $($group.Name): $($group.Count) mutants on lines $($lines -join ', ')")
+    }
     Set-Content -LiteralPath $SurvivorsFile -Value $text.ToString()
     Write-Host "Survivors ($(@($survivors).Count)) in $($SurvivorAreas -join ', '): $SurvivorsFile"
 }

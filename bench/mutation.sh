@@ -70,7 +70,11 @@ for run in "${runs[@]}"; do
     [[ -n $filter ]] && args+=(--test-case-filter "$filter")
     echo "==> Stryker: $project, mutating $run_areas"
     run_started=$SECONDS
-    dotnet stryker "${args[@]}"
+    mkdir -p "$out/$name"
+    dotnet stryker "${args[@]}" 2>&1 | tee "$out/$name/stryker.log"
+    # A method Stryker cannot compile mutants in without knowing which mutant broke it loses all its mutants.
+    safe=$(grep -c 'Safe Mode!' "$out/$name/stryker.log" || true)
+    [[ $safe -eq 0 ]] || echo "==> $name: Stryker dropped every mutant of $safe method(s) it could not compile ('Safe Mode!' in $out/$name/stryker.log)"
     echo "==> $name: $(( (SECONDS - run_started) / 60 )) min $(( (SECONDS - run_started) % 60 )) s"
     reports+=("$out/$name/reports/mutation-report.json")
 done
