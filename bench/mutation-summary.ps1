@@ -2,7 +2,7 @@
 .SYNOPSIS
     Summarises Stryker.NET JSON reports (mutation-report.json) for bench/mutation.sh.
 .DESCRIPTION
-    Prints, per area (the first folder under the mutated project: Rules, Discovery, Analysis, Intentions), the mutant
+    Prints, per area (the first folder under the mutated project: Rules (Analysis/Rules), Discovery, Analysis, Checks, Intentions), the mutant
     counts by status and the mutation score, then the total. With -SurvivorsFile, also writes the surviving (and
     not covered) mutants of -SurvivorAreas as 'file:line  mutator: original -> replacement', grouped by file.
     Score = (killed + timeout) / (killed + timeout + survived + no coverage), as Stryker computes it; compile errors
@@ -11,7 +11,7 @@
 [CmdletBinding()]
 param(
     [string] $SurvivorsFile,
-    [string[]] $SurvivorAreas = @('Rules', 'Intentions'),
+    [string[]] $SurvivorAreas = @('Rules', 'Checks', 'Intentions'),
     # The reports, last so that bench/mutation.sh can pass any number of them.
     [Parameter(Mandatory, Position = 0, ValueFromRemainingArguments)] [string[]] $Report
 )
@@ -31,6 +31,8 @@ foreach ($path in $Report) {
         # src/<Project>/<Area>/...: the area is the first folder inside the project.
         $parts = $relative.Split('/')
         $area = if ($parts.Length -ge 4 -and $parts[0] -eq 'src') { $parts[2] } else { '(other)' }
+        # src/MeshOps/Analysis/Rules/... is the Rules area; src/MeshOps/Analysis/*.cs is Analysis.
+        if ($area -eq 'Analysis' -and $parts.Length -ge 5 -and $parts[3] -eq 'Rules') { $area = 'Rules' }
         $lines = ([string]$entry.Value['source']) -split "`r?`n"
         foreach ($mutant in $entry.Value['mutants']) {
             $start = $mutant['location']['start']

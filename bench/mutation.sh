@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Mutation testing with Stryker.NET (local tool, .config/dotnet-tools.json) of the rule, discovery, analysis and
 # intention code against tests/MeshOps.Tests. Not part of CI or build.ps1 Test: it judges the tests, it is no test.
-#   bench/mutation.sh                        every area: Rules, Discovery, Analysis (one run on src/MeshOps),
-#                                            then Intentions (one run on src/MeshOps.Rules)
+#   bench/mutation.sh                        every area: Rules (Analysis/Rules), Discovery, Analysis (one run on
+#                                            src/MeshOps), then Checks and Intentions (one run on src/MeshOps.Rules)
 #   bench/mutation.sh --only Rules           one area for a quick run: Rules, Discovery, Analysis or Intentions;
 #                                            repeat it or give a list (--only Rules,Intentions)
 #   bench/mutation.sh --per-area             one Stryker run per area (its own report) instead of one per project
@@ -31,15 +31,15 @@ while [[ $# -gt 0 ]]; do
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
-[[ ${#areas[@]} -gt 0 ]] || areas=(Rules Discovery Analysis Intentions)
+[[ ${#areas[@]} -gt 0 ]] || areas=(Rules Discovery Analysis Checks Intentions)
 if [[ $concurrency -lt 1 || $concurrency -gt 2 ]]; then echo "--concurrency is 1 or 2 on this 2-core machine" >&2; exit 2; fi
 
 # Area -> the project it lives in and the files Stryker mutates (relative to that project).
 project_of() {
     case $1 in
         Rules|Discovery|Analysis) echo MeshOps.csproj ;;
-        Intentions) echo MeshOps.Rules.csproj ;;
-        *) echo "unknown area: $1 (Rules, Discovery, Analysis or Intentions)" >&2; exit 2 ;;
+        Checks|Intentions) echo MeshOps.Rules.csproj ;;
+        *) echo "unknown area: $1 (Rules, Discovery, Analysis, Checks or Intentions)" >&2; exit 2 ;;
     esac
 }
 for area in "${areas[@]}"; do project_of "$area" > /dev/null; done
@@ -66,7 +66,10 @@ cd tests/MeshOps.Tests
 for run in "${runs[@]}"; do
     IFS='|' read -r name project run_areas <<< "$run"
     args=(-f ../../bench/stryker-config.json --project "$project" --concurrency "$concurrency" -O "$out/$name" --skip-version-check)
-    for area in $run_areas; do args+=(-m "**/$area/**/*.cs"); done
+    # Analysis/Rules is its own area: Analysis means the files directly in Analysis/.
+    for area in $run_areas; do
+        if [[ $area == Analysis ]]; then args+=(-m "**/Analysis/*.cs"); else args+=(-m "**/$area/**/*.cs"); fi
+    done
     [[ -n $filter ]] && args+=(--test-case-filter "$filter")
     echo "==> Stryker: $project, mutating $run_areas"
     run_started=$SECONDS
