@@ -10,18 +10,7 @@ internal static class ReferenceManifests
 {
     public static string PathOf(string relative)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MeshOps.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException("MeshOps.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        var path = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "reference", relative));
+        var path = ReferenceData.Path(relative);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException("Reference manifest missing; these tests need ../shared/reference next to the repository.", path);

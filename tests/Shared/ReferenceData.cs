@@ -4,7 +4,7 @@ namespace MeshOps.Tests;
 /// The shared reference material (real HashiCups and Consul manifests, CRD schemas) lives next to the
 /// repository, never inside it: <c>&lt;repo&gt;/../shared/reference</c>.
 /// </summary>
-public static class ReferenceData
+internal static class ReferenceData
 {
     private static readonly Lazy<string> Root = new(FindRoot);
 
