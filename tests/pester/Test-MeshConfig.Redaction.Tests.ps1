@@ -104,7 +104,7 @@ data:
     }
 }
 
-Describe 'Test-MeshConfig redaction' {
+Describe 'Test-MeshConfig redaction' -Tag Integration {
     It 'reaches the places where tokens are quoted (loopback binds, selectors, ConfigMap credentials, a load error)' {
         # Without these, the searches below would pass for want of anything to search.
         @($Findings | Where-Object RuleId -EQ 'MESH103').Count | Should -BeGreaterOrEqual 4

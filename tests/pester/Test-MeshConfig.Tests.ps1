@@ -1,5 +1,7 @@
 #Requires -Version 7.6
 # Test-MeshConfig as a user drives it: the built module, real files in $TestDrive, real pipelines.
+# Its parameter contract fails when someone renames a parameter or a set that scripts depend on; change it only
+# together with a deliberate, announced break.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1') -Force
@@ -86,7 +88,70 @@ data:
     Set-Content -LiteralPath $BrokenStream -Value ($Deployment, $Companions, (New-Service 9090) -join "`n---`n")
 }
 
-Describe 'Test-MeshConfig' {
+# Unit: the parameter contract, read from the command's metadata; nothing is analysed.
+Describe 'Test-MeshConfig parameters' -Tag Unit {
+    BeforeAll {
+        $Command = Get-Command -Name Test-MeshConfig
+        $Common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    }
+
+    It 'has the parameter sets Path (default), LiteralPath and InputObject' {
+        ($Command.ParameterSets.Name | Sort-Object) | Should -Be @('InputObject', 'LiteralPath', 'Path')
+        $Command.DefaultParameterSet | Should -Be 'Path'
+    }
+
+    It 'has exactly the documented parameters' {
+        ($Command.Parameters.Keys | Where-Object { $_ -notin $Common } | Sort-Object) |
+            Should -Be (@('Path', 'LiteralPath', 'InputObject', 'Namespace', 'Rule', 'ExcludeRule', 'MinimumSeverity', 'DefaultPolicy', 'TransparentProxy', 'AclsEnabled', 'Quiet') | Sort-Object)
+    }
+
+    It '-<Name> is <Type> in <Sets>' -ForEach @(
+        @{ Name = 'Path'; Type = 'System.String[]'; Sets = @('Path') }
+        @{ Name = 'LiteralPath'; Type = 'System.String[]'; Sets = @('LiteralPath') }
+        @{ Name = 'InputObject'; Type = 'System.String'; Sets = @('InputObject') }
+        @{ Name = 'Namespace'; Type = 'System.String'; Sets = @('__AllParameterSets') }
+        @{ Name = 'Rule'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
+        @{ Name = 'ExcludeRule'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
+        @{ Name = 'MinimumSeverity'; Type = 'MeshOps.Rules.Catalog.Severity'; Sets = @('__AllParameterSets') }
+        @{ Name = 'DefaultPolicy'; Type = 'MeshOps.Model.DefaultPolicy'; Sets = @('__AllParameterSets') }
+        @{ Name = 'TransparentProxy'; Type = 'System.Boolean'; Sets = @('__AllParameterSets') }
+        @{ Name = 'AclsEnabled'; Type = 'System.Boolean'; Sets = @('__AllParameterSets') }
+        @{ Name = 'Quiet'; Type = 'System.Management.Automation.SwitchParameter'; Sets = @('__AllParameterSets') }
+    ) {
+        $parameter = $Command.Parameters[$Name]
+        $parameter.ParameterType.FullName | Should -Be $Type
+        @($parameter.ParameterSets.Keys | Sort-Object) | Should -Be @($Sets | Sort-Object)
+    }
+
+    It '-Path is positional and takes wildcards' {
+        $path = $Command.Parameters['Path']
+        $path.ParameterSets['Path'].Position | Should -Be 0
+        $path.ParameterSets['Path'].IsMandatory | Should -BeTrue
+        $path.ParameterSets['Path'].ValueFromPipelineByPropertyName | Should -BeTrue
+        $path.Attributes.Where({ $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }) | Should -HaveCount 1
+    }
+
+    It '-LiteralPath binds piped FileInfo by PSPath, as Get-Content does, so brackets in names are not wildcards' {
+        $literal = $Command.Parameters['LiteralPath']
+        $literal.ParameterSets['LiteralPath'].ValueFromPipelineByPropertyName | Should -BeTrue
+        $literal.Aliases | Should -Contain 'PSPath'
+        $literal.Aliases | Should -Contain 'LP'
+    }
+
+    It '-InputObject takes strings from the pipeline, empty lines included' {
+        $inputObject = $Command.Parameters['InputObject']
+        $inputObject.ParameterSets['InputObject'].ValueFromPipeline | Should -BeTrue
+        $inputObject.Attributes.Where({ $_ -is [System.Management.Automation.AllowEmptyStringAttribute] }) | Should -HaveCount 1
+    }
+
+    It 'declares Finding and bool as output' {
+        $Command.OutputType.Name | Should -Contain 'MeshOps.Analysis.Finding'
+        $Command.OutputType.Name | Should -Contain 'System.Boolean'
+    }
+}
+
+# Integration: analyses of files and piped text.
+Describe 'Test-MeshConfig' -Tag Integration {
     Context 'a Service whose targetPort matches no containerPort' {
         It 'reports MESH101 with the file and line of the Service' {
             $finding = Test-MeshConfig -Path $Broken | Where-Object RuleId -EQ 'MESH101' | Select-Object -First 1
