@@ -20,25 +20,26 @@ public abstract class MeshOpsCmdlet : PSCmdlet, IDisposable
     /// <summary>The progress activity of this invocation, so two MeshOps cmdlets in one pipeline keep separate bars.</summary>
     private int ProgressActivityId => RuntimeHelpers.GetHashCode(this) & int.MaxValue;
 
-    /// <summary>An error record with the ID's category from the table, an exception made for it, and the message masked.</summary>
+    /// <summary>
+    /// An error record with the ID's category from the table and an exception made for it. The message and a target
+    /// given as text (a path as the user typed it) are masked: error records end up in logs.
+    /// </summary>
     protected static ErrorRecord NewErrorRecord(string errorId, string message, object? target) =>
-        new(ErrorIds.NewException(errorId, SecretRedactor.Redact(message)), errorId, ErrorIds.CategoryOf(errorId), target);
+        new(ErrorIds.NewException(errorId, SecretRedactor.Redact(message)), errorId, ErrorIds.CategoryOf(errorId), Redact(target));
 
     /// <summary>
     /// An error record for an exception the cmdlet passes on (the SDK's, or PowerShell's own), with the ID's category
-    /// from the table. Should its message quote a credential, the record shows the message masked.
+    /// from the table. Should its message quote a credential, the record carries an exception of the table's type with
+    /// the message masked instead, since <c>Format-List * -Force</c> shows the exception's own message.
     /// </summary>
     protected static ErrorRecord NewErrorRecord(string errorId, Exception exception, object? target)
     {
-        var record = new ErrorRecord(exception, errorId, ErrorIds.CategoryOf(errorId), target);
         var redacted = SecretRedactor.Redact(exception.Message);
-        if (!string.Equals(redacted, exception.Message, StringComparison.Ordinal))
-        {
-            record.ErrorDetails = new ErrorDetails(redacted);
-        }
-
-        return record;
+        var shown = string.Equals(redacted, exception.Message, StringComparison.Ordinal) ? exception : ErrorIds.NewException(errorId, redacted);
+        return new ErrorRecord(shown, errorId, ErrorIds.CategoryOf(errorId), Redact(target));
     }
+
+    private static object? Redact(object? target) => target is string text ? SecretRedactor.Redact(text) : target;
 
     /// <summary>
     /// Runs SDK work with <see cref="CancellationToken"/>. A cancelled run ends the way PowerShell ends a stopped
