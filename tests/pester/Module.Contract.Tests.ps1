@@ -1,6 +1,7 @@
 #Requires -Version 7.6
-# The module's public surface. These tests fail when someone renames a parameter, a set or a path that
-# scripts depend on; change them only together with a deliberate, announced break.
+# The module's public surface as a whole: the manifest, the exported cmdlets, dependency isolation. Each cmdlet's own
+# parameter contract is in its <Cmdlet>.Tests.ps1. These tests fail when someone renames a cmdlet, a path or a
+# parameter that scripts depend on; change them only together with a deliberate, announced break.
 
 BeforeAll {
     $RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
@@ -8,7 +9,7 @@ BeforeAll {
     $Module = Import-Module $ManifestPath -Force -PassThru
 }
 
-Describe 'The module manifest' {
+Describe 'The module manifest' -Tag Unit {
     It 'is built at artifacts/MeshOps/MeshOps.psd1' {
         $ManifestPath | Should -Exist
         { Test-ModuleManifest -Path $ManifestPath -ErrorAction Stop } | Should -Not -Throw
@@ -30,74 +31,14 @@ Describe 'The module manifest' {
     }
 }
 
-Describe 'Cmdlet <_>' -ForEach @((Import-PowerShellDataFile (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1')).CmdletsToExport) {
+Describe 'Cmdlet <_>' -Tag Unit -ForEach @((Import-PowerShellDataFile (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1')).CmdletsToExport) {
     It 'declares its output type' {
         (Get-Command -Name $_).OutputType | Should -Not -BeNullOrEmpty
     }
 }
 
-Describe 'Test-MeshConfig parameters' {
-    BeforeAll {
-        $Command = Get-Command -Name Test-MeshConfig
-        $Common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
-    }
-
-    It 'has the parameter sets Path (default), LiteralPath and InputObject' {
-        ($Command.ParameterSets.Name | Sort-Object) | Should -Be @('InputObject', 'LiteralPath', 'Path')
-        $Command.DefaultParameterSet | Should -Be 'Path'
-    }
-
-    It 'has exactly the documented parameters' {
-        ($Command.Parameters.Keys | Where-Object { $_ -notin $Common } | Sort-Object) |
-            Should -Be (@('Path', 'LiteralPath', 'InputObject', 'Namespace', 'Rule', 'ExcludeRule', 'MinimumSeverity', 'DefaultPolicy', 'TransparentProxy', 'AclsEnabled', 'Quiet') | Sort-Object)
-    }
-
-    It '-<Name> is <Type> in <Sets>' -ForEach @(
-        @{ Name = 'Path'; Type = 'System.String[]'; Sets = @('Path') }
-        @{ Name = 'LiteralPath'; Type = 'System.String[]'; Sets = @('LiteralPath') }
-        @{ Name = 'InputObject'; Type = 'System.String'; Sets = @('InputObject') }
-        @{ Name = 'Namespace'; Type = 'System.String'; Sets = @('__AllParameterSets') }
-        @{ Name = 'Rule'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
-        @{ Name = 'ExcludeRule'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
-        @{ Name = 'MinimumSeverity'; Type = 'MeshOps.Rules.Catalog.Severity'; Sets = @('__AllParameterSets') }
-        @{ Name = 'DefaultPolicy'; Type = 'MeshOps.Model.DefaultPolicy'; Sets = @('__AllParameterSets') }
-        @{ Name = 'TransparentProxy'; Type = 'System.Boolean'; Sets = @('__AllParameterSets') }
-        @{ Name = 'AclsEnabled'; Type = 'System.Boolean'; Sets = @('__AllParameterSets') }
-        @{ Name = 'Quiet'; Type = 'System.Management.Automation.SwitchParameter'; Sets = @('__AllParameterSets') }
-    ) {
-        $parameter = $Command.Parameters[$Name]
-        $parameter.ParameterType.FullName | Should -Be $Type
-        @($parameter.ParameterSets.Keys | Sort-Object) | Should -Be @($Sets | Sort-Object)
-    }
-
-    It '-Path is positional and takes wildcards' {
-        $path = $Command.Parameters['Path']
-        $path.ParameterSets['Path'].Position | Should -Be 0
-        $path.ParameterSets['Path'].IsMandatory | Should -BeTrue
-        $path.ParameterSets['Path'].ValueFromPipelineByPropertyName | Should -BeTrue
-        $path.Attributes.Where({ $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }) | Should -HaveCount 1
-    }
-
-    It '-LiteralPath binds piped FileInfo by PSPath, as Get-Content does, so brackets in names are not wildcards' {
-        $literal = $Command.Parameters['LiteralPath']
-        $literal.ParameterSets['LiteralPath'].ValueFromPipelineByPropertyName | Should -BeTrue
-        $literal.Aliases | Should -Contain 'PSPath'
-        $literal.Aliases | Should -Contain 'LP'
-    }
-
-    It '-InputObject takes strings from the pipeline, empty lines included' {
-        $inputObject = $Command.Parameters['InputObject']
-        $inputObject.ParameterSets['InputObject'].ValueFromPipeline | Should -BeTrue
-        $inputObject.Attributes.Where({ $_ -is [System.Management.Automation.AllowEmptyStringAttribute] }) | Should -HaveCount 1
-    }
-
-    It 'declares Finding and bool as output' {
-        $Command.OutputType.Name | Should -Contain 'MeshOps.Analysis.Finding'
-        $Command.OutputType.Name | Should -Contain 'System.Boolean'
-    }
-}
-
-Describe 'Dependency isolation' {
+# Integration: it imports the module in a new process and analyses text there.
+Describe 'Dependency isolation' -Tag Integration {
     BeforeDiscovery {
         # Another YamlDotNet than the module ships, if the NuGet cache holds one (KubernetesClient's restore brings 18.0.0).
         $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else {

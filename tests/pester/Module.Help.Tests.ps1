@@ -13,7 +13,7 @@ BeforeDiscovery {
     }
 }
 
-Describe 'Help for <Name>' -ForEach $Commands {
+Describe 'Help for <Name>' -Tag Unit -ForEach $Commands {
     BeforeAll {
         Import-Module (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1') -Force
         $help = Get-Help -Name $Name -Full

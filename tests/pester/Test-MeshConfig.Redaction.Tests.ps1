@@ -104,7 +104,7 @@ data:
     }
 }
 
-Describe 'Test-MeshConfig redaction' {
+Describe 'Test-MeshConfig redaction' -Tag Integration {
     It 'reaches the places where tokens are quoted (loopback binds, selectors, ConfigMap credentials, a load error)' {
         # Without these, the searches below would pass for want of anything to search.
         @($Findings | Where-Object RuleId -EQ 'MESH103').Count | Should -BeGreaterOrEqual 4
@@ -129,5 +129,24 @@ Describe 'Test-MeshConfig redaction' {
         $Views.List | Should -Match '--token \*\*\*'
         $Views.List | Should -Match "Authorization: Bearer \*\*\*"
         $Views.List | Should -Match "X-Consul-Token: \*\*\*"
+    }
+}
+
+Describe 'Test-MeshConfig redaction of paths' -Tag Integration {
+    # A path is quoted in its error's message and is the error's target; a token in a file name must not reach either.
+    It 'masks a token in a missing path given by <How>' -ForEach @(
+        @{ How = '-Path (PowerShell finds it missing)'; Parameter = 'Path'; Name = 'Bearer abcdefgh12345' }
+        @{ How = '-Path with a wildcard that matches nothing'; Parameter = 'Path'; Name = 'Bearer abcdefgh12345*' }
+        @{ How = '-LiteralPath'; Parameter = 'LiteralPath'; Name = 'Bearer abcdefgh12345' }
+    ) {
+        $arguments = @{ $Parameter = Join-Path $TestDrive $Name }
+
+        Test-MeshConfig @arguments -ErrorVariable pathProblems -ErrorAction SilentlyContinue
+
+        $pathProblems | Should -HaveCount 1
+        $pathProblems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.PathNotFound,*'
+        $text = ($pathProblems | Format-List * -Force | Out-String -Width 500) + $pathProblems[0].Exception.Message + $pathProblems[0].TargetObject
+        $text | Should -Match 'Bearer \*\*\*'
+        $text | Should -Not -Match 'abcdefgh12345'
     }
 }

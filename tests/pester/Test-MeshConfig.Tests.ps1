@@ -1,5 +1,7 @@
 #Requires -Version 7.6
 # Test-MeshConfig as a user drives it: the built module, real files in $TestDrive, real pipelines.
+# Its parameter contract fails when someone renames a parameter or a set that scripts depend on; change it only
+# together with a deliberate, announced break.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1') -Force
@@ -86,7 +88,70 @@ data:
     Set-Content -LiteralPath $BrokenStream -Value ($Deployment, $Companions, (New-Service 9090) -join "`n---`n")
 }
 
-Describe 'Test-MeshConfig' {
+# Unit: the parameter contract, read from the command's metadata; nothing is analysed.
+Describe 'Test-MeshConfig parameters' -Tag Unit {
+    BeforeAll {
+        $Command = Get-Command -Name Test-MeshConfig
+        $Common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    }
+
+    It 'has the parameter sets Path (default), LiteralPath and InputObject' {
+        ($Command.ParameterSets.Name | Sort-Object) | Should -Be @('InputObject', 'LiteralPath', 'Path')
+        $Command.DefaultParameterSet | Should -Be 'Path'
+    }
+
+    It 'has exactly the documented parameters' {
+        ($Command.Parameters.Keys | Where-Object { $_ -notin $Common } | Sort-Object) |
+            Should -Be (@('Path', 'LiteralPath', 'InputObject', 'Namespace', 'Rule', 'ExcludeRule', 'MinimumSeverity', 'DefaultPolicy', 'TransparentProxy', 'AclsEnabled', 'Quiet') | Sort-Object)
+    }
+
+    It '-<Name> is <Type> in <Sets>' -ForEach @(
+        @{ Name = 'Path'; Type = 'System.String[]'; Sets = @('Path') }
+        @{ Name = 'LiteralPath'; Type = 'System.String[]'; Sets = @('LiteralPath') }
+        @{ Name = 'InputObject'; Type = 'System.String'; Sets = @('InputObject') }
+        @{ Name = 'Namespace'; Type = 'System.String'; Sets = @('__AllParameterSets') }
+        @{ Name = 'Rule'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
+        @{ Name = 'ExcludeRule'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
+        @{ Name = 'MinimumSeverity'; Type = 'MeshOps.Rules.Catalog.Severity'; Sets = @('__AllParameterSets') }
+        @{ Name = 'DefaultPolicy'; Type = 'MeshOps.Model.DefaultPolicy'; Sets = @('__AllParameterSets') }
+        @{ Name = 'TransparentProxy'; Type = 'System.Boolean'; Sets = @('__AllParameterSets') }
+        @{ Name = 'AclsEnabled'; Type = 'System.Boolean'; Sets = @('__AllParameterSets') }
+        @{ Name = 'Quiet'; Type = 'System.Management.Automation.SwitchParameter'; Sets = @('__AllParameterSets') }
+    ) {
+        $parameter = $Command.Parameters[$Name]
+        $parameter.ParameterType.FullName | Should -Be $Type
+        @($parameter.ParameterSets.Keys | Sort-Object) | Should -Be @($Sets | Sort-Object)
+    }
+
+    It '-Path is positional and takes wildcards' {
+        $path = $Command.Parameters['Path']
+        $path.ParameterSets['Path'].Position | Should -Be 0
+        $path.ParameterSets['Path'].IsMandatory | Should -BeTrue
+        $path.ParameterSets['Path'].ValueFromPipelineByPropertyName | Should -BeTrue
+        $path.Attributes.Where({ $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }) | Should -HaveCount 1
+    }
+
+    It '-LiteralPath binds piped FileInfo by PSPath, as Get-Content does, so brackets in names are not wildcards' {
+        $literal = $Command.Parameters['LiteralPath']
+        $literal.ParameterSets['LiteralPath'].ValueFromPipelineByPropertyName | Should -BeTrue
+        $literal.Aliases | Should -Contain 'PSPath'
+        $literal.Aliases | Should -Contain 'LP'
+    }
+
+    It '-InputObject takes strings from the pipeline, empty lines included' {
+        $inputObject = $Command.Parameters['InputObject']
+        $inputObject.ParameterSets['InputObject'].ValueFromPipeline | Should -BeTrue
+        $inputObject.Attributes.Where({ $_ -is [System.Management.Automation.AllowEmptyStringAttribute] }) | Should -HaveCount 1
+    }
+
+    It 'declares Finding and bool as output' {
+        $Command.OutputType.Name | Should -Contain 'MeshOps.Analysis.Finding'
+        $Command.OutputType.Name | Should -Contain 'System.Boolean'
+    }
+}
+
+# Integration: analyses of files and piped text.
+Describe 'Test-MeshConfig' -Tag Integration {
     Context 'a Service whose targetPort matches no containerPort' {
         It 'reports MESH101 with the file and line of the Service' {
             $finding = Test-MeshConfig -Path $Broken | Where-Object RuleId -EQ 'MESH101' | Select-Object -First 1
@@ -251,11 +316,26 @@ Describe 'Test-MeshConfig' {
             $findings = Test-MeshConfig -Path $Missing, $Broken -ErrorVariable problems -ErrorAction SilentlyContinue
         }
 
-        It 'is a non-terminating PathNotFound error aimed at the path' {
+        It 'is a non-terminating MeshOps.PathNotFound error aimed at the path' {
             $problems | Should -HaveCount 1
-            $problems[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound*'
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.PathNotFound,*'
             $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $problems[0].Exception | Should -BeOfType ([System.Management.Automation.ItemNotFoundException])
             $problems[0].TargetObject | Should -Be $Missing
+        }
+
+        It 'is exactly one error, MeshOps.PathNotFound in ObjectNotFound, given by <How>' -ForEach @(
+            @{ How = '-Path'; Parameter = 'Path'; Name = 'absent' }
+            @{ How = '-Path with a wildcard that matches nothing'; Parameter = 'Path'; Name = 'absent*.yaml' }
+            @{ How = '-LiteralPath'; Parameter = 'LiteralPath'; Name = 'absent' }
+        ) {
+            $arguments = @{ $Parameter = Join-Path $TestDrive $Name }
+
+            Test-MeshConfig @arguments -ErrorVariable missingProblems -ErrorAction SilentlyContinue
+
+            $missingProblems | Should -HaveCount 1
+            $missingProblems[0].FullyQualifiedErrorId | Should -Be 'MeshOps.PathNotFound,MeshOps.PowerShell.Commands.TestMeshConfigCommand'
+            $missingProblems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         }
 
         It 'still analyses the other paths' {
@@ -264,17 +344,24 @@ Describe 'Test-MeshConfig' {
 
         It 'is reported for a wildcard that matches nothing' {
             Test-MeshConfig -Path (Join-Path $TestDrive 'absent*.yaml') -ErrorVariable wildcardProblems -ErrorAction SilentlyContinue
-            $wildcardProblems[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound*'
+            $wildcardProblems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.PathNotFound,*'
         }
 
-        It 'is reported as NotFileSystemPath for a path on another provider' {
+        It 'is reported as MeshOps.NotFileSystemPath, an invalid argument, for a path on another provider' {
             Test-MeshConfig -Path 'Env:PATH' -ErrorVariable providerProblems -ErrorAction SilentlyContinue
-            $providerProblems[0].FullyQualifiedErrorId | Should -BeLike 'NotFileSystemPath*'
+            $providerProblems | Should -HaveCount 1
+            $providerProblems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.NotFileSystemPath,*'
+            $providerProblems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+
+        It 'makes -Quiet return $false for a path on another provider' {
+            Test-MeshConfig -Path $Broken -Rule MESH601 -Quiet | Should -BeExactly $true
+            Test-MeshConfig -Path $Broken, 'Env:PATH' -Rule MESH601 -Quiet -ErrorAction SilentlyContinue | Should -BeExactly $false
         }
 
         It 'is reported for -LiteralPath too' {
             Test-MeshConfig -LiteralPath $Missing -ErrorVariable literalProblems -ErrorAction SilentlyContinue
-            $literalProblems[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound*'
+            $literalProblems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.PathNotFound,*'
         }
     }
 
@@ -295,6 +382,8 @@ data:
 
         It 'is a non-terminating error naming the file and line' {
             $problems | Should -Not -BeNullOrEmpty
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.YamlSyntax,*'
+            $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
             $problems[0].Exception | Should -BeOfType ([System.IO.InvalidDataException])
             $problems[0].Exception.Message | Should -Match 'bad\.yaml:\d+'
             $problems[0].TargetObject | Should -BeLike '*bad.yaml'
@@ -313,6 +402,32 @@ data:
         }
     }
 
+    Context 'an input beyond the loader''s limits' {
+        It 'is MeshOps.NestingTooDeep in LimitsExceeded, and -Quiet returns $false' {
+            $deep = Join-Path $TestDrive 'deep.yaml'
+            Set-Content -LiteralPath $deep -Value ("apiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: deep`ndata:`n  x: " + ('[' * 300) + (']' * 300))
+
+            Test-MeshConfig -LiteralPath $deep -ErrorVariable deepProblems -ErrorAction SilentlyContinue
+
+            $deepProblems | Should -HaveCount 1
+            $deepProblems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.NestingTooDeep,*'
+            $deepProblems[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+            Test-MeshConfig -LiteralPath $deep -Quiet -ErrorAction SilentlyContinue | Should -BeExactly $false
+        }
+    }
+
+    Context 'a folder without manifests' {
+        It 'is MeshOps.NoManifestFiles in ObjectNotFound' {
+            $empty = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'empty')
+
+            Test-MeshConfig -LiteralPath $empty.FullName -ErrorVariable emptyProblems -ErrorAction SilentlyContinue
+
+            $emptyProblems | Should -HaveCount 1
+            $emptyProblems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.NoManifestFiles,*'
+            $emptyProblems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        }
+    }
+
     # chmod 000 stops no one when tests run as root (as CI does). A symbolic link to itself cannot be opened by anyone:
     # the open fails with "too many levels of symbolic links". Windows needs a privilege to create links.
     Context 'a file that cannot be read' -Skip:$IsWindows {
@@ -328,6 +443,7 @@ data:
         It 'is one non-terminating UnreadableFile error naming the file' {
             $problems | Should -HaveCount 1
             $problems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.UnreadableFile,*'
+            $problems[0].CategoryInfo.Category | Should -Be 'ReadError'
             $problems[0].TargetObject | Should -Be $Unreadable
             $problems[0].Exception.Message | Should -Match 'loop\.yaml: The file cannot be read'
         }
@@ -404,14 +520,16 @@ data:
             $findings.RuleId | Should -Contain 'MESH601'
         }
 
-        It 'an unknown rule id <Id> given to -<Parameter> is a terminating UnknownRule error' -ForEach @(
+        It 'an unknown rule id <Id> given to -<Parameter> is a terminating MeshOps.UnknownRule error' -ForEach @(
             @{ Parameter = 'Rule'; Id = 'NOT-A-RULE' }
             @{ Parameter = 'ExcludeRule'; Id = 'NOT-A-RULE' }
             @{ Parameter = 'Rule'; Id = 'MESH999' }
         ) {
             $arguments = @{ Path = $Broken; $Parameter = $Id }
             $thrown = { Test-MeshConfig @arguments } | Should -Throw -PassThru
-            $thrown.FullyQualifiedErrorId | Should -BeLike 'UnknownRule,*'
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'MeshOps.UnknownRule,*'
+            $thrown.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $thrown.Exception | Should -BeOfType ([System.ArgumentException])
             $thrown.TargetObject | Should -Be $Id
             $thrown.Exception.Message | Should -Match 'MESH101'
         }

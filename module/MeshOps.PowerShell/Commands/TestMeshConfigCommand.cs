@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Text;
 using MeshOps.Analysis;
 using MeshOps.Model;
+using MeshOps.PowerShell.Infrastructure;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
 using MeshOps.Rules.Catalog;
@@ -17,7 +18,7 @@ namespace MeshOps.PowerShell.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "MeshConfig", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Finding))]
 [OutputType(typeof(bool))]
-public sealed class TestMeshConfigCommand : PSCmdlet
+public sealed class TestMeshConfigCommand : MeshOpsCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
@@ -26,15 +27,20 @@ public sealed class TestMeshConfigCommand : PSCmdlet
     /// <summary>The name that locations in piped text carry, like a compiler reading standard input.</summary>
     private const string StdinSourceName = "<stdin>";
 
+    private const string ProgressActivity = "Test-MeshConfig";
+
     // The analysis parameters are kept in the options record rather than in fields of their own. Besides saying
     // where they go, this keeps enums from the dependencies (Severity, DefaultPolicy) out of this class's layout:
     // PowerShell lists the assembly's types before OnImport hooks the resolver, and a value-type field would make
     // the runtime load MeshOps.Rules at that moment, from a folder it does not search.
-    // Findings name a setting the user decided by the parameter that set it.
+    // Findings name a setting the user decided by the parameter that set it. Rule IDs are stored as typed and
+    // checked in BeginProcessing: an exception thrown while binding would reach the user as a binding error.
     private AnalysisOptions _options = AnalysisOptions.Default with { DescribeOverride = name => $"-{name} parameter" };
     private readonly List<string> _paths = [];
     private readonly StringBuilder _text = new();
-    private bool _inputRejected;
+
+    /// <summary>Inputs refused before the SDK saw them; they are part of the set analysed, so the verdict counts them.</summary>
+    private readonly List<LoadError> _rejected = [];
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -64,7 +70,7 @@ public sealed class TestMeshConfigCommand : PSCmdlet
     public string[] Rule
     {
         get => [.. _options.IncludeRules];
-        set => _options = _options with { IncludeRules = CanonicalRuleIds(value) };
+        set => _options = _options with { IncludeRules = value };
     }
 
     [Parameter]
@@ -72,7 +78,7 @@ public sealed class TestMeshConfigCommand : PSCmdlet
     public string[] ExcludeRule
     {
         get => [.. _options.ExcludeRules];
-        set => _options = _options with { ExcludeRules = CanonicalRuleIds(value) };
+        set => _options = _options with { ExcludeRules = value };
     }
 
     [Parameter]
@@ -109,17 +115,17 @@ public sealed class TestMeshConfigCommand : PSCmdlet
 
     protected override void BeginProcessing()
     {
-        // Checked before any input is read, so a typo fails at once rather than after a long load.
-        foreach (var id in Rule.Concat(ExcludeRule))
+        try
         {
-            if (RuleCatalog.Find(id) is null)
+            _options = _options with
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"Unknown rule id '{id}'. Known rules: {string.Join(", ", RuleCatalog.All.Select(r => r.Id))}."),
-                    "UnknownRule",
-                    ErrorCategory.InvalidArgument,
-                    id));
-            }
+                IncludeRules = RuleSelection.Parse(_options.IncludeRules),
+                ExcludeRules = RuleSelection.Parse(_options.ExcludeRules),
+            };
+        }
+        catch (UnknownRuleException unknown)
+        {
+            ThrowTerminatingError(NewErrorRecord(ErrorIds.UnknownRule, unknown, unknown.RuleId));
         }
     }
 
@@ -150,25 +156,24 @@ public sealed class TestMeshConfigCommand : PSCmdlet
 
     protected override void EndProcessing()
     {
-        var manifests = Load();
+        ReportProgress(ProgressActivity, "Reading manifests");
+        var loaded = Load();
         WriteVerbose(
-            $"Read {manifests.Resources.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count()} file(s) " +
-            $"with {manifests.Resources.Count} resource(s); {manifests.Errors.Count} could not be read.");
-
-        var report = MeshAnalyzer.Analyze(manifests, _options);
-
-        foreach (var loadError in report.LoadErrors)
+            $"Read {loaded.Resources.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count()} file(s) " +
+            $"with {loaded.Resources.Count} resource(s); {loaded.Errors.Count} could not be read.");
+        foreach (var loadError in loaded.Errors)
         {
-            WriteError(new ErrorRecord(
-                new InvalidDataException(loadError.ToString()),
-                loadError.ErrorId,
-                ErrorCategory.InvalidData,
-                loadError.Location.File));
+            WriteError(NewErrorRecord(loadError.ErrorId, loadError.ToString(), loadError.Location.File));
         }
+
+        ReportProgress(ProgressActivity, $"Analysing {loaded.Resources.Count} resource(s)");
+        var inputs = ManifestSet.Merge(new ManifestSet([], _rejected), loaded);
+        var report = RunCancellable(cancellation => MeshAnalyzer.Analyze(inputs, _options, cancellation));
+        CompleteProgress(ProgressActivity);
 
         if (Quiet)
         {
-            WriteObject(!_inputRejected && !report.HasErrors && report.LoadErrors.Count == 0);
+            WriteObject(report.Passed);
         }
         else
         {
@@ -176,21 +181,10 @@ public sealed class TestMeshConfigCommand : PSCmdlet
         }
     }
 
-    // PowerShell users type names in any case; the catalogue spells ids in capitals.
-    private static string[] CanonicalRuleIds(string[] ids) => [.. ids.Select(id => id.ToUpperInvariant())];
-
-    private ManifestSet Load()
-    {
-        var fromFiles = _paths.Count > 0 ? ManifestLoader.LoadPaths(_paths) : ManifestSet.Empty;
-        if (_text.Length == 0)
-        {
-            return fromFiles;
-        }
-
-        // A pipeline may bind some records to -Path (files) and others to -InputObject (text): analyse both as one set.
-        var fromText = ManifestLoader.LoadText(_text.ToString(), StdinSourceName);
-        return new ManifestSet([.. fromFiles.Resources, .. fromText.Resources], [.. fromFiles.Errors, .. fromText.Errors]);
-    }
+    // A pipeline may bind some records to -Path (files) and others to -InputObject (text): analyse both as one set.
+    private ManifestSet Load() => ManifestSet.Merge(
+        _paths.Count > 0 ? ManifestLoader.LoadPaths(_paths) : ManifestSet.Empty,
+        _text.Length > 0 ? ManifestLoader.LoadText(_text.ToString(), StdinSourceName) : ManifestSet.Empty);
 
     private void AddPath(string path, bool literal)
     {
@@ -210,26 +204,18 @@ public sealed class TestMeshConfigCommand : PSCmdlet
         }
         catch (SessionStateException ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException)
         {
-            Reject(path, ex, "PathNotFound", ErrorCategory.ObjectNotFound);
+            Reject(path, ErrorIds.PathNotFound, ex);
             return;
         }
 
         if (provider.ImplementingType != typeof(FileSystemProvider))
         {
-            Reject(
-                path,
-                new ArgumentException($"'{path}' is on the {provider.Name} provider; manifests are read from the file system."),
-                "NotFileSystemPath",
-                ErrorCategory.InvalidArgument);
+            Reject(path, ErrorIds.NotFileSystemPath, $"'{path}' is on the {provider.Name} provider; manifests are read from the file system.");
         }
         else if (resolved.Count == 0)
         {
             // Get-Item is silent when a wildcard matches nothing; here that would let a mistyped pattern pass a gate.
-            Reject(
-                path,
-                new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."),
-                "PathNotFound",
-                ErrorCategory.ObjectNotFound);
+            Reject(path, ErrorIds.PathNotFound, $"Cannot find path '{path}' because it does not exist.");
         }
         else
         {
@@ -238,9 +224,15 @@ public sealed class TestMeshConfigCommand : PSCmdlet
     }
 
     /// <summary>Reports one input that cannot be read; the others are still analysed, but -Quiet can no longer pass.</summary>
-    private void Reject(string path, Exception exception, string errorId, ErrorCategory category)
+    private void Reject(string path, string errorId, string message)
     {
-        _inputRejected = true;
-        WriteError(new ErrorRecord(exception, errorId, category, path));
+        _rejected.Add(new LoadError(errorId, new SourceLocation(path, 0, 0), message));
+        WriteError(NewErrorRecord(errorId, message, path));
+    }
+
+    private void Reject(string path, string errorId, Exception exception)
+    {
+        _rejected.Add(new LoadError(errorId, new SourceLocation(path, 0, 0), exception.Message));
+        WriteError(NewErrorRecord(errorId, exception, path));
     }
 }

@@ -1,5 +1,4 @@
 using MeshOps.Sources;
-using MeshOps.Sources.Files;
 using MeshOps.Rules.Catalog;
 
 namespace MeshOps.Analysis;
@@ -8,4 +7,10 @@ namespace MeshOps.Analysis;
 public sealed record AnalysisReport(IReadOnlyList<Finding> Findings, IReadOnlyList<LoadError> LoadErrors)
 {
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+
+    /// <summary>
+    /// The verdict of a gate: no finding of severity Error and every input read. An input that could not be read
+    /// fails the gate even when nothing was found in the rest, because what it holds was never checked.
+    /// </summary>
+    public bool Passed => !HasErrors && LoadErrors.Count == 0;
 }

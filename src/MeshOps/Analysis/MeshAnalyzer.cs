@@ -8,16 +8,25 @@ namespace MeshOps.Analysis;
 /// <summary>The offline pipeline: manifests → mesh model → rules → findings.</summary>
 public static class MeshAnalyzer
 {
-    public static AnalysisReport Analyze(ManifestSet manifests, AnalysisOptions? options = null)
+    /// <exception cref="UnknownRuleException">A rule ID in the options names no rule (see <see cref="RuleSelection"/>).</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; it is checked before each rule runs.</exception>
+    public static AnalysisReport Analyze(ManifestSet manifests, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= AnalysisOptions.Default;
+        // A typo would select no rule, and a gate over no rule always passes.
+        _ = RuleSelection.Parse(options.IncludeRules.Concat(options.ExcludeRules));
+        cancellationToken.ThrowIfCancellationRequested();
         var model = MeshModelBuilder.Build(manifests, options.SettingsOverrides);
         var context = new RuleContext(model.Settings);
         var suppressions = new Suppressions(model);
 
         var findings = RuleSet.All
             .Where(rule => IsSelected(rule.Descriptor.Id, options))
-            .SelectMany(rule => rule.Check(model, context))
+            .SelectMany(rule =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return rule.Check(model, context);
+            })
             .Where(hit => options.Namespace is null || MeshModelBuilder.NamespaceOf(hit.Subject) == options.Namespace)
             .Where(hit => !suppressions.Suppresses(hit.Subject, hit.Rule.Id))
             .Select(ToFinding)

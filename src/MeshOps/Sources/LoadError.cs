@@ -4,7 +4,8 @@ namespace MeshOps.Sources;
 
 /// <summary>
 /// A file or document that could not be read. Loading goes on with the other files; the error names
-/// the place so a user can open it. <paramref name="ErrorId"/> is stable (used as the PowerShell error id).
+/// the place so a user can open it. <paramref name="ErrorId"/> is stable (used as the PowerShell error id);
+/// <see cref="LoadErrorIds.Kinds"/> says what kind of failure each of the SDK's IDs is.
 /// </summary>
 public sealed record LoadError(string ErrorId, SourceLocation Location, string Message)
 {

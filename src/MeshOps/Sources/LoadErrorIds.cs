@@ -1,6 +1,12 @@
+using System.Collections.Frozen;
+
 namespace MeshOps.Sources;
 
-/// <summary>The stable <see cref="LoadError.ErrorId"/> values (PowerShell error ids, so never renamed).</summary>
+/// <summary>
+/// The stable <see cref="LoadError.ErrorId"/> values (PowerShell error ids, so never renamed), each with its
+/// <see cref="LoadErrorKind"/>. An ID added here needs a row in <see cref="Kinds"/>; a test holds the two together.
+/// A front end may report inputs it rejects itself (a path it cannot resolve) under IDs of its own, which have no row.
+/// </summary>
 public static class LoadErrorIds
 {
     public const string PathNotFound = "MeshOps.PathNotFound";
@@ -16,4 +22,22 @@ public static class LoadErrorIds
     public const string NotAnObject = "MeshOps.NotAnObject";
     public const string MissingIdentity = "MeshOps.MissingIdentity";
     public const string InvalidField = "MeshOps.InvalidField";
+
+    /// <summary>Every ID above with its kind (look an ID up with <c>TryGetValue</c>: a front end's own IDs are not here).</summary>
+    public static FrozenDictionary<string, LoadErrorKind> Kinds { get; } = new Dictionary<string, LoadErrorKind>(StringComparer.Ordinal)
+    {
+        [PathNotFound] = LoadErrorKind.NotFound,
+        [NoManifestFiles] = LoadErrorKind.NotFound,
+        [UnreadableFile] = LoadErrorKind.ReadError,
+        [InvalidEncoding] = LoadErrorKind.InvalidData,
+        [YamlSyntax] = LoadErrorKind.InvalidData,
+        [DuplicateKey] = LoadErrorKind.InvalidData,
+        [UnsupportedKey] = LoadErrorKind.InvalidData,
+        [NotAnObject] = LoadErrorKind.InvalidData,
+        [MissingIdentity] = LoadErrorKind.InvalidData,
+        [InvalidField] = LoadErrorKind.InvalidData,
+        [FileTooLarge] = LoadErrorKind.LimitExceeded,
+        [NestingTooDeep] = LoadErrorKind.LimitExceeded,
+        [TooManyNodes] = LoadErrorKind.LimitExceeded,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -1,0 +1,47 @@
+using System.Management.Automation;
+using MeshOps.Sources;
+
+namespace MeshOps.PowerShell.Infrastructure;
+
+/// <summary>
+/// Every error ID the module writes, each with the one category PowerShell shows for it. The IDs are the
+/// <c>MeshOps.*</c> form: the SDK's load error IDs (<see cref="LoadErrorIds"/>, categorised by their kind) and the few
+/// errors only a cmdlet can make. They are documented as stable, so scripts may match on them; never rename one.
+/// </summary>
+internal static class ErrorIds
+{
+    /// <summary>A path that names nothing, or a wildcard that matches nothing: the SDK's ID, so one name for both.</summary>
+    public const string PathNotFound = LoadErrorIds.PathNotFound;
+
+    /// <summary>A path on a provider other than the file system (Env:, HKLM:).</summary>
+    public const string NotFileSystemPath = "MeshOps.NotFileSystemPath";
+
+    /// <summary>A rule ID that is not in the catalogue (the SDK's <c>UnknownRuleException</c>).</summary>
+    public const string UnknownRule = "MeshOps.UnknownRule";
+
+    /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
+    public static ErrorCategory CategoryOf(string errorId) => errorId switch
+    {
+        NotFileSystemPath or UnknownRule => ErrorCategory.InvalidArgument,
+        _ when LoadErrorIds.Kinds.TryGetValue(errorId, out var kind) => kind switch
+        {
+            LoadErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+            LoadErrorKind.ReadError => ErrorCategory.ReadError,
+            LoadErrorKind.InvalidData => ErrorCategory.InvalidData,
+            LoadErrorKind.LimitExceeded => ErrorCategory.LimitsExceeded,
+            _ => throw new ArgumentOutOfRangeException(nameof(errorId), errorId, $"No category for the load error kind {kind}."),
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(errorId), errorId, "Not an error ID of the MeshOps module."),
+    };
+
+    /// <summary>
+    /// The exception an error record of this ID carries when the cmdlet has none of its own to pass on: what PowerShell's
+    /// own cmdlets use for the category, and <see cref="InvalidDataException"/> for an input that could not be used.
+    /// </summary>
+    public static Exception NewException(string errorId, string message) => CategoryOf(errorId) switch
+    {
+        ErrorCategory.ObjectNotFound => new ItemNotFoundException(message),
+        ErrorCategory.InvalidArgument => new ArgumentException(message),
+        _ => new InvalidDataException(message),
+    };
+}
