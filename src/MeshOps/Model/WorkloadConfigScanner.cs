@@ -18,17 +18,25 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
         Workload workload, IReadOnlyDictionary<ObjectKey, ManifestResource> configMaps)
     {
         var scanner = new WorkloadConfigScanner(workload, configMaps);
-        scanner.ScanContainers();
-        scanner.ScanVolumes();
+        // Init containers are left out: in consul-k8s 1.x the consul-dataplane sidecar is a regular container, so it is
+        // not running while they run. With transparent proxy their outbound traffic is already redirected to an Envoy
+        // listener that does not exist yet (connect-init's iptables, or the CNI plugin before any init container), and
+        // without it they would dial around the mesh; either way their calls are not mesh calls that intentions,
+        // protocols or ports decide, and what they bind is gone before the pod serves.
+        var references = ConfigMapReferences.Of(workload).Where(r => r.Container is not { IsInit: true }).ToList();
+        scanner.ScanContainers(references.Where(r => r.Container is not null).ToLookup(r => r.Container!.Index));
+        scanner.ScanVolumes(references.Where(r => r.Container is null));
         return (scanner._endpoints, scanner._binds);
     }
 
-    private void ScanContainers()
+    private void ScanContainers(ILookup<int, ConfigMapReference> referencesByContainer)
     {
         var containers = workload.PodSpec.Containers ?? [];
         for (var c = 0; c < containers.Count; c++)
         {
             var container = containers[c];
+            var references = referencesByContainer[c].ToList();
+            var valueFrom = references.Where(r => r.Use == ConfigMapUse.EnvValueFrom).ToDictionary(r => r.Index);
             var env = container.Env ?? [];
             for (var e = 0; e < env.Count; e++)
             {
@@ -38,19 +46,19 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
                     Add(EnvVarScanner.Scan(variable.Name, value), () => Site(workload.LocationOfPodField("containers", c, "env", e, "value"),
                         $"env {variable.Name} of container {container.Name}", CallOrigin.EnvironmentVariable));
                 }
-                else if (variable.ValueFrom?.ConfigMapKeyRef is { } keyRef && ConfigMapValue(keyRef.Name, keyRef.Key) is var (configMap, text))
+                else if (valueFrom.TryGetValue(e, out var reference) && reference.Key is { } key && ConfigMapValue(reference.Name, key) is var (configMap, text))
                 {
-                    Add(EnvVarScanner.Scan(variable.Name, text), () => ConfigMapSite(configMap, keyRef.Key, $"env {variable.Name} of container {container.Name}"), text);
+                    Add(EnvVarScanner.Scan(variable.Name, text), () => ConfigMapSite(configMap, key, reference.Usage), text);
                 }
             }
 
-            foreach (var envFrom in container.EnvFrom ?? [])
+            foreach (var reference in references.Where(r => r.Use == ConfigMapUse.EnvFrom))
             {
-                if (envFrom.ConfigMapRef?.Name is { } name && Data(name) is var (configMap, data))
+                if (Data(reference.Name) is var (configMap, data))
                 {
                     foreach (var (key, text) in data)
                     {
-                        Add(EnvVarScanner.Scan(key, text ?? ""), () => ConfigMapSite(configMap, key, $"envFrom of container {container.Name}"), text);
+                        Add(EnvVarScanner.Scan(key, text ?? ""), () => ConfigMapSite(configMap, key, reference.Usage), text);
                     }
                 }
             }
@@ -65,17 +73,17 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
         }
     }
 
-    private void ScanVolumes()
+    /// <summary>ConfigMaps mounted as files, plain or projected: the keys a volume lists, else all of them.</summary>
+    private void ScanVolumes(IEnumerable<ConfigMapReference> references)
     {
-        foreach (var volume in workload.PodSpec.Volumes ?? [])
+        foreach (var reference in references)
         {
-            if (volume.ConfigMap?.Name is not { } name || Data(name) is not var (configMap, data))
+            if (Data(reference.Name) is not var (configMap, data))
             {
                 continue;
             }
 
-            var keys = volume.ConfigMap.Items is { Count: > 0 } items ? items.Select(i => i.Key).ToList() : data.Keys.ToList();
-            foreach (var key in keys)
+            foreach (var key in reference.Key is { } listed ? [listed] : data.Keys.ToList())
             {
                 if (!data.TryGetValue(key, out var text) || string.IsNullOrEmpty(text))
                 {
@@ -85,7 +93,7 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
                 var isNginx = text.Contains("proxy_pass", StringComparison.Ordinal) || text.Contains("upstream ", StringComparison.Ordinal)
                     || text.Contains("grpc_pass", StringComparison.Ordinal);
                 var result = isNginx ? NginxConfigScanner.Scan(text) : ConfigValueScanner.Scan(text);
-                Add(result, () => ConfigMapSite(configMap, key, $"volume {volume.Name}", isNginx ? CallOrigin.NginxConfig : CallOrigin.ConfigMapValue), text);
+                Add(result, () => ConfigMapSite(configMap, key, reference.Usage, isNginx ? CallOrigin.NginxConfig : CallOrigin.ConfigMapValue), text);
             }
         }
     }
