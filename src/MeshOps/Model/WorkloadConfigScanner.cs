@@ -6,24 +6,25 @@ using MeshOps.Sources.Files;
 namespace MeshOps.Model;
 
 /// <summary>
-/// Reads everything a workload is configured with (env vars, args, ConfigMaps it mounts or references) and
-/// collects the endpoints it calls and the addresses it binds, each with the place it is written.
+/// Call discovery: reads everything a workload's pods are configured with (env vars, args, ConfigMaps they mount or
+/// reference) and collects the endpoints they call and the addresses they bind, each with the place it is written.
+/// The text itself is read by <see cref="MeshOps.Discovery"/>.
 /// </summary>
-internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictionary<ObjectKey, ManifestResource> configMaps)
+internal sealed class WorkloadConfigScanner(PodTemplate template, IReadOnlyDictionary<ObjectKey, ManifestResource> configMaps)
 {
     private readonly List<LocatedEndpoint> _endpoints = [];
     private readonly List<LocatedBind> _binds = [];
 
     public static (IReadOnlyList<LocatedEndpoint> Endpoints, IReadOnlyList<LocatedBind> Binds) Scan(
-        Workload workload, IReadOnlyDictionary<ObjectKey, ManifestResource> configMaps)
+        PodTemplate template, IReadOnlyDictionary<ObjectKey, ManifestResource> configMaps)
     {
-        var scanner = new WorkloadConfigScanner(workload, configMaps);
+        var scanner = new WorkloadConfigScanner(template, configMaps);
         // Init containers are left out: in consul-k8s 1.x the consul-dataplane sidecar is a regular container, so it is
         // not running while they run. With transparent proxy their outbound traffic is already redirected to an Envoy
         // listener that does not exist yet (connect-init's iptables, or the CNI plugin before any init container), and
         // without it they would dial around the mesh; either way their calls are not mesh calls that intentions,
         // protocols or ports decide, and what they bind is gone before the pod serves.
-        var references = ConfigMapReferences.Of(workload).Where(r => r.Container is not { IsInit: true }).ToList();
+        var references = ConfigMapReferences.Of(template.Spec).Where(r => r.Container is not { IsInit: true }).ToList();
         scanner.ScanContainers(references.Where(r => r.Container is not null).ToLookup(r => r.Container!.Index));
         scanner.ScanVolumes(references.Where(r => r.Container is null));
         return (scanner._endpoints, scanner._binds);
@@ -31,7 +32,7 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
 
     private void ScanContainers(ILookup<int, ConfigMapReference> referencesByContainer)
     {
-        var containers = workload.PodSpec.Containers ?? [];
+        var containers = template.Spec.Containers ?? [];
         for (var c = 0; c < containers.Count; c++)
         {
             var container = containers[c];
@@ -43,7 +44,7 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
                 var variable = env[e];
                 if (variable.Value is { Length: > 0 } value)
                 {
-                    Add(EnvVarScanner.Scan(variable.Name, value), () => Site(workload.LocationOfPodField("containers", c, "env", e, "value"),
+                    Add(EnvVarScanner.Scan(variable.Name, value), () => Site(template.LocationOfPodField("containers", c, "env", e, "value"),
                         $"env {variable.Name} of container {container.Name}", CallOrigin.EnvironmentVariable));
                 }
                 else if (valueFrom.TryGetValue(e, out var reference) && reference.Key is { } key && ConfigMapValue(reference.Name, key) is var (configMap, text))
@@ -67,7 +68,7 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
             if (commandLine.Count > 0)
             {
                 var field = container.Args is { Count: > 0 } ? "args" : "command";
-                Add(CommandLineScanner.Scan(commandLine), () => Site(workload.LocationOfPodField("containers", c, field),
+                Add(CommandLineScanner.Scan(commandLine), () => Site(template.LocationOfPodField("containers", c, field),
                     $"{field} of container {container.Name}", CallOrigin.EnvironmentVariable));
             }
         }
@@ -143,7 +144,7 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
     }
 
     private ConfigSite Site(SourceLocation location, string writtenAt, CallOrigin origin) =>
-        new(workload.Resource, location, writtenAt, origin);
+        new(template.Resource, location, writtenAt, origin);
 
     private static ConfigSite ConfigMapSite(ManifestResource configMap, string key, string usage, CallOrigin origin = CallOrigin.ConfigMapValue) =>
         new(configMap, configMap.LocationOf("data", key), $"ConfigMap {configMap.Name} key '{key}' ({usage})", origin);
@@ -152,7 +153,7 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
         Data(name) is var (configMap, data) && data.TryGetValue(key, out var text) && text is not null ? (configMap, text) : null;
 
     private (ManifestResource ConfigMap, IDictionary<string, string> Data)? Data(string name) =>
-        configMaps.TryGetValue(new ObjectKey(workload.Namespace, name), out var configMap) && configMap.Model is V1ConfigMap { Data: { } data }
+        configMaps.TryGetValue(new ObjectKey(template.Namespace, name), out var configMap) && configMap.Model is V1ConfigMap { Data: { } data }
             ? (configMap, data)
             : null;
 }
