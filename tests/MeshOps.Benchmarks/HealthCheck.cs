@@ -31,7 +31,7 @@ public static class HealthCheck
 
         var model = Model.MeshModelBuilder.Build(manifests);
         output.WriteLine($"Model: {model.Workloads.Count:N0} workloads ({model.Workloads.Count(w => w.InMesh):N0} in mesh, "
-            + $"{model.Workloads.Count(w => w.Services.Count > 0):N0} selected by a Service), {model.Edges.Count:N0} call edges "
+            + $"{model.Workloads.Count(w => model.ServicesSelecting(w).Count > 0):N0} selected by a Service), {model.Edges.Count:N0} call edges "
             + $"({model.Edges.Count(e => e.Target is not null):N0} resolved to a Service; generated {mesh.Calls:N0}), "
             + $"{model.Intentions.Entries.Count:N0} intention entries");
 

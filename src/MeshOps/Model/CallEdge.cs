@@ -47,7 +47,7 @@ public sealed class CallEdge
     public bool ViaExplicitUpstream { get; init; }
 
     /// <summary>The Service the call resolves to; null when no Service has that name.</summary>
-    public KubernetesService? Target { get; internal set; }
+    public KubernetesService? Target { get; init; }
 
     public override string ToString() => $"{Source} -> {TargetName}.{TargetNamespace}:{Port} ({WrittenAt})";
 }

@@ -4,12 +4,13 @@ using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 
-/// <summary>Turns a workload's configured endpoints and explicit upstreams into call edges.</summary>
+/// <summary>Turns a workload's discovered endpoints and explicit upstreams into call edges, each resolved to its Service.</summary>
 internal static class CallSiteScanner
 {
-    public static IEnumerable<CallEdge> Edges(Workload workload, IReadOnlyList<LocatedEndpoint> endpoints)
+    public static IEnumerable<CallEdge> Edges(Workload workload, IReadOnlyList<LocatedEndpoint> endpoints,
+        IReadOnlyList<KubernetesService> ownServices, IReadOnlyDictionary<ObjectKey, KubernetesService> servicesByKey)
     {
-        var ownNames = workload.Services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var ownNames = ownServices.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (endpoint, site) in endpoints)
         {
             // Loopback calls go to the pod itself or to an explicit upstream listener; the upstream annotation
@@ -37,6 +38,7 @@ internal static class CallSiteScanner
                 WrittenAt = site.WrittenAt,
                 WrittenIn = site.WrittenIn,
                 Location = site.Location,
+                Target = servicesByKey.GetValueOrDefault(new ObjectKey(ns, host.Service)),
             };
         }
 
@@ -48,11 +50,12 @@ internal static class CallSiteScanner
         var annotation = workload.LocationOfTemplateAnnotation(ConsulAnnotations.ConnectServiceUpstreams);
         foreach (var upstream in workload.ExplicitUpstreams)
         {
+            var ns = upstream.Namespace ?? workload.Namespace;
             yield return new CallEdge
             {
                 Source = workload,
                 TargetName = upstream.Service,
-                TargetNamespace = upstream.Namespace ?? workload.Namespace,
+                TargetNamespace = ns,
                 Port = upstream.LocalPort,
                 Origin = CallOrigin.UpstreamAnnotation,
                 Excerpt = upstream.Excerpt,
@@ -60,6 +63,7 @@ internal static class CallSiteScanner
                 WrittenIn = workload.Resource,
                 Location = annotation,
                 ViaExplicitUpstream = true,
+                Target = servicesByKey.GetValueOrDefault(new ObjectKey(ns, upstream.Service)),
             };
         }
     }

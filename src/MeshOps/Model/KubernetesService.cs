@@ -17,22 +17,21 @@ public sealed class KubernetesService
 
     public IReadOnlyList<V1ServicePort> Ports => _ports ??= Service.Spec?.Ports?.ToList() ?? [];
 
-    public IReadOnlyDictionary<string, string> Selector =>
-        Service.Spec?.Selector is { Count: > 0 } selector ? selector.AsReadOnly() : EmptySelector;
+    public IReadOnlyDictionary<string, string> Selector => SelectorOf(Service);
 
-    public IReadOnlyList<Workload> Workloads { get; internal set; } = [];
+    /// <summary>The workloads whose pods the selector selects, in input order.</summary>
+    public required IReadOnlyList<Workload> Workloads { get; init; }
 
     /// <summary>The ServiceDefaults for this service, if any.</summary>
-    public ManifestResource? Defaults { get; internal set; }
+    public ManifestResource? Defaults { get; init; }
 
     /// <summary>The protocol in force and where it was set.</summary>
-    public ProtocolSetting Protocol { get; internal set; } = ProtocolSetting.ConsulDefault;
+    public ProtocolSetting Protocol { get; init; } = ProtocolSetting.ConsulDefault;
 
     public bool InMesh => Workloads.Any(w => w.InMesh);
 
     /// <summary>consul-k8s skips Services labelled consul.hashicorp.com/service-ignore when it registers pods.</summary>
-    public bool IgnoredByConsul =>
-        Resource.Labels.TryGetValue(ConsulAnnotations.ServiceIgnore, out var value) && value.Trim() == "true";
+    public bool IgnoredByConsul => IsIgnoredByConsul(Resource);
 
     /// <summary>The Consul service name its mesh pods register as (their connect-service annotation, else this name).</summary>
     public string ConsulName => Workloads.FirstOrDefault(w => w.InMesh)?.ConsulServiceName ?? Name;
@@ -40,6 +39,12 @@ public sealed class KubernetesService
     public ObjectKey Key => new(Namespace, Name);
 
     public override string ToString() => $"Service/{Name}";
+
+    internal static IReadOnlyDictionary<string, string> SelectorOf(V1Service service) =>
+        service.Spec?.Selector is { Count: > 0 } selector ? selector.AsReadOnly() : EmptySelector;
+
+    internal static bool IsIgnoredByConsul(ManifestResource resource) =>
+        resource.Labels.TryGetValue(ConsulAnnotations.ServiceIgnore, out var value) && value.Trim() == "true";
 
     private IReadOnlyList<V1ServicePort>? _ports;
 

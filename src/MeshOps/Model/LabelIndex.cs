@@ -1,39 +1,41 @@
 namespace MeshOps.Model;
 
 /// <summary>
-/// Finds the workloads a label selector selects without comparing every Service with every workload:
-/// workloads are indexed by (namespace, label, value), and a selector probes the index with one of its pairs.
+/// Finds the pod templates a label selector selects without comparing every Service with every workload:
+/// templates are indexed by (namespace, label, value), and a selector probes the index with one of its pairs.
 /// </summary>
 internal sealed class LabelIndex
 {
-    private readonly Dictionary<(string Namespace, string Key, string Value), List<Workload>> _byLabel = new();
+    private readonly IReadOnlyList<PodTemplate> _templates;
+    private readonly Dictionary<(string Namespace, string Key, string Value), List<int>> _byLabel = new();
 
-    public LabelIndex(IEnumerable<Workload> workloads)
+    public LabelIndex(IReadOnlyList<PodTemplate> templates)
     {
-        foreach (var workload in workloads)
+        _templates = templates;
+        for (var t = 0; t < templates.Count; t++)
         {
-            foreach (var (key, value) in workload.PodLabels)
+            foreach (var (key, value) in templates[t].Labels)
             {
-                var slot = (workload.Namespace, key, value);
+                var slot = (templates[t].Namespace, key, value);
                 if (!_byLabel.TryGetValue(slot, out var list))
                 {
                     _byLabel[slot] = list = [];
                 }
 
-                list.Add(workload);
+                list.Add(t);
             }
         }
     }
 
-    /// <summary>Workloads in <paramref name="ns"/> whose pod labels contain every pair of <paramref name="selector"/>.</summary>
-    public IReadOnlyList<Workload> Select(string ns, IReadOnlyDictionary<string, string> selector)
+    /// <summary>Indexes of the templates in <paramref name="ns"/> whose labels contain every pair of <paramref name="selector"/>, in input order.</summary>
+    public IReadOnlyList<int> Select(string ns, IReadOnlyDictionary<string, string> selector)
     {
         if (selector.Count == 0)
         {
             return [];
         }
 
-        List<Workload>? smallest = null;
+        List<int>? smallest = null;
         foreach (var (key, value) in selector)
         {
             if (!_byLabel.TryGetValue((ns, key, value), out var candidates))
@@ -47,7 +49,7 @@ internal sealed class LabelIndex
             }
         }
 
-        return smallest!.Where(w => Matches(w.PodLabels, selector)).ToList();
+        return smallest!.Where(t => Matches(_templates[t].Labels, selector)).ToList();
     }
 
     public static bool Matches(IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string> selector) =>

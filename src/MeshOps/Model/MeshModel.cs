@@ -51,6 +51,13 @@ public sealed class MeshModel
     /// <summary>What the cluster reported (pod and container readiness, endpoints, Synced conditions); empty for manifests.</summary>
     public ObservedState Observed { get; init; } = ObservedState.None;
 
+    /// <summary>For each workload, the Services whose selector selects its pods, in input order.</summary>
+    public required IReadOnlyDictionary<Workload, IReadOnlyList<KubernetesService>> SelectingServices { get; init; }
+
+    /// <summary>The Services whose selector selects this workload's pods (a Service's own side is <see cref="KubernetesService.Workloads"/>).</summary>
+    public IReadOnlyList<KubernetesService> ServicesSelecting(Workload workload) =>
+        SelectingServices.TryGetValue(workload, out var services) ? services : [];
+
     public IReadOnlyList<ManifestResource> ConfigEntriesOf(string kind) =>
         ConfigEntries.TryGetValue(kind, out var list) ? list : [];
 

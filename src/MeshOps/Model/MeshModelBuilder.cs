@@ -1,101 +1,60 @@
-using k8s.Models;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
 using MeshOps.Rules.Intentions;
 
 namespace MeshOps.Model;
 
-/// <summary>Builds the <see cref="MeshModel"/> from loaded manifests: index, select, attach settings, discover calls.</summary>
+/// <summary>
+/// Builds the <see cref="MeshModel"/> from loaded manifests in stages, each producing new data from the ones before:
+/// index resources, read pod templates, select (Service ↔ pods), protocols, call discovery, workloads, Services,
+/// call edges. Every object is built once with its final values; the model is immutable.
+/// </summary>
 public static class MeshModelBuilder
 {
-    private static readonly HashSet<string> WorkloadKinds = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod"];
-
-    private static readonly HashSet<string> ConsulKinds =
-    [
-        "ServiceDefaults", "ProxyDefaults", "Mesh", "ServiceResolver", "ServiceRouter", "ServiceSplitter",
-        "ExportedServices", "IngressGateway", "TerminatingGateway",
-    ];
-
     public static MeshModel Build(ManifestSet manifests, MeshSettingsOverrides? overrides = null)
     {
         var resources = manifests.Resources;
         var settings = MeshSettingsReader.Read(resources, overrides ?? MeshSettingsOverrides.None);
-        var namespaceLabels = resources.Where(r => r.Kind == "Namespace" && r.Model is V1Namespace)
-            .GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First().Labels);
-        var injection = new InjectionSettings(settings, namespaceLabels);
-        var owners = resources.Select(r => (r.Kind, NamespaceOf(r), r.Name)).ToHashSet();
 
-        var workloads = new List<Workload>();
-        var services = new List<KubernetesService>();
-        var serviceAccounts = new Dictionary<ObjectKey, ManifestResource>();
-        var configMaps = new Dictionary<ObjectKey, ManifestResource>();
-        var intentions = new List<ManifestResource>();
-        var configEntries = new Dictionary<string, List<ManifestResource>>();
-        var namespaces = new HashSet<string>();
+        // Index resources, read each workload's pod template, and select: which pods each Service selects and back.
+        var index = ResourceIndex.Of(resources);
+        var templates = index.Workloads.Select(w => PodTemplate.Read(w.Resource, w.Namespace)).OfType<PodTemplate>().ToList();
+        var selection = ServiceSelection.Of(index.Services, templates);
 
-        foreach (var resource in resources)
+        // Protocols, and call discovery: the endpoints and binds each pod's configuration names.
+        var protocols = new ProtocolTable(index.ConfigEntriesOf("ServiceDefaults"), index.ConfigEntriesOf("ProxyDefaults"));
+        var discovered = templates.Select(t => WorkloadConfigScanner.Scan(t, index.ConfigMaps)).ToList();
+
+        // Workloads, then the Services that select them (a Service's mesh membership and Consul name come from its pods).
+        var injection = new InjectionSettings(settings, index.NamespaceLabels);
+        var workloads = templates
+            .Select((template, t) => WorkloadReader.Read(template, injection, selection.ServicesOf(t).Select(s => index.Services[s]).ToList(), discovered[t].Binds))
+            .ToList();
+
+        var services = index.Services.Select((declared, s) => new KubernetesService
         {
-            var ns = NamespaceOf(resource);
-            namespaces.Add(ns);
-            switch (resource.Model)
-            {
-                case V1Service service:
-                    services.Add(new KubernetesService { Resource = resource, Service = service, Namespace = ns });
-                    break;
-                case V1ServiceAccount:
-                    serviceAccounts.TryAdd(new ObjectKey(ns, resource.Name), resource);
-                    break;
-                case V1ConfigMap:
-                    configMaps.TryAdd(new ObjectKey(ns, resource.Name), resource);
-                    break;
-                case V1Namespace:
-                    namespaces.Add(resource.Name);
-                    break;
-                default:
-                    if (resource.Kind == "ServiceIntentions")
-                    {
-                        intentions.Add(resource);
-                    }
-                    else if (ConsulKinds.Contains(resource.Kind))
-                    {
-                        Add(configEntries, resource.Kind, resource);
-                    }
-                    else if (WorkloadKinds.Contains(resource.Kind) && !IsOwnedByInput(resource, ns, owners)
-                        && WorkloadReader.Read(resource, ns, injection) is { } workload)
-                    {
-                        workloads.Add(workload);
-                    }
-
-                    break;
-            }
-        }
-
+            Resource = declared.Resource,
+            Service = declared.Service,
+            Namespace = declared.Namespace,
+            Workloads = selection.TemplatesOf(s).Select(t => workloads[t]).ToList(),
+            Defaults = protocols.DefaultsFor(declared.Namespace, declared.Resource.Name),
+            Protocol = protocols.For(declared.Namespace, declared.Resource.Name),
+        }).ToList();
         var servicesByKey = new Dictionary<ObjectKey, KubernetesService>();
         foreach (var service in services)
         {
             servicesByKey.TryAdd(service.Key, service);
         }
 
-        SelectWorkloads(services, workloads);
-        var protocols = new ProtocolTable(configEntries.GetValueOrDefault("ServiceDefaults") ?? [],
-            configEntries.GetValueOrDefault("ProxyDefaults") ?? []);
-        foreach (var service in services)
+        // The other side of the selection lives in the model, since a workload is built before the Services that select it.
+        var selecting = new Dictionary<Workload, IReadOnlyList<KubernetesService>>(workloads.Count);
+        for (var t = 0; t < workloads.Count; t++)
         {
-            service.Defaults = protocols.DefaultsFor(service.Namespace, service.Name);
-            service.Protocol = protocols.For(service.Namespace, service.Name);
+            selecting[workloads[t]] = selection.ServicesOf(t).Select(s => services[s]).ToList();
         }
 
-        var edges = new List<CallEdge>();
-        foreach (var workload in workloads)
-        {
-            var (endpoints, binds) = WorkloadConfigScanner.Scan(workload, configMaps);
-            workload.Binds = binds;
-            foreach (var edge in CallSiteScanner.Edges(workload, endpoints))
-            {
-                edge.Target = servicesByKey.GetValueOrDefault(new ObjectKey(edge.TargetNamespace, edge.TargetName));
-                edges.Add(edge);
-            }
-        }
+        // Call edges, each resolved to the Service it names.
+        var edges = workloads.SelectMany((workload, t) => CallSiteScanner.Edges(workload, discovered[t].Endpoints, selecting[workload], servicesByKey)).ToList();
 
         return new MeshModel
         {
@@ -103,16 +62,17 @@ public static class MeshModelBuilder
             Workloads = workloads,
             Services = services,
             Edges = edges,
+            SelectingServices = selecting,
             ServicesByKey = servicesByKey,
-            ServiceAccounts = serviceAccounts,
-            ConfigMaps = configMaps,
-            IntentionResources = intentions,
-            ConfigEntries = configEntries.ToDictionary(p => p.Key, p => (IReadOnlyList<ManifestResource>)p.Value),
-            Namespaces = namespaces,
+            ServiceAccounts = index.ServiceAccounts,
+            ConfigMaps = index.ConfigMaps,
+            IntentionResources = index.Intentions,
+            ConfigEntries = index.ConfigEntries.ToDictionary(p => p.Key, p => (IReadOnlyList<ManifestResource>)p.Value),
+            Namespaces = index.Namespaces,
             ConsulServiceNames = ConsulServiceNames.Collect(resources, services, workloads),
             Protocols = protocols,
             Settings = settings,
-            Intentions = new IntentionEvaluator(IntentionSetReader.Read(intentions)),
+            Intentions = new IntentionEvaluator(IntentionSetReader.Read(index.Intentions)),
             Observed = ObservedStateReader.Read(resources),
         };
     }
@@ -120,53 +80,4 @@ public static class MeshModelBuilder
     /// <summary>Objects without a namespace go where kubectl would put them with the default context.</summary>
     public static string NamespaceOf(ManifestResource resource) =>
         string.IsNullOrEmpty(resource.Namespace) ? "default" : resource.Namespace;
-
-    private static void SelectWorkloads(List<KubernetesService> services, List<Workload> workloads)
-    {
-        var index = new LabelIndex(workloads);
-        var selectedBy = new Dictionary<Workload, List<KubernetesService>>();
-        foreach (var service in services)
-        {
-            service.Workloads = index.Select(service.Namespace, service.Selector);
-            foreach (var workload in service.Workloads)
-            {
-                if (!selectedBy.TryGetValue(workload, out var list))
-                {
-                    selectedBy[workload] = list = [];
-                }
-
-                list.Add(service);
-            }
-        }
-
-        foreach (var (workload, list) in selectedBy)
-        {
-            workload.Services = list;
-        }
-    }
-
-    /// <summary>
-    /// A live dump (<c>kubectl get all -o yaml</c>) lists a Deployment, its ReplicaSet and its Pods; only the
-    /// top owner is analysed, or every finding would appear three times.
-    /// </summary>
-    private static bool IsOwnedByInput(ManifestResource resource, string ns, HashSet<(string, string, string)> owners)
-    {
-        var ownerReferences = resource.Model switch
-        {
-            V1Pod pod => pod.Metadata?.OwnerReferences,
-            V1ReplicaSet set => set.Metadata?.OwnerReferences,
-            _ => null,
-        };
-        return ownerReferences?.Any(o => owners.Contains((o.Kind, ns, o.Name))) ?? false;
-    }
-
-    private static void Add(Dictionary<string, List<ManifestResource>> map, string key, ManifestResource resource)
-    {
-        if (!map.TryGetValue(key, out var list))
-        {
-            map[key] = list = [];
-        }
-
-        list.Add(resource);
-    }
 }

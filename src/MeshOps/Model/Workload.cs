@@ -44,20 +44,15 @@ public sealed class Workload
 
     public required IReadOnlyList<ExplicitUpstreamRef> ExplicitUpstreams { get; init; }
 
-    /// <summary>Addresses the workload's configuration binds to; filled in by the model builder.</summary>
-    public IReadOnlyList<LocatedBind> Binds { get; internal set; } = [];
-
-    /// <summary>Services whose selector selects this workload's pods; filled in by the model builder.</summary>
-    public IReadOnlyList<KubernetesService> Services { get; internal set; } = [];
+    /// <summary>Addresses the workload's configuration binds to, with where each is written.</summary>
+    public IReadOnlyList<LocatedBind> Binds { get; init; } = [];
 
     /// <summary>
     /// The name Consul registers the pods under: the connect-service annotation, else the Kubernetes Service
-    /// that selects them (consul-k8s endpoints controller), else the workload name.
+    /// that selects them (consul-k8s endpoints controller), else the workload name. The Services themselves are
+    /// <see cref="MeshModel.ServicesSelecting"/>.
     /// </summary>
-    public string ConsulServiceName =>
-        PodAnnotations.TryGetValue(ConsulAnnotations.ConnectService, out var name) && !string.IsNullOrWhiteSpace(name)
-            ? name.Split(',')[0].Trim()
-            : Services.FirstOrDefault(s => !s.IgnoredByConsul)?.Name ?? Name;
+    public required string ConsulServiceName { get; init; }
 
     public ObjectKey Key => new(Namespace, Name);
 

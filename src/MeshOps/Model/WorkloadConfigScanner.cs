@@ -6,51 +6,60 @@ using MeshOps.Sources.Files;
 namespace MeshOps.Model;
 
 /// <summary>
-/// Reads everything a workload is configured with (env vars, args, ConfigMaps it mounts or references) and
-/// collects the endpoints it calls and the addresses it binds, each with the place it is written.
+/// Call discovery: reads everything a workload's pods are configured with (env vars, args, ConfigMaps they mount or
+/// reference) and collects the endpoints they call and the addresses they bind, each with the place it is written.
+/// The text itself is read by <see cref="MeshOps.Discovery"/>.
 /// </summary>
-internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictionary<ObjectKey, ManifestResource> configMaps)
+internal sealed class WorkloadConfigScanner(PodTemplate template, IReadOnlyDictionary<ObjectKey, ManifestResource> configMaps)
 {
     private readonly List<LocatedEndpoint> _endpoints = [];
     private readonly List<LocatedBind> _binds = [];
 
     public static (IReadOnlyList<LocatedEndpoint> Endpoints, IReadOnlyList<LocatedBind> Binds) Scan(
-        Workload workload, IReadOnlyDictionary<ObjectKey, ManifestResource> configMaps)
+        PodTemplate template, IReadOnlyDictionary<ObjectKey, ManifestResource> configMaps)
     {
-        var scanner = new WorkloadConfigScanner(workload, configMaps);
-        scanner.ScanContainers();
-        scanner.ScanVolumes();
+        var scanner = new WorkloadConfigScanner(template, configMaps);
+        // Init containers are left out: in consul-k8s 1.x the consul-dataplane sidecar is a regular container, so it is
+        // not running while they run. With transparent proxy their outbound traffic is already redirected to an Envoy
+        // listener that does not exist yet (connect-init's iptables, or the CNI plugin before any init container), and
+        // without it they would dial around the mesh; either way their calls are not mesh calls that intentions,
+        // protocols or ports decide, and what they bind is gone before the pod serves.
+        var references = ConfigMapReferences.Of(template.Spec).Where(r => r.Container is not { IsInit: true }).ToList();
+        scanner.ScanContainers(references.Where(r => r.Container is not null).ToLookup(r => r.Container!.Index));
+        scanner.ScanVolumes(references.Where(r => r.Container is null));
         return (scanner._endpoints, scanner._binds);
     }
 
-    private void ScanContainers()
+    private void ScanContainers(ILookup<int, ConfigMapReference> referencesByContainer)
     {
-        var containers = workload.PodSpec.Containers ?? [];
+        var containers = template.Spec.Containers ?? [];
         for (var c = 0; c < containers.Count; c++)
         {
             var container = containers[c];
+            var references = referencesByContainer[c].ToList();
+            var valueFrom = references.Where(r => r.Use == ConfigMapUse.EnvValueFrom).ToDictionary(r => r.Index);
             var env = container.Env ?? [];
             for (var e = 0; e < env.Count; e++)
             {
                 var variable = env[e];
                 if (variable.Value is { Length: > 0 } value)
                 {
-                    Add(EnvVarScanner.Scan(variable.Name, value), () => Site(workload.LocationOfPodField("containers", c, "env", e, "value"),
+                    Add(EnvVarScanner.Scan(variable.Name, value), () => Site(template.LocationOfPodField("containers", c, "env", e, "value"),
                         $"env {variable.Name} of container {container.Name}", CallOrigin.EnvironmentVariable));
                 }
-                else if (variable.ValueFrom?.ConfigMapKeyRef is { } keyRef && ConfigMapValue(keyRef.Name, keyRef.Key) is var (configMap, text))
+                else if (valueFrom.TryGetValue(e, out var reference) && reference.Key is { } key && ConfigMapValue(reference.Name, key) is var (configMap, text))
                 {
-                    Add(EnvVarScanner.Scan(variable.Name, text), () => ConfigMapSite(configMap, keyRef.Key, $"env {variable.Name} of container {container.Name}"), text);
+                    Add(EnvVarScanner.Scan(variable.Name, text), () => ConfigMapSite(configMap, key, reference.Usage), text);
                 }
             }
 
-            foreach (var envFrom in container.EnvFrom ?? [])
+            foreach (var reference in references.Where(r => r.Use == ConfigMapUse.EnvFrom))
             {
-                if (envFrom.ConfigMapRef?.Name is { } name && Data(name) is var (configMap, data))
+                if (Data(reference.Name) is var (configMap, data))
                 {
                     foreach (var (key, text) in data)
                     {
-                        Add(EnvVarScanner.Scan(key, text ?? ""), () => ConfigMapSite(configMap, key, $"envFrom of container {container.Name}"), text);
+                        Add(EnvVarScanner.Scan(key, text ?? ""), () => ConfigMapSite(configMap, key, reference.Usage), text);
                     }
                 }
             }
@@ -59,23 +68,23 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
             if (commandLine.Count > 0)
             {
                 var field = container.Args is { Count: > 0 } ? "args" : "command";
-                Add(CommandLineScanner.Scan(commandLine), () => Site(workload.LocationOfPodField("containers", c, field),
+                Add(CommandLineScanner.Scan(commandLine), () => Site(template.LocationOfPodField("containers", c, field),
                     $"{field} of container {container.Name}", CallOrigin.EnvironmentVariable));
             }
         }
     }
 
-    private void ScanVolumes()
+    /// <summary>ConfigMaps mounted as files, plain or projected: the keys a volume lists, else all of them.</summary>
+    private void ScanVolumes(IEnumerable<ConfigMapReference> references)
     {
-        foreach (var volume in workload.PodSpec.Volumes ?? [])
+        foreach (var reference in references)
         {
-            if (volume.ConfigMap?.Name is not { } name || Data(name) is not var (configMap, data))
+            if (Data(reference.Name) is not var (configMap, data))
             {
                 continue;
             }
 
-            var keys = volume.ConfigMap.Items is { Count: > 0 } items ? items.Select(i => i.Key).ToList() : data.Keys.ToList();
-            foreach (var key in keys)
+            foreach (var key in reference.Key is { } listed ? [listed] : data.Keys.ToList())
             {
                 if (!data.TryGetValue(key, out var text) || string.IsNullOrEmpty(text))
                 {
@@ -85,7 +94,7 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
                 var isNginx = text.Contains("proxy_pass", StringComparison.Ordinal) || text.Contains("upstream ", StringComparison.Ordinal)
                     || text.Contains("grpc_pass", StringComparison.Ordinal);
                 var result = isNginx ? NginxConfigScanner.Scan(text) : ConfigValueScanner.Scan(text);
-                Add(result, () => ConfigMapSite(configMap, key, $"volume {volume.Name}", isNginx ? CallOrigin.NginxConfig : CallOrigin.ConfigMapValue), text);
+                Add(result, () => ConfigMapSite(configMap, key, reference.Usage, isNginx ? CallOrigin.NginxConfig : CallOrigin.ConfigMapValue), text);
             }
         }
     }
@@ -135,7 +144,7 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
     }
 
     private ConfigSite Site(SourceLocation location, string writtenAt, CallOrigin origin) =>
-        new(workload.Resource, location, writtenAt, origin);
+        new(template.Resource, location, writtenAt, origin);
 
     private static ConfigSite ConfigMapSite(ManifestResource configMap, string key, string usage, CallOrigin origin = CallOrigin.ConfigMapValue) =>
         new(configMap, configMap.LocationOf("data", key), $"ConfigMap {configMap.Name} key '{key}' ({usage})", origin);
@@ -144,7 +153,7 @@ internal sealed class WorkloadConfigScanner(Workload workload, IReadOnlyDictiona
         Data(name) is var (configMap, data) && data.TryGetValue(key, out var text) && text is not null ? (configMap, text) : null;
 
     private (ManifestResource ConfigMap, IDictionary<string, string> Data)? Data(string name) =>
-        configMaps.TryGetValue(new ObjectKey(workload.Namespace, name), out var configMap) && configMap.Model is V1ConfigMap { Data: { } data }
+        configMaps.TryGetValue(new ObjectKey(template.Namespace, name), out var configMap) && configMap.Model is V1ConfigMap { Data: { } data }
             ? (configMap, data)
             : null;
 }

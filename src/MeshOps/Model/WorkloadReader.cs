@@ -1,59 +1,46 @@
-using k8s.Models;
 using MeshOps.Discovery;
-using MeshOps.Sources;
-using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 
-/// <summary>Turns a workload object of any supported kind into a <see cref="Workload"/>.</summary>
+/// <summary>Builds a <see cref="Workload"/> from its pod template and what the earlier stages found for it.</summary>
 internal static class WorkloadReader
 {
-    private static readonly object[] TemplatePodSpec = ["spec", "template", "spec"];
-    private static readonly object[] BarePodSpec = ["spec"];
-
-    public static Workload? Read(ManifestResource resource, string ns, InjectionSettings injection)
+    public static Workload Read(PodTemplate template, InjectionSettings injection, IReadOnlyList<DeclaredService> selectedBy, IReadOnlyList<LocatedBind> binds)
     {
-        var (template, selector, path) = resource.Model switch
-        {
-            V1Deployment d => (d.Spec?.Template, d.Spec?.Selector, TemplatePodSpec),
-            V1StatefulSet s => (s.Spec?.Template, s.Spec?.Selector, TemplatePodSpec),
-            V1DaemonSet d => (d.Spec?.Template, d.Spec?.Selector, TemplatePodSpec),
-            V1ReplicaSet r => (r.Spec?.Template, r.Spec?.Selector, TemplatePodSpec),
-            V1Pod p => (new V1PodTemplateSpec { Metadata = p.Metadata, Spec = p.Spec }, null, BarePodSpec),
-            _ => (null, (V1LabelSelector?)null, Array.Empty<object>()),
-        };
-        if (template?.Spec is null)
-        {
-            return null;
-        }
-
-        var annotations = ToMap(template.Metadata?.Annotations);
-        object[] annotationPath = [.. path.Take(path.Length - 1), "metadata", "annotations"];
-        var inMesh = injection.InMesh(ns, annotations, () => resource.LocationOf([.. annotationPath, ConsulAnnotations.ConnectInject]));
-        var tproxy = injection.TransparentProxy(ns, annotations, () => resource.LocationOf([.. annotationPath, ConsulAnnotations.TransparentProxy]));
+        var (resource, ns, spec, annotations) = (template.Resource, template.Namespace, template.Spec, template.Annotations);
+        var inMesh = injection.InMesh(ns, annotations, () => template.LocationOfAnnotation(ConsulAnnotations.ConnectInject));
+        var tproxy = injection.TransparentProxy(ns, annotations, () => template.LocationOfAnnotation(ConsulAnnotations.TransparentProxy));
         return new Workload
         {
             Resource = resource,
             Namespace = ns,
-            PodSpec = template.Spec,
-            PodSpecPath = path,
-            PodLabels = ToMap(template.Metadata?.Labels),
+            PodSpec = spec,
+            PodSpecPath = template.SpecPath,
+            PodLabels = template.Labels,
             PodAnnotations = annotations,
-            Selector = selector?.MatchLabels is { } matchLabels ? ToMap(matchLabels) : null,
+            Selector = template.Selector,
             InMesh = inMesh.Value,
             InMeshOrigin = inMesh.Origin,
             TransparentProxy = tproxy.Value,
             TransparentProxyOrigin = tproxy.Origin,
-            ServiceAccountName = string.IsNullOrEmpty(template.Spec.ServiceAccountName) ? "default" : template.Spec.ServiceAccountName,
+            ServiceAccountName = string.IsNullOrEmpty(spec.ServiceAccountName) ? "default" : spec.ServiceAccountName,
+            ConsulServiceName = ConsulServiceName(template, selectedBy),
             ExplicitUpstreams = annotations.TryGetValue(ConsulAnnotations.ConnectServiceUpstreams, out var upstreams)
                 ? ConnectServiceUpstreams.Parse(upstreams).Upstreams
                     // Upstreams in another datacenter or peer, and prepared queries, are resolved outside these manifests.
                     .Where(u => !u.IsPreparedQuery && u.Peer is null && string.IsNullOrEmpty(u.Datacenter))
                     .Select(u => new ExplicitUpstreamRef(u.Service, u.Namespace, u.LocalPort, u.Excerpt)).ToList()
                 : [],
+            Binds = binds,
         };
     }
 
-    private static IReadOnlyDictionary<string, string> ToMap(IDictionary<string, string>? map) =>
-        map is null ? new Dictionary<string, string>() : new Dictionary<string, string>(map);
+    /// <summary>
+    /// The name Consul registers the pods under: the connect-service annotation, else the first Kubernetes Service that
+    /// selects them and is not ignored (consul-k8s endpoints controller), else the workload name.
+    /// </summary>
+    private static string ConsulServiceName(PodTemplate template, IReadOnlyList<DeclaredService> selectedBy) =>
+        template.Annotations.TryGetValue(ConsulAnnotations.ConnectService, out var name) && !string.IsNullOrWhiteSpace(name)
+            ? name.Split(',')[0].Trim()
+            : selectedBy.FirstOrDefault(s => !KubernetesService.IsIgnoredByConsul(s.Resource))?.Resource.Name ?? template.Resource.Name;
 }

@@ -14,7 +14,8 @@ internal sealed class LoopbackBind : IMeshRule
         foreach (var workload in model.Workloads)
         {
             var membership = new MeshMembership(workload.InMesh, workload.InMeshOrigin);
-            var services = workload.Services
+            var selecting = model.ServicesSelecting(workload);
+            var services = selecting
                 .Select(s => new TargetingService(s.Name, s.Ports.Select(p => ContainerPorts.TargetNumber(workload, p)).OfType<int>().ToList()))
                 .ToList();
             foreach (var (bind, site) in workload.Binds)
@@ -24,7 +25,7 @@ internal sealed class LoopbackBind : IMeshRule
                     continue;
                 }
 
-                var service = workload.Services[hit.ServiceIndex];
+                var service = selecting[hit.ServiceIndex];
                 yield return new RuleHit(Descriptor, site.WrittenIn, site.Location, hit.Verdict.Args,
                     [new Evidence(service.Resource.Ref, service.Resource.LocationOf("spec", "ports"), $"targets port {bind.Port}")],
                     hit.Verdict.SeverityOverride);

@@ -15,7 +15,7 @@ internal sealed class MultipleServicesSelectMeshPod : IMeshRule
     {
         foreach (var workload in model.Workloads.Where(w => w.InMesh && !IsMultiPort(w)))
         {
-            var registering = workload.Services.Where(s => !s.IgnoredByConsul).ToList();
+            var registering = model.ServicesSelecting(workload).Where(s => !s.IgnoredByConsul).ToList();
             if (registering.Count < 2)
             {
                 continue;

@@ -13,7 +13,7 @@ internal sealed class ServiceAccountNameMismatch : IMeshRule
         foreach (var workload in model.Workloads)
         {
             // Without a Service (or the connect-service annotation) there is no registration to compare with.
-            var named = workload.Services.Count > 0 || workload.PodAnnotations.ContainsKey(ConsulAnnotations.ConnectService);
+            var named = model.ServicesSelecting(workload).Count > 0 || workload.PodAnnotations.ContainsKey(ConsulAnnotations.ConnectService);
             if (!workload.InMesh || !named || workload.ServiceAccountName == workload.ConsulServiceName)
             {
                 continue;

@@ -174,7 +174,7 @@ public class MissingConfigMapTests
         AssertMissing(Pod(Volume("app-config", false, "LOG_LEVEL", "COLOR")), "name: app-config");
     }
 
-    [Fact(Skip = "Reported gap: projected volume sources are not read by ConfigMapReferences.")]
+    [Fact]
     public void A_projected_volume_of_a_missing_configmap_is_reported()
     {
         var mesh = Pod("""
