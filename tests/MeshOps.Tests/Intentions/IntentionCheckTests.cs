@@ -226,4 +226,55 @@ public class IntentionCheckTests
             Assert.Equal((false, 8, i), (wrongCaller.Allowed, wrongCaller.Precedence, wrongCaller.Match!.EntryIndex));
         }
     }
+
+    [Fact]
+    public void Destination_in_another_partition_is_not_matched_even_when_the_source_names_the_callers_partition()
+    {
+        var entry = new IntentionEntry("db", "default", [Given.Source("web", IntentionAction.Allow, partition: "default")], null) { DestinationPartition = "team-a" };
+        var evaluator = new IntentionEvaluator([entry]);
+
+        Assert.Equal(DecisionReason.DefaultDeny, evaluator.Check(Given.Service("web"), Given.Service("db"), DefaultDecision.Deny).Reason);
+    }
+
+    [Fact]
+    public void Destination_must_match_on_both_namespace_and_name()
+    {
+        var entry = Given.Entry("db", Given.Source("web", IntentionAction.Allow));
+
+        Assert.False(IntentionMatching.DestinationMatches(entry, Given.Service("api")));
+        Assert.False(IntentionMatching.DestinationMatches(entry, Given.Service("db", "shop")));
+        Assert.True(IntentionMatching.DestinationMatches(entry, Given.Service("db")));
+    }
+
+    [Fact]
+    public void Source_must_match_on_both_namespace_and_name()
+    {
+        var entry = Given.Entry("db", Given.Source("web", IntentionAction.Allow));
+
+        Assert.False(IntentionMatching.SourceMatches(entry, entry.Sources[0], Given.Service("api")));
+        Assert.False(IntentionMatching.SourceMatches(entry, entry.Sources[0], Given.Service("web", "shop")));
+        Assert.True(IntentionMatching.SourceMatches(entry, entry.Sources[0], Given.Service("web")));
+    }
+
+    [Fact]
+    public void Peered_source_without_namespace_is_in_default_not_the_destination_namespace()
+    {
+        var entry = new IntentionEntry("db", "shop", [Given.Source("web", IntentionAction.Allow, ns: "", peer: "east")], null);
+        var evaluator = new IntentionEvaluator([entry]);
+
+        Assert.Equal("default", IntentionMatching.EffectiveSourceNamespace(entry, entry.Sources[0]));
+        Assert.True(evaluator.Check(new ServiceIdentity("default", "web", Peer: "east"), Given.Service("db", "shop"), DefaultDecision.Deny).Allowed);
+        Assert.False(evaluator.Check(new ServiceIdentity("shop", "web", Peer: "east"), Given.Service("db", "shop"), DefaultDecision.Deny).Allowed);
+    }
+
+    [Fact]
+    public void Source_without_namespace_does_not_inherit_a_wildcard_destination_namespace()
+    {
+        var entry = new IntentionEntry("*", "*", [Given.Source("web", IntentionAction.Allow, ns: "")], null);
+        var evaluator = new IntentionEvaluator([entry]);
+
+        Assert.Equal("default", IntentionMatching.EffectiveSourceNamespace(entry, entry.Sources[0]));
+        Assert.True(evaluator.Check(Given.Service("web"), Given.Service("db", "shop"), DefaultDecision.Deny).Allowed);
+        Assert.False(evaluator.Check(Given.Service("web", "shop"), Given.Service("db", "shop"), DefaultDecision.Deny).Allowed);
+    }
 }

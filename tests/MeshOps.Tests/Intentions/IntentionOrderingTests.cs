@@ -65,4 +65,20 @@ public class IntentionOrderingTests
 
         Assert.Equal((true, RequestDecisionReason.MatchedL4Allow, 9), (request.Allowed, request.Reason, request.Match!.Precedence));
     }
+
+    [Fact]
+    public void Duplicate_entries_for_one_destination_are_tried_in_input_order()
+    {
+        // Consul keeps one ServiceIntentions per destination; with two manifests for it, the earlier one decides.
+        var evaluator = new IntentionEvaluator([
+            Given.Entry("api", Given.Source("other", IntentionAction.Allow), Given.Source("web", IntentionAction.Allow)),
+            Given.Entry("api", Given.Source("web", IntentionAction.Allow)),
+        ]);
+
+        var check = evaluator.Check(Given.Service("web"), Given.Service("api"), DefaultDecision.Deny);
+        var order = evaluator.Match(Given.Service("web"), Given.Service("api")).Select(m => (m.EntryIndex, m.SourceIndex));
+
+        Assert.Equal((0, 1), (check.Match!.EntryIndex, check.Match.SourceIndex));
+        Assert.Equal([(0, 1), (1, 0)], order);
+    }
 }

@@ -101,10 +101,15 @@ public class IntentionRequestTests
     [InlineData("exact", "V1", false)]
     [InlineData("exactIgnoreCase", "V1", true)]
     [InlineData("prefix", "v1-beta", true)]
+    [InlineData("prefix", "beta-v1", false)]
     [InlineData("suffix", "beta-v1", true)]
+    [InlineData("suffix", "v1-beta", false)]
     [InlineData("contains", "x-v1-y", true)]
+    [InlineData("contains", "v1-beta", true)]
+    [InlineData("contains", "v2", false)]
     [InlineData("regex", "v12", true)]
     [InlineData("regex", "xv12", false)]
+    [InlineData("regex", "V12", false)]
     [InlineData("invertExact", "v2", true)]
     [InlineData("invertExact", "v1", false)]
     public void Header_matchers_follow_envoy(string kind, string value, bool expected)
@@ -139,5 +144,82 @@ public class IntentionRequestTests
         var http = new HttpPermission(null, null, "([", [], []);
 
         Assert.False(HttpPermissionMatcher.Matches(http, Given.Request("GET", "/")));
+    }
+
+    [Fact]
+    public void Header_spelled_exactly_as_in_the_permission_is_found()
+    {
+        var headers = new Dictionary<string, string> { ["x-version"] = "v1" };
+
+        Assert.True(HttpPermissionMatcher.HeaderMatches(new HttpHeaderPermission("x-version", Present: true), headers));
+        Assert.True(HttpPermissionMatcher.HeaderMatches(new HttpHeaderPermission("x-version", Exact: "v1"), headers));
+    }
+
+    [Fact]
+    public void Path_regex_is_case_sensitive()
+    {
+        var http = new HttpPermission(null, null, "/api/.*", [], []);
+
+        Assert.True(HttpPermissionMatcher.Matches(http, Given.Request("GET", "/api/items")));
+        Assert.False(HttpPermissionMatcher.Matches(http, Given.Request("GET", "/API/items")));
+    }
+
+    [Fact]
+    public void Exact_path_ignores_the_query_string()
+    {
+        var http = new HttpPermission("/health", null, null, [], []);
+
+        Assert.True(HttpPermissionMatcher.Matches(http, Given.Request("GET", "/health?verbose=1")));
+        Assert.False(HttpPermissionMatcher.Matches(http, Given.Request("GET", "/healthz?verbose=1")));
+    }
+
+    [Fact]
+    public void Jwt_only_permission_matches_every_request()
+    {
+        var evaluator = new IntentionEvaluator([
+            Given.Entry("api", Given.L7Source("web", new IntentionPermission(IntentionAction.Deny, null))),
+        ]);
+
+        var decision = evaluator.EvaluateRequest(Given.Service("web"), Given.Service("api"), Given.Request("DELETE", "/anything"), DefaultDecision.Allow);
+
+        Assert.True(HttpPermissionMatcher.Matches(null, Given.Request("GET", "/")));
+        Assert.Equal((false, RequestDecisionReason.MatchedPermissionDeny, 0), (decision.Allowed, decision.Reason, decision.PermissionIndex));
+    }
+
+    [Fact]
+    public void Regex_that_backtracks_past_the_timeout_does_not_match()
+    {
+        // RE2 answers "no match" in linear time; .NET gives up after the timeout, which must not count as a match.
+        var http = new HttpPermission(null, null, "/(a|aa)+", [], []);
+
+        Assert.False(HttpPermissionMatcher.Matches(http, Given.Request("GET", "/" + new string('a', 64) + "!")));
+    }
+
+    [Fact]
+    public void No_intention_with_a_default_allow_gives_default_allow()
+    {
+        var decision = HashiCupsL7.EvaluateRequest(Given.Service("nginx"), Given.Service("public-api"), Given.Request("GET", "/"), DefaultDecision.Allow);
+
+        Assert.Equal((true, RequestDecisionReason.DefaultAllow), (decision.Allowed, decision.Reason));
+    }
+
+    [Fact]
+    public void Explanation_names_the_default_decision_that_applied()
+    {
+        var denied = HashiCupsL7.EvaluateRequest(Given.Service("nginx"), Given.Service("public-api"), Given.Request("GET", "/"), DefaultDecision.Deny);
+        var allowed = HashiCupsL7.EvaluateRequest(Given.Service("nginx"), Given.Service("public-api"), Given.Request("GET", "/"), DefaultDecision.Allow);
+
+        Assert.EndsWith("the default decision is deny.", denied.Explanation);
+        Assert.EndsWith("the default decision is allow.", allowed.Explanation);
+    }
+
+    [Fact]
+    public void L4_allow_decides_requests_as_matched_L4_allow()
+    {
+        var evaluator = new IntentionEvaluator([Given.Entry("api", Given.Source("web", IntentionAction.Allow))]);
+
+        var decision = evaluator.EvaluateRequest(Given.Service("web"), Given.Service("api"), Given.Request("GET", "/"), DefaultDecision.Deny);
+
+        Assert.Equal((true, RequestDecisionReason.MatchedL4Allow), (decision.Allowed, decision.Reason));
     }
 }

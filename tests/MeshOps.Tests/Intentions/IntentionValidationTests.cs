@@ -55,6 +55,8 @@ public class IntentionValidationTests
     [InlineData("we*", "default", "Name: wildcard character '*' cannot be used with partial values")]
     [InlineData("web", "*", "Name: exact value cannot follow wildcard namespace")]
     [InlineData("*", "de*", "Namespace: wildcard character '*' cannot be used with partial values")]
+    [InlineData("*web", "default", "Name: wildcard character '*' cannot be used with partial values")]
+    [InlineData("*", "*shop", "Namespace: wildcard character '*' cannot be used with partial values")]
     public void Wildcard_misuse_gets_consuls_message(string name, string ns, string expected)
     {
         Assert.Equal(expected, IntentionValidation.WildcardError(name, ns, null, null, null));
