@@ -24,8 +24,6 @@ namespace MeshOps.Generators
 
         public int Count => Items.Length;
 
-        public ReadOnlySpan<T> AsSpan() => Items.AsSpan();
-
         public ImmutableArray<T> ToImmutableArray() => Items;
 
         public T this[int index] => Items[index];

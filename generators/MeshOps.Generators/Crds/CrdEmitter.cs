@@ -15,6 +15,9 @@ namespace MeshOps.Generators.Crds
     internal static class CrdEmitter
     {
         private const string Json = "global::System.Text.Json.Serialization.";
+        /// <summary>The base builder's protected property that holds the resource.</summary>
+        private const string ResourceProperty = "Resource";
+
         private const string OmitNull = "[" + Json + "JsonIgnore(Condition = " + Json + "JsonIgnoreCondition.WhenWritingNull)]";
 
         public static string HintName(KindModel kind) => kind.Namespace + "." + kind.Kind + ".g.cs";
@@ -38,7 +41,7 @@ namespace MeshOps.Generators.Crds
                 if (model.Name == kind.Kind + "Spec")
                     continue;
                 writer.Line();
-                EmitBuilder(writer, model.Name + "Builder", Global(kind.Namespace + "." + model.Name), "_value", model.Properties.Select(p => new BuilderMember("_value", p)).ToList(), classes, rootBuilder: false);
+                EmitBuilder(writer, model.Name + "Builder", Global(kind.Namespace + "." + model.Name), "_value", model.Properties.Select(p => new BuilderMember("_value", p)).ToList(), classes);
             }
 
             foreach (var model in kind.Enums)
@@ -134,12 +137,12 @@ namespace MeshOps.Generators.Crds
             foreach (var property in kind.RootProperties)
             {
                 if (property == spec)
-                    members.AddRange(classes[spec.Type.Name].Properties.Select(p => new BuilderMember("_resource." + spec.Name, p)));
+                    members.AddRange(classes[spec.Type.Name].Properties.Select(p => new BuilderMember(ResourceProperty + "." + spec.Name, p)));
                 else
-                    members.Add(new BuilderMember("_resource", property));
+                    members.Add(new BuilderMember(ResourceProperty, property));
             }
 
-            EmitBuilder(writer, kind.Kind + "Builder", type, "_resource", members, classes, rootBuilder: true);
+            EmitResourceBuilder(writer, kind, members, classes);
         }
 
         /// <summary>
@@ -236,8 +239,7 @@ namespace MeshOps.Generators.Crds
             string targetType,
             string field,
             List<BuilderMember> members,
-            Dictionary<string, ClassModel> classes,
-            bool rootBuilder)
+            Dictionary<string, ClassModel> classes)
         {
             Summary(writer, "Builds a <see cref=\"" + targetType.Substring("global::".Length) + "\"/> fluently; every method returns this builder.", escape: false);
             writer.Open("public sealed partial class " + name);
@@ -249,34 +251,38 @@ namespace MeshOps.Generators.Crds
             writer.Close();
 
             var signatures = new HashSet<string>(StringComparer.Ordinal) { "Build()" };
-            if (rootBuilder)
-            {
-                signatures.Add("WithNamespace(string)");
-                signatures.Add("WithLabel(string,string)");
-                signatures.Add("WithAnnotation(string,string)");
-                writer.Line();
-                Summary(writer, "Sets <c>metadata.namespace</c>.", escape: false);
-                writer.Open("public " + name + " WithNamespace(string value)");
-                writer.Line(field + ".Metadata.NamespaceProperty = value;");
-                writer.Line("return this;");
-                writer.Close();
-                foreach (var map in new[] { "Label", "Annotation" })
-                {
-                    writer.Line();
-                    Summary(writer, "Sets one entry of <c>metadata." + map.ToLowerInvariant() + "s</c>.", escape: false);
-                    writer.Open("public " + name + " With" + map + "(string key, string value)");
-                    writer.Line("(" + field + ".Metadata." + map + "s ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;");
-                    writer.Line("return this;");
-                    writer.Close();
-                }
-            }
-
             foreach (var member in members)
                 EmitBuilderMethods(writer, name, member.Owner, member.Property, classes, signatures);
 
             writer.Line();
             Summary(writer, "Returns the built object.", escape: false);
             writer.Line("public " + targetType + " Build() => " + field + ";");
+            writer.Close();
+        }
+
+        /// <summary>
+        /// A resource's builder derives from the SDK's <c>ConsulResourceBuilder</c>, which holds the resource and gives it
+        /// the metadata methods and <c>Build</c>; only the kind's own methods are emitted.
+        /// </summary>
+        private static void EmitResourceBuilder(IndentedWriter writer, KindModel kind, List<BuilderMember> members, Dictionary<string, ClassModel> classes)
+        {
+            var name = kind.Kind + "Builder";
+            var resourceType = Global(kind.FullName);
+            Summary(writer, "Builds a <see cref=\"" + kind.FullName + "\"/> fluently; every method returns this builder.", escape: false);
+            writer.Open("public sealed partial class " + name + " : global::MeshOps.Consul.ConsulResourceBuilder<" + Global(kind.Namespace + "." + name) + ", " + resourceType + ">");
+            Summary(writer, "Starts from <paramref name=\"value\"/>, which the builder changes in place.", escape: false);
+            writer.Line("public " + name + "(" + resourceType + " value)");
+            writer.Line("    : base(value)");
+            writer.Line("{");
+            writer.Line("}");
+
+            // The base class's members; a parameterless method named Resource would hide the property the methods use.
+            var signatures = new HashSet<string>(StringComparer.Ordinal)
+            {
+                "Build()", "WithNamespace(string)", "WithLabel(string,string)", "WithAnnotation(string,string)", ResourceProperty + "()",
+            };
+            foreach (var member in members)
+                EmitBuilderMethods(writer, name, member.Owner, member.Property, classes, signatures);
             writer.Close();
         }
 

@@ -11,6 +11,5 @@ namespace MeshOps.Generators.Mesh
         public const string MeshDefinition = "MeshOps.Authoring.MeshDefinition`1";
         public const string IntentionBuilder = "MeshOps.Authoring.IntentionBuilder`1";
         public const string HttpPermissions = "MeshOps.Authoring.HttpPermissions";
-        public const string MeshProtocol = "MeshOps.Consul.MeshProtocol";
     }
 }

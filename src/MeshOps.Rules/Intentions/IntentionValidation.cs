@@ -5,7 +5,7 @@ namespace MeshOps.Rules.Intentions
 {
     /// <summary>
     /// The ServiceIntentions checks that only the Consul server makes (the consul-k8s webhook does not), with the
-    /// server's messages (agent/structs/config_entry_intentions.go, validate and validateIntentionWildcards).
+    /// server's messages (agent/structs/config_entry_intentions.go, validate).
     /// </summary>
     public static class IntentionValidation
     {
@@ -39,69 +39,6 @@ namespace MeshOps.Rules.Intentions
             }
 
             return duplicates;
-        }
-
-        /// <summary>Every wildcard error of the entry: the destination's first, then one per offending source.</summary>
-        public static IReadOnlyList<WildcardIssue> WildcardIssues(IntentionEntry entry)
-        {
-            var issues = new List<WildcardIssue>();
-            var destinationError = WildcardError(entry.DestinationName, entry.DestinationNamespace, entry.DestinationPartition, null, null);
-            if (destinationError != null)
-            {
-                issues.Add(new WildcardIssue(null, destinationError));
-            }
-
-            for (var i = 0; i < entry.Sources.Count; i++)
-            {
-                var source = entry.Sources[i];
-                var error = WildcardError(source.Name, source.Namespace, source.Partition, source.Peer, source.SamenessGroup);
-                if (error != null)
-                {
-                    issues.Add(new WildcardIssue(i, "Sources[" + i.ToString(CultureInfo.InvariantCulture) + "]." + error));
-                }
-            }
-
-            return issues;
-        }
-
-        /// <summary>The first error validateIntentionWildcards reports for one name, or null when it is valid.</summary>
-        public static string? WildcardError(string name, string? ns, string? partition, string? peer, string? samenessGroup)
-        {
-            var effectiveNamespace = ConsulNames.NamespaceOrDefault(ns);
-            if (effectiveNamespace != ConsulNames.Wildcard && effectiveNamespace.IndexOf('*') >= 0)
-            {
-                return "Namespace: wildcard character '*' cannot be used with partial values";
-            }
-
-            if (name != ConsulNames.Wildcard)
-            {
-                if (name.IndexOf('*') >= 0)
-                {
-                    return "Name: wildcard character '*' cannot be used with partial values";
-                }
-
-                if (effectiveNamespace == ConsulNames.Wildcard)
-                {
-                    return "Name: exact value cannot follow wildcard namespace";
-                }
-            }
-
-            if (ConsulNames.PartitionOrDefault(partition).IndexOf('*') >= 0)
-            {
-                return "Partition: cannot use wildcard '*' in partition";
-            }
-
-            if ((peer ?? string.Empty).IndexOf('*') >= 0)
-            {
-                return "Peer: cannot use wildcard '*' in peer";
-            }
-
-            if ((samenessGroup ?? string.Empty).IndexOf('*') >= 0)
-            {
-                return "SamenessGroup: cannot use wildcard '*' in sameness group";
-            }
-
-            return null;
         }
 
         private static string DuplicateMessage(int index, string name, string peer, string samenessGroup)

@@ -86,28 +86,6 @@ namespace MeshOps.Rules.Text
             return null;
         }
 
-        /// <summary>
-        /// What the evidence says, strongest first: an explicit scheme, then the image, then the port. A scheme of http,
-        /// https, h2c or grpc settles it as not TCP, whatever the port.
-        /// </summary>
-        public static TcpProtocol? Identify(string? scheme, int? port, string? image)
-        {
-            if (IsHttpFamily(scheme))
-            {
-                return null;
-            }
-
-            return ByScheme(scheme) ?? ByImage(image) ?? (port.HasValue ? ByPort(port.Value) : null);
-        }
-
-        private static bool IsHttpFamily(string? scheme) =>
-            scheme != null && (string.Equals(scheme, "http", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(scheme, "https", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(scheme, "h2c", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(scheme, "grpc", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(scheme, "ws", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(scheme, "wss", StringComparison.OrdinalIgnoreCase));
-
         private static string ImageRepositoryName(string? image)
         {
             if (string.IsNullOrEmpty(image))

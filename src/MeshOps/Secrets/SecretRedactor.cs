@@ -35,8 +35,6 @@ public static partial class SecretRedactor
         return builder.Append(text, position, text.Length - position).ToString();
     }
 
-    public static bool ContainsCredential(string text) => FindCredentials(text).Count > 0;
-
     /// <summary>Every credential in the text, in order of position, without overlaps.</summary>
     public static IReadOnlyList<CredentialHit> FindCredentials(string text)
     {

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Reflection;
 using MeshOps.Generators;
 using Microsoft.CodeAnalysis;
@@ -63,25 +62,14 @@ public sealed class IncrementalTests
     }
 
     [Fact]
-    public void Pipeline_models_hold_no_symbols_syntax_nodes_compilations_or_plain_arrays()
+    public void Pipeline_models_hold_no_roslyn_objects_or_collections_compared_by_reference()
     {
         var (driver, _) = FirstRun();
-        var result = driver.GetRunResult().Results.Single();
 
-        var problems = new List<string>();
-        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        var walked = 0;
-        foreach (var name in StepNames)
-        {
-            foreach (var step in result.TrackedSteps[name])
-            {
-                foreach (var (value, _) in step.Outputs)
-                    Walk(value, name, problems, visited, ref walked);
-            }
-        }
+        var walk = ModelWalker.Walk(driver.GetRunResult().Results.Single(), StepNames);
 
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Distinct()));
-        Assert.True(walked > 100, $"Only {walked} objects were walked: the walk does not reach the models.");
+        Assert.True(walk.Problems.Count == 0, walk.Describe());
+        Assert.True(walk.Walked > 100, $"Only {walk.Walked} objects were walked: the walk does not reach the models.");
     }
 
     private static (GeneratorDriver Driver, Compilation Compilation) FirstRun()
@@ -108,35 +96,5 @@ public sealed class IncrementalTests
         Assert.NotEmpty(driver.GetRunResult().GeneratedTrees);
         Assert.Contains(driver.GetRunResult().Diagnostics, d => d.Id == DiagnosticDescriptors.UnreadableCrdId);
         return (driver, compilation, files);
-    }
-
-    private static void Walk(object? value, string path, List<string> problems, HashSet<object> visited, ref int walked)
-    {
-        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum)
-            return;
-        if (!value.GetType().IsValueType && !visited.Add(value))
-            return;
-        walked++;
-        var type = value.GetType();
-        if (value is ISymbol or SyntaxNode or SyntaxTree or Compilation or SemanticModel or Location)
-        {
-            problems.Add($"{path}: holds a {type.Name}");
-            return;
-        }
-
-        if (type.IsArray)
-            problems.Add($"{path}: holds a plain array {type.Name} (use EquatableArray)");
-        if (value is IEnumerable items)
-        {
-            var i = 0;
-            foreach (var item in items)
-                Walk(item, $"{path}[{i++}]", problems, visited, ref walked);
-            return;
-        }
-
-        if (type.Namespace?.StartsWith("MeshOps.Generators", StringComparison.Ordinal) != true && !type.Name.StartsWith("ValueTuple", StringComparison.Ordinal))
-            return;
-        foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
-            Walk(field.GetValue(value), $"{path}.{field.Name}", problems, visited, ref walked);
     }
 }

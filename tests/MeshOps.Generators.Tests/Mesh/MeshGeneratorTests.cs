@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Reflection;
 using MeshOps.Generators.Mesh;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -132,58 +130,14 @@ public class MeshGeneratorTests
     }
 
     [Fact]
-    public void Models_hold_no_symbols_syntax_nodes_or_compilations()
+    public void Models_hold_no_roslyn_objects_or_collections_compared_by_reference()
     {
         var compilation = MeshCompilation.Create(MeshSources.Healthy);
 
         var result = MeshCompilation.Driver().RunGenerators(compilation).GetRunResult().Results[0];
 
-        var visited = 0;
-        foreach (var step in TrackedSteps)
-        {
-            foreach (var output in result.TrackedSteps[step].SelectMany(s => s.Outputs))
-            {
-                visited += AssertNoRoslynObjects(output.Value, step);
-            }
-        }
-
-        Assert.True(visited > 10, "the walk should have visited the models' values");
-    }
-
-    private static int AssertNoRoslynObjects(object? value, string path, int depth = 0)
-    {
-        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum)
-        {
-            return 1;
-        }
-
-        Assert.False(value is ISymbol or SyntaxNode or SyntaxTree or Compilation or SemanticModel or SyntaxToken,
-            $"{path} holds a {value.GetType().Name}");
-        Assert.False(value.GetType().IsArray, $"{path} holds a plain array ({value.GetType().Name}), which compares by reference");
-        Assert.True(depth < 20, $"{path} nests too deep");
-        var count = 1;
-        if (value is IEnumerable items)
-        {
-            var i = 0;
-            foreach (var item in items)
-            {
-                count += AssertNoRoslynObjects(item, $"{path}[{i++}]", depth + 1);
-            }
-
-            if (value.GetType().Namespace?.StartsWith("System.Collections", StringComparison.Ordinal) == true)
-            {
-                return count;
-            }
-        }
-
-        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (property.GetIndexParameters().Length == 0 && property.Name != "EqualityContract")
-            {
-                count += AssertNoRoslynObjects(property.GetValue(value), $"{path}.{property.Name}", depth + 1);
-            }
-        }
-
-        return count;
+        var walk = ModelWalker.Walk(result, TrackedSteps);
+        Assert.True(walk.Problems.Count == 0, walk.Describe());
+        Assert.True(walk.Walked > 10, "the walk should have visited the models' values");
     }
 }

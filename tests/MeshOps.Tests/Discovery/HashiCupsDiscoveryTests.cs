@@ -32,7 +32,7 @@ public class HashiCupsDiscoveryTests
         var endpoint = Assert.Single(ConfigValueScanner.Scan(ReferenceManifests.ConfigMapValue(file, "db-configmap", "config")).Endpoints);
 
         Assert.Equal((database, 5432), (endpoint.Host, endpoint.Port));
-        Assert.False(SecretRedactor.ContainsCredential(endpoint.Excerpt));
+        Assert.Empty(SecretRedactor.FindCredentials(endpoint.Excerpt));
     }
 
     [Fact]

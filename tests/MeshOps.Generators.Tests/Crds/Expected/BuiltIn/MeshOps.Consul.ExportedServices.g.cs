@@ -70,43 +70,14 @@ namespace MeshOps.Consul
     /// <summary>
     /// Builds a <see cref="MeshOps.Consul.ExportedServices"/> fluently; every method returns this builder.
     /// </summary>
-    public sealed partial class ExportedServicesBuilder
+    public sealed partial class ExportedServicesBuilder : global::MeshOps.Consul.ConsulResourceBuilder<global::MeshOps.Consul.ExportedServicesBuilder, global::MeshOps.Consul.ExportedServices>
     {
-        private readonly global::MeshOps.Consul.ExportedServices _resource;
-
         /// <summary>
         /// Starts from <paramref name="value"/>, which the builder changes in place.
         /// </summary>
         public ExportedServicesBuilder(global::MeshOps.Consul.ExportedServices value)
+            : base(value)
         {
-            _resource = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>
-        /// Sets <c>metadata.namespace</c>.
-        /// </summary>
-        public ExportedServicesBuilder WithNamespace(string value)
-        {
-            _resource.Metadata.NamespaceProperty = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.labels</c>.
-        /// </summary>
-        public ExportedServicesBuilder WithLabel(string key, string value)
-        {
-            (_resource.Metadata.Labels ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.annotations</c>.
-        /// </summary>
-        public ExportedServicesBuilder WithAnnotation(string key, string value)
-        {
-            (_resource.Metadata.Annotations ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
         }
 
         /// <summary>
@@ -117,7 +88,7 @@ namespace MeshOps.Consul
             var value = new global::MeshOps.Consul.ExportedServicesExportedService();
             value.Name = name;
             configure?.Invoke(new global::MeshOps.Consul.ExportedServicesExportedServiceBuilder(value));
-            (_resource.Spec.Services ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ExportedServicesExportedService>()).Add(value);
+            (Resource.Spec.Services ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ExportedServicesExportedService>()).Add(value);
             return this;
         }
 
@@ -126,14 +97,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ExportedServicesBuilder AddService(global::MeshOps.Consul.ExportedServicesExportedService value)
         {
-            (_resource.Spec.Services ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ExportedServicesExportedService>()).Add(value);
+            (Resource.Spec.Services ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ExportedServicesExportedService>()).Add(value);
             return this;
         }
-
-        /// <summary>
-        /// Returns the built object.
-        /// </summary>
-        public global::MeshOps.Consul.ExportedServices Build() => _resource;
     }
 
     /// <summary>

@@ -71,43 +71,14 @@ namespace MeshOps.Consul
     /// <summary>
     /// Builds a <see cref="MeshOps.Consul.IngressGateway"/> fluently; every method returns this builder.
     /// </summary>
-    public sealed partial class IngressGatewayBuilder
+    public sealed partial class IngressGatewayBuilder : global::MeshOps.Consul.ConsulResourceBuilder<global::MeshOps.Consul.IngressGatewayBuilder, global::MeshOps.Consul.IngressGateway>
     {
-        private readonly global::MeshOps.Consul.IngressGateway _resource;
-
         /// <summary>
         /// Starts from <paramref name="value"/>, which the builder changes in place.
         /// </summary>
         public IngressGatewayBuilder(global::MeshOps.Consul.IngressGateway value)
+            : base(value)
         {
-            _resource = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>
-        /// Sets <c>metadata.namespace</c>.
-        /// </summary>
-        public IngressGatewayBuilder WithNamespace(string value)
-        {
-            _resource.Metadata.NamespaceProperty = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.labels</c>.
-        /// </summary>
-        public IngressGatewayBuilder WithLabel(string key, string value)
-        {
-            (_resource.Metadata.Labels ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.annotations</c>.
-        /// </summary>
-        public IngressGatewayBuilder WithAnnotation(string key, string value)
-        {
-            (_resource.Metadata.Annotations ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
         }
 
         /// <summary>
@@ -115,10 +86,10 @@ namespace MeshOps.Consul
         /// </summary>
         public IngressGatewayBuilder WithTls(bool enabled, global::System.Action<global::MeshOps.Consul.IngressGatewayTlsBuilder>? configure = null)
         {
-            var value = _resource.Spec.Tls ?? new global::MeshOps.Consul.IngressGatewayTls();
+            var value = Resource.Spec.Tls ?? new global::MeshOps.Consul.IngressGatewayTls();
             value.Enabled = enabled;
             configure?.Invoke(new global::MeshOps.Consul.IngressGatewayTlsBuilder(value));
-            _resource.Spec.Tls = value;
+            Resource.Spec.Tls = value;
             return this;
         }
 
@@ -127,7 +98,7 @@ namespace MeshOps.Consul
         /// </summary>
         public IngressGatewayBuilder WithTls(global::MeshOps.Consul.IngressGatewayTls value)
         {
-            _resource.Spec.Tls = value;
+            Resource.Spec.Tls = value;
             return this;
         }
 
@@ -139,7 +110,7 @@ namespace MeshOps.Consul
             var value = new global::MeshOps.Consul.IngressGatewayListener();
             value.Port = port;
             configure?.Invoke(new global::MeshOps.Consul.IngressGatewayListenerBuilder(value));
-            (_resource.Spec.Listeners ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.IngressGatewayListener>()).Add(value);
+            (Resource.Spec.Listeners ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.IngressGatewayListener>()).Add(value);
             return this;
         }
 
@@ -148,7 +119,7 @@ namespace MeshOps.Consul
         /// </summary>
         public IngressGatewayBuilder AddListener(global::MeshOps.Consul.IngressGatewayListener value)
         {
-            (_resource.Spec.Listeners ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.IngressGatewayListener>()).Add(value);
+            (Resource.Spec.Listeners ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.IngressGatewayListener>()).Add(value);
             return this;
         }
 
@@ -157,9 +128,9 @@ namespace MeshOps.Consul
         /// </summary>
         public IngressGatewayBuilder WithDefaults(global::System.Action<global::MeshOps.Consul.IngressGatewayDefaultsBuilder> configure)
         {
-            var value = _resource.Spec.Defaults ?? new global::MeshOps.Consul.IngressGatewayDefaults();
+            var value = Resource.Spec.Defaults ?? new global::MeshOps.Consul.IngressGatewayDefaults();
             configure.Invoke(new global::MeshOps.Consul.IngressGatewayDefaultsBuilder(value));
-            _resource.Spec.Defaults = value;
+            Resource.Spec.Defaults = value;
             return this;
         }
 
@@ -168,14 +139,9 @@ namespace MeshOps.Consul
         /// </summary>
         public IngressGatewayBuilder WithDefaults(global::MeshOps.Consul.IngressGatewayDefaults value)
         {
-            _resource.Spec.Defaults = value;
+            Resource.Spec.Defaults = value;
             return this;
         }
-
-        /// <summary>
-        /// Returns the built object.
-        /// </summary>
-        public global::MeshOps.Consul.IngressGateway Build() => _resource;
     }
 
     /// <summary>

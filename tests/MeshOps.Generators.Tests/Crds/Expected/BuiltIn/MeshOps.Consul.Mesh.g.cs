@@ -70,43 +70,14 @@ namespace MeshOps.Consul
     /// <summary>
     /// Builds a <see cref="MeshOps.Consul.Mesh"/> fluently; every method returns this builder.
     /// </summary>
-    public sealed partial class MeshBuilder
+    public sealed partial class MeshBuilder : global::MeshOps.Consul.ConsulResourceBuilder<global::MeshOps.Consul.MeshBuilder, global::MeshOps.Consul.Mesh>
     {
-        private readonly global::MeshOps.Consul.Mesh _resource;
-
         /// <summary>
         /// Starts from <paramref name="value"/>, which the builder changes in place.
         /// </summary>
         public MeshBuilder(global::MeshOps.Consul.Mesh value)
+            : base(value)
         {
-            _resource = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>
-        /// Sets <c>metadata.namespace</c>.
-        /// </summary>
-        public MeshBuilder WithNamespace(string value)
-        {
-            _resource.Metadata.NamespaceProperty = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.labels</c>.
-        /// </summary>
-        public MeshBuilder WithLabel(string key, string value)
-        {
-            (_resource.Metadata.Labels ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.annotations</c>.
-        /// </summary>
-        public MeshBuilder WithAnnotation(string key, string value)
-        {
-            (_resource.Metadata.Annotations ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
         }
 
         /// <summary>
@@ -114,9 +85,9 @@ namespace MeshOps.Consul
         /// </summary>
         public MeshBuilder WithTransparentProxy(global::System.Action<global::MeshOps.Consul.MeshTransparentProxyBuilder> configure)
         {
-            var value = _resource.Spec.TransparentProxy ?? new global::MeshOps.Consul.MeshTransparentProxy();
+            var value = Resource.Spec.TransparentProxy ?? new global::MeshOps.Consul.MeshTransparentProxy();
             configure.Invoke(new global::MeshOps.Consul.MeshTransparentProxyBuilder(value));
-            _resource.Spec.TransparentProxy = value;
+            Resource.Spec.TransparentProxy = value;
             return this;
         }
 
@@ -125,7 +96,7 @@ namespace MeshOps.Consul
         /// </summary>
         public MeshBuilder WithTransparentProxy(global::MeshOps.Consul.MeshTransparentProxy value)
         {
-            _resource.Spec.TransparentProxy = value;
+            Resource.Spec.TransparentProxy = value;
             return this;
         }
 
@@ -134,7 +105,7 @@ namespace MeshOps.Consul
         /// </summary>
         public MeshBuilder WithAllowEnablingPermissiveMutualTLS(bool value)
         {
-            _resource.Spec.AllowEnablingPermissiveMutualTLS = value;
+            Resource.Spec.AllowEnablingPermissiveMutualTLS = value;
             return this;
         }
 
@@ -143,9 +114,9 @@ namespace MeshOps.Consul
         /// </summary>
         public MeshBuilder WithTls(global::System.Action<global::MeshOps.Consul.MeshTlsBuilder> configure)
         {
-            var value = _resource.Spec.Tls ?? new global::MeshOps.Consul.MeshTls();
+            var value = Resource.Spec.Tls ?? new global::MeshOps.Consul.MeshTls();
             configure.Invoke(new global::MeshOps.Consul.MeshTlsBuilder(value));
-            _resource.Spec.Tls = value;
+            Resource.Spec.Tls = value;
             return this;
         }
 
@@ -154,7 +125,7 @@ namespace MeshOps.Consul
         /// </summary>
         public MeshBuilder WithTls(global::MeshOps.Consul.MeshTls value)
         {
-            _resource.Spec.Tls = value;
+            Resource.Spec.Tls = value;
             return this;
         }
 
@@ -163,9 +134,9 @@ namespace MeshOps.Consul
         /// </summary>
         public MeshBuilder WithHttp(global::System.Action<global::MeshOps.Consul.MeshHttpBuilder> configure)
         {
-            var value = _resource.Spec.Http ?? new global::MeshOps.Consul.MeshHttp();
+            var value = Resource.Spec.Http ?? new global::MeshOps.Consul.MeshHttp();
             configure.Invoke(new global::MeshOps.Consul.MeshHttpBuilder(value));
-            _resource.Spec.Http = value;
+            Resource.Spec.Http = value;
             return this;
         }
 
@@ -174,7 +145,7 @@ namespace MeshOps.Consul
         /// </summary>
         public MeshBuilder WithHttp(global::MeshOps.Consul.MeshHttp value)
         {
-            _resource.Spec.Http = value;
+            Resource.Spec.Http = value;
             return this;
         }
 
@@ -183,9 +154,9 @@ namespace MeshOps.Consul
         /// </summary>
         public MeshBuilder WithPeering(global::System.Action<global::MeshOps.Consul.MeshPeeringBuilder> configure)
         {
-            var value = _resource.Spec.Peering ?? new global::MeshOps.Consul.MeshPeering();
+            var value = Resource.Spec.Peering ?? new global::MeshOps.Consul.MeshPeering();
             configure.Invoke(new global::MeshOps.Consul.MeshPeeringBuilder(value));
-            _resource.Spec.Peering = value;
+            Resource.Spec.Peering = value;
             return this;
         }
 
@@ -194,7 +165,7 @@ namespace MeshOps.Consul
         /// </summary>
         public MeshBuilder WithPeering(global::MeshOps.Consul.MeshPeering value)
         {
-            _resource.Spec.Peering = value;
+            Resource.Spec.Peering = value;
             return this;
         }
 
@@ -203,14 +174,9 @@ namespace MeshOps.Consul
         /// </summary>
         public MeshBuilder WithValidateClusters(bool value)
         {
-            _resource.Spec.ValidateClusters = value;
+            Resource.Spec.ValidateClusters = value;
             return this;
         }
-
-        /// <summary>
-        /// Returns the built object.
-        /// </summary>
-        public global::MeshOps.Consul.Mesh Build() => _resource;
     }
 
     /// <summary>

@@ -70,43 +70,14 @@ namespace MeshOps.Consul
     /// <summary>
     /// Builds a <see cref="MeshOps.Consul.ProxyDefaults"/> fluently; every method returns this builder.
     /// </summary>
-    public sealed partial class ProxyDefaultsBuilder
+    public sealed partial class ProxyDefaultsBuilder : global::MeshOps.Consul.ConsulResourceBuilder<global::MeshOps.Consul.ProxyDefaultsBuilder, global::MeshOps.Consul.ProxyDefaults>
     {
-        private readonly global::MeshOps.Consul.ProxyDefaults _resource;
-
         /// <summary>
         /// Starts from <paramref name="value"/>, which the builder changes in place.
         /// </summary>
         public ProxyDefaultsBuilder(global::MeshOps.Consul.ProxyDefaults value)
+            : base(value)
         {
-            _resource = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>
-        /// Sets <c>metadata.namespace</c>.
-        /// </summary>
-        public ProxyDefaultsBuilder WithNamespace(string value)
-        {
-            _resource.Metadata.NamespaceProperty = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.labels</c>.
-        /// </summary>
-        public ProxyDefaultsBuilder WithLabel(string key, string value)
-        {
-            (_resource.Metadata.Labels ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.annotations</c>.
-        /// </summary>
-        public ProxyDefaultsBuilder WithAnnotation(string key, string value)
-        {
-            (_resource.Metadata.Annotations ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
         }
 
         /// <summary>
@@ -114,7 +85,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithMode(global::MeshOps.Consul.ProxyDefaultsProxyMode value)
         {
-            _resource.Spec.Mode = value;
+            Resource.Spec.Mode = value;
             return this;
         }
 
@@ -123,9 +94,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithTransparentProxy(global::System.Action<global::MeshOps.Consul.ProxyDefaultsTransparentProxyBuilder> configure)
         {
-            var value = _resource.Spec.TransparentProxy ?? new global::MeshOps.Consul.ProxyDefaultsTransparentProxy();
+            var value = Resource.Spec.TransparentProxy ?? new global::MeshOps.Consul.ProxyDefaultsTransparentProxy();
             configure.Invoke(new global::MeshOps.Consul.ProxyDefaultsTransparentProxyBuilder(value));
-            _resource.Spec.TransparentProxy = value;
+            Resource.Spec.TransparentProxy = value;
             return this;
         }
 
@@ -134,7 +105,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithTransparentProxy(global::MeshOps.Consul.ProxyDefaultsTransparentProxy value)
         {
-            _resource.Spec.TransparentProxy = value;
+            Resource.Spec.TransparentProxy = value;
             return this;
         }
 
@@ -143,7 +114,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithMutualTLSMode(global::MeshOps.Consul.ProxyDefaultsMutualTLSMode value)
         {
-            _resource.Spec.MutualTLSMode = value;
+            Resource.Spec.MutualTLSMode = value;
             return this;
         }
 
@@ -152,7 +123,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithConfig(global::System.Text.Json.Nodes.JsonObject value)
         {
-            _resource.Spec.Config = value;
+            Resource.Spec.Config = value;
             return this;
         }
 
@@ -161,9 +132,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithMeshGateway(global::System.Action<global::MeshOps.Consul.ProxyDefaultsMeshGatewayBuilder> configure)
         {
-            var value = _resource.Spec.MeshGateway ?? new global::MeshOps.Consul.ProxyDefaultsMeshGateway();
+            var value = Resource.Spec.MeshGateway ?? new global::MeshOps.Consul.ProxyDefaultsMeshGateway();
             configure.Invoke(new global::MeshOps.Consul.ProxyDefaultsMeshGatewayBuilder(value));
-            _resource.Spec.MeshGateway = value;
+            Resource.Spec.MeshGateway = value;
             return this;
         }
 
@@ -172,7 +143,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithMeshGateway(global::MeshOps.Consul.ProxyDefaultsMeshGateway value)
         {
-            _resource.Spec.MeshGateway = value;
+            Resource.Spec.MeshGateway = value;
             return this;
         }
 
@@ -181,9 +152,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithExpose(global::System.Action<global::MeshOps.Consul.ProxyDefaultsExposeBuilder> configure)
         {
-            var value = _resource.Spec.Expose ?? new global::MeshOps.Consul.ProxyDefaultsExpose();
+            var value = Resource.Spec.Expose ?? new global::MeshOps.Consul.ProxyDefaultsExpose();
             configure.Invoke(new global::MeshOps.Consul.ProxyDefaultsExposeBuilder(value));
-            _resource.Spec.Expose = value;
+            Resource.Spec.Expose = value;
             return this;
         }
 
@@ -192,7 +163,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithExpose(global::MeshOps.Consul.ProxyDefaultsExpose value)
         {
-            _resource.Spec.Expose = value;
+            Resource.Spec.Expose = value;
             return this;
         }
 
@@ -201,9 +172,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithAccessLogs(global::System.Action<global::MeshOps.Consul.ProxyDefaultsAccessLogsBuilder> configure)
         {
-            var value = _resource.Spec.AccessLogs ?? new global::MeshOps.Consul.ProxyDefaultsAccessLogs();
+            var value = Resource.Spec.AccessLogs ?? new global::MeshOps.Consul.ProxyDefaultsAccessLogs();
             configure.Invoke(new global::MeshOps.Consul.ProxyDefaultsAccessLogsBuilder(value));
-            _resource.Spec.AccessLogs = value;
+            Resource.Spec.AccessLogs = value;
             return this;
         }
 
@@ -212,7 +183,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithAccessLogs(global::MeshOps.Consul.ProxyDefaultsAccessLogs value)
         {
-            _resource.Spec.AccessLogs = value;
+            Resource.Spec.AccessLogs = value;
             return this;
         }
 
@@ -224,7 +195,7 @@ namespace MeshOps.Consul
             var value = new global::MeshOps.Consul.ProxyDefaultsEnvoyExtension();
             value.Name = name;
             configure?.Invoke(new global::MeshOps.Consul.ProxyDefaultsEnvoyExtensionBuilder(value));
-            (_resource.Spec.EnvoyExtensions ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ProxyDefaultsEnvoyExtension>()).Add(value);
+            (Resource.Spec.EnvoyExtensions ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ProxyDefaultsEnvoyExtension>()).Add(value);
             return this;
         }
 
@@ -233,7 +204,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder AddEnvoyExtension(global::MeshOps.Consul.ProxyDefaultsEnvoyExtension value)
         {
-            (_resource.Spec.EnvoyExtensions ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ProxyDefaultsEnvoyExtension>()).Add(value);
+            (Resource.Spec.EnvoyExtensions ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ProxyDefaultsEnvoyExtension>()).Add(value);
             return this;
         }
 
@@ -242,9 +213,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithFailoverPolicy(global::System.Action<global::MeshOps.Consul.ProxyDefaultsFailoverPolicyBuilder> configure)
         {
-            var value = _resource.Spec.FailoverPolicy ?? new global::MeshOps.Consul.ProxyDefaultsFailoverPolicy();
+            var value = Resource.Spec.FailoverPolicy ?? new global::MeshOps.Consul.ProxyDefaultsFailoverPolicy();
             configure.Invoke(new global::MeshOps.Consul.ProxyDefaultsFailoverPolicyBuilder(value));
-            _resource.Spec.FailoverPolicy = value;
+            Resource.Spec.FailoverPolicy = value;
             return this;
         }
 
@@ -253,7 +224,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithFailoverPolicy(global::MeshOps.Consul.ProxyDefaultsFailoverPolicy value)
         {
-            _resource.Spec.FailoverPolicy = value;
+            Resource.Spec.FailoverPolicy = value;
             return this;
         }
 
@@ -262,9 +233,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithPrioritizeByLocality(global::System.Action<global::MeshOps.Consul.ProxyDefaultsPrioritizeByLocalityBuilder> configure)
         {
-            var value = _resource.Spec.PrioritizeByLocality ?? new global::MeshOps.Consul.ProxyDefaultsPrioritizeByLocality();
+            var value = Resource.Spec.PrioritizeByLocality ?? new global::MeshOps.Consul.ProxyDefaultsPrioritizeByLocality();
             configure.Invoke(new global::MeshOps.Consul.ProxyDefaultsPrioritizeByLocalityBuilder(value));
-            _resource.Spec.PrioritizeByLocality = value;
+            Resource.Spec.PrioritizeByLocality = value;
             return this;
         }
 
@@ -273,14 +244,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ProxyDefaultsBuilder WithPrioritizeByLocality(global::MeshOps.Consul.ProxyDefaultsPrioritizeByLocality value)
         {
-            _resource.Spec.PrioritizeByLocality = value;
+            Resource.Spec.PrioritizeByLocality = value;
             return this;
         }
-
-        /// <summary>
-        /// Returns the built object.
-        /// </summary>
-        public global::MeshOps.Consul.ProxyDefaults Build() => _resource;
     }
 
     /// <summary>

@@ -70,43 +70,14 @@ namespace MeshOps.Consul
     /// <summary>
     /// Builds a <see cref="MeshOps.Consul.ServiceDefaults"/> fluently; every method returns this builder.
     /// </summary>
-    public sealed partial class ServiceDefaultsBuilder
+    public sealed partial class ServiceDefaultsBuilder : global::MeshOps.Consul.ConsulResourceBuilder<global::MeshOps.Consul.ServiceDefaultsBuilder, global::MeshOps.Consul.ServiceDefaults>
     {
-        private readonly global::MeshOps.Consul.ServiceDefaults _resource;
-
         /// <summary>
         /// Starts from <paramref name="value"/>, which the builder changes in place.
         /// </summary>
         public ServiceDefaultsBuilder(global::MeshOps.Consul.ServiceDefaults value)
+            : base(value)
         {
-            _resource = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>
-        /// Sets <c>metadata.namespace</c>.
-        /// </summary>
-        public ServiceDefaultsBuilder WithNamespace(string value)
-        {
-            _resource.Metadata.NamespaceProperty = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.labels</c>.
-        /// </summary>
-        public ServiceDefaultsBuilder WithLabel(string key, string value)
-        {
-            (_resource.Metadata.Labels ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.annotations</c>.
-        /// </summary>
-        public ServiceDefaultsBuilder WithAnnotation(string key, string value)
-        {
-            (_resource.Metadata.Annotations ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
         }
 
         /// <summary>
@@ -114,7 +85,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithProtocol(global::MeshOps.Consul.MeshProtocol value)
         {
-            _resource.Spec.Protocol = value;
+            Resource.Spec.Protocol = value;
             return this;
         }
 
@@ -123,7 +94,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithMode(global::MeshOps.Consul.ServiceDefaultsProxyMode value)
         {
-            _resource.Spec.Mode = value;
+            Resource.Spec.Mode = value;
             return this;
         }
 
@@ -132,9 +103,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithTransparentProxy(global::System.Action<global::MeshOps.Consul.ServiceDefaultsTransparentProxyBuilder> configure)
         {
-            var value = _resource.Spec.TransparentProxy ?? new global::MeshOps.Consul.ServiceDefaultsTransparentProxy();
+            var value = Resource.Spec.TransparentProxy ?? new global::MeshOps.Consul.ServiceDefaultsTransparentProxy();
             configure.Invoke(new global::MeshOps.Consul.ServiceDefaultsTransparentProxyBuilder(value));
-            _resource.Spec.TransparentProxy = value;
+            Resource.Spec.TransparentProxy = value;
             return this;
         }
 
@@ -143,7 +114,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithTransparentProxy(global::MeshOps.Consul.ServiceDefaultsTransparentProxy value)
         {
-            _resource.Spec.TransparentProxy = value;
+            Resource.Spec.TransparentProxy = value;
             return this;
         }
 
@@ -152,7 +123,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithMutualTLSMode(global::MeshOps.Consul.ServiceDefaultsMutualTLSMode value)
         {
-            _resource.Spec.MutualTLSMode = value;
+            Resource.Spec.MutualTLSMode = value;
             return this;
         }
 
@@ -161,9 +132,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithMeshGateway(global::System.Action<global::MeshOps.Consul.ServiceDefaultsMeshGatewayBuilder> configure)
         {
-            var value = _resource.Spec.MeshGateway ?? new global::MeshOps.Consul.ServiceDefaultsMeshGateway();
+            var value = Resource.Spec.MeshGateway ?? new global::MeshOps.Consul.ServiceDefaultsMeshGateway();
             configure.Invoke(new global::MeshOps.Consul.ServiceDefaultsMeshGatewayBuilder(value));
-            _resource.Spec.MeshGateway = value;
+            Resource.Spec.MeshGateway = value;
             return this;
         }
 
@@ -172,7 +143,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithMeshGateway(global::MeshOps.Consul.ServiceDefaultsMeshGateway value)
         {
-            _resource.Spec.MeshGateway = value;
+            Resource.Spec.MeshGateway = value;
             return this;
         }
 
@@ -181,9 +152,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithExpose(global::System.Action<global::MeshOps.Consul.ServiceDefaultsExposeBuilder> configure)
         {
-            var value = _resource.Spec.Expose ?? new global::MeshOps.Consul.ServiceDefaultsExpose();
+            var value = Resource.Spec.Expose ?? new global::MeshOps.Consul.ServiceDefaultsExpose();
             configure.Invoke(new global::MeshOps.Consul.ServiceDefaultsExposeBuilder(value));
-            _resource.Spec.Expose = value;
+            Resource.Spec.Expose = value;
             return this;
         }
 
@@ -192,7 +163,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithExpose(global::MeshOps.Consul.ServiceDefaultsExpose value)
         {
-            _resource.Spec.Expose = value;
+            Resource.Spec.Expose = value;
             return this;
         }
 
@@ -201,7 +172,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithExternalSNI(string value)
         {
-            _resource.Spec.ExternalSNI = value;
+            Resource.Spec.ExternalSNI = value;
             return this;
         }
 
@@ -210,9 +181,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithUpstreamConfig(global::System.Action<global::MeshOps.Consul.ServiceDefaultsUpstreamConfigBuilder> configure)
         {
-            var value = _resource.Spec.UpstreamConfig ?? new global::MeshOps.Consul.ServiceDefaultsUpstreamConfig();
+            var value = Resource.Spec.UpstreamConfig ?? new global::MeshOps.Consul.ServiceDefaultsUpstreamConfig();
             configure.Invoke(new global::MeshOps.Consul.ServiceDefaultsUpstreamConfigBuilder(value));
-            _resource.Spec.UpstreamConfig = value;
+            Resource.Spec.UpstreamConfig = value;
             return this;
         }
 
@@ -221,7 +192,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithUpstreamConfig(global::MeshOps.Consul.ServiceDefaultsUpstreamConfig value)
         {
-            _resource.Spec.UpstreamConfig = value;
+            Resource.Spec.UpstreamConfig = value;
             return this;
         }
 
@@ -230,9 +201,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithDestination(global::System.Action<global::MeshOps.Consul.ServiceDefaultsDestinationBuilder> configure)
         {
-            var value = _resource.Spec.Destination ?? new global::MeshOps.Consul.ServiceDefaultsDestination();
+            var value = Resource.Spec.Destination ?? new global::MeshOps.Consul.ServiceDefaultsDestination();
             configure.Invoke(new global::MeshOps.Consul.ServiceDefaultsDestinationBuilder(value));
-            _resource.Spec.Destination = value;
+            Resource.Spec.Destination = value;
             return this;
         }
 
@@ -241,7 +212,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithDestination(global::MeshOps.Consul.ServiceDefaultsDestination value)
         {
-            _resource.Spec.Destination = value;
+            Resource.Spec.Destination = value;
             return this;
         }
 
@@ -250,7 +221,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithMaxInboundConnections(long value)
         {
-            _resource.Spec.MaxInboundConnections = value;
+            Resource.Spec.MaxInboundConnections = value;
             return this;
         }
 
@@ -259,7 +230,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithLocalConnectTimeoutMs(long value)
         {
-            _resource.Spec.LocalConnectTimeoutMs = value;
+            Resource.Spec.LocalConnectTimeoutMs = value;
             return this;
         }
 
@@ -268,7 +239,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithLocalRequestTimeoutMs(long value)
         {
-            _resource.Spec.LocalRequestTimeoutMs = value;
+            Resource.Spec.LocalRequestTimeoutMs = value;
             return this;
         }
 
@@ -277,7 +248,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithBalanceInboundConnections(global::MeshOps.Consul.ServiceDefaultsBalanceInboundConnections value)
         {
-            _resource.Spec.BalanceInboundConnections = value;
+            Resource.Spec.BalanceInboundConnections = value;
             return this;
         }
 
@@ -286,9 +257,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithRateLimits(global::System.Action<global::MeshOps.Consul.ServiceDefaultsRateLimitsBuilder> configure)
         {
-            var value = _resource.Spec.RateLimits ?? new global::MeshOps.Consul.ServiceDefaultsRateLimits();
+            var value = Resource.Spec.RateLimits ?? new global::MeshOps.Consul.ServiceDefaultsRateLimits();
             configure.Invoke(new global::MeshOps.Consul.ServiceDefaultsRateLimitsBuilder(value));
-            _resource.Spec.RateLimits = value;
+            Resource.Spec.RateLimits = value;
             return this;
         }
 
@@ -297,7 +268,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder WithRateLimits(global::MeshOps.Consul.ServiceDefaultsRateLimits value)
         {
-            _resource.Spec.RateLimits = value;
+            Resource.Spec.RateLimits = value;
             return this;
         }
 
@@ -309,7 +280,7 @@ namespace MeshOps.Consul
             var value = new global::MeshOps.Consul.ServiceDefaultsEnvoyExtension();
             value.Name = name;
             configure?.Invoke(new global::MeshOps.Consul.ServiceDefaultsEnvoyExtensionBuilder(value));
-            (_resource.Spec.EnvoyExtensions ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceDefaultsEnvoyExtension>()).Add(value);
+            (Resource.Spec.EnvoyExtensions ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceDefaultsEnvoyExtension>()).Add(value);
             return this;
         }
 
@@ -318,14 +289,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceDefaultsBuilder AddEnvoyExtension(global::MeshOps.Consul.ServiceDefaultsEnvoyExtension value)
         {
-            (_resource.Spec.EnvoyExtensions ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceDefaultsEnvoyExtension>()).Add(value);
+            (Resource.Spec.EnvoyExtensions ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceDefaultsEnvoyExtension>()).Add(value);
             return this;
         }
-
-        /// <summary>
-        /// Returns the built object.
-        /// </summary>
-        public global::MeshOps.Consul.ServiceDefaults Build() => _resource;
     }
 
     /// <summary>

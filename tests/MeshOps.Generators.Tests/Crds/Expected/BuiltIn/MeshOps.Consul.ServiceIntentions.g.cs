@@ -73,43 +73,14 @@ namespace MeshOps.Consul
     /// <summary>
     /// Builds a <see cref="MeshOps.Consul.ServiceIntentions"/> fluently; every method returns this builder.
     /// </summary>
-    public sealed partial class ServiceIntentionsBuilder
+    public sealed partial class ServiceIntentionsBuilder : global::MeshOps.Consul.ConsulResourceBuilder<global::MeshOps.Consul.ServiceIntentionsBuilder, global::MeshOps.Consul.ServiceIntentions>
     {
-        private readonly global::MeshOps.Consul.ServiceIntentions _resource;
-
         /// <summary>
         /// Starts from <paramref name="value"/>, which the builder changes in place.
         /// </summary>
         public ServiceIntentionsBuilder(global::MeshOps.Consul.ServiceIntentions value)
+            : base(value)
         {
-            _resource = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>
-        /// Sets <c>metadata.namespace</c>.
-        /// </summary>
-        public ServiceIntentionsBuilder WithNamespace(string value)
-        {
-            _resource.Metadata.NamespaceProperty = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.labels</c>.
-        /// </summary>
-        public ServiceIntentionsBuilder WithLabel(string key, string value)
-        {
-            (_resource.Metadata.Labels ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.annotations</c>.
-        /// </summary>
-        public ServiceIntentionsBuilder WithAnnotation(string key, string value)
-        {
-            (_resource.Metadata.Annotations ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
         }
 
         /// <summary>
@@ -117,10 +88,10 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceIntentionsBuilder WithDestination(string name, global::System.Action<global::MeshOps.Consul.ServiceIntentionsDestinationBuilder>? configure = null)
         {
-            var value = _resource.Spec.Destination ?? new global::MeshOps.Consul.ServiceIntentionsDestination();
+            var value = Resource.Spec.Destination ?? new global::MeshOps.Consul.ServiceIntentionsDestination();
             value.Name = name;
             configure?.Invoke(new global::MeshOps.Consul.ServiceIntentionsDestinationBuilder(value));
-            _resource.Spec.Destination = value;
+            Resource.Spec.Destination = value;
             return this;
         }
 
@@ -129,7 +100,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceIntentionsBuilder WithDestination(global::MeshOps.Consul.ServiceIntentionsDestination value)
         {
-            _resource.Spec.Destination = value;
+            Resource.Spec.Destination = value;
             return this;
         }
 
@@ -141,7 +112,7 @@ namespace MeshOps.Consul
             var value = new global::MeshOps.Consul.ServiceIntentionsSource();
             value.Name = name;
             configure?.Invoke(new global::MeshOps.Consul.ServiceIntentionsSourceBuilder(value));
-            (_resource.Spec.Sources ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceIntentionsSource>()).Add(value);
+            (Resource.Spec.Sources ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceIntentionsSource>()).Add(value);
             return this;
         }
 
@@ -150,7 +121,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceIntentionsBuilder AddSource(global::MeshOps.Consul.ServiceIntentionsSource value)
         {
-            (_resource.Spec.Sources ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceIntentionsSource>()).Add(value);
+            (Resource.Spec.Sources ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceIntentionsSource>()).Add(value);
             return this;
         }
 
@@ -159,9 +130,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceIntentionsBuilder WithJwt(global::System.Action<global::MeshOps.Consul.ServiceIntentionsJwtRequirementBuilder> configure)
         {
-            var value = _resource.Spec.Jwt ?? new global::MeshOps.Consul.ServiceIntentionsJwtRequirement();
+            var value = Resource.Spec.Jwt ?? new global::MeshOps.Consul.ServiceIntentionsJwtRequirement();
             configure.Invoke(new global::MeshOps.Consul.ServiceIntentionsJwtRequirementBuilder(value));
-            _resource.Spec.Jwt = value;
+            Resource.Spec.Jwt = value;
             return this;
         }
 
@@ -170,14 +141,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceIntentionsBuilder WithJwt(global::MeshOps.Consul.ServiceIntentionsJwtRequirement value)
         {
-            _resource.Spec.Jwt = value;
+            Resource.Spec.Jwt = value;
             return this;
         }
-
-        /// <summary>
-        /// Returns the built object.
-        /// </summary>
-        public global::MeshOps.Consul.ServiceIntentions Build() => _resource;
     }
 
     /// <summary>

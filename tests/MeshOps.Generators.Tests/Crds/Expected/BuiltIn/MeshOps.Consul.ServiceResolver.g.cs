@@ -70,43 +70,14 @@ namespace MeshOps.Consul
     /// <summary>
     /// Builds a <see cref="MeshOps.Consul.ServiceResolver"/> fluently; every method returns this builder.
     /// </summary>
-    public sealed partial class ServiceResolverBuilder
+    public sealed partial class ServiceResolverBuilder : global::MeshOps.Consul.ConsulResourceBuilder<global::MeshOps.Consul.ServiceResolverBuilder, global::MeshOps.Consul.ServiceResolver>
     {
-        private readonly global::MeshOps.Consul.ServiceResolver _resource;
-
         /// <summary>
         /// Starts from <paramref name="value"/>, which the builder changes in place.
         /// </summary>
         public ServiceResolverBuilder(global::MeshOps.Consul.ServiceResolver value)
+            : base(value)
         {
-            _resource = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>
-        /// Sets <c>metadata.namespace</c>.
-        /// </summary>
-        public ServiceResolverBuilder WithNamespace(string value)
-        {
-            _resource.Metadata.NamespaceProperty = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.labels</c>.
-        /// </summary>
-        public ServiceResolverBuilder WithLabel(string key, string value)
-        {
-            (_resource.Metadata.Labels ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.annotations</c>.
-        /// </summary>
-        public ServiceResolverBuilder WithAnnotation(string key, string value)
-        {
-            (_resource.Metadata.Annotations ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
         }
 
         /// <summary>
@@ -114,7 +85,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceResolverBuilder WithDefaultSubset(string value)
         {
-            _resource.Spec.DefaultSubset = value;
+            Resource.Spec.DefaultSubset = value;
             return this;
         }
 
@@ -123,7 +94,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceResolverBuilder WithSubset(string key, global::System.Action<global::MeshOps.Consul.ServiceResolverSubsetBuilder> configure)
         {
-            var entries = (_resource.Spec.Subsets ??= new global::System.Collections.Generic.Dictionary<string, global::MeshOps.Consul.ServiceResolverSubset>());
+            var entries = (Resource.Spec.Subsets ??= new global::System.Collections.Generic.Dictionary<string, global::MeshOps.Consul.ServiceResolverSubset>());
             var value = entries.TryGetValue(key, out var existing) ? existing : new global::MeshOps.Consul.ServiceResolverSubset();
             configure.Invoke(new global::MeshOps.Consul.ServiceResolverSubsetBuilder(value));
             entries[key] = value;
@@ -135,7 +106,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceResolverBuilder WithSubset(string key, global::MeshOps.Consul.ServiceResolverSubset value)
         {
-            (_resource.Spec.Subsets ??= new global::System.Collections.Generic.Dictionary<string, global::MeshOps.Consul.ServiceResolverSubset>())[key] = value;
+            (Resource.Spec.Subsets ??= new global::System.Collections.Generic.Dictionary<string, global::MeshOps.Consul.ServiceResolverSubset>())[key] = value;
             return this;
         }
 
@@ -144,9 +115,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceResolverBuilder WithRedirect(global::System.Action<global::MeshOps.Consul.ServiceResolverRedirectBuilder> configure)
         {
-            var value = _resource.Spec.Redirect ?? new global::MeshOps.Consul.ServiceResolverRedirect();
+            var value = Resource.Spec.Redirect ?? new global::MeshOps.Consul.ServiceResolverRedirect();
             configure.Invoke(new global::MeshOps.Consul.ServiceResolverRedirectBuilder(value));
-            _resource.Spec.Redirect = value;
+            Resource.Spec.Redirect = value;
             return this;
         }
 
@@ -155,7 +126,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceResolverBuilder WithRedirect(global::MeshOps.Consul.ServiceResolverRedirect value)
         {
-            _resource.Spec.Redirect = value;
+            Resource.Spec.Redirect = value;
             return this;
         }
 
@@ -164,7 +135,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceResolverBuilder WithFailover(string key, global::System.Action<global::MeshOps.Consul.ServiceResolverFailoverBuilder> configure)
         {
-            var entries = (_resource.Spec.Failover ??= new global::System.Collections.Generic.Dictionary<string, global::MeshOps.Consul.ServiceResolverFailover>());
+            var entries = (Resource.Spec.Failover ??= new global::System.Collections.Generic.Dictionary<string, global::MeshOps.Consul.ServiceResolverFailover>());
             var value = entries.TryGetValue(key, out var existing) ? existing : new global::MeshOps.Consul.ServiceResolverFailover();
             configure.Invoke(new global::MeshOps.Consul.ServiceResolverFailoverBuilder(value));
             entries[key] = value;
@@ -176,7 +147,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceResolverBuilder WithFailover(string key, global::MeshOps.Consul.ServiceResolverFailover value)
         {
-            (_resource.Spec.Failover ??= new global::System.Collections.Generic.Dictionary<string, global::MeshOps.Consul.ServiceResolverFailover>())[key] = value;
+            (Resource.Spec.Failover ??= new global::System.Collections.Generic.Dictionary<string, global::MeshOps.Consul.ServiceResolverFailover>())[key] = value;
             return this;
         }
 
@@ -185,7 +156,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceResolverBuilder WithConnectTimeout(string value)
         {
-            _resource.Spec.ConnectTimeout = value;
+            Resource.Spec.ConnectTimeout = value;
             return this;
         }
 
@@ -194,7 +165,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceResolverBuilder WithRequestTimeout(string value)
         {
-            _resource.Spec.RequestTimeout = value;
+            Resource.Spec.RequestTimeout = value;
             return this;
         }
 
@@ -203,9 +174,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceResolverBuilder WithPrioritizeByLocality(global::System.Action<global::MeshOps.Consul.ServiceResolverPrioritizeByLocalityBuilder> configure)
         {
-            var value = _resource.Spec.PrioritizeByLocality ?? new global::MeshOps.Consul.ServiceResolverPrioritizeByLocality();
+            var value = Resource.Spec.PrioritizeByLocality ?? new global::MeshOps.Consul.ServiceResolverPrioritizeByLocality();
             configure.Invoke(new global::MeshOps.Consul.ServiceResolverPrioritizeByLocalityBuilder(value));
-            _resource.Spec.PrioritizeByLocality = value;
+            Resource.Spec.PrioritizeByLocality = value;
             return this;
         }
 
@@ -214,7 +185,7 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceResolverBuilder WithPrioritizeByLocality(global::MeshOps.Consul.ServiceResolverPrioritizeByLocality value)
         {
-            _resource.Spec.PrioritizeByLocality = value;
+            Resource.Spec.PrioritizeByLocality = value;
             return this;
         }
 
@@ -223,9 +194,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceResolverBuilder WithLoadBalancer(global::System.Action<global::MeshOps.Consul.ServiceResolverLoadBalancerBuilder> configure)
         {
-            var value = _resource.Spec.LoadBalancer ?? new global::MeshOps.Consul.ServiceResolverLoadBalancer();
+            var value = Resource.Spec.LoadBalancer ?? new global::MeshOps.Consul.ServiceResolverLoadBalancer();
             configure.Invoke(new global::MeshOps.Consul.ServiceResolverLoadBalancerBuilder(value));
-            _resource.Spec.LoadBalancer = value;
+            Resource.Spec.LoadBalancer = value;
             return this;
         }
 
@@ -234,14 +205,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceResolverBuilder WithLoadBalancer(global::MeshOps.Consul.ServiceResolverLoadBalancer value)
         {
-            _resource.Spec.LoadBalancer = value;
+            Resource.Spec.LoadBalancer = value;
             return this;
         }
-
-        /// <summary>
-        /// Returns the built object.
-        /// </summary>
-        public global::MeshOps.Consul.ServiceResolver Build() => _resource;
     }
 
     /// <summary>

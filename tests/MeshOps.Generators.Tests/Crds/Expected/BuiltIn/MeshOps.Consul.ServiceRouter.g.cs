@@ -70,43 +70,14 @@ namespace MeshOps.Consul
     /// <summary>
     /// Builds a <see cref="MeshOps.Consul.ServiceRouter"/> fluently; every method returns this builder.
     /// </summary>
-    public sealed partial class ServiceRouterBuilder
+    public sealed partial class ServiceRouterBuilder : global::MeshOps.Consul.ConsulResourceBuilder<global::MeshOps.Consul.ServiceRouterBuilder, global::MeshOps.Consul.ServiceRouter>
     {
-        private readonly global::MeshOps.Consul.ServiceRouter _resource;
-
         /// <summary>
         /// Starts from <paramref name="value"/>, which the builder changes in place.
         /// </summary>
         public ServiceRouterBuilder(global::MeshOps.Consul.ServiceRouter value)
+            : base(value)
         {
-            _resource = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>
-        /// Sets <c>metadata.namespace</c>.
-        /// </summary>
-        public ServiceRouterBuilder WithNamespace(string value)
-        {
-            _resource.Metadata.NamespaceProperty = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.labels</c>.
-        /// </summary>
-        public ServiceRouterBuilder WithLabel(string key, string value)
-        {
-            (_resource.Metadata.Labels ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.annotations</c>.
-        /// </summary>
-        public ServiceRouterBuilder WithAnnotation(string key, string value)
-        {
-            (_resource.Metadata.Annotations ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
         }
 
         /// <summary>
@@ -116,7 +87,7 @@ namespace MeshOps.Consul
         {
             var value = new global::MeshOps.Consul.ServiceRouterRoute();
             configure.Invoke(new global::MeshOps.Consul.ServiceRouterRouteBuilder(value));
-            (_resource.Spec.Routes ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceRouterRoute>()).Add(value);
+            (Resource.Spec.Routes ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceRouterRoute>()).Add(value);
             return this;
         }
 
@@ -125,14 +96,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceRouterBuilder AddRoute(global::MeshOps.Consul.ServiceRouterRoute value)
         {
-            (_resource.Spec.Routes ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceRouterRoute>()).Add(value);
+            (Resource.Spec.Routes ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceRouterRoute>()).Add(value);
             return this;
         }
-
-        /// <summary>
-        /// Returns the built object.
-        /// </summary>
-        public global::MeshOps.Consul.ServiceRouter Build() => _resource;
     }
 
     /// <summary>

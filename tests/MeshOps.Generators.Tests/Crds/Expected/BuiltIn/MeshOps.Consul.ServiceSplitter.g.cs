@@ -70,43 +70,14 @@ namespace MeshOps.Consul
     /// <summary>
     /// Builds a <see cref="MeshOps.Consul.ServiceSplitter"/> fluently; every method returns this builder.
     /// </summary>
-    public sealed partial class ServiceSplitterBuilder
+    public sealed partial class ServiceSplitterBuilder : global::MeshOps.Consul.ConsulResourceBuilder<global::MeshOps.Consul.ServiceSplitterBuilder, global::MeshOps.Consul.ServiceSplitter>
     {
-        private readonly global::MeshOps.Consul.ServiceSplitter _resource;
-
         /// <summary>
         /// Starts from <paramref name="value"/>, which the builder changes in place.
         /// </summary>
         public ServiceSplitterBuilder(global::MeshOps.Consul.ServiceSplitter value)
+            : base(value)
         {
-            _resource = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>
-        /// Sets <c>metadata.namespace</c>.
-        /// </summary>
-        public ServiceSplitterBuilder WithNamespace(string value)
-        {
-            _resource.Metadata.NamespaceProperty = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.labels</c>.
-        /// </summary>
-        public ServiceSplitterBuilder WithLabel(string key, string value)
-        {
-            (_resource.Metadata.Labels ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.annotations</c>.
-        /// </summary>
-        public ServiceSplitterBuilder WithAnnotation(string key, string value)
-        {
-            (_resource.Metadata.Annotations ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
         }
 
         /// <summary>
@@ -117,7 +88,7 @@ namespace MeshOps.Consul
             var value = new global::MeshOps.Consul.ServiceSplitterSplit();
             value.Weight = weight;
             configure?.Invoke(new global::MeshOps.Consul.ServiceSplitterSplitBuilder(value));
-            (_resource.Spec.Splits ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceSplitterSplit>()).Add(value);
+            (Resource.Spec.Splits ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceSplitterSplit>()).Add(value);
             return this;
         }
 
@@ -126,14 +97,9 @@ namespace MeshOps.Consul
         /// </summary>
         public ServiceSplitterBuilder AddSplit(global::MeshOps.Consul.ServiceSplitterSplit value)
         {
-            (_resource.Spec.Splits ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceSplitterSplit>()).Add(value);
+            (Resource.Spec.Splits ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.ServiceSplitterSplit>()).Add(value);
             return this;
         }
-
-        /// <summary>
-        /// Returns the built object.
-        /// </summary>
-        public global::MeshOps.Consul.ServiceSplitter Build() => _resource;
     }
 
     /// <summary>

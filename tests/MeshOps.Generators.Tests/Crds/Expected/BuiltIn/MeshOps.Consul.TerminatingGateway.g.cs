@@ -71,43 +71,14 @@ namespace MeshOps.Consul
     /// <summary>
     /// Builds a <see cref="MeshOps.Consul.TerminatingGateway"/> fluently; every method returns this builder.
     /// </summary>
-    public sealed partial class TerminatingGatewayBuilder
+    public sealed partial class TerminatingGatewayBuilder : global::MeshOps.Consul.ConsulResourceBuilder<global::MeshOps.Consul.TerminatingGatewayBuilder, global::MeshOps.Consul.TerminatingGateway>
     {
-        private readonly global::MeshOps.Consul.TerminatingGateway _resource;
-
         /// <summary>
         /// Starts from <paramref name="value"/>, which the builder changes in place.
         /// </summary>
         public TerminatingGatewayBuilder(global::MeshOps.Consul.TerminatingGateway value)
+            : base(value)
         {
-            _resource = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>
-        /// Sets <c>metadata.namespace</c>.
-        /// </summary>
-        public TerminatingGatewayBuilder WithNamespace(string value)
-        {
-            _resource.Metadata.NamespaceProperty = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.labels</c>.
-        /// </summary>
-        public TerminatingGatewayBuilder WithLabel(string key, string value)
-        {
-            (_resource.Metadata.Labels ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.annotations</c>.
-        /// </summary>
-        public TerminatingGatewayBuilder WithAnnotation(string key, string value)
-        {
-            (_resource.Metadata.Annotations ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
         }
 
         /// <summary>
@@ -118,7 +89,7 @@ namespace MeshOps.Consul
             var value = new global::MeshOps.Consul.TerminatingGatewayLinkedService();
             value.Name = name;
             configure?.Invoke(new global::MeshOps.Consul.TerminatingGatewayLinkedServiceBuilder(value));
-            (_resource.Spec.Services ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.TerminatingGatewayLinkedService>()).Add(value);
+            (Resource.Spec.Services ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.TerminatingGatewayLinkedService>()).Add(value);
             return this;
         }
 
@@ -127,7 +98,7 @@ namespace MeshOps.Consul
         /// </summary>
         public TerminatingGatewayBuilder AddService(global::MeshOps.Consul.TerminatingGatewayLinkedService value)
         {
-            (_resource.Spec.Services ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.TerminatingGatewayLinkedService>()).Add(value);
+            (Resource.Spec.Services ??= new global::System.Collections.Generic.List<global::MeshOps.Consul.TerminatingGatewayLinkedService>()).Add(value);
             return this;
         }
 
@@ -136,9 +107,9 @@ namespace MeshOps.Consul
         /// </summary>
         public TerminatingGatewayBuilder WithDeployment(global::System.Action<global::MeshOps.Consul.TerminatingGatewayDeploymentBuilder> configure)
         {
-            var value = _resource.Spec.Deployment ?? new global::MeshOps.Consul.TerminatingGatewayDeployment();
+            var value = Resource.Spec.Deployment ?? new global::MeshOps.Consul.TerminatingGatewayDeployment();
             configure.Invoke(new global::MeshOps.Consul.TerminatingGatewayDeploymentBuilder(value));
-            _resource.Spec.Deployment = value;
+            Resource.Spec.Deployment = value;
             return this;
         }
 
@@ -147,14 +118,9 @@ namespace MeshOps.Consul
         /// </summary>
         public TerminatingGatewayBuilder WithDeployment(global::MeshOps.Consul.TerminatingGatewayDeployment value)
         {
-            _resource.Spec.Deployment = value;
+            Resource.Spec.Deployment = value;
             return this;
         }
-
-        /// <summary>
-        /// Returns the built object.
-        /// </summary>
-        public global::MeshOps.Consul.TerminatingGateway Build() => _resource;
     }
 
     /// <summary>

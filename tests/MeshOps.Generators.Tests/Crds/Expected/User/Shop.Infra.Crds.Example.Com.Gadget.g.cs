@@ -63,43 +63,14 @@ namespace Shop.Infra.Crds.Example.Com
     /// <summary>
     /// Builds a <see cref="Shop.Infra.Crds.Example.Com.Gadget"/> fluently; every method returns this builder.
     /// </summary>
-    public sealed partial class GadgetBuilder
+    public sealed partial class GadgetBuilder : global::MeshOps.Consul.ConsulResourceBuilder<global::Shop.Infra.Crds.Example.Com.GadgetBuilder, global::Shop.Infra.Crds.Example.Com.Gadget>
     {
-        private readonly global::Shop.Infra.Crds.Example.Com.Gadget _resource;
-
         /// <summary>
         /// Starts from <paramref name="value"/>, which the builder changes in place.
         /// </summary>
         public GadgetBuilder(global::Shop.Infra.Crds.Example.Com.Gadget value)
+            : base(value)
         {
-            _resource = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>
-        /// Sets <c>metadata.namespace</c>.
-        /// </summary>
-        public GadgetBuilder WithNamespace(string value)
-        {
-            _resource.Metadata.NamespaceProperty = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.labels</c>.
-        /// </summary>
-        public GadgetBuilder WithLabel(string key, string value)
-        {
-            (_resource.Metadata.Labels ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.annotations</c>.
-        /// </summary>
-        public GadgetBuilder WithAnnotation(string key, string value)
-        {
-            (_resource.Metadata.Annotations ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
         }
 
         /// <summary>
@@ -107,14 +78,9 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public GadgetBuilder WithMode(global::Shop.Infra.Crds.Example.Com.GadgetMode value)
         {
-            _resource.Spec.Mode = value;
+            Resource.Spec.Mode = value;
             return this;
         }
-
-        /// <summary>
-        /// Returns the built object.
-        /// </summary>
-        public global::Shop.Infra.Crds.Example.Com.Gadget Build() => _resource;
     }
 
     /// <summary>

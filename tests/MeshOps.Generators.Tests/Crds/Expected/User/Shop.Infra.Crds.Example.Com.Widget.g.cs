@@ -66,43 +66,14 @@ namespace Shop.Infra.Crds.Example.Com
     /// <summary>
     /// Builds a <see cref="Shop.Infra.Crds.Example.Com.Widget"/> fluently; every method returns this builder.
     /// </summary>
-    public sealed partial class WidgetBuilder
+    public sealed partial class WidgetBuilder : global::MeshOps.Consul.ConsulResourceBuilder<global::Shop.Infra.Crds.Example.Com.WidgetBuilder, global::Shop.Infra.Crds.Example.Com.Widget>
     {
-        private readonly global::Shop.Infra.Crds.Example.Com.Widget _resource;
-
         /// <summary>
         /// Starts from <paramref name="value"/>, which the builder changes in place.
         /// </summary>
         public WidgetBuilder(global::Shop.Infra.Crds.Example.Com.Widget value)
+            : base(value)
         {
-            _resource = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>
-        /// Sets <c>metadata.namespace</c>.
-        /// </summary>
-        public WidgetBuilder WithNamespace(string value)
-        {
-            _resource.Metadata.NamespaceProperty = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.labels</c>.
-        /// </summary>
-        public WidgetBuilder WithLabel(string key, string value)
-        {
-            (_resource.Metadata.Labels ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
-        }
-
-        /// <summary>
-        /// Sets one entry of <c>metadata.annotations</c>.
-        /// </summary>
-        public WidgetBuilder WithAnnotation(string key, string value)
-        {
-            (_resource.Metadata.Annotations ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
-            return this;
         }
 
         /// <summary>
@@ -110,7 +81,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder WithSize(int value)
         {
-            _resource.Spec.Size = value;
+            Resource.Spec.Size = value;
             return this;
         }
 
@@ -119,10 +90,10 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder WithOwner(string name, global::System.Action<global::Shop.Infra.Crds.Example.Com.WidgetOwnerBuilder>? configure = null)
         {
-            var value = _resource.Spec.Owner ?? new global::Shop.Infra.Crds.Example.Com.WidgetOwner();
+            var value = Resource.Spec.Owner ?? new global::Shop.Infra.Crds.Example.Com.WidgetOwner();
             value.Name = name;
             configure?.Invoke(new global::Shop.Infra.Crds.Example.Com.WidgetOwnerBuilder(value));
-            _resource.Spec.Owner = value;
+            Resource.Spec.Owner = value;
             return this;
         }
 
@@ -131,7 +102,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder WithOwner(global::Shop.Infra.Crds.Example.Com.WidgetOwner value)
         {
-            _resource.Spec.Owner = value;
+            Resource.Spec.Owner = value;
             return this;
         }
 
@@ -140,7 +111,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder WithPort(global::MeshOps.Consul.IntOrString value)
         {
-            _resource.Spec.Port = value;
+            Resource.Spec.Port = value;
             return this;
         }
 
@@ -149,7 +120,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder WithColor(global::Shop.Infra.Crds.Example.Com.WidgetColor value)
         {
-            _resource.Spec.Color = value;
+            Resource.Spec.Color = value;
             return this;
         }
 
@@ -158,7 +129,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder WithXExtra(bool value)
         {
-            _resource.Spec.XExtra = value;
+            Resource.Spec.XExtra = value;
             return this;
         }
 
@@ -167,7 +138,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder WithToString2(string value)
         {
-            _resource.Spec.ToString2 = value;
+            Resource.Spec.ToString2 = value;
             return this;
         }
 
@@ -176,7 +147,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder WithClass(string value)
         {
-            _resource.Spec.Class = value;
+            Resource.Spec.Class = value;
             return this;
         }
 
@@ -185,7 +156,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder With_9lives(double value)
         {
-            _resource.Spec._9lives = value;
+            Resource.Spec._9lives = value;
             return this;
         }
 
@@ -194,7 +165,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder WithLabel2(string key, string value)
         {
-            (_resource.Spec.Labels ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
+            (Resource.Spec.Labels ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = value;
             return this;
         }
 
@@ -206,7 +177,7 @@ namespace Shop.Infra.Crds.Example.Com
             var value = new global::Shop.Infra.Crds.Example.Com.WidgetPart();
             value.Id = id;
             configure?.Invoke(new global::Shop.Infra.Crds.Example.Com.WidgetPartBuilder(value));
-            (_resource.Spec.Parts ??= new global::System.Collections.Generic.List<global::Shop.Infra.Crds.Example.Com.WidgetPart>()).Add(value);
+            (Resource.Spec.Parts ??= new global::System.Collections.Generic.List<global::Shop.Infra.Crds.Example.Com.WidgetPart>()).Add(value);
             return this;
         }
 
@@ -215,7 +186,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder AddPart(global::Shop.Infra.Crds.Example.Com.WidgetPart value)
         {
-            (_resource.Spec.Parts ??= new global::System.Collections.Generic.List<global::Shop.Infra.Crds.Example.Com.WidgetPart>()).Add(value);
+            (Resource.Spec.Parts ??= new global::System.Collections.Generic.List<global::Shop.Infra.Crds.Example.Com.WidgetPart>()).Add(value);
             return this;
         }
 
@@ -224,7 +195,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder WithSettings(global::System.Text.Json.Nodes.JsonObject value)
         {
-            _resource.Spec.Settings = value;
+            Resource.Spec.Settings = value;
             return this;
         }
 
@@ -233,7 +204,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder WithAnything(global::System.Text.Json.Nodes.JsonNode value)
         {
-            _resource.Spec.Anything = value;
+            Resource.Spec.Anything = value;
             return this;
         }
 
@@ -242,7 +213,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder AddMatrix(global::System.Collections.Generic.IList<string> value)
         {
-            (_resource.Spec.Matrix ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.IList<string>>()).Add(value);
+            (Resource.Spec.Matrix ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.IList<string>>()).Add(value);
             return this;
         }
 
@@ -251,7 +222,7 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder WithMatrix(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.IList<string>> values)
         {
-            _resource.Spec.Matrix = new global::System.Collections.Generic.List<global::System.Collections.Generic.IList<string>>(values);
+            Resource.Spec.Matrix = new global::System.Collections.Generic.List<global::System.Collections.Generic.IList<string>>(values);
             return this;
         }
 
@@ -260,14 +231,9 @@ namespace Shop.Infra.Crds.Example.Com
         /// </summary>
         public WidgetBuilder WithWidgetSpec2(string value)
         {
-            _resource.Spec.WidgetSpec2 = value;
+            Resource.Spec.WidgetSpec2 = value;
             return this;
         }
-
-        /// <summary>
-        /// Returns the built object.
-        /// </summary>
-        public global::Shop.Infra.Crds.Example.Com.Widget Build() => _resource;
     }
 
     /// <summary>
