@@ -31,6 +31,34 @@ public class IntentionRuleTests
         Assert.Equal(("MESH202", Severity.Warning, mesh.LineOf("- name: billing")), (finding.RuleId, finding.Severity, finding.Line));
     }
 
+    [Fact]
+    public void An_intention_source_one_letter_off_a_service_suggests_that_service()
+    {
+        var mesh = WebAndApi("API_URL=http://api:8080").Raw(ApiIntention("    - name: wbe\n      action: allow"));
+
+        var finding = Assert.Single(mesh.Analyze().Findings);
+
+        Assert.Equal("MESH202", finding.RuleId);
+        Assert.Contains("Did you mean 'web'?", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_intention_source_like_no_service_suggests_nothing()
+    {
+        var mesh = WebAndApi("API_URL=http://api:8080").Raw(ApiIntention("    - name: billing\n      action: allow"));
+
+        Assert.DoesNotContain("Did you mean", Assert.Single(mesh.Analyze().Findings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Services_declared_without_workloads_are_enough_to_call_a_name_unknown()
+    {
+        // Services alone (their Deployments elsewhere, e.g. a Helm chart) still say which names exist.
+        var mesh = new TestMesh().Service("web").Service("api").Raw(ApiIntention("    - name: billing\n      action: allow"));
+
+        Assert.Contains(mesh.Analyze().Findings, f => f.RuleId == "MESH202" && f.Line == mesh.LineOf("- name: billing"));
+    }
+
     [Theory]
     [InlineData("peer: dc2")]
     [InlineData("partition: finance")]
