@@ -211,4 +211,12 @@ public class ConfigValueScannerTests
 
         Assert.Equal((host, port, (string?)null), (endpoint.Host, endpoint.Port, endpoint.Key));
     }
+
+    [Fact]
+    public void Connection_string_value_is_not_also_scanned_for_urls()
+    {
+        var endpoint = Assert.Single(ConfigValueScanner.Scan("DB=host=postgres port=5433 sslrootcert=http://certs:8080/ca.pem").Endpoints);
+
+        Assert.Equal(("postgres", 5433, EndpointOrigin.ConnectionString), (endpoint.Host, endpoint.Port, endpoint.Origin));
+    }
 }
