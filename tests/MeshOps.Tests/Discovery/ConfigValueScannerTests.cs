@@ -100,4 +100,123 @@ public class ConfigValueScannerTests
     {
         Assert.Same(DiscoveryResult.Empty, ConfigValueScanner.Scan("just some words"));
     }
+
+    [Fact]
+    public void Json_with_trailing_comma_is_still_read_as_json()
+    {
+        var endpoint = Assert.Single(ConfigValueScanner.Scan("{\"api\": \"http://api:80\",}").Endpoints);
+
+        Assert.Equal(("api", 80, EndpointOrigin.JsonValue, "api"), (endpoint.Host, endpoint.Port, endpoint.Origin, endpoint.Key));
+    }
+
+    [Fact]
+    public void Json_array_is_read_as_json()
+    {
+        var endpoint = Assert.Single(ConfigValueScanner.Scan("[\"http://api:80\"]").Endpoints);
+
+        Assert.Equal(EndpointOrigin.JsonValue, endpoint.Origin);
+    }
+
+    [Fact]
+    public void Json_scalar_text_is_read_as_a_plain_line()
+    {
+        var endpoint = Assert.Single(ConfigValueScanner.Scan("\"http://api:80\"").Endpoints);
+
+        Assert.Equal(("api", EndpointOrigin.ConfigUrl), (endpoint.Host, endpoint.Origin));
+    }
+
+    [Theory]
+    [InlineData("host")]
+    [InlineData("hostname")]
+    [InlineData("server")]
+    [InlineData("address")]
+    [InlineData("Hostname")]
+    public void Json_host_keys_pair_with_a_port_key(string hostKey)
+    {
+        var endpoint = Assert.Single(ConfigValueScanner.Scan($$$"""{"db": {"{{{hostKey}}}": "postgres", "port": 5432}}""").Endpoints);
+
+        Assert.Equal(("postgres", 5432, EndpointOrigin.JsonValue, hostKey), (endpoint.Host, endpoint.Port, endpoint.Origin, endpoint.Key));
+        Assert.Equal($"\"{hostKey}\": \"postgres\", \"port\": 5432", endpoint.Excerpt);
+    }
+
+    [Fact]
+    public void Json_port_may_come_first_and_be_a_string()
+    {
+        var endpoint = Assert.Single(ConfigValueScanner.Scan("""{"port": "6379", "name": "cache", "host": "redis"}""").Endpoints);
+
+        Assert.Equal(("redis", 6379, "host"), (endpoint.Host, endpoint.Port, endpoint.Key));
+    }
+
+    [Fact]
+    public void First_json_host_key_wins()
+    {
+        var endpoint = Assert.Single(ConfigValueScanner.Scan("""{"host": "primary", "server": "replica", "port": 5432}""").Endpoints);
+
+        Assert.Equal(("primary", "host"), (endpoint.Host, endpoint.Key));
+    }
+
+    [Theory]
+    [InlineData("""{"host": "postgres"}""")]
+    [InlineData("""{"port": 5432, "user": "app"}""")]
+    [InlineData("""{"host": 17, "port": 5432}""")]
+    [InlineData("""{"host": "postgres", "port": "pg"}""")]
+    [InlineData("""{"host": "postgres:5433", "port": 5432}""")]
+    public void Json_host_or_port_alone_is_not_an_endpoint(string json)
+    {
+        Assert.DoesNotContain(ConfigValueScanner.Scan(json).Endpoints, e => e.Port == 5432);
+    }
+
+    [Fact]
+    public void Json_numeric_listen_port_is_a_bind()
+    {
+        var result = ConfigValueScanner.Scan("""{"listen_port": 8080, "timeout": 30, "listen": ["127.0.0.1:9090", ":9091"]}""");
+
+        Assert.Equal([("listen_port", (string?)null, 8080), ("listen", "127.0.0.1", 9090), ("listen", null, 9091)], result.Binds.Select(b => (b.Key!, b.Host, b.Port)));
+        Assert.Empty(result.Endpoints);
+    }
+
+    [Theory]
+    [InlineData(":8080")]
+    [InlineData("name: web\n:8080")]
+    public void Line_starting_with_a_colon_is_a_hostless_bind(string text)
+    {
+        var bind = Assert.Single(ConfigValueScanner.Scan(text).Binds);
+
+        Assert.Equal(((string?)null, 8080), (bind.Host, bind.Port));
+    }
+
+    [Fact]
+    public void Comment_lines_are_skipped()
+    {
+        var result = ConfigValueScanner.Scan("# legacy: http://old-api:8080\n// other: http://older-api:8080\n\napi=http://api:80");
+
+        Assert.Equal("api", Assert.Single(result.Endpoints).Host);
+    }
+
+    [Fact]
+    public void Bind_key_value_is_not_also_an_endpoint()
+    {
+        var result = ConfigValueScanner.Scan("bind_address=10.0.0.5:9090\nlisten_url: http://127.0.0.1:8080");
+
+        Assert.Empty(result.Endpoints);
+        Assert.Equal([("10.0.0.5", 9090), ("127.0.0.1", 8080)], result.Binds.Select(b => (b.Host!, b.Port)));
+    }
+
+    [Theory]
+    [InlineData("server=sql.shop;port=1433", "sql.shop", 1433)]
+    [InlineData("port=5433 host=postgres", "postgres", 5433)]
+    public void Lines_starting_with_a_connection_string_key_are_whole_connection_strings(string line, string host, int port)
+    {
+        var endpoint = Assert.Single(ConfigValueScanner.Scan(line).Endpoints);
+
+        Assert.Equal((host, port, (string?)null), (endpoint.Host, endpoint.Port, endpoint.Key));
+    }
+
+    [Fact]
+    public void Connection_string_value_is_not_also_scanned_for_urls()
+    {
+        var endpoint = Assert.Single(ConfigValueScanner.Scan("DB=host=postgres port=5433 sslrootcert=http://certs:8080/ca.pem").Endpoints);
+
+        Assert.Equal(("postgres", 5433, EndpointOrigin.ConnectionString), (endpoint.Host, endpoint.Port, endpoint.Origin));
+    }
 }

@@ -73,4 +73,34 @@ public class ConnectServiceUpstreamsTests
         Assert.Empty(result.Upstreams);
         Assert.Equal(message, Assert.Single(result.Errors));
     }
+
+    [Fact]
+    public void Empty_entries_are_ignored()
+    {
+        var result = ConnectServiceUpstreams.Parse("a:1, ,b:2,");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(["a", "b"], result.Upstreams.Select(u => u.Service));
+    }
+
+    [Theory]
+    [InlineData(":8080", "upstream \":8080\" names no service")]
+    [InlineData("prepared_query:geo-db", "upstream structured incorrectly: prepared_query:geo-db")]
+    [InlineData("web.svc.shop:8080", "upstream structured incorrectly: web.svc.shop:8080")]
+    public void More_malformed_entries_are_errors(string annotation, string message)
+    {
+        var result = ConnectServiceUpstreams.Parse(annotation);
+
+        Assert.Empty(result.Upstreams);
+        Assert.Equal(message, Assert.Single(result.Errors));
+    }
+
+    [Fact]
+    public void Without_namespaces_six_part_labeled_form_is_rejected()
+    {
+        var result = ConnectServiceUpstreams.Parse("web.svc.shop.ns.east.dc:8080", namespacesOrPartitionsEnabled: false);
+
+        Assert.Empty(result.Upstreams);
+        Assert.Equal("upstream structured incorrectly: web.svc.shop.ns.east.dc:8080", Assert.Single(result.Errors));
+    }
 }

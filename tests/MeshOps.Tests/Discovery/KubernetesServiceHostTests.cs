@@ -23,6 +23,7 @@ public class KubernetesServiceHostTests
     [InlineData("localhost")]
     [InlineData("::1")]
     [InlineData("frontend_upstream")]
+    [InlineData("payments.bad_ns")]
     [InlineData("")]
     public void Other_hosts_are_not_service_names(string host)
     {

@@ -70,4 +70,46 @@ public class NginxConfigScannerTests
 
         Assert.Equal((host, port), (bind.Host, bind.Port));
     }
+
+    [Fact]
+    public void Target_with_a_variable_anywhere_is_skipped()
+    {
+        Assert.Empty(NginxConfigScanner.Scan("location / { proxy_pass http://backend/$request_uri; }").Endpoints);
+    }
+
+    [Fact]
+    public void Proxy_pass_without_scheme_is_http()
+    {
+        var endpoint = Assert.Single(NginxConfigScanner.Scan("location / { proxy_pass api:8080; }").Endpoints);
+
+        Assert.Equal(("api", 8080, "http", EndpointOrigin.NginxProxyPass), (endpoint.Host, endpoint.Port, endpoint.Scheme, endpoint.Origin));
+    }
+
+    [Fact]
+    public void Target_starting_with_separator_is_not_an_endpoint()
+    {
+        Assert.Empty(NginxConfigScanner.Scan("location / { proxy_pass ://api:8080; }").Endpoints);
+    }
+
+    [Fact]
+    public void Listen_bind_has_listen_key()
+    {
+        Assert.Equal("listen", Assert.Single(NginxConfigScanner.Scan("server { listen 8080; }").Binds).Key);
+    }
+
+    [Theory]
+    [InlineData("location / { proxy_pass http://api:8080; add_header X-Note \"a b\"; # proxy_pass http://old:1; }")]
+    [InlineData("location / { add_header X-Note \"a #b\"; proxy_pass http://api:8080; }")]
+    [InlineData("location / { add_header X-Note 'a #b'; proxy_pass http://api:8080; }")]
+    [InlineData("location / { proxy_pass http://api:8080;# proxy_pass http://old:1; }")]
+    [InlineData("location / {# proxy_pass http://old:1;\nproxy_pass http://api:8080; }")]
+    [InlineData("set $v a#b; proxy_pass http://api:8080;")]
+    [InlineData("proxy_pass http://api:8080; #")]
+    [InlineData("proxy_pass http://api:8080; # old: proxy_pass http://old:1; # x")]
+    public void Hash_starts_a_comment_only_outside_quotes_and_after_a_separator(string config)
+    {
+        var endpoint = Assert.Single(NginxConfigScanner.Scan(config).Endpoints);
+
+        Assert.Equal(("api", 8080), (endpoint.Host, endpoint.Port));
+    }
 }
