@@ -1,5 +1,4 @@
 using MeshOps.Sources;
-using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 

@@ -1,6 +1,4 @@
 using MeshOps.Discovery;
-using MeshOps.Sources;
-using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 

@@ -1,6 +1,5 @@
 using MeshOps.Consul;
 using MeshOps.Sources;
-using MeshOps.Sources.Files;
 using MeshOps.Rules.Intentions;
 using IntentionAction = MeshOps.Rules.Intentions.IntentionAction;
 

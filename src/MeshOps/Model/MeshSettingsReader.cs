@@ -1,7 +1,6 @@
 using MeshOps.Consul;
 using MeshOps.Consul.Helm;
 using MeshOps.Sources;
-using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 

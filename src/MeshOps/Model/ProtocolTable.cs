@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MeshOps.Consul;
 using MeshOps.Sources;
-using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 

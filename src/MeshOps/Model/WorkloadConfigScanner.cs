@@ -1,7 +1,6 @@
 using k8s.Models;
 using MeshOps.Discovery;
 using MeshOps.Sources;
-using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 

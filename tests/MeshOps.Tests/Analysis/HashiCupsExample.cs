@@ -1,5 +1,4 @@
 using MeshOps.Analysis;
-using MeshOps.Sources;
 using MeshOps.Sources.Files;
 
 namespace MeshOps.Tests.Analysis;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using MeshOps.Analysis;
-using MeshOps.Sources;
 using MeshOps.Sources.Files;
 
 namespace MeshOps.Tests.Analysis;

@@ -1,4 +1,3 @@
-using MeshOps.Sources;
 using MeshOps.Sources.Files;
 using MeshOps.Sources.Files.Yaml;
 

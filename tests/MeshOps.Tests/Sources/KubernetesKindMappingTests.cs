@@ -1,5 +1,4 @@
 using k8s.Models;
-using MeshOps.Sources;
 using MeshOps.Sources.Files;
 
 namespace MeshOps.Tests.Sources;

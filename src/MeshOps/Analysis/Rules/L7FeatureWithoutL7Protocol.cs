@@ -1,5 +1,4 @@
 using MeshOps.Sources;
-using MeshOps.Sources.Files;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
 using MeshOps.Rules.Intentions;

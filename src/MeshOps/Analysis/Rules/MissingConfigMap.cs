@@ -1,6 +1,5 @@
 using k8s.Models;
 using MeshOps.Sources;
-using MeshOps.Sources.Files;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
 

@@ -1,6 +1,5 @@
 using MeshOps.Consul;
 using MeshOps.Sources;
-using MeshOps.Sources.Files;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
 

@@ -1,5 +1,4 @@
 using MeshOps.Sources;
-using MeshOps.Sources.Files;
 using MeshOps.Rules.Catalog;
 
 namespace MeshOps.Analysis.Rules;
