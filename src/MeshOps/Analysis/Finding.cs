@@ -29,6 +29,12 @@ public sealed record Finding(
 
     public string Confirm { get; init => field = SecretRedactor.Redact(value); } = SecretRedactor.Redact(Confirm);
 
+    /// <summary>
+    /// What the verdict assumed about what the inputs lack, and how to say otherwise; null when it rests on the inputs
+    /// alone. The message ends with it ("Assumed: ..."), so a reader of the message alone sees it too.
+    /// </summary>
+    public string? Assumption { get; init => field = value is null ? null : SecretRedactor.Redact(value); }
+
     public string File => Location.File;
 
     public int Line => Location.Line;

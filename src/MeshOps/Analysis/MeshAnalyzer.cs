@@ -1,6 +1,7 @@
 using MeshOps.Sources;
 using MeshOps.Model;
 using MeshOps.Analysis.Rules;
+using MeshOps.Rules.Catalog;
 
 namespace MeshOps.Analysis;
 
@@ -9,6 +10,7 @@ public static class MeshAnalyzer
 {
     /// <exception cref="UnknownRuleException">A rule ID in the options names no rule (see <see cref="RuleSelection"/>).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; it is checked before each rule runs.</exception>
+    /// <exception cref="ArgumentException">An entry of <see cref="AnalysisOptions.KnownServices"/> is not <c>name</c> or <c>name.namespace</c>.</exception>
     public static AnalysisReport Analyze(ManifestSet manifests, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= AnalysisOptions.Default;
@@ -16,7 +18,7 @@ public static class MeshAnalyzer
         _ = RuleSelection.Parse(options.IncludeRules.Concat(options.ExcludeRules));
         cancellationToken.ThrowIfCancellationRequested();
         var model = MeshModelBuilder.Build(manifests, options.SettingsOverrides);
-        var context = new RuleContext(model.Settings);
+        var context = new RuleContext(model.Settings) { DescribeOption = options.DescribeOverride };
         var suppressions = new Suppressions(model);
 
         var findings = RuleSet.All
@@ -38,17 +40,31 @@ public static class MeshAnalyzer
         return new AnalysisReport(findings, manifests.Errors);
     }
 
-    /// <summary>Words a rule's hit with the catalogue's message, fix and confirm formats.</summary>
-    public static Finding ToFinding(RuleHit hit) => new(
-        hit.Rule.Id,
-        hit.SeverityOverride ?? hit.Rule.Severity,
-        hit.Rule.Title,
-        hit.Subject.Ref with { Namespace = MeshModelBuilder.NamespaceOf(hit.Subject) },
-        hit.Location,
-        hit.Rule.FormatMessage(hit.Args),
-        hit.Rule.FormatFix(hit.Args),
-        hit.Rule.FormatConfirm(hit.Args),
-        hit.Evidence);
+    /// <summary>
+    /// Words a rule's hit with the catalogue's message, fix and confirm formats. A hit that states an assumption is at
+    /// most a Warning: a guess about what the inputs lack must not fail a gate on its own (issue 9).
+    /// </summary>
+    public static Finding ToFinding(RuleHit hit)
+    {
+        var severity = hit.SeverityOverride ?? hit.Rule.Severity;
+        var message = hit.Rule.FormatMessage(hit.Args);
+        if (hit.Assumption is not null)
+        {
+            severity = severity > Severity.Warning ? Severity.Warning : severity;
+            message = $"{message} Assumed: {hit.Assumption}";
+        }
+
+        return new Finding(
+            hit.Rule.Id,
+            severity,
+            hit.Rule.Title,
+            hit.Subject.Ref with { Namespace = MeshModelBuilder.NamespaceOf(hit.Subject) },
+            hit.Location,
+            message,
+            hit.Rule.FormatFix(hit.Args),
+            hit.Rule.FormatConfirm(hit.Args),
+            hit.Evidence) { Assumption = hit.Assumption };
+    }
 
     private static bool IsSelected(string id, AnalysisOptions options) =>
         (options.IncludeRules.Count == 0 || options.IncludeRules.Contains(id, StringComparer.OrdinalIgnoreCase))
