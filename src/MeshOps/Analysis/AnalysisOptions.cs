@@ -29,6 +29,13 @@ public sealed record AnalysisOptions
     public bool? AclsEnabled { get; init; }
 
     /// <summary>
+    /// Services installed elsewhere (a Helm chart, another folder of the repository), as <c>name</c> or
+    /// <c>name.namespace</c>: they count as existing for MESH104 (call target), MESH105 (only their existence is known,
+    /// so no port is checked) and MESH202 (intention names). A name without a namespace counts in every namespace.
+    /// </summary>
+    public IReadOnlyCollection<string> KnownServices { get; init; } = [];
+
+    /// <summary>
     /// How findings name a setting this caller decided, from the option's name (<c>AclsEnabled</c>); by default
     /// <c>AnalysisOptions.AclsEnabled</c>. A front end that exposes the options under other names says so here.
     /// </summary>
@@ -37,11 +44,13 @@ public sealed record AnalysisOptions
     public static readonly AnalysisOptions Default = new();
 
     /// <summary>The settings this caller decided, for the model builder.</summary>
+    /// <exception cref="ArgumentException">An entry of <see cref="KnownServices"/> is not <c>name</c> or <c>name.namespace</c>.</exception>
     public MeshSettingsOverrides SettingsOverrides => new()
     {
         DefaultPolicy = DefaultPolicy,
         TransparentProxy = TransparentProxy,
         AclsEnabled = AclsEnabled,
+        KnownServices = [.. KnownServices.Select(name => KnownService.Parse(name, DescribeOverride(nameof(KnownServices))))],
         DescribeOrigin = DescribeOverride,
     };
 }

@@ -6,10 +6,15 @@ namespace MeshOps.Model;
 /// <summary>Collects the service names the inputs would register in Consul's catalog.</summary>
 internal static class ConsulServiceNames
 {
-    /// <summary>Names from Services, mesh workloads, gateways, terminating-gateway services and service config entries.</summary>
-    public static IReadOnlySet<string> Collect(IEnumerable<ManifestResource> resources, IEnumerable<KubernetesService> services, IEnumerable<Workload> workloads)
+    /// <summary>
+    /// Names from Services, mesh workloads, gateways, terminating-gateway services, service config entries, and the
+    /// services known to exist outside the inputs (the caller's, and those the consul-k8s chart installs).
+    /// </summary>
+    public static IReadOnlySet<string> Collect(
+        IEnumerable<ManifestResource> resources, IEnumerable<KubernetesService> services, IEnumerable<Workload> workloads, IEnumerable<KnownService> known)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
+        names.UnionWith(known.Select(k => k.Name));
         names.UnionWith(services.Select(s => s.Name));
         names.UnionWith(workloads.Where(w => w.InMesh).Select(w => w.ConsulServiceName));
         foreach (var resource in resources)

@@ -68,7 +68,7 @@ public static class MeshModelBuilder
             IntentionResources = index.Intentions,
             ConfigEntries = index.ConfigEntries.ToDictionary(p => p.Key, p => (IReadOnlyList<ManifestResource>)p.Value),
             Namespaces = index.Namespaces,
-            ConsulServiceNames = ConsulServiceNames.Collect(resources, services, workloads),
+            ConsulServiceNames = ConsulServiceNames.Collect(resources, services, workloads, settings.KnownServices),
             Protocols = protocols,
             Settings = settings,
             Intentions = new IntentionEvaluator(IntentionSetReader.Read(index.Intentions)),

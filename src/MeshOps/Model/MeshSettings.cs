@@ -22,4 +22,13 @@ public sealed record MeshSettings
 
     /// <summary>Mesh transparentProxy.meshDestinationsOnly: outbound calls to non-mesh destinations are blocked.</summary>
     public required Setting<bool> MeshDestinationsOnly { get; init; }
+
+    /// <summary>
+    /// Services that exist though the inputs do not declare them: named by the caller, or installed by the consul-k8s
+    /// chart as its values imply. Each says where it comes from.
+    /// </summary>
+    public IReadOnlyList<KnownService> KnownServices { get; init; } = [];
+
+    /// <summary>The known service that answers to this name in this namespace, if any.</summary>
+    public KnownService? FindKnownService(string name, string ns) => KnownServices.FirstOrDefault(k => k.Matches(name, ns));
 }

@@ -12,6 +12,9 @@ public sealed record MeshSettingsOverrides
 
     public bool? AclsEnabled { get; init; }
 
+    /// <summary>Services installed elsewhere (a Helm chart, another folder) that count as existing; only their names are known.</summary>
+    public IReadOnlyList<KnownService> KnownServices { get; init; } = [];
+
     /// <summary>
     /// How a finding names an override, from the option's name (<c>AclsEnabled</c>): the SDK says
     /// <c>AnalysisOptions.AclsEnabled</c>; the PowerShell module says <c>-AclsEnabled parameter</c>.

@@ -34,6 +34,7 @@ internal static class MeshSettingsReader
             TlsEnabled = tls,
             DefaultPolicy = DefaultPolicyOf(overrides, acls),
             MeshDestinationsOnly = MeshDestinationsOnly(resources),
+            KnownServices = [.. overrides.KnownServices, .. values.SelectMany(ConsulChartServices.Infer)],
         };
     }
 
@@ -42,8 +43,8 @@ internal static class MeshSettingsReader
         overrides.DefaultPolicy is { } policy
             ? new Setting<DefaultPolicy>(policy, overrides.DescribeOrigin(nameof(overrides.DefaultPolicy)))
             : acls.Value
-                ? new Setting<DefaultPolicy>(DefaultPolicy.Deny, $"ACLs are enabled ({acls.Origin}), so the ACL default policy deny applies")
-                : new Setting<DefaultPolicy>(DefaultPolicy.Allow, $"ACLs are disabled ({acls.Origin}), so Consul allows what no intention denies");
+                ? new Setting<DefaultPolicy>(DefaultPolicy.Deny, $"ACLs are enabled ({acls.Origin}), so the ACL default policy deny applies") { Assumed = acls.Assumed }
+                : new Setting<DefaultPolicy>(DefaultPolicy.Allow, $"ACLs are disabled ({acls.Origin}), so Consul allows what no intention denies") { Assumed = acls.Assumed };
 
     private static Setting<bool> MeshDestinationsOnly(IEnumerable<ManifestResource> resources)
     {
@@ -63,7 +64,8 @@ internal static class MeshSettingsReader
             }
         }
 
-        return new Setting<bool>(chartDefault, ChartDefault);
+        // Without any values file the chart default is a guess: the values may live in another folder of the repository.
+        return new Setting<bool>(chartDefault, ChartDefault) { Assumed = values.Count == 0 };
     }
 
     /// <summary>file:line with the file name only: settings are quoted inside messages, which full paths would swamp.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace MeshOps.Consul.Helm;
@@ -16,6 +17,12 @@ public sealed record ConsulHelmValues
     [JsonPropertyName("global")] public HelmGlobal? Global { get; init; }
 
     [JsonPropertyName("connectInject")] public HelmConnectInject? ConnectInject { get; init; }
+
+    /// <summary>
+    /// The sections not modelled above, as written (server, ui, dns, meshGateway, telemetryCollector, …), from which
+    /// the services the chart installs are inferred. Kept untyped: the chart's "-" for "inherit" is not a boolean.
+    /// </summary>
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; init; }
 }
 
 public sealed record HelmGlobal
@@ -23,6 +30,9 @@ public sealed record HelmGlobal
     [JsonPropertyName("acls")] public HelmAcls? Acls { get; init; }
 
     [JsonPropertyName("tls")] public HelmEnabled? Tls { get; init; }
+
+    /// <summary>The fields not modelled above, as written (name, enabled): the chart names its Services after global.name.</summary>
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; init; }
 }
 
 public sealed record HelmAcls
