@@ -45,7 +45,7 @@ namespace MeshOps.Rules.Catalog
         public static readonly RuleDescriptor UnknownCallTarget = new RuleDescriptor(
             "MESH104", Severity.Error, Calls,
             "Call target names no Service",
-            "{0} calls '{2}' ({3}), but no Service of that name exists in namespace {1}; DNS lookup fails or the call leaves the mesh.{4}",
+            "{0} calls '{2}' ({3}), but no Service of that name is declared in namespace {1}; DNS lookup fails or the call leaves the mesh.{4}",
             "Correct the host in {3} to the name of the Service that serves it.",
             "kubectl get service -n {1}");
 
@@ -121,12 +121,12 @@ namespace MeshOps.Rules.Catalog
             "Remove source '{1}' from ServiceIntentions {0}, or keep it only if {1} is about to call {2}.",
             "consul intention check {1} {2}");
 
-        /// <summary>{0} why the default is allow (the default policy's origin), {1} the mesh workloads count.</summary>
+        /// <summary>{0} why every call is allowed (an allow-all intention, or no deny-all and the default policy's origin), {1} the mesh workloads count, {2} the step that closes it.</summary>
         public static readonly RuleDescriptor NoDefaultDeny = new RuleDescriptor(
             "MESH206", Severity.Warning, Intentions,
             "No default deny",
-            "There is no deny-all intention (* to *), and calls that no intention matches are allowed: {0}. Any of the {1} mesh workloads can call any other, and intentions only ever subtract: the mesh is not zero-trust.",
-            "Add a ServiceIntentions with destination '*' and one source '*' with action deny, then allow each call the application makes.",
+            "{0} Any of the {1} mesh workloads can call any other, and intentions only ever subtract: the mesh is not zero-trust.",
+            "{2}, then allow each call the application makes.",
             "consul intention check <any-source> <any-destination>   # Denied once default deny is in place");
 
         /// <summary>{0} service, {1} protocol set, {2} why it is TCP, {3} namespace.</summary>
