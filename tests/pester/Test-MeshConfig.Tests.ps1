@@ -102,7 +102,7 @@ Describe 'Test-MeshConfig parameters' -Tag Unit {
 
     It 'has exactly the documented parameters' {
         ($Command.Parameters.Keys | Where-Object { $_ -notin $Common } | Sort-Object) |
-            Should -Be (@('Path', 'LiteralPath', 'InputObject', 'Namespace', 'Rule', 'ExcludeRule', 'MinimumSeverity', 'DefaultPolicy', 'TransparentProxy', 'AclsEnabled', 'Quiet') | Sort-Object)
+            Should -Be (@('Path', 'LiteralPath', 'InputObject', 'Namespace', 'Rule', 'ExcludeRule', 'MinimumSeverity', 'DefaultPolicy', 'TransparentProxy', 'AclsEnabled', 'KnownService', 'KnownServicesPath', 'Quiet') | Sort-Object)
     }
 
     It '-<Name> is <Type> in <Sets>' -ForEach @(
@@ -116,6 +116,8 @@ Describe 'Test-MeshConfig parameters' -Tag Unit {
         @{ Name = 'DefaultPolicy'; Type = 'MeshOps.Model.DefaultPolicy'; Sets = @('__AllParameterSets') }
         @{ Name = 'TransparentProxy'; Type = 'System.Boolean'; Sets = @('__AllParameterSets') }
         @{ Name = 'AclsEnabled'; Type = 'System.Boolean'; Sets = @('__AllParameterSets') }
+        @{ Name = 'KnownService'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
+        @{ Name = 'KnownServicesPath'; Type = 'System.String'; Sets = @('__AllParameterSets') }
         @{ Name = 'Quiet'; Type = 'System.Management.Automation.SwitchParameter'; Sets = @('__AllParameterSets') }
     ) {
         $parameter = $Command.Parameters[$Name]
@@ -307,6 +309,98 @@ Describe 'Test-MeshConfig' -Tag Integration {
 
             $finding.RuleId | Should -Be 'MESH206'
             $finding.File | Should -Be $Values
+        }
+    }
+
+    Context 'services installed elsewhere' {
+        BeforeAll {
+            # web calls a Service no input declares and that is not a near miss of one: a chart may install it.
+            $Mesh = @'
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 8080
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+      annotations:
+        consul.hashicorp.com/connect-inject: "true"
+    spec:
+      containers:
+        - name: web
+          image: example/web:1
+          ports:
+            - containerPort: 8080
+          env:
+            - name: TRACES
+              value: http://jaeger-collector-headless:14268
+'@
+            $Manifest = Join-Path $TestDrive 'calls-jaeger.yaml'
+            Set-Content -LiteralPath $Manifest -Value $Mesh
+        }
+
+        It 'reports the unknown target as a Warning whose assumption names -KnownService' {
+            $finding = Test-MeshConfig -Path $Manifest -Rule MESH104
+
+            $finding.Severity | Should -Be 'Warning'
+            $finding.Assumption | Should -Match 'name it with the -KnownService parameter: jaeger-collector-headless\.$'
+            $finding.Message | Should -Match 'Assumed: '
+            ($finding | Format-List | Out-String) | Should -Match 'Assumption\s*:'
+        }
+
+        It 'counts -KnownService <Known> as declared' -ForEach @(
+            @{ Known = 'jaeger-collector-headless' }
+            @{ Known = 'jaeger-collector-headless.default' }
+        ) {
+            Test-MeshConfig -Path $Manifest -Rule MESH104 -KnownService $Known | Should -BeNullOrEmpty
+        }
+
+        It 'reads -KnownServicesPath as <Format>' -ForEach @(
+            @{ Format = 'one name a line'; Text = "# installed by the Jaeger chart`njaeger-collector-headless`n" }
+            @{ Format = 'a YAML list'; Text = "- jaeger-collector-headless`n- other.tracing`n" }
+            @{ Format = 'a JSON array'; Text = '["jaeger-collector-headless", "other.tracing"]' }
+        ) {
+            $list = Join-Path $TestDrive 'known.txt'
+            Set-Content -LiteralPath $list -Value $Text
+
+            Test-MeshConfig -Path $Manifest -Rule MESH104 -KnownServicesPath $list | Should -BeNullOrEmpty
+        }
+
+        It 'refuses an entry that is not name or name.namespace: a terminating MeshOps.InvalidKnownService error' {
+            $thrown = { Test-MeshConfig -Path $Manifest -KnownService 'Jaeger_Collector' } | Should -Throw -PassThru
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'MeshOps.InvalidKnownService,*'
+            $thrown.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $thrown.TargetObject | Should -Be 'Jaeger_Collector'
+        }
+
+        It 'refuses a -KnownServicesPath that does not exist: a terminating MeshOps.PathNotFound error' {
+            $thrown = { Test-MeshConfig -Path $Manifest -KnownServicesPath (Join-Path $TestDrive 'absent.txt') } | Should -Throw -PassThru
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'MeshOps.PathNotFound,*'
+        }
+
+        It 'names -AclsEnabled when no Helm values say whether ACLs are on' {
+            $intentions = Join-Path $TestDrive 'intentions.yaml'
+            Set-Content -LiteralPath $intentions -Value "apiVersion: consul.hashicorp.com/v1alpha1`nkind: ServiceIntentions`nmetadata:`n  name: web`nspec:`n  destination:`n    name: web`n  sources:`n    - name: web`n      action: allow"
+            $finding = Test-MeshConfig -Path $Manifest, $intentions -Rule MESH206
+
+            $finding.Severity | Should -Be 'Warning'
+            $finding.Assumption | Should -Match 'say so with the -AclsEnabled parameter\.$'
+            Test-MeshConfig -Path $Manifest, $intentions -Rule MESH206 -AclsEnabled $true | Should -BeNullOrEmpty
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     // the runtime load MeshOps.Rules at that moment, from a folder it does not search.
     // Findings name a setting the user decided by the parameter that set it. Rule IDs are stored as typed and
     // checked in BeginProcessing: an exception thrown while binding would reach the user as a binding error.
-    private AnalysisOptions _options = AnalysisOptions.Default with { DescribeOverride = name => $"-{name} parameter" };
+    private AnalysisOptions _options = AnalysisOptions.Default with { DescribeOverride = DescribeParameter };
     private readonly List<string> _paths = [];
     private readonly StringBuilder _text = new();
 
@@ -110,6 +110,19 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
         set => _options = _options with { AclsEnabled = value };
     }
 
+    // A service name, or name.namespace; read as written and checked in BeginProcessing with the file's entries.
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] KnownService
+    {
+        get => [.. _options.KnownServices];
+        set => _options = _options with { KnownServices = value };
+    }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? KnownServicesPath { get; set; }
+
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
@@ -127,7 +140,44 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
         {
             ThrowTerminatingError(NewErrorRecord(ErrorIds.UnknownRule, unknown, unknown.RuleId));
         }
+
+        if (KnownServicesPath is not null)
+        {
+            _options = _options with { KnownServices = [.. _options.KnownServices, .. ReadKnownServices(KnownServicesPath)] };
+        }
+
+        foreach (var known in _options.KnownServices)
+        {
+            try
+            {
+                _ = MeshOps.Model.KnownService.Parse(known, "");
+            }
+            catch (ArgumentException invalid)
+            {
+                ThrowTerminatingError(NewErrorRecord(ErrorIds.InvalidKnownService, invalid, known));
+            }
+        }
     }
+
+    /// <summary>The entries of a -KnownServicesPath file; a file that cannot be read stops the command, as a bad argument.</summary>
+    private IReadOnlyList<string> ReadKnownServices(string path)
+    {
+        var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        try
+        {
+            return KnownServiceList.Parse(File.ReadAllText(file));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var errorId = ex is FileNotFoundException or DirectoryNotFoundException ? ErrorIds.PathNotFound : ErrorIds.InvalidKnownService;
+            ThrowTerminatingError(NewErrorRecord(errorId, ex, path));
+            throw;
+        }
+    }
+
+    /// <summary>Findings name an option by the parameter that sets it (AnalysisOptions.KnownServices is -KnownService).</summary>
+    private static string DescribeParameter(string option) =>
+        option == nameof(AnalysisOptions.KnownServices) ? $"-{nameof(KnownService)} parameter" : $"-{option} parameter";
 
     protected override void ProcessRecord()
     {

@@ -19,10 +19,13 @@ internal static class ErrorIds
     /// <summary>A rule ID that is not in the catalogue (the SDK's <c>UnknownRuleException</c>).</summary>
     public const string UnknownRule = "MeshOps.UnknownRule";
 
+    /// <summary>A -KnownService entry (or a line of the -KnownServicesPath file) that is not name or name.namespace, or a file that cannot be read.</summary>
+    public const string InvalidKnownService = "MeshOps.InvalidKnownService";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
-        NotFileSystemPath or UnknownRule => ErrorCategory.InvalidArgument,
+        NotFileSystemPath or UnknownRule or InvalidKnownService => ErrorCategory.InvalidArgument,
         _ when LoadErrorIds.Kinds.TryGetValue(errorId, out var kind) => kind switch
         {
             LoadErrorKind.NotFound => ErrorCategory.ObjectNotFound,
