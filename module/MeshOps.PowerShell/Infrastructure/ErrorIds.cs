@@ -19,10 +19,14 @@ internal static class ErrorIds
     /// <summary>A rule ID that is not in the catalogue (the SDK's <c>UnknownRuleException</c>).</summary>
     public const string UnknownRule = "MeshOps.UnknownRule";
 
+    /// <summary>A rule ID or pattern that Get-MeshRule finds no rule for: a lookup that found nothing, as with Get-Command.</summary>
+    public const string RuleNotFound = "MeshOps.RuleNotFound";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
         NotFileSystemPath or UnknownRule => ErrorCategory.InvalidArgument,
+        RuleNotFound => ErrorCategory.ObjectNotFound,
         _ when LoadErrorIds.Kinds.TryGetValue(errorId, out var kind) => kind switch
         {
             LoadErrorKind.NotFound => ErrorCategory.ObjectNotFound,
