@@ -26,7 +26,7 @@ namespace MeshOps.Rules.Catalog
             Entry(
                 "MESH203",
                 "Within one ServiceIntentions, sources listed twice (same name, namespace, partition, peer and sameness group), which the Consul server rejects; and across the inputs, two ServiceIntentions resources with the same destination, which the consul-k8s webhook rejects whatever namespace holds them.",
-                "ServiceIntentions already in the cluster or created with the consul CLI or API, which would clash with one in the inputs. One resource written twice under the same namespace and name is read as one object, so two files that give one ServiceIntentions different destinations are not reported. Consul Enterprise namespaces, where two destinations of one name in different namespaces are allowed.",
+                "ServiceIntentions already in the cluster or created with the consul CLI or API, which would clash with one in the inputs. One ServiceIntentions (same namespace and name) written in two files with different destinations is not reported, although the webhook refuses the second apply because the destination is immutable. Consul Enterprise namespaces, where two destinations of one name in different namespaces are allowed.",
                 "Keep one ServiceIntentions per destination, with one entry per source; merge the duplicated entries' permissions into one.",
                 "intention resource", "what is duplicated", "other location", "namespace"),
             Entry(
