@@ -22,10 +22,14 @@ internal static class ErrorIds
     /// <summary>A -KnownService entry (or a line of the -KnownServicesPath file) that is not name or name.namespace, or a file that cannot be read.</summary>
     public const string InvalidKnownService = "MeshOps.InvalidKnownService";
 
+    /// <summary>A rule ID or pattern that Get-MeshRule finds no rule for: a lookup that found nothing, as with Get-Command.</summary>
+    public const string RuleNotFound = "MeshOps.RuleNotFound";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
         NotFileSystemPath or UnknownRule or InvalidKnownService => ErrorCategory.InvalidArgument,
+        RuleNotFound => ErrorCategory.ObjectNotFound,
         _ when LoadErrorIds.Kinds.TryGetValue(errorId, out var kind) => kind switch
         {
             LoadErrorKind.NotFound => ErrorCategory.ObjectNotFound,

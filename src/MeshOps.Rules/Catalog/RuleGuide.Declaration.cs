@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+
+namespace MeshOps.Rules.Catalog
+{
+    public static partial class RuleGuide
+    {
+        // The compile-time-only rules judge a typed mesh's C# declarations, which have no YAML form to read.
+        private const string CompilerOnly =
+            "Reported only by the MeshOps compiler (the generator and analyzer in the MeshOps package) while a typed mesh builds; Test-MeshConfig never reports it, and YAML written by hand is not checked for it. ";
+
+        private static IEnumerable<RuleGuideEntry> Declaration() => new[]
+        {
+            Entry(
+                "MESH701",
+                "The name given to [MeshService(\"name\")] on each service class of a typed mesh: a DNS-1123 label of at most 63 characters, lowercase letters, digits and '-', starting and ending with a letter or digit, since it names the Service, the ServiceAccount and the Consul service.",
+                CompilerOnly + "Names changed after the objects are built (by editing the YAML that ToYaml() writes).",
+                "Rename the service to a DNS-1123 label, for example lowercase words joined by '-'.",
+                "name", "length", "declaring type"),
+            Entry(
+                "MESH702",
+                "Every port a typed mesh declares in attributes: [ContainerPort], [ServicePort] and its TargetPort, and the Port of [Upstream] (a TargetPort or upstream Port of 0 means not set and is not judged). Each must be between 1 and 65535.",
+                CompilerOnly + "Whether the port is the one the app really listens on or is called on (MESH101, MESH105 and MESH103 judge that, at compile time and at run time).",
+                "Use the port the app really listens on or is called on, between 1 and 65535.",
+                "port", "what the port is", "declaring type"),
+            Entry(
+                "MESH703",
+                "The service names of one typed mesh: two [MeshService] classes in the same MeshDefinition with the same name would write the same Service, ServiceAccount and ServiceDefaults.",
+                CompilerOnly + "Services of the same name declared in another mesh, another assembly or YAML applied beside the typed mesh.",
+                "Give each service class its own name, or merge the two classes into one.",
+                "service name", "declaring type", "type that declared it first"),
+            Entry(
+                "MESH704",
+                "Each [Upstream(typeof(T))] of a typed mesh service: T must be a [MeshService] class nested in the same MeshDefinition, so that its Service, port and intention can be derived.",
+                CompilerOnly + "Services outside the typed mesh (another mesh, an external service behind a terminating gateway), which cannot be named as typed upstreams.",
+                "Name a [MeshService] class of the same mesh in [Upstream(typeof(...))], or declare the upstream as one.",
+                "upstream type", "declaring service type", "mesh"),
+            Entry(
+                "MESH705",
+                "Every class carrying [MeshService]: it must be nested in a partial class that derives from MeshDefinition<TMesh>, or no handle is generated for it and no mesh writes its objects.",
+                CompilerOnly + "Nothing beyond the declaring class: a class nested in the wrong mesh is that mesh's service, and its mistakes are judged there.",
+                "Move the class into the partial class that derives from MeshDefinition<TMesh>.",
+                "declaring type", "where it is declared instead"),
+        };
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+
+namespace MeshOps.Rules.Catalog
+{
+    public static partial class RuleGuide
+    {
+        private static IEnumerable<RuleGuideEntry> Workload() => new[]
+        {
+            Entry(
+                "MESH501",
+                "Every ConfigMap a workload's pod template references and does not mark optional: env valueFrom.configMapKeyRef, envFrom.configMapRef, configMap volumes and configMap sources of projected volumes, in containers and init containers. Each is looked up among the ConfigMaps of the inputs in the workload's namespace, and a named key (configMapKeyRef key, volume items) in its data and binaryData.",
+                "ConfigMaps created outside the inputs: by a Helm chart, a kustomize configMapGenerator (whose name gets a hash suffix), kubectl create configmap, an operator, or Kubernetes itself (kube-root-ca.crt, which exists in every namespace, is reported as missing when it is not among the inputs). Objects written without a namespace are taken to be in \"default\".",
+                "Create the ConfigMap (with the key) in the workload's namespace, correct the name or key in the pod template, or mark the reference optional: true if the pod can start without it.",
+                "workload", "namespace", "config map", " [key '<key>']", "how it is referenced"),
+            Entry(
+                "MESH502",
+                "Each call found in the configuration (see MESH104 for where calls are read) between a workload and a Service that selects workloads, where one side is in the mesh and the other is not (membership from the connect-inject annotation, the namespace label, or Helm connectInject.default and connectInject.enabled). From outside into the mesh it is an Error: the destination's sidecar accepts only mTLS. From the mesh out it is a Warning (the call leaves through Envoy's passthrough, without mTLS or intentions), and an Error when a Mesh resource among the inputs sets transparentProxy.meshDestinationsOnly: true. Reported once per caller and Service.",
+                CallsNotSeen + "Permissive mTLS (ServiceDefaults mutualTLSMode: permissive with Mesh allowEnablingPermissiveMutualTLS), which lets a caller outside the mesh in, is not taken into account. Injection decided by Helm values or namespace labels that are not among the inputs (connectInject.default is assumed false). Ingress controllers and gateways deployed elsewhere that carry the traffic across the boundary.",
+                "Put both sides in the mesh (consul.hashicorp.com/connect-inject: \"true\" on the pod template of the workload outside it), or, for a caller that must stay outside, route it through an ingress or API gateway, or allow permissive mTLS for the destination deliberately.",
+                "caller", "callee", "which side is outside the mesh", "where the call is written", "consequence", "namespace"),
+            Entry(
+                "MESH503",
+                "Each Deployment, StatefulSet, DaemonSet and ReplicaSet: every label of spec.selector.matchLabels must be on spec.template.metadata.labels with the same value, or the API server rejects the object.",
+                "spec.selector.matchExpressions, which are not evaluated. Labels a mutating webhook or a templating step adds before the object reaches the API server.",
+                "Make spec.selector.matchLabels a subset of spec.template.metadata.labels (the selector of an existing Deployment is immutable: change the template labels, or recreate the object).",
+                "workload", "namespace", "selector", "template labels"),
+            Entry(
+                "MESH601",
+                "The text of each value in the data of every ConfigMap among the inputs, for a credential written in clear text inside it: a password in a URL (scheme://user:password@host), an Authorization header, a Bearer token, or a key=value, key: value or --flag value whose name says it holds a secret (password, token, api_key, secret, …) and whose value is not a reference (a variable, a *_FILE path) or already masked.",
+                "Credentials that do not look like one inside the value: a ConfigMap key named like a secret is not itself judged (DB_PASSWORD: hunter2 is not reported, while DATABASE_URL: postgres://app:hunter2@db is), nor is an opaque token without a keyword. Values in binaryData, credentials written in pod templates' env values, and anything in Secrets (which is where they belong). Placeholder or demo passwords are reported like real ones.",
+                "Move the credential into a Secret and reference it from the pod (env valueFrom.secretKeyRef, or a Secret volume), then rotate it, since it has been readable by anyone who can read ConfigMaps in the namespace.",
+                "config map", "key", "credential kind", "namespace"),
+        };
+    }
+}
