@@ -9,7 +9,7 @@ namespace MeshOps.Rules.Catalog
             Entry(
                 "MESH501",
                 "Every ConfigMap a workload's pod template references and does not mark optional: env valueFrom.configMapKeyRef, envFrom.configMapRef, configMap volumes and configMap sources of projected volumes, in containers and init containers. Each is looked up among the ConfigMaps of the inputs in the workload's namespace, and a named key (configMapKeyRef key, volume items) in its data and binaryData.",
-                "ConfigMaps created outside the inputs: by a Helm chart, a kustomize configMapGenerator (whose name gets a hash suffix), kubectl create configmap, an operator, or Kubernetes itself (kube-root-ca.crt, which exists in every namespace, is reported as missing when it is not among the inputs). Objects written without a namespace are taken to be in \"default\".",
+                "ConfigMaps created outside the inputs: by a Helm chart, a kustomize configMapGenerator (whose name gets a hash suffix), kubectl create configmap or an operator (kube-root-ca.crt, which Kubernetes itself publishes in every namespace, is never reported). Objects written without a namespace are taken to be in \"default\".",
                 "Create the ConfigMap (with the key) in the workload's namespace, correct the name or key in the pod template, or mark the reference optional: true if the pod can start without it.",
                 "workload", "namespace", "config map", " [key '<key>']", "how it is referenced"),
             Entry(

@@ -8,6 +8,12 @@ namespace MeshOps.Analysis.Rules;
 /// <summary>MESH501: a ConfigMap or key that a workload mounts or references is not declared.</summary>
 internal sealed class MissingConfigMap : IMeshRule
 {
+    /// <summary>
+    /// kube-controller-manager's root-ca-cert-publisher writes this ConfigMap into every namespace (Kubernetes 1.20+,
+    /// projected service account volumes read it), so no manifest declares it and its absence proves nothing.
+    /// </summary>
+    private const string ClusterPublishedConfigMap = "kube-root-ca.crt";
+
     public RuleDescriptor Descriptor => RuleCatalog.MissingConfigMap;
 
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
@@ -17,6 +23,11 @@ internal sealed class MissingConfigMap : IMeshRule
             foreach (var reference in ConfigMapReferences.Of(workload).Where(r => !r.Optional))
             {
                 var found = model.ConfigMaps.TryGetValue(new ObjectKey(workload.Namespace, reference.Name), out var configMap);
+                if (!found && reference.Name == ClusterPublishedConfigMap)
+                {
+                    continue;
+                }
+
                 var missingKey = found && reference.Key is { } key && !HasKey(configMap!, key);
                 if (found && !missingKey)
                 {

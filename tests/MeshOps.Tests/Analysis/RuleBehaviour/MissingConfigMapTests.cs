@@ -124,6 +124,13 @@ public class MissingConfigMapTests
     }
 
     [Fact]
+    public void The_root_CA_configmap_Kubernetes_publishes_in_every_namespace_is_never_missing()
+    {
+        Assert.Empty(Pod(Volume("kube-root-ca.crt", false, "ca.crt")).Analyze().Findings);
+        AssertMissing(Pod(Volume("kube-root-ca")), "name: kube-root-ca");
+    }
+
+    [Fact]
     public void An_optional_volume_of_a_missing_configmap_is_fine()
     {
         Assert.Empty(Pod(Volume("app-config", optional: true)).Analyze().Findings);
