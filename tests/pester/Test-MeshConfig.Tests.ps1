@@ -268,6 +268,24 @@ Describe 'Test-MeshConfig' -Tag Integration {
             Test-MeshConfig -Path $Example -Quiet | Should -BeExactly $true
         }
 
+        It 'reports <Rule> alone, at <File>:<Line>, for the seeded fault <Fault> laid over the healthy files' -ForEach @(
+            @{ Fault = 'MESH109-worker-without-service'; Rule = 'MESH109'; File = 'payments-worker.yaml'; Line = 22 }
+            @{ Fault = 'MESH207-intention-renamed'; Rule = 'MESH207'; File = 'intentions.yaml'; Line = 50 }
+            @{ Fault = 'MESH504-payments-networkpolicy'; Rule = 'MESH504'; File = 'networkpolicy.yaml'; Line = 9 }
+        ) {
+            $faultFolder = Join-Path $PSScriptRoot "../../examples/hashicups/faults/$Fault"
+            $replaced = (Get-ChildItem -LiteralPath $faultFolder -File).Name
+            $files = @(Get-ChildItem -LiteralPath $Example -File | Where-Object Name -NotIn $replaced) + @(Get-ChildItem -LiteralPath $faultFolder -File)
+
+            $finding = $files | Test-MeshConfig
+
+            $finding | Should -HaveCount 1
+            $finding.RuleId | Should -Be $Rule
+            Split-Path -Leaf $finding.File | Should -Be $File
+            $finding.Line | Should -Be $Line
+            $finding.Confirm | Should -Match '^kubectl '
+        }
+
         It 'allows calls with no intention under the default policy Allow, as Consul does with ACLs off' {
             $WithoutIntentions | Test-MeshConfig -Rule MESH201 | Should -BeNullOrEmpty
         }

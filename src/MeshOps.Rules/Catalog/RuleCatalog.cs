@@ -209,6 +209,30 @@ namespace MeshOps.Rules.Catalog
             "Move the {2} into a Secret and reference it with secretKeyRef, or mount the Secret as a file.",
             "kubectl get secret -n {3}");
 
+        /// <summary>{0} resource name, {1} namespace, {2} this destination, {3} the other destination, {4} where the other is written.</summary>
+        public static readonly RuleDescriptor IntentionDestinationRewritten = new RuleDescriptor(
+            "MESH207", Severity.Error, Intentions,
+            "One ServiceIntentions written with two destinations",
+            "ServiceIntentions {0} in namespace {1} is written twice, with destination {2} here and {3} at {4}. Both are one Kubernetes object, so whichever is applied second is an update that changes spec.destination, and the consul-k8s webhook rejects it ('spec.destination.name and spec.destination.namespace are immutable fields for ServiceIntentions'): the intentions for that destination never apply.",
+            "Give each destination its own ServiceIntentions: rename this one to metadata.name: {2} (the destination's name, by convention), or delete one of the two definitions.",
+            "kubectl get serviceintentions {0} -n {1} -o jsonpath='{{.spec.destination.name}}'");
+
+        /// <summary>{0} workload, {1} namespace, {2} why it is in the mesh, {3} pod label selector, {4} what the inputs hold of the namespace's Services.</summary>
+        public static readonly RuleDescriptor MeshPodWithoutService = new RuleDescriptor(
+            "MESH109", Severity.Error, Ports,
+            "No Service selects a mesh pod",
+            "{0} is in the mesh ({2}), but no Service that consul-k8s registers selects its pods ({3}). consul-k8s registers a mesh pod in Consul only from the Endpoints of a Service that selects it, and connect-init waits for that registration ('Check to ensure a Kubernetes service has been created for this application'): the pod never becomes ready. {4}",
+            "Create a Service in namespace {1} whose selector matches the pod labels of {0} ({3}), with the port the app listens on.",
+            "kubectl logs -n {1} -l {3} -c consul-connect-inject-init");
+
+        /// <summary>{0} workload, {1} namespace, {2} the NetworkPolicies that select it, {3} what they do not allow, {4} consequences, {5} pod label selector.</summary>
+        public static readonly RuleDescriptor NetworkPolicyBlocksSidecar = new RuleDescriptor(
+            "MESH504", Severity.Error, Workload,
+            "NetworkPolicy blocks what the mesh sidecar needs",
+            "NetworkPolicies selecting the pods of {0} ({5}): {2}. Taken together they do not allow {3}. {4}",
+            "Add to a NetworkPolicy in namespace {1} that selects {0} a rule allowing {3}.",
+            "kubectl describe networkpolicy -n {1}");
+
         private const string Declaration = "Declaration";
 
         /// <summary>{0} the name as written, {1} its length, {2} the declaring type.</summary>
@@ -261,11 +285,12 @@ namespace MeshOps.Rules.Catalog
         {
             TargetPortMismatch, SelectorMatchesNothing, LoopbackBind, UnknownCallTarget, CallPortNotExposed,
             TransparentProxyUpstreamWithoutClusterIp, MeshPodWithoutPort, MultipleServicesSelectMeshPod,
+            MeshPodWithoutService,
             CallDeniedByIntentions, IntentionNamesUnknownService, DuplicateIntention, L7PermissionsOnTcp,
-            UnusedAllowIntention, NoDefaultDeny,
+            UnusedAllowIntention, NoDefaultDeny, IntentionDestinationRewritten,
             HttpProtocolOnTcpService, L7FeatureWithoutL7Protocol, ProxyDefaultsProtocolConflict,
             MissingServiceAccount, ServiceAccountTokenNotMounted, ServiceAccountNameMismatch,
-            MissingConfigMap, MeshBoundaryCall, WorkloadSelectorMismatch, CredentialInConfigMap,
+            MissingConfigMap, MeshBoundaryCall, WorkloadSelectorMismatch, NetworkPolicyBlocksSidecar, CredentialInConfigMap,
         };
 
         /// <summary>

@@ -49,6 +49,14 @@ namespace MeshOps.Rules.Checks
                 }
 
                 var earlier = resources[index];
+                // One metadata.name in one namespace is one object written twice: applying the second updates the first
+                // instead of creating a rival (MESH207 reports it when the destination differs).
+                if (earlier.Name == resources[i].Name && earlier.Namespace == resources[i].Namespace)
+                {
+                    yield return null;
+                    continue;
+                }
+
                 var args = new object[]
                 {
                     resources[i].Name,

@@ -27,6 +27,9 @@ public sealed class MeshModel
     /// <summary>ServiceIntentions resources, in input order.</summary>
     public required IReadOnlyList<ManifestResource> IntentionResources { get; init; }
 
+    /// <summary>NetworkPolicy objects, in input order.</summary>
+    public IReadOnlyList<ManifestResource> NetworkPolicies { get; init; } = [];
+
     /// <summary>Consul config entries other than intentions, by kind (ServiceDefaults, ServiceRouter, …).</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<ManifestResource>> ConfigEntries { get; init; }
 

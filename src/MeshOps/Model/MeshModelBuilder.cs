@@ -66,6 +66,7 @@ public static class MeshModelBuilder
             ServiceAccounts = index.ServiceAccounts,
             ConfigMaps = index.ConfigMaps,
             IntentionResources = index.Intentions,
+            NetworkPolicies = index.NetworkPolicies,
             ConfigEntries = index.ConfigEntries.ToDictionary(p => p.Key, p => (IReadOnlyList<ManifestResource>)p.Value),
             Namespaces = index.Namespaces,
             ConsulServiceNames = ConsulServiceNames.Collect(resources, services, workloads, settings.KnownServices),

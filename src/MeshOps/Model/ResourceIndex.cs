@@ -28,6 +28,8 @@ internal sealed class ResourceIndex
 
     public List<ManifestResource> Intentions { get; } = [];
 
+    public List<ManifestResource> NetworkPolicies { get; } = [];
+
     public Dictionary<string, List<ManifestResource>> ConfigEntries { get; } = [];
 
     public HashSet<string> Namespaces { get; } = [];
@@ -55,6 +57,9 @@ internal sealed class ResourceIndex
                     break;
                 case V1ConfigMap:
                     index.ConfigMaps.TryAdd(new ObjectKey(ns, resource.Name), resource);
+                    break;
+                case V1NetworkPolicy:
+                    index.NetworkPolicies.Add(resource);
                     break;
                 case V1Namespace:
                     index.Namespaces.Add(resource.Name);

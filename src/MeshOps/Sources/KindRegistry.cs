@@ -34,6 +34,7 @@ public static class KindRegistry
             [("v1", "ConfigMap")] = Read<V1ConfigMap>(),
             [("v1", "ServiceAccount")] = Read<V1ServiceAccount>(),
             [("v1", "Namespace")] = Read<V1Namespace>(),
+            [("networking.k8s.io/v1", "NetworkPolicy")] = Read<V1NetworkPolicy>(),
             [(ConsulV1Alpha1, "ServiceDefaults")] = Read<ServiceDefaults>(),
             [(ConsulV1Alpha1, "ServiceIntentions")] = Read<ServiceIntentions>(),
             [(ConsulV1Alpha1, "ProxyDefaults")] = Read<ProxyDefaults>(),

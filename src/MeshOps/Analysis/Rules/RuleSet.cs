@@ -13,12 +13,14 @@ public static class RuleSet
         new TransparentProxyUpstreamWithoutClusterIp(),
         new MeshPodWithoutPort(),
         new MultipleServicesSelectMeshPod(),
+        new MeshPodWithoutService(),
         new CallDeniedByIntentions(),
         new IntentionNamesUnknownService(),
         new DuplicateIntention(),
         new L7PermissionsOnTcp(),
         new UnusedAllowIntention(),
         new NoDefaultDeny(),
+        new IntentionDestinationRewritten(),
         new HttpProtocolOnTcpService(),
         new L7FeatureWithoutL7Protocol(),
         new ProxyDefaultsProtocolConflict(),
@@ -28,6 +30,7 @@ public static class RuleSet
         new MissingConfigMap(),
         new MeshBoundaryCall(),
         new WorkloadSelectorMismatch(),
+        new NetworkPolicyBlocksSidecar(),
         new CredentialInConfigMap(),
     ];
 }

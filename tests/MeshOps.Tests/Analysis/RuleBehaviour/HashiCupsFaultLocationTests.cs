@@ -18,6 +18,7 @@ public class HashiCupsFaultLocationTests
         { "MESH106-headless-payments", "MESH106", Severity.Error, "public-api.yaml", 61, "value: \"http://payments:1800\"" },
         { "MESH107-no-container-port", "MESH107", Severity.Error, "payments.yaml", 51, "- name: payments" },
         { "MESH108-two-services", "MESH108", Severity.Error, "payments.yaml", 55, "labels:" },
+        { "MESH109-worker-without-service", "MESH109", Severity.Error, "payments-worker.yaml", 22, "labels:" },
         { "MESH201-missing-intention", "MESH201", Severity.Error, "public-api.yaml", 61, "value: \"http://payments:1800\"" },
         { "MESH202-stale-intention", "MESH202", Severity.Warning, "intentions.yaml", 74, "name: inventory" },
         { "MESH203-duplicate-source", "MESH203", Severity.Error, "intentions.yaml", 45, "- name: public-api" },
@@ -25,6 +26,8 @@ public class HashiCupsFaultLocationTests
         { "MESH205-unused-intention", "MESH205", Severity.Warning, "intentions.yaml", 34, "- name: frontend" },
         // No line of its own: the finding is about what is absent, so it points at the first ServiceIntentions (line 1 is a comment).
         { "MESH206-no-deny-all", "MESH206", Severity.Warning, "intentions.yaml", 2, "apiVersion: consul.hashicorp.com/v1alpha1" },
+        // The second definition of ServiceIntentions products-api, the one whose apply the webhook rejects.
+        { "MESH207-intention-renamed", "MESH207", Severity.Error, "intentions.yaml", 50, "name: products-api" },
         { "MESH301-postgres-http", "MESH301", Severity.Error, "postgres.yaml", 29, "protocol: http" },
         // The ServiceRouter as a whole needs L7: it points at the router's first line (kind: ServiceRouter is line 95).
         { "MESH302-router-without-http", "MESH302", Severity.Error, "products-api.yaml", 94, "apiVersion: consul.hashicorp.com/v1alpha1" },
@@ -34,6 +37,7 @@ public class HashiCupsFaultLocationTests
         { "MESH403-serviceaccount-name", "MESH403", Severity.Warning, "frontend.yaml", 49, "serviceAccountName: web" },
         { "MESH502-payments-outside-mesh", "MESH502", Severity.Warning, "public-api.yaml", 61, "value: \"http://payments:1800\"" },
         { "MESH503-selector-mismatch", "MESH503", Severity.Error, "payments.yaml", 39, "selector:" },
+        { "MESH504-payments-networkpolicy", "MESH504", Severity.Error, "networkpolicy.yaml", 9, "podSelector:" },
         // The credential sits in a block scalar; the finding points at the ConfigMap key that holds it.
         { "MESH601-password-in-configmap", "MESH601", Severity.Warning, "products-api.yaml", 37, "config: |" },
     };
