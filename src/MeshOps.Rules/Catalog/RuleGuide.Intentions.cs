@@ -26,7 +26,7 @@ namespace MeshOps.Rules.Catalog
             Entry(
                 "MESH203",
                 "Within one ServiceIntentions, sources listed twice (same name, namespace, partition, peer and sameness group), which the Consul server rejects; and across the inputs, two ServiceIntentions resources with the same destination, which the consul-k8s webhook rejects whatever namespace holds them.",
-                "ServiceIntentions already in the cluster or created with the consul CLI or API, which would clash with one in the inputs. One ServiceIntentions (same namespace and name) written in two files with different destinations is not reported, although the webhook refuses the second apply because the destination is immutable. Consul Enterprise namespaces, where two destinations of one name in different namespaces are allowed.",
+                "ServiceIntentions already in the cluster or created with the consul CLI or API, which would clash with one in the inputs. One ServiceIntentions (same namespace and name) written twice with different destinations is MESH207's finding. Consul Enterprise namespaces, where two destinations of one name in different namespaces are allowed.",
                 "Keep one ServiceIntentions per destination, with one entry per source; merge the duplicated entries' permissions into one.",
                 "intention resource", "what is duplicated", "other location", "namespace"),
             Entry(
@@ -46,7 +46,13 @@ namespace MeshOps.Rules.Catalog
                 "Whether calls that no intention matches are allowed: there is no ServiceIntentions with destination '*' and a source '*' with action deny, and the default policy is allow (-DefaultPolicy Allow, or ACLs disabled: -AclsEnabled $false, global.acls.manageSystemACLs false or absent in Helm values). Judged only when the inputs hold mesh workloads and either Consul Helm values or at least one ServiceIntentions, so a folder with one app's manifests is not judged.",
                 "A deny-all intention or ACL settings kept outside the inputs (the Helm values of the Consul installation in another folder or repository, intentions created with the consul CLI). A default policy of deny set in the Consul servers' own ACL configuration rather than through the Helm chart. Pass -DefaultPolicy Deny or -AclsEnabled $true when the inputs do not say what the cluster runs with.",
                 "Add a ServiceIntentions with destination '*' and one source '*' with action deny, then an allowing intention for each call the application makes; or enable ACLs (global.acls.manageSystemACLs: true), which makes deny the default.",
-                "why the default is allow", "number of mesh workloads"),
+                "why calls no intention matches are allowed", "number of mesh workloads", "the change that makes deny the default"),
+            Entry(
+                "MESH207",
+                "ServiceIntentions resources with the same namespace and metadata.name written more than once among the inputs (in several files or documents) with different spec.destination names or namespaces. They are one Kubernetes object, so the second apply is an update of spec.destination, which the consul-k8s webhook refuses as immutable. Reported once, on the later definition in kubectl's apply order, naming the earlier one.",
+                IntentionsNotSeen + "A ServiceIntentions of that name already in the cluster from an earlier apply, or applied from another folder or repository.",
+                "Give each destination its own ServiceIntentions (by convention named after the destination), or delete the definition that is not meant to be applied.",
+                "intention name", "namespace", "destination here", "other destination", "other location"),
         };
     }
 }

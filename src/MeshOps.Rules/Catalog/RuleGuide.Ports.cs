@@ -36,6 +36,12 @@ namespace MeshOps.Rules.Catalog
                 "Services that are not among the inputs (a Helm-installed Service selecting the same pods is missed). Whether two Services in the inputs are one object written twice (alternative versions of one manifest in one folder are counted as two). Consul Enterprise and consul-k8s versions whose multi-port support differs.",
                 "Keep one Service per mesh pod: label the others consul.hashicorp.com/service-ignore: \"true\", narrow their selectors, or set up the pod as multi-port as consul-k8s documents it.",
                 "workload", "namespace", "services", "pod label selector", "why it is in the mesh"),
+            Entry(
+                "MESH109",
+                "Each workload in the mesh (not a gateway: no consul.hashicorp.com/gateway-kind annotation) that no Service among the inputs selects, in a namespace where the inputs declare at least one Service. consul-k8s (0.26 and later) registers a mesh pod in Consul only from the Endpoints of a Service selecting it, and connect-init waits for that registration. A Service that misses the pod only by a label value is left to MESH102.",
+                "Services that are not among the inputs: one installed by a Helm chart or kept in another folder selects the pod and nothing is wrong. Namespaces where the inputs declare no Service at all are not judged for that reason, so a lone Deployment without its Service is missed. Jobs and CronJobs are not read.",
+                "Create a Service selecting the pod's labels with the port the app listens on; a client-only pod still needs one (the consul-k8s docs' static-client has a Service).",
+                "workload", "namespace", "why it is in the mesh", "pod label selector", "what the inputs hold of the namespace's Services"),
         };
     }
 }
