@@ -15,6 +15,7 @@ public static class MeshAnalyzer
         // A typo would select no rule, and a gate over no rule always passes.
         _ = RuleSelection.Parse(options.IncludeRules.Concat(options.ExcludeRules));
         cancellationToken.ThrowIfCancellationRequested();
+        manifests = DuplicateObjects.Resolve(manifests);
         var model = MeshModelBuilder.Build(manifests, options.SettingsOverrides);
         var context = new RuleContext(model.Settings);
         var suppressions = new Suppressions(model);
@@ -35,7 +36,7 @@ public static class MeshAnalyzer
             .ThenBy(f => f.Line)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToList();
-        return new AnalysisReport(findings, manifests.Errors);
+        return new AnalysisReport(findings, manifests.Errors) { LoadWarnings = manifests.Warnings };
     }
 
     /// <summary>Words a rule's hit with the catalogue's message, fix and confirm formats.</summary>
