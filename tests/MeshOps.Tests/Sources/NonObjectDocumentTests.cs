@@ -65,6 +65,7 @@ public class NonObjectDocumentTests
     [InlineData("global:\n  image: hashicorp/consul-enterprise:1.18.0-ent\n")]
     [InlineData("meshGateway:\n  enabled: true\n")]
     [InlineData("syncCatalog:\n  enabled: true\n")]
+    [InlineData("global:\n  name: consul\nserver:\n  replicas: 1\n")]
     public void Consul_values_are_read_from_any_of_the_charts_own_sections(string yaml)
     {
         var set = ManifestLoader.LoadText(yaml, "values.yaml");
@@ -92,6 +93,15 @@ public class NonObjectDocumentTests
 
         Assert.Equal(LoadErrorIds.MissingIdentity, Assert.Single(set.Errors).ErrorId);
         Assert.Empty(set.Skipped);
+    }
+
+    [Fact]
+    public void A_repeated_key_in_a_skipped_file_gives_no_warning()
+    {
+        var set = ManifestLoader.LoadText("ingressController:\n  enabled: true\n  enabled: false\n", "kong/values.yaml");
+
+        Assert.Single(set.Skipped);
+        Assert.Empty(set.Warnings);
     }
 
     [Fact]

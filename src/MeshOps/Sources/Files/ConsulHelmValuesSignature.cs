@@ -43,7 +43,10 @@ internal static class ConsulHelmValuesSignature
             if (ConsulGlobalSettings.Contains(entry.Key))
                 return true;
         }
-        // global.image names the Consul image ("hashicorp/consul:1.21.0", "hashicorp/consul-enterprise:...").
-        return global.GetString("image") is { } image && image.Contains("consul", StringComparison.OrdinalIgnoreCase);
+        // global.image names the Consul image ("hashicorp/consul:1.21.0", "hashicorp/consul-enterprise:..."), and
+        // global.name, the prefix of every object the chart makes, is "consul" in nearly every values file.
+        return NamesConsul(global.GetString("image")) || NamesConsul(global.GetString("name"));
     }
+
+    private static bool NamesConsul(string? value) => value is not null && value.Contains("consul", StringComparison.OrdinalIgnoreCase);
 }

@@ -61,9 +61,13 @@ internal sealed class ManifestReader
                 results.Errors.Add(new LoadError(problem.ErrorId, new SourceLocation(file, problem.Line, problem.Column), problem.Message));
                 continue;
             }
+            var skipped = results.Skipped.Count;
+            extractor.Extract(document, file, results);
+            // A repeated key in a file that is not a manifest (another chart's values) is no concern of the mesh's.
+            if (results.Skipped.Count > skipped)
+                continue;
             foreach (var warning in document.Warnings ?? [])
                 results.Warnings.Add(new LoadWarning(warning.WarningId, new SourceLocation(file, warning.Line, warning.Column), warning.Message));
-            extractor.Extract(document, file, results);
         }
     }
 }
