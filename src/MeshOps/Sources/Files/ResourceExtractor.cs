@@ -25,7 +25,7 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper, PositionTableBu
         var apiVersion = mapping.GetString("apiVersion");
         var kind = mapping.GetString("kind");
         // Neither field: some other YAML (CI config, a chart's values). Consul's Helm values change how the mesh
-        // behaves, so they are kept as an object of MeshOps' own kind, named after the file.
+        // behaves, so they are kept as an object of MeshOps' own kind, named after the file; the rest is skipped, saying why.
         if (apiVersion is null && kind is null)
         {
             if (ConsulHelmValuesSignature.Matches(mapping))
