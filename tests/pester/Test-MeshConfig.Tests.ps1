@@ -540,6 +540,82 @@ data:
         }
     }
 
+    Context '-Namespace, read as kubectl apply -n reads it' {
+        BeforeAll {
+            $OtherNamespace = Join-Path $TestDrive 'other-namespace.yaml'
+            Set-Content -LiteralPath $OtherNamespace -Value "apiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: settings`n  namespace: other`n---`napiVersion: v1`nkind: Namespace`nmetadata:`n  name: shop`n  namespace: ignored"
+        }
+
+        It 'puts objects written without a namespace in it' {
+            (Test-MeshConfig -Path $Broken -Namespace shop -Rule MESH101).Resource.Namespace | Should -Be 'shop'
+        }
+
+        It 'leaves them in default without it' {
+            (Test-MeshConfig -Path $Broken -Rule MESH101).Resource.Namespace | Should -Be 'default'
+        }
+
+        It 'is one MeshOps.NamespaceMismatch error in kubectl''s words for an object written for another namespace, none for a cluster-scoped one' {
+            Test-MeshConfig -LiteralPath $OtherNamespace -Namespace shop -ErrorVariable nsProblems -ErrorAction SilentlyContinue
+
+            $nsProblems | Should -HaveCount 1
+            $nsProblems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.NamespaceMismatch,*'
+            $nsProblems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            $nsProblems[0].Exception.Message | Should -BeLike '*other-namespace.yaml:5:3: ConfigMap ''settings'': the namespace from the provided object "other" does not match the namespace "shop". You must pass ''--namespace=other'' to perform this operation.'
+        }
+
+        It 'makes -Quiet return $false on such an object' {
+            Test-MeshConfig -LiteralPath $OtherNamespace -Namespace shop -Quiet -ErrorAction SilentlyContinue | Should -BeExactly $false
+        }
+    }
+
+    Context 'a key written twice' {
+        BeforeAll {
+            $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'repeated-key')
+            Copy-Item -Path (Join-Path $Healthy '*') -Destination $folder
+            # kubectl keeps the last targetPort (8080, which the container declares), so nothing is broken.
+            Set-Content -LiteralPath (Join-Path $folder 'service.yaml') -Value ((New-Service 9090) + "`n      targetPort: 8080")
+            $Repeated = $folder.FullName
+            $findings = Test-MeshConfig -Path $Repeated -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable problems -ErrorAction SilentlyContinue
+        }
+
+        It 'is read with the last value, as kubectl reads it' {
+            $findings.RuleId | Should -Not -Contain 'MESH101'
+        }
+
+        It 'is one warning naming the place and the ID, and no error' {
+            $problems | Should -BeNullOrEmpty
+            $warnings | Should -HaveCount 1
+            $warnings[0].Message | Should -BeLike '*service.yaml:13:7: The key ''targetPort'' is written twice in the same mapping (first at line 12)*(MeshOps.DuplicateKey)'
+        }
+
+        It 'leaves -Quiet returning $true' {
+            Test-MeshConfig -Path $Repeated -Quiet -WarningAction SilentlyContinue | Should -BeExactly $true
+        }
+    }
+
+    Context 'files that are not Kubernetes objects' {
+        BeforeAll {
+            $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'with-tool-files')
+            Copy-Item -Path (Join-Path $Healthy '*') -Destination $folder
+            Set-Content -LiteralPath (Join-Path $folder 'kind-cluster.yaml') -Value "kind: Cluster`napiVersion: kind.x-k8s.io/v1alpha4`nnodes:`n  - role: control-plane"
+            Set-Content -LiteralPath (Join-Path $folder 'kong-values.yaml') -Value "ingressController:`n  installCRDs: false`npodAnnotations:`n  consul.hashicorp.com/connect-inject: `"true`""
+            $WithToolFiles = $folder.FullName
+        }
+
+        It 'are skipped with a verbose note saying why, and no error' {
+            $verbose = Test-MeshConfig -Path $WithToolFiles -Verbose -ErrorVariable problems 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+
+            $problems | Should -BeNullOrEmpty
+            $verbose | Should -Contain ("skipped $(Join-Path $WithToolFiles 'kind-cluster.yaml'):1:1: a kind cluster configuration (read by 'kind create cluster'), not a Kubernetes object (apiVersion kind.x-k8s.io/v1alpha4)")
+            $verbose | Where-Object { $_ -like 'skipped *kong-values.yaml:1:1: *not the consul-k8s chart''s*' } | Should -HaveCount 1
+        }
+
+        It 'leave -Quiet returning $true' {
+            Test-MeshConfig -Path $WithToolFiles -Quiet | Should -BeExactly $true
+        }
+    }
+
     # chmod 000 stops no one when tests run as root (as CI does). A symbolic link to itself cannot be opened by anyone:
     # the open fails with "too many levels of symbolic links". Windows needs a privilege to create links.
     Context 'a file that cannot be read' -Skip:$IsWindows {

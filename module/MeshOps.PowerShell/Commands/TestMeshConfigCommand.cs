@@ -6,6 +6,7 @@ using MeshOps.PowerShell.Infrastructure;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
 using MeshOps.Rules.Catalog;
+using MeshOps.Secrets;
 using Microsoft.PowerShell.Commands;
 
 namespace MeshOps.PowerShell.Commands;
@@ -57,13 +58,11 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     [AllowEmptyString]
     public string InputObject { get; set; } = string.Empty;
 
+    // Read as kubectl apply -n reads it, by the loader: the SDK's finding filter (AnalysisOptions.Namespace) is left
+    // unset, since it would also hide findings on cluster-scoped objects and the Helm values, which have no namespace.
     [Parameter]
     [ValidateNotNullOrEmpty]
-    public string? Namespace
-    {
-        get => _options.Namespace;
-        set => _options = _options with { Namespace = value };
-    }
+    public string? Namespace { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -210,7 +209,12 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
         var loaded = Load();
         WriteVerbose(
             $"Read {loaded.Resources.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count()} file(s) " +
-            $"with {loaded.Resources.Count} resource(s); {loaded.Errors.Count} could not be read.");
+            $"with {loaded.Resources.Count} resource(s); {loaded.Errors.Count} could not be read, {loaded.Skipped.Count} skipped.");
+        foreach (var skipped in loaded.Skipped)
+        {
+            WriteVerbose(SecretRedactor.Redact($"skipped {skipped.Location}: {skipped.Reason}"));
+        }
+
         foreach (var loadError in loaded.Errors)
         {
             WriteError(NewErrorRecord(loadError.ErrorId, loadError.ToString(), loadError.Location.File));
@@ -220,6 +224,13 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
         var inputs = ManifestSet.Merge(new ManifestSet([], _rejected), loaded);
         var report = RunCancellable(cancellation => MeshAnalyzer.Analyze(inputs, _options, cancellation));
         CompleteProgress(ProgressActivity);
+
+        // Warnings say how an input was read (the last of a repeated key, the last copy of an object), not that it
+        // failed: they go to the warning stream, never the error stream, and leave -Quiet's verdict alone.
+        foreach (var warning in report.LoadWarnings)
+        {
+            WriteWarning(SecretRedactor.Redact($"{warning} ({warning.WarningId})"));
+        }
 
         if (Quiet)
         {
@@ -232,9 +243,13 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     }
 
     // A pipeline may bind some records to -Path (files) and others to -InputObject (text): analyse both as one set.
-    private ManifestSet Load() => ManifestSet.Merge(
-        _paths.Count > 0 ? ManifestLoader.LoadPaths(_paths) : ManifestSet.Empty,
-        _text.Length > 0 ? ManifestLoader.LoadText(_text.ToString(), StdinSourceName) : ManifestSet.Empty);
+    private ManifestSet Load()
+    {
+        var options = LoaderOptions.Default with { Namespace = Namespace };
+        return ManifestSet.Merge(
+            _paths.Count > 0 ? ManifestLoader.LoadPaths(_paths, options) : ManifestSet.Empty,
+            _text.Length > 0 ? ManifestLoader.LoadText(_text.ToString(), StdinSourceName, options) : ManifestSet.Empty);
+    }
 
     private void AddPath(string path, bool literal)
     {

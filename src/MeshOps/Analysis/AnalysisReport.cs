@@ -6,6 +6,9 @@ namespace MeshOps.Analysis;
 /// <summary>The result of one analysis: findings in file/line order, and what could not be read.</summary>
 public sealed record AnalysisReport(IReadOnlyList<Finding> Findings, IReadOnlyList<LoadError> LoadErrors)
 {
+    /// <summary>What was read as kubectl reads it but deserves a look (a repeated key, one object written twice); never fails <see cref="Passed"/>.</summary>
+    public IReadOnlyList<LoadWarning> LoadWarnings { get; init; } = [];
+
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 
     /// <summary>

@@ -17,6 +17,7 @@ public static class MeshAnalyzer
         // A typo would select no rule, and a gate over no rule always passes.
         _ = RuleSelection.Parse(options.IncludeRules.Concat(options.ExcludeRules));
         cancellationToken.ThrowIfCancellationRequested();
+        manifests = DuplicateObjects.Resolve(manifests);
         var model = MeshModelBuilder.Build(manifests, options.SettingsOverrides);
         var context = new RuleContext(model.Settings) { DescribeOption = options.DescribeOverride };
         var suppressions = new Suppressions(model);
@@ -37,7 +38,7 @@ public static class MeshAnalyzer
             .ThenBy(f => f.Line)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToList();
-        return new AnalysisReport(findings, manifests.Errors);
+        return new AnalysisReport(findings, manifests.Errors) { LoadWarnings = manifests.Warnings };
     }
 
     /// <summary>

@@ -61,6 +61,10 @@ public static class KindRegistry
     public static object? Deserialize(string apiVersion, string kind, ReadOnlySpan<byte> json) =>
         Find(apiVersion, kind) is { } read ? read(json) : null;
 
+    /// <summary>A typed model as a JSON tree, written with KubernetesClient's converters as it was read.</summary>
+    internal static System.Text.Json.Nodes.JsonNode? ToJsonNode(object model) =>
+        JsonSerializer.SerializeToNode(model, model.GetType(), Options);
+
     internal static JsonReader? Find(string apiVersion, string kind) =>
         Deserializers.TryGetValue((apiVersion, kind), out var entry) ? entry.Read : null;
 

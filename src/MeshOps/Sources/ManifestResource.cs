@@ -35,6 +35,12 @@ public sealed class ManifestResource
     /// <summary>The typed object, or null for a kind MeshOps does not model.</summary>
     public object? Model { get; init; }
 
+    /// <summary>
+    /// A fingerprint of what an object without a <see cref="Model"/> says, so that two copies of it can still be
+    /// compared (<see cref="DuplicateObjects"/>); null when the source kept none.
+    /// </summary>
+    internal byte[]? UntypedDigest { get; init; }
+
     /// <summary>Finds where a field was written; null when the loader kept no positions (objects from the pipeline).</summary>
     public IPositionIndex? Positions { get; init; }
 

@@ -6,7 +6,7 @@ using MeshOps.Sources.Files;
 namespace MeshOps.Tests.Analysis;
 
 /// <summary>
-/// Every finding and load error, in full (rule, severity, object, file:line:column, message, fix, confirm, evidence),
+/// Every finding, load error and load warning, in full (rule, severity, object, file:line:column, message, fix, confirm, evidence),
 /// on every input we have: the HashiCups example healthy and with each seeded fault, every real reference set and every
 /// wild repository. The text is compared with the approved copy checked in beside this file, so a change of structure
 /// that changes a single verdict or a single word fails here. A change of verdict that is meant is approved by running
@@ -63,6 +63,11 @@ public class FindingsSnapshotTests
         foreach (var error in report.LoadErrors)
         {
             text.Append($"load error {error.ErrorId} {Relative(error.Location.File)}:{error.Location.Line}:{error.Location.Column} {error.Message}\n");
+        }
+
+        foreach (var warning in report.LoadWarnings)
+        {
+            text.Append($"load warning {warning.WarningId} {Relative(warning.Location.File)}:{warning.Location.Line}:{warning.Location.Column} {warning.Message}\n");
         }
 
         foreach (var f in report.Findings)

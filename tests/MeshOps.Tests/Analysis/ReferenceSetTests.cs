@@ -58,8 +58,8 @@ public class ReferenceSetTests
         ],
         ["consul-manifests/learn-consul-canary-deployments/k8s-yamls"] =
         [
-            // Splitters need an L7 protocol; this folder has no ServiceDefaults for frontend.
-            "MESH302 ServiceSplitter/default/frontend frontend-splitter-50-50.yaml:1",
+            // Splitters need an L7 protocol; this folder has no ServiceDefaults for frontend. The two splitter files are
+            // one object (ServiceSplitter frontend) in two versions: applied as a folder, the cluster keeps the later one.
             "MESH302 ServiceSplitter/default/frontend frontend-splitter-v2-only.yaml:1",
         ],
         ["consul-manifests/gitops-hashicups/application"] =

@@ -213,32 +213,6 @@ public class BadInputTests
     }
 
     [Fact]
-    public void Duplicate_key_is_an_error_at_the_second_key_and_the_next_document_still_loads()
-    {
-        var yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n---\n" + GoodService;
-
-        var set = ManifestLoader.LoadText(yaml, "dup.yaml");
-
-        var error = Assert.Single(set.Errors);
-        Assert.Equal(LoadErrorIds.DuplicateKey, error.ErrorId);
-        Assert.Equal((5, 3), (error.Location.Line, error.Location.Column));
-        Assert.Equal("good", Assert.Single(set.Resources).Name);
-    }
-
-    [Fact]
-    public void Duplicate_key_in_a_large_mapping_is_found()
-    {
-        var yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n");
-        for (var i = 0; i < 5000; i++)
-            yaml.Append($"  k{i}: v\n");
-        yaml.Append("  k42: again\n");
-
-        var error = Assert.Single(ManifestLoader.LoadText(yaml.ToString(), "big.yaml").Errors);
-
-        Assert.Equal((LoadErrorIds.DuplicateKey, 5006), (error.ErrorId, error.Location.Line));
-    }
-
-    [Fact]
     public void Non_scalar_mapping_key_is_an_error()
     {
         var error = Assert.Single(ManifestLoader.LoadText(GoodService + "spec:\n  ? [a, b]\n  : c\n", "key.yaml").Errors);

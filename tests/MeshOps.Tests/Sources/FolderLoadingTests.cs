@@ -24,28 +24,44 @@ public class FolderLoadingTests
     }
 
     [Fact]
-    public void Files_load_in_ordinal_order_of_their_full_paths()
+    public void A_folder_loads_in_the_order_kubectl_walks_it()
     {
         using var folder = new TempFolder();
         folder.Write("b.yaml", Namespace("b"));
         folder.Write("B.yaml", Namespace("upper-b"));
         folder.Write("a/z.yaml", Namespace("a-z"));
         folder.Write("a.yaml", Namespace("a"));
+        folder.Write("a-b.yaml", Namespace("a-b"));
 
         var set = ManifestLoader.LoadPaths([folder.Path]);
 
-        Assert.Equal(["upper-b", "a", "a-z", "b"], set.Resources.Select(r => r.Name));
+        // filepath.Walk sorts each folder's names: "a" < "a-b.yaml" < "a.yaml", so folder a is walked before both
+        // files, where ordering full paths would put "/a-b.yaml" and "/a.yaml" first ('-' and '.' sort before '/').
+        Assert.Equal(["upper-b", "a-z", "a-b", "a", "b"], set.Resources.Select(r => r.Name));
     }
 
     [Fact]
-    public void A_file_named_twice_loads_once()
+    public void Paths_load_in_the_order_given_as_kubectl_applies_each_f_in_turn()
+    {
+        using var folder = new TempFolder();
+        var z = folder.Write("z.yaml", Namespace("z"));
+        var a = folder.Write("a.yaml", Namespace("a"));
+
+        Assert.Equal(["z", "a"], ManifestLoader.LoadPaths([z, a]).Resources.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void A_file_named_twice_loads_once_at_its_last_place()
     {
         using var folder = new TempFolder();
         var file = folder.Write("ns.yaml", Namespace("once"));
+        var other = folder.Write("other.yaml", Namespace("other"));
 
         var set = ManifestLoader.LoadPaths([file, folder.Path, file]);
 
-        Assert.Single(set.Resources);
+        // kubectl would apply ns.yaml, ns.yaml, other.yaml, ns.yaml: the last apply of ns.yaml comes after other.yaml.
+        Assert.Equal(["other", "once"], set.Resources.Select(r => r.Name));
+        Assert.Equal(["other", "once"], ManifestLoader.LoadPaths([folder.Path, other, file]).Resources.Select(r => r.Name));
     }
 
     [Fact]

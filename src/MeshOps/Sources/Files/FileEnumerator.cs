@@ -8,7 +8,11 @@ internal static class FileEnumerator
 {
     private static readonly string[] ManifestExtensions = [".yaml", ".yml", ".json"];
 
-    /// <summary>Files in ordinal order of their full paths, each once, so runs are reproducible.</summary>
+    /// <summary>
+    /// Files in the order kubectl applies them: each path in turn, a folder as Go's <c>filepath.Walk</c> visits it (the
+    /// entries of each folder in lexical order, files and subfolders interleaved, a subfolder's files where its name
+    /// sorts). A file reached twice is read once, at its last place, since the last apply is the one that counts.
+    /// </summary>
     public static List<string> Expand(IEnumerable<string> paths, List<LoadError> errors)
     {
         var files = new List<string>();
@@ -24,43 +28,50 @@ internal static class FileEnumerator
                 errors.Add(new LoadError(LoadErrorIds.PathNotFound, new SourceLocation(path, 0, 0), $"The path '{path}' does not exist."));
         }
 
-        var ordered = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in files)
-            ordered.TryAdd(Path.GetFullPath(file), file);
-        return [.. ordered.Values];
+        var lastPlace = new Dictionary<string, int>(files.Count, StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+            lastPlace[Path.GetFullPath(files[i])] = i;
+        return [.. lastPlace.Values.Order().Select(i => files[i])];
     }
 
     private static void AddFolder(string root, List<string> files, List<LoadError> errors)
     {
-        var found = 0;
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            var folder = pending.Pop();
-            try
-            {
-                foreach (var file in new DirectoryInfo(folder).EnumerateFiles())
-                {
-                    if (!IsManifestFile(file.Name))
-                        continue;
-                    found++;
-                    if (MayHoldDocuments(file))
-                        files.Add(Path.Combine(folder, file.Name));
-                }
-                foreach (var child in Directory.EnumerateDirectories(folder))
-                {
-                    if (!Path.GetFileName(child).StartsWith('.') && new DirectoryInfo(child).LinkTarget is null)
-                        pending.Push(child);
-                }
-            }
-            catch (Exception error) when (error is UnauthorizedAccessException or IOException)
-            {
-                errors.Add(new LoadError(LoadErrorIds.UnreadableFile, new SourceLocation(folder, 0, 0), $"The folder cannot be read: {error.Message}"));
-            }
-        }
+        var found = Walk(root, files, errors);
         if (found == 0)
             errors.Add(new LoadError(LoadErrorIds.NoManifestFiles, new SourceLocation(root, 0, 0), $"There are no .yaml, .yml or .json files under '{root}'."));
+    }
+
+    /// <returns>How many manifest files the folder holds, empty ones included.</returns>
+    private static int Walk(string folder, List<string> files, List<LoadError> errors)
+    {
+        FileSystemInfo[] entries;
+        try
+        {
+            entries = new DirectoryInfo(folder).GetFileSystemInfos();
+        }
+        catch (Exception error) when (error is UnauthorizedAccessException or IOException)
+        {
+            errors.Add(new LoadError(LoadErrorIds.UnreadableFile, new SourceLocation(folder, 0, 0), $"The folder cannot be read: {error.Message}"));
+            return 0;
+        }
+        // Go sorts names by their bytes; ordinal order of the UTF-16 names is the same outside the astral planes.
+        Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        var found = 0;
+        foreach (var entry in entries)
+        {
+            if (entry is DirectoryInfo child)
+            {
+                if (!child.Name.StartsWith('.') && child.LinkTarget is null)
+                    found += Walk(Path.Combine(folder, child.Name), files, errors);
+            }
+            else if (entry is FileInfo file && IsManifestFile(file.Name))
+            {
+                found++;
+                if (MayHoldDocuments(file))
+                    files.Add(Path.Combine(folder, file.Name));
+            }
+        }
+        return found;
     }
 
     /// <summary>

@@ -12,30 +12,29 @@ internal sealed class ManifestReader
     private readonly LoaderOptions options;
     private readonly YamlDocumentReader documentReader;
     private readonly ResourceExtractor extractor;
-    private readonly List<ManifestResource> resources = [];
-    private readonly List<LoadError> errors = [];
+    private readonly LoadResults results = new();
 
     public ManifestReader(LoaderOptions options)
     {
         this.options = options;
         documentReader = new YamlDocumentReader(YamlLimits.MaxDepth, options.MaxNodesPerDocument);
-        extractor = new ResourceExtractor(new TypedModelMapper(options), new PositionTableBuilder());
+        extractor = new ResourceExtractor(new TypedModelMapper(options), new PositionTableBuilder(), new ContentDigest(), options.Namespace);
     }
 
-    public List<LoadError> Errors => errors;
+    public List<LoadError> Errors => results.Errors;
 
-    public ManifestSet ToManifestSet() => new(resources, errors);
+    public ManifestSet ToManifestSet() => results.ToManifestSet();
 
     public void ReadFile(string file)
     {
         if (!BoundedFileReader.TryRead(file, options.MaxFileBytes, out var bytes, out var readError))
         {
-            errors.Add(readError!);
+            results.Errors.Add(readError!);
             return;
         }
         if (!SourceTextDecoder.TryDecode(bytes, file, out var text, out var decodeError))
         {
-            errors.Add(decodeError!);
+            results.Errors.Add(decodeError!);
             return;
         }
         ReadDocuments(text, file);
@@ -46,7 +45,7 @@ internal sealed class ManifestReader
         var byteCount = Encoding.UTF8.GetByteCount(text);
         if (byteCount > options.MaxFileBytes)
         {
-            errors.Add(new LoadError(LoadErrorIds.FileTooLarge, new SourceLocation(sourceName, 0, 0),
+            results.Errors.Add(new LoadError(LoadErrorIds.FileTooLarge, new SourceLocation(sourceName, 0, 0),
                 $"The input is {byteCount:N0} bytes, more than the {options.MaxFileBytes:N0}-byte limit (LoaderOptions.MaxFileBytes); it was not read."));
             return;
         }
@@ -58,9 +57,17 @@ internal sealed class ManifestReader
         foreach (var document in documentReader.Read(text))
         {
             if (document.Problem is { } problem)
-                errors.Add(new LoadError(problem.ErrorId, new SourceLocation(file, problem.Line, problem.Column), problem.Message));
-            else
-                extractor.Extract(document, file, resources, errors);
+            {
+                results.Errors.Add(new LoadError(problem.ErrorId, new SourceLocation(file, problem.Line, problem.Column), problem.Message));
+                continue;
+            }
+            var skipped = results.Skipped.Count;
+            extractor.Extract(document, file, results);
+            // A repeated key in a file that is not a manifest (another chart's values) is no concern of the mesh's.
+            if (results.Skipped.Count > skipped)
+                continue;
+            foreach (var warning in document.Warnings ?? [])
+                results.Warnings.Add(new LoadWarning(warning.WarningId, new SourceLocation(file, warning.Line, warning.Column), warning.Message));
         }
     }
 }

@@ -8,32 +8,37 @@ namespace MeshOps.Sources.Files;
 /// Decides what a parsed document is (an object, a <c>kind: List</c>, something that is not a Kubernetes
 /// object at all) and builds the <see cref="ManifestResource"/>s it holds.
 /// </summary>
-internal sealed class ResourceExtractor(TypedModelMapper mapper, PositionTableBuilder positions)
+internal sealed class ResourceExtractor(TypedModelMapper mapper, PositionTableBuilder positions, ContentDigest digest, string? targetNamespace)
 {
     private const string ListItemsKey = "items";
 
-    public void Extract(ParsedDocument document, string file, List<ManifestResource> resources, List<LoadError> errors)
+    public void Extract(ParsedDocument document, string file, LoadResults results)
     {
         var root = document.Root!;
         if (root is ParsedScalar { Type: ScalarType.Null })
             return; // an empty document, e.g. after a trailing '---'
         if (root is not ParsedMapping mapping)
         {
-            errors.Add(Error(LoadErrorIds.NotAnObject, file, root, "The document is not a mapping, so it cannot be a Kubernetes object."));
+            results.Errors.Add(Error(LoadErrorIds.NotAnObject, file, root, "The document is not a mapping, so it cannot be a Kubernetes object."));
             return;
         }
         var apiVersion = mapping.GetString("apiVersion");
         var kind = mapping.GetString("kind");
         // Neither field: some other YAML (CI config, a chart's values). Consul's Helm values change how the mesh
-        // behaves, so they are kept as an object of MeshOps' own kind, named after the file.
+        // behaves, so they are kept as an object of MeshOps' own kind, named after the file; the rest is skipped, saying why.
         if (apiVersion is null && kind is null)
         {
-            if (IsConsulHelmValues(mapping))
-                ExtractHelmValues(mapping, file, document.HasAliases, resources, errors);
+            if (ConsulHelmValuesSignature.Matches(mapping))
+                ExtractHelmValues(mapping, file, document.HasAliases, results);
+            else
+                results.Skipped.Add(new SkippedDocument(At(file, mapping), NonObjectDocument.Describe(mapping)));
             return;
         }
-        if (IsKustomizeConfig(apiVersion))
+        if (NonObjectDocument.WhyNotAnObject(mapping, apiVersion, kind) is { } reason)
+        {
+            results.Skipped.Add(new SkippedDocument(At(file, mapping), reason));
             return;
+        }
         if (kind is not null && IsList(kind, mapping, out var items))
         {
             var itemKind = kind == "List" ? null : kind[..^"List".Length];
@@ -42,20 +47,21 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper, PositionTableBu
             for (var i = 0; i < items.Items.Length; i++)
             {
                 var index = i;
-                ExtractObject(items.Items[i], file, () => listPositions.ForListItem(ListItemsKey, index), apiVersion, itemKind, resources, errors);
+                ExtractObject(items.Items[i], file, document.HasAliases, () => listPositions.ForListItem(ListItemsKey, index), apiVersion, itemKind, results);
             }
             return;
         }
-        ExtractObject(mapping, file, () => positions.Build(file, mapping, document.HasAliases), null, null, resources, errors);
+        ExtractObject(mapping, file, document.HasAliases, () => positions.Build(file, mapping, document.HasAliases), null, null, results);
     }
 
     /// <summary>
     /// <paramref name="defaultApiVersion"/> and <paramref name="defaultKind"/> fill in for items of a typed
     /// list (<c>DeploymentList</c>), whose items the API server writes without them.
     /// </summary>
-    private void ExtractObject(ParsedNode node, string file, Func<PositionTable> positionsOf, string? defaultApiVersion, string? defaultKind,
-        List<ManifestResource> resources, List<LoadError> errors)
+    private void ExtractObject(ParsedNode node, string file, bool hasAliases, Func<PositionTable> positionsOf, string? defaultApiVersion, string? defaultKind,
+        LoadResults results)
     {
+        var errors = results.Errors;
         if (node is not ParsedMapping mapping)
         {
             errors.Add(Error(LoadErrorIds.NotAnObject, file, node, "A list item is not a mapping, so it cannot be a Kubernetes object."));
@@ -71,6 +77,9 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper, PositionTableBu
             return;
         }
 
+        if (!TryResolveNamespace(metadata!, apiVersion, kind, name, file, errors, out var ns))
+            return;
+
         object? model;
         try
         {
@@ -83,25 +92,50 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper, PositionTableBu
             return;
         }
 
-        resources.Add(new ManifestResource
+        results.Resources.Add(new ManifestResource
         {
             ApiVersion = apiVersion,
             Kind = kind,
             Name = name,
-            Namespace = NullIfEmpty(metadata!.GetString("namespace")),
+            Namespace = ns,
             Location = new SourceLocation(file, mapping.Line, mapping.Column),
-            Labels = ReadStringMap(metadata.Get("labels")),
+            Labels = ReadStringMap(metadata!.Get("labels")),
             Annotations = ReadStringMap(metadata.Get("annotations")),
             Model = model,
+            UntypedDigest = model is null ? digest.Of(mapping, hasAliases) : null,
             Positions = positionsOf(),
         });
     }
 
-    private void ExtractHelmValues(ParsedMapping mapping, string file, bool hasAliases, List<ManifestResource> resources, List<LoadError> errors)
+    /// <summary>
+    /// The namespace as kubectl would apply the object: as written, or with a target namespace (<c>-n</c>) the target for
+    /// a namespaced object written without one, and a refusal, in kubectl's words (<c>resource.RequireNamespace</c>),
+    /// for one written for another namespace. A cluster-scoped kind is left as written: kubectl ignores both for it.
+    /// </summary>
+    private bool TryResolveNamespace(ParsedMapping metadata, string apiVersion, string kind, string name, string file, List<LoadError> errors, out string? ns)
+    {
+        ns = NullIfEmpty(metadata.GetString("namespace"));
+        if (targetNamespace is null || KindScope.IsClusterScoped(apiVersion, kind))
+            return true;
+        if (ns is null)
+        {
+            ns = targetNamespace;
+            return true;
+        }
+        if (string.Equals(ns, targetNamespace, StringComparison.Ordinal))
+            return true;
+        var written = metadata.GetEntry("namespace")!.Value;
+        errors.Add(new LoadError(LoadErrorIds.NamespaceMismatch, new SourceLocation(file, written.KeyLine, written.KeyColumn),
+            $"{kind} '{name}': the namespace from the provided object \"{ns}\" does not match the namespace \"{targetNamespace}\". " +
+            $"You must pass '--namespace={ns}' to perform this operation."));
+        return false;
+    }
+
+    private void ExtractHelmValues(ParsedMapping mapping, string file, bool hasAliases, LoadResults results)
     {
         try
         {
-            resources.Add(new ManifestResource
+            results.Resources.Add(new ManifestResource
             {
                 ApiVersion = ConsulHelmValues.ApiVersion,
                 Kind = ConsulHelmValues.Kind,
@@ -113,13 +147,9 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper, PositionTableBu
         }
         catch (RejectedDocumentException rejected)
         {
-            errors.Add(new LoadError(rejected.ErrorId, new SourceLocation(file, rejected.Line, rejected.Column), $"Consul Helm values: {rejected.Message}"));
+            results.Errors.Add(new LoadError(rejected.ErrorId, new SourceLocation(file, rejected.Line, rejected.Column), $"Consul Helm values: {rejected.Message}"));
         }
     }
-
-    /// <summary>The consul-k8s chart's top-level sections; other charts' values do not have connectInject.</summary>
-    private static bool IsConsulHelmValues(ParsedMapping mapping) =>
-        mapping.Get("connectInject") is ParsedMapping || (mapping.Get("global") is ParsedMapping && mapping.Get("server") is ParsedMapping);
 
     private static bool IsList(string kind, ParsedMapping mapping, out ParsedSequence items)
     {
@@ -129,10 +159,6 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper, PositionTableBu
         items = sequence;
         return true;
     }
-
-    /// <summary>kustomization.yaml has apiVersion and kind but no name; it configures a build and is not an object.</summary>
-    private static bool IsKustomizeConfig(string? apiVersion) =>
-        apiVersion is not null && apiVersion.StartsWith("kustomize.config.k8s.io/", StringComparison.Ordinal);
 
     private static string DescribeMissingIdentity(string? apiVersion, string? kind, string? name)
     {
@@ -161,6 +187,8 @@ internal sealed class ResourceExtractor(TypedModelMapper mapper, PositionTableBu
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static SourceLocation At(string file, ParsedNode node) => new(file, node.Line, node.Column);
 
     private static LoadError Error(string errorId, string file, ParsedNode at, string message) =>
         new(errorId, new SourceLocation(file, at.Line, at.Column), message);

@@ -93,7 +93,7 @@ internal sealed class BlockYamlReader(string text, KeyPool keys, int maxDepth, i
             if (!TryReadKey(line, column, out var key))
                 throw new UnsupportedYamlException();
             Count();
-            if (key.Text == "<<" && key.Plain || !keySet.Add(key.Text, entries))
+            if (key.Text == "<<" && key.Plain || !keySet.TryAdd(key.Text, entries, out _))
                 throw new UnsupportedYamlException();
             var value = ReadValueAfterIndicator(line, key.ValueStart, indent, depth + 1, key.Text);
             entries.Add(new MappingEntry(key.Plain ? keys.Intern(key.Text) : key.Text, key.Line + 1, column + 1, value));

@@ -1,26 +1,40 @@
 namespace MeshOps.Sources.Files.Yaml;
 
-/// <summary>Duplicate-key detection that stays linear for huge mappings (a ConfigMap with thousands of keys).</summary>
+/// <summary>Finds a repeated key in a mapping, staying linear for huge mappings (a ConfigMap with thousands of keys).</summary>
 internal struct KeySet
 {
     private const int LinearLimit = 8;
-    private HashSet<string>? large;
+    private Dictionary<string, int>? large;
 
-    public bool Add(string key, List<MappingEntry> existing)
+    /// <summary>
+    /// True when <paramref name="key"/> is new; <paramref name="index"/> is then where it will go (the end of
+    /// <paramref name="existing"/>), otherwise where it already is.
+    /// </summary>
+    public bool TryAdd(string key, List<MappingEntry> existing, out int index)
     {
         if (large is not null)
-            return large.Add(key);
+        {
+            if (large.TryGetValue(key, out index))
+                return false;
+            index = existing.Count;
+            large.Add(key, index);
+            return true;
+        }
         for (var i = 0; i < existing.Count; i++)
         {
             if (string.Equals(existing[i].Key, key, StringComparison.Ordinal))
+            {
+                index = i;
                 return false;
+            }
         }
+        index = existing.Count;
         if (existing.Count >= LinearLimit)
         {
-            large = new HashSet<string>(existing.Count * 2, StringComparer.Ordinal);
-            foreach (var entry in existing)
-                large.Add(entry.Key);
-            large.Add(key);
+            large = new Dictionary<string, int>(existing.Count * 2, StringComparer.Ordinal);
+            for (var i = 0; i < existing.Count; i++)
+                large.Add(existing[i].Key, i);
+            large.Add(key, index);
         }
         return true;
     }

@@ -63,7 +63,7 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
             var builder = new TreeBuilder(parser, state.Keys, state.Scratch, maxDepth, maxNodesPerDocument);
             try
             {
-                document = new ParsedDocument(builder.ReadNode(0), null, builder.HasAliases);
+                document = new ParsedDocument(builder.ReadNode(0), null, builder.HasAliases, builder.Warnings);
             }
             catch (RejectedDocumentException rejected)
             {
@@ -130,9 +130,12 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
     private sealed class TreeBuilder(IParser parser, KeyPool keyPool, ChildBuffers scratch, int maxDepth, int maxNodes)
     {
         private Dictionary<string, ParsedNode>? anchors;
+        private List<DocumentWarning>? warnings;
         private int nodeCount;
 
         public bool HasAliases { get; private set; }
+
+        public IReadOnlyList<DocumentWarning>? Warnings => warnings;
 
         public ParsedNode ReadNode(int depth)
         {
@@ -182,13 +185,27 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
                     (merges ??= []).Add(value);
                     continue;
                 }
-                if (!keys.Add(key, entries))
-                    throw Reject(LoadErrorIds.DuplicateKey, keyEvent.Start, $"Duplicate key '{key}' in the same mapping.");
-                entries.Add(new(key, (int)keyEvent.Start.Line, (int)keyEvent.Start.Column, value));
+                var entry = new MappingEntry(key, (int)keyEvent.Start.Line, (int)keyEvent.Start.Column, value);
+                if (keys.TryAdd(key, entries, out var earlier))
+                    entries.Add(entry);
+                else
+                    entries[earlier] = Repeated(entries[earlier], entry);
             }
             if (merges is not null)
                 ApplyMerges(entries, merges, ref keys);
             return new ParsedMapping((int)start.Start.Line, (int)start.Start.Column, [.. entries]);
+        }
+
+        /// <summary>
+        /// kubectl reads YAML with go-yaml v2 in its non-strict mode, which sets a repeated key again (<c>setMapIndex</c>),
+        /// so the last value wins and the object is applied. Keeping the later entry, with its own position, reads it the
+        /// same way; dropping the document instead made objects vanish that the cluster has.
+        /// </summary>
+        private MappingEntry Repeated(MappingEntry earlier, MappingEntry later)
+        {
+            (warnings ??= []).Add(new DocumentWarning(LoadWarningIds.DuplicateKey, later.KeyLine, later.KeyColumn,
+                $"The key '{later.Key}' is written twice in the same mapping (first at line {earlier.KeyLine}); kubectl keeps the last value, so the value at line {earlier.KeyLine} is ignored."));
+            return later;
         }
 
         /// <summary>A key's text. Plain keys skip the node allocation and share one string per distinct key.</summary>
@@ -222,7 +239,7 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
                     CountNodes(sourceMapping.Entries.Length, default);
                     foreach (var entry in sourceMapping.Entries)
                     {
-                        if (keys.Add(entry.Key, entries))
+                        if (keys.TryAdd(entry.Key, entries, out _))
                             entries.Add(entry);
                     }
                 }

@@ -1,0 +1,11 @@
+namespace MeshOps.Sources;
+
+/// <summary>
+/// A document that was read and deliberately left out because it is not a Kubernetes object kubectl would apply (a
+/// kind cluster config, a skaffold.yaml, another chart's Helm values...). Not an error: nothing in it could change the
+/// mesh. <paramref name="Reason"/> says what it was taken for, so a user who disagrees can tell why.
+/// </summary>
+public sealed record SkippedDocument(SourceLocation Location, string Reason)
+{
+    public override string ToString() => $"{Location}: {Reason}";
+}
