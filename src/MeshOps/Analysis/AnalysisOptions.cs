@@ -39,9 +39,13 @@ public sealed record AnalysisOptions
     /// How findings name a setting this caller decided, from the option's name (<c>AclsEnabled</c>); by default
     /// <c>AnalysisOptions.AclsEnabled</c>. A front end that exposes the options under other names says so here.
     /// </summary>
-    public Func<string, string> DescribeOverride { get; init; } = name => $"AnalysisOptions.{name}";
+    public Func<string, string> DescribeOverride { get; init; } = DescribeSdkOption;
 
     public static readonly AnalysisOptions Default = new();
+
+    // The namespace that kubectl -n would give namespace-less objects is a reading option: the loader applies it.
+    private static string DescribeSdkOption(string name) =>
+        name == "Namespace" ? "LoaderOptions.Namespace" : $"AnalysisOptions.{name}";
 
     /// <summary>The settings this caller decided, for the model builder.</summary>
     /// <exception cref="ArgumentException">An entry of <see cref="KnownServices"/> is not <c>name</c> or <c>name.namespace</c>.</exception>
