@@ -14,6 +14,9 @@ public sealed record DiscoveredEndpoint(string Host, int? Port, string? Scheme, 
     /// </summary>
     public string? Path { get; init; }
 
+    /// <summary>The HTTP method the configuration states for the request (curl's <c>-X</c>), upper case; null when it states none.</summary>
+    public string? Method { get; init; }
+
     /// <summary>True for localhost/127.0.0.1/::1: the app relies on an explicit upstream listener in its own pod.</summary>
     public bool IsLoopback => LoopbackHosts.IsLoopback(Host);
 

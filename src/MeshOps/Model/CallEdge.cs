@@ -91,5 +91,8 @@ public sealed class CallEdge
     /// </summary>
     public string? RequestPath { get; init; }
 
+    /// <summary>The HTTP method the configuration states (a curl command's <c>-X</c>), or null when it states none.</summary>
+    public string? RequestMethod { get; init; }
+
     public override string ToString() => $"{Source} -> {TargetName}.{TargetNamespace}:{Port} ({WrittenAt})";
 }

@@ -54,6 +54,7 @@ internal static class CallSiteScanner
                 Location = site.Location,
                 Target = servicesByKey.GetValueOrDefault(new ObjectKey(ns, host.Service)),
                 RequestPath = endpoint.Path,
+                RequestMethod = endpoint.Method,
             };
         }
 
@@ -112,6 +113,7 @@ internal static class CallSiteScanner
             Target = target,
             ConsulDns = name,
             RequestPath = endpoint.Path,
+            RequestMethod = endpoint.Method,
         };
     }
 }

@@ -42,12 +42,12 @@ internal sealed class CallDeniedByIntentions : IMeshRule
     }
 
     /// <summary>
-    /// What the deciding L7 intention's permissions say of the requests the call's URL shows (its path; the method is
-    /// not stated by any configuration read today). Null when the intention is L4 or the call is no HTTP URL.
+    /// What the deciding L7 intention's permissions say of the requests the call's URL shows (its path, and the method
+    /// when a curl command states it). Null when the intention is L4 or the call is no HTTP URL.
     /// </summary>
     private static KnownRequestDecision? RequestsShown(CallEdge edge, IntentionDecision decision, DefaultDecision fallback) =>
         decision is { IsL7: true, Match: { } match } && edge.RequestPath is { } path
-            ? KnownRequestEvaluator.Evaluate(match.Source.Permissions, new KnownRequest(path, null), fallback)
+            ? KnownRequestEvaluator.Evaluate(match.Source.Permissions, new KnownRequest(path, edge.RequestMethod), fallback)
             : null;
 
     private static IReadOnlyList<Evidence> Evidence(IntentionDecision decision) =>

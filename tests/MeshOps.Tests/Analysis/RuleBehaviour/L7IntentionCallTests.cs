@@ -110,4 +110,37 @@ public class L7IntentionCallTests
         Assert.Contains("intentions may deny its requests", finding.Message, StringComparison.Ordinal);
         Assert.Contains("the configuration does not show which requests ui sends", finding.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("POST", true)]
+    [InlineData("GET", false)]
+    public void A_method_a_curl_command_states_is_evaluated(string method, bool reported)
+    {
+        var mesh = new TestMesh().Service("web").Workload("web").Raw(UiToWeb).Raw($$"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: ui
+            spec:
+              selector:
+                matchLabels:
+                  app: ui
+              template:
+                metadata:
+                  labels:
+                    app: ui
+                  annotations:
+                    consul.hashicorp.com/connect-inject: "true"
+                spec:
+                  containers:
+                    - name: ui
+                      image: curlimages/curl:8.5.0
+                      command: ["curl", "-X", "{{method}}", "http://web/"]
+            """);
+
+        var findings = mesh.Analyze(AclsOn).Findings.Where(f => f.RuleId == "MESH201").ToList();
+
+        Assert.Equal(reported, findings.Count == 1);
+        Assert.All(findings, f => Assert.Contains("denies POST requests to any path", f.Message, StringComparison.Ordinal));
+    }
 }
