@@ -81,12 +81,15 @@ namespace MeshOps.Rules.Catalog
             "Call {2} on one of its Service ports ({5}) in {4}, or add port {3} to Service {2}.",
             "kubectl get service {2} -n {1} -o jsonpath='{{.spec.ports}}'");
 
-        /// <summary>{0} source service, {1} destination service, {2} where the call is written, {3} decision explanation, {4} namespace.</summary>
+        /// <summary>
+        /// {0} source service, {1} destination service, {2} where the call is written, {3} what the intentions decide and why,
+        /// {4} namespace, {5} what the caller sees, {6} the change to make in the destination's ServiceIntentions.
+        /// </summary>
         public static readonly RuleDescriptor CallDeniedByIntentions = new RuleDescriptor(
             "MESH201", Severity.Error, Intentions,
             "Call is denied by intentions",
-            "{0} calls {1} ({2}), but intentions deny it: {3}. The destination's Envoy rejects the connection (RBAC), which the caller sees as a reset or 'upstream connect error'.",
-            "Add a source '{0}' with action allow to the ServiceIntentions for destination '{1}'.",
+            "{0} calls {1} ({2}), but {3}. {5}",
+            "{6} the ServiceIntentions for destination '{1}'.",
             "consul intention check {0} {1}");
 
         /// <summary>{0} intention resource, {1} role ("source" or "destination"), {2} service name, {3} suggestion text, {4} namespace.</summary>

@@ -71,7 +71,39 @@ public static partial class CommandLineScanner
             AddPostgresBinds(collector, listenAddresses, postgresPort == 0 ? ConnectionStrings.PostgresDefaultPort : postgresPort, listenExcerpt!);
         }
 
-        return collector.ToResult();
+        var result = collector.ToResult();
+        return CurlMethod(args) is { } method
+            ? result with { Endpoints = result.Endpoints.Select(e => e.Path is null ? e : e with { Method = method }).ToList() }
+            : result;
+    }
+
+    /// <summary>
+    /// The method a curl command states with <c>-X METHOD</c>, <c>-XMETHOD</c> or <c>--request METHOD</c>; curl sends it
+    /// for every URL of the command. Null for other commands, and when curl picks the method itself (GET, or POST
+    /// with data), which depends on flags not read here.
+    /// </summary>
+    private static string? CurlMethod(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || !string.Equals(System.IO.Path.GetFileName(args[0].Trim()), "curl", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string? method = null;
+        for (var i = 1; i < args.Count; i++)
+        {
+            var arg = args[i].Trim();
+            if ((arg == "-X" || arg == "--request") && i + 1 < args.Count)
+            {
+                method = args[++i].Trim();
+            }
+            else if (arg.StartsWith("-X", StringComparison.Ordinal) && arg.Length > 2)
+            {
+                method = arg[2..];
+            }
+        }
+
+        return method is { Length: > 0 } ? method.ToUpperInvariant() : null;
     }
 
     // postgres listen_addresses is a comma list of hosts; "*" means every interface and "" means Unix sockets only.

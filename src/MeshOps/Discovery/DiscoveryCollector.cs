@@ -45,9 +45,10 @@ internal sealed class DiscoveryCollector
                 : EndpointSyntax.IsDatabaseScheme(urlScheme) ? EndpointOrigin.ConnectionString
                 : urlOrigin;
             var excerpt = SecretRedactor.Redact(isJdbc ? "jdbc:" + match.Value : match.Value);
+            var path = EndpointSyntax.HttpPath(urlScheme, match.Groups["rest"].Value);
             foreach (var host in urlHosts)
             {
-                AddEndpoint(new DiscoveredEndpoint(host.Host, host.Port, urlScheme, origin, excerpt) { Key = key });
+                AddEndpoint(new DiscoveredEndpoint(host.Host, host.Port, urlScheme, origin, excerpt) { Key = key, Path = path });
             }
         }
 

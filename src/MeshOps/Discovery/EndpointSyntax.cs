@@ -12,6 +12,8 @@ internal static partial class EndpointSyntax
     private static readonly FrozenSet<string> NonNetworkSchemes = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase, "file", "unix", "unix-abstract", "data", "urn", "jar", "classpath", "vault");
 
+    private static readonly FrozenSet<string> HttpSchemes = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "http", "https", "ws", "wss");
+
     private static readonly FrozenDictionary<string, int> WebDefaultPorts = new Dictionary<string, int>
     {
         ["http"] = 80, ["https"] = 443, ["ws"] = 80, ["wss"] = 443, ["grpcs"] = 443, ["amqps"] = 5671, ["ldap"] = 389, ["ldaps"] = 636,
@@ -26,6 +28,22 @@ internal static partial class EndpointSyntax
         }
 
         return WebDefaultPorts.TryGetValue(scheme, out var port) ? port : WellKnownPorts.ByScheme(scheme)?.DefaultPort;
+    }
+
+    /// <summary>
+    /// The request path an HTTP(S) or WebSocket URL names, without query and fragment, "/" when it names none (RFC 9110
+    /// 4.2.1: an empty path is sent as "/"); null for other schemes, whose path is no HTTP request path.
+    /// </summary>
+    public static string? HttpPath(string scheme, string rest)
+    {
+        if (!HttpSchemes.Contains(scheme))
+        {
+            return null;
+        }
+
+        var end = rest.IndexOfAny(['?', '#']);
+        var path = end < 0 ? rest : rest[..end];
+        return path.StartsWith('/') ? path : "/";
     }
 
     public static bool IsDatabaseScheme(string scheme) => WellKnownPorts.ByScheme(scheme) is not null;

@@ -6,14 +6,30 @@ namespace MeshOps.Model;
 internal static class CallSiteScanner
 {
     public static IEnumerable<CallEdge> Edges(Workload workload, IReadOnlyList<LocatedEndpoint> endpoints,
-        IReadOnlyList<KubernetesService> ownServices, IReadOnlyDictionary<ObjectKey, KubernetesService> servicesByKey)
+        IReadOnlyList<KubernetesService> ownServices, IReadOnlyDictionary<ObjectKey, KubernetesService> servicesByKey,
+        ConsulServiceIndex consulServices)
     {
         var ownNames = ownServices.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (endpoint, site) in endpoints)
         {
             // Loopback calls go to the pod itself or to an explicit upstream listener; the upstream annotation
             // below is the edge for the latter.
-            if (endpoint.IsLoopback || endpoint.Service is not { } host)
+            if (endpoint.IsLoopback)
+            {
+                continue;
+            }
+
+            if (endpoint.ConsulName is { } consulName)
+            {
+                if (ConsulEdge(workload, endpoint, site, consulName, ownServices, consulServices) is { } consulEdge)
+                {
+                    yield return consulEdge;
+                }
+
+                continue;
+            }
+
+            if (endpoint.Service is not { } host)
             {
                 continue;
             }
@@ -37,6 +53,8 @@ internal static class CallSiteScanner
                 WrittenIn = site.WrittenIn,
                 Location = site.Location,
                 Target = servicesByKey.GetValueOrDefault(new ObjectKey(ns, host.Service)),
+                RequestPath = endpoint.Path,
+                RequestMethod = endpoint.Method,
             };
         }
 
@@ -64,5 +82,38 @@ internal static class CallSiteScanner
                 Target = servicesByKey.GetValueOrDefault(new ObjectKey(ns, upstream.Service)),
             };
         }
+    }
+
+    /// <summary>
+    /// A call written as a Consul DNS name. A local one resolves by Consul service name (consul-k8s CE registers every
+    /// Kubernetes namespace's services in Consul namespace "default"); a remote one has no Target. A call to the
+    /// caller's own service is not an edge, as for Kubernetes names.
+    /// </summary>
+    private static CallEdge? ConsulEdge(Workload workload, DiscoveredEndpoint endpoint, ConfigSite site, ConsulDnsName name,
+        IReadOnlyList<KubernetesService> ownServices, ConsulServiceIndex consulServices)
+    {
+        if (!name.IsRemote && (name.Service == workload.ConsulServiceName || ownServices.Any(s => s.ConsulName == name.Service)))
+        {
+            return null;
+        }
+
+        var target = name.IsRemote ? null : consulServices.Resolve(name, workload.Namespace);
+        return new CallEdge
+        {
+            Source = workload,
+            TargetName = name.Service,
+            TargetNamespace = target?.Namespace ?? workload.Namespace,
+            Port = endpoint.Port,
+            Scheme = endpoint.Scheme?.ToLowerInvariant(),
+            Origin = site.Origin,
+            Excerpt = endpoint.Excerpt,
+            WrittenAt = site.WrittenAt,
+            WrittenIn = site.WrittenIn,
+            Location = site.Location,
+            Target = target,
+            ConsulDns = name,
+            RequestPath = endpoint.Path,
+            RequestMethod = endpoint.Method,
+        };
     }
 }

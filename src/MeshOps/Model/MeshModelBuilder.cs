@@ -53,7 +53,10 @@ public static class MeshModelBuilder
         }
 
         // Call edges, each resolved to the Service it names.
-        var edges = workloads.SelectMany((workload, t) => CallSiteScanner.Edges(workload, discovered[t].Endpoints, selecting[workload], servicesByKey)).ToList();
+        var consulServices = new ConsulServiceIndex(services);
+        var edges = workloads
+            .SelectMany((workload, t) => CallSiteScanner.Edges(workload, discovered[t].Endpoints, selecting[workload], servicesByKey, consulServices))
+            .ToList();
 
         return new MeshModel
         {

@@ -99,7 +99,7 @@ public class MeshDiagnosticsTests
     }
 
     [Fact]
-    public async Task An_L7_intention_on_an_upstream_is_deny_at_L4_and_names_the_call_that_decided()
+    public async Task An_L7_intention_on_an_upstream_whose_requests_are_unknown_is_a_warning_that_names_the_call()
     {
         var source = MeshSources.L7(".Permissions<Web, Api>(p => p.Allow(http => http.PathPrefix(\"/api\")))");
 
@@ -109,7 +109,7 @@ public class MeshDiagnosticsTests
         var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         var callLine = source.Split('\n').ToList().FindIndex(l => l.Contains(".Permissions<Web, Api>", StringComparison.Ordinal)) + 1;
         Assert.Contains($"Mesh.cs({callLine},", message, StringComparison.Ordinal);
-        Assert.Contains("reports as deny at L4", message, StringComparison.Ordinal);
+        Assert.Contains("only requests matching an allow permission get through", message, StringComparison.Ordinal);
     }
 
     [Fact]

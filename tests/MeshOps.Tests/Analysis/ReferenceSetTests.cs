@@ -34,7 +34,7 @@ public class ReferenceSetTests
             "MESH206 ConsulHelmValues/default/config.yaml config.yaml:4",
             // product-api may call payments, but its only upstream is postgres.
             "MESH205 ServiceIntentions/default/payments intentions.yaml:61",
-            // frontend's nginx calls public-api, whose intention for frontend is L7: consul intention check says deny at L4.
+            // frontend's nginx calls public-api, whose intention for frontend is L7, and proxy_pass shows nothing of the requests.
             "MESH201 ConfigMap/default/nginx-configmap frontend.yaml:54",
             // postgres runs with -c listen_addresses=127.0.0.1: only its sidecar can reach it.
             "MESH103 Deployment/default/postgres postgres.yaml:66",

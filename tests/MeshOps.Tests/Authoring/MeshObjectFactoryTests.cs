@@ -134,7 +134,7 @@ public class MeshObjectFactoryTests
     }
 
     [Fact]
-    public void A_healthy_L7_mesh_has_no_runtime_error_only_the_deny_at_L4_warning_for_the_upstream()
+    public void A_healthy_L7_mesh_has_no_runtime_error_only_the_unknown_requests_warning_for_the_upstream()
     {
         var permissions = new HttpPermissions().Allow(http => http.PathPrefix("/api")).Build();
 
@@ -143,7 +143,7 @@ public class MeshObjectFactoryTests
         Assert.Empty(report.LoadErrors);
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("MESH201", Severity.Warning), (finding.RuleId, finding.Severity));
-        Assert.Contains("deny at L4", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("only requests matching an allow permission get through", finding.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -108,4 +108,17 @@ public class CommandLineScannerTests
         Assert.Equal([("localhost", 5432), ("10.0.0.5", 5432)], binds.Select(b => (b.Host!, b.Port)));
         Assert.All(binds, b => Assert.Equal("listen_addresses", b.Key));
     }
+
+    [Theory]
+    [InlineData(new[] { "curl", "-X", "post", "http://web/api" }, "POST")]
+    [InlineData(new[] { "/usr/bin/curl", "-XDELETE", "http://web/api" }, "DELETE")]
+    [InlineData(new[] { "curl", "--request", "PUT", "http://web/api" }, "PUT")]
+    [InlineData(new[] { "curl", "http://web/api" }, null)]
+    [InlineData(new[] { "wget", "-X", "POST", "http://web/api" }, null)]
+    public void A_curl_command_states_the_method_of_its_urls(string[] args, string? method)
+    {
+        var endpoint = Assert.Single(CommandLineScanner.Scan(args).Endpoints);
+
+        Assert.Equal(("/api", method), (endpoint.Path, endpoint.Method));
+    }
 }

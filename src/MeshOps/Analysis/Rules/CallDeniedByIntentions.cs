@@ -16,7 +16,9 @@ internal sealed class CallDeniedByIntentions : IMeshRule
         var reported = new HashSet<(Workload, KubernetesService)>();
         foreach (var edge in model.Edges)
         {
-            if (edge.Target is not { InMesh: true } target || !edge.Source.InMesh || !reported.Add((edge.Source, target)))
+            // A remote call (peer, other datacenter or partition) has no Target: the intentions that decide it are the
+            // other side's, not these.
+            if (edge.Target is not { InMesh: true } target || !edge.Source.InMesh || reported.Contains((edge.Source, target)))
             {
                 continue;
             }
@@ -28,15 +30,25 @@ internal sealed class CallDeniedByIntentions : IMeshRule
                 new ServiceIdentity(ConsulNames.DefaultNamespace, sourceName), new ServiceIdentity(ConsulNames.DefaultNamespace, destinationName), fallback);
             var call = new IntentionCheckedCall(
                 sourceName, destinationName, model.Protocols.For(target.Namespace, destinationName).Value, edge.WrittenAt, edge.Source.Namespace,
-                decision, (decision.Match?.Origin as IntentionOrigin)?.ToString(), context.Settings.DefaultPolicy.Origin);
+                decision, (decision.Match?.Origin as IntentionOrigin)?.ToString(), context.Settings.DefaultPolicy.Origin, RequestsShown(edge, decision, fallback));
             if (CallDeniedByIntentionsCheck.Check(call) is not { } verdict)
             {
                 continue;
             }
 
+            reported.Add((edge.Source, target));
             yield return new RuleHit(Descriptor, edge.WrittenIn, edge.Location, verdict.Args, Evidence(decision), verdict.SeverityOverride);
         }
     }
+
+    /// <summary>
+    /// What the deciding L7 intention's permissions say of the requests the call's URL shows (its path, and the method
+    /// when a curl command states it). Null when the intention is L4 or the call is no HTTP URL.
+    /// </summary>
+    private static KnownRequestDecision? RequestsShown(CallEdge edge, IntentionDecision decision, DefaultDecision fallback) =>
+        decision is { IsL7: true, Match: { } match } && edge.RequestPath is { } path
+            ? KnownRequestEvaluator.Evaluate(match.Source.Permissions, new KnownRequest(path, edge.RequestMethod), fallback)
+            : null;
 
     private static IReadOnlyList<Evidence> Evidence(IntentionDecision decision) =>
         decision.Match?.Origin is IntentionOrigin origin

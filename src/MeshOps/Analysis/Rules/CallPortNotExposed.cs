@@ -13,8 +13,10 @@ internal sealed class CallPortNotExposed : IMeshRule
     {
         foreach (var edge in model.Edges)
         {
-            // An explicit upstream's port is the local listener, not the Service port.
-            if (edge.Target is not { } target || edge.Port is not { } port || edge.ViaExplicitUpstream)
+            // An explicit upstream's port is the local listener, not the Service port. A Consul DNS name's port is
+            // no Service port either: a Consul virtual IP matches Envoy's outbound filter chain on any port (consul
+            // agent/xds/listeners.go matches on addresses only), and a service lookup returns pod addresses.
+            if (edge.Target is not { } target || edge.Port is not { } port || edge.ViaExplicitUpstream || edge.ViaConsulDns)
             {
                 continue;
             }

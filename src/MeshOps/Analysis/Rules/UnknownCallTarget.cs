@@ -16,7 +16,8 @@ internal sealed class UnknownCallTarget : IMeshRule
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
     {
         var namesByNamespace = model.Services.ToLookup(s => s.Namespace, s => s.Name);
-        foreach (var edge in model.Edges.Where(e => e.Target is null))
+        // A Consul DNS name is answered by Consul's catalog (or a peer's), not by a Kubernetes Service.
+        foreach (var edge in model.Edges.Where(e => e.Target is null && !e.ViaConsulDns))
         {
             // An explicit upstream names a Consul service, which need not be a Kubernetes Service
             // (an external service behind a terminating gateway, a gateway).
