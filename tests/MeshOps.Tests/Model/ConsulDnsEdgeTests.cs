@@ -88,6 +88,31 @@ public class ConsulDnsEdgeTests
     }
 
     [Fact]
+    public void A_consul_virtual_call_to_a_headless_service_is_not_mesh106_but_the_kubernetes_name_is()
+    {
+        // The .virtual.consul name resolves to the virtual IP Consul assigns, which tproxy matches whatever the
+        // Kubernetes Service's clusterIP is; the Kubernetes name resolves to pod IPs of a headless Service.
+        static TestMesh Calling(string url) => new TestMesh().Service("web").Workload("web", env: [$"API={url}"])
+            .Raw(HeadlessApi).Workload("api");
+
+        Assert.DoesNotContain(Calling("http://api.virtual.consul").Analyze().Findings, f => f.RuleId == "MESH106");
+        Assert.Contains(Calling("http://api").Analyze().Findings, f => f.RuleId == "MESH106");
+    }
+
+    private const string HeadlessApi = """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: api
+        spec:
+          clusterIP: None
+          selector:
+            app: api
+          ports:
+            - port: 8080
+        """;
+
+    [Fact]
     public void A_local_consul_call_denied_by_intentions_is_mesh201_and_a_peer_call_is_not_judged()
     {
         var local = new TestMesh().Service("web").Workload("web", env: ["API=http://api.virtual.consul"]).Service("api").Workload("api")

@@ -13,7 +13,7 @@ internal sealed class MultipleServicesSelectMeshPod : IMeshRule
 
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
     {
-        foreach (var workload in model.Workloads.Where(w => w.InMesh && !IsMultiPort(w)))
+        foreach (var workload in model.Workloads.Where(w => w.InMesh && !NamesItsConsulServices(w)))
         {
             var registering = model.ServicesSelecting(workload).Where(s => !s.IgnoredByConsul).ToList();
             if (registering.Count < 2)
@@ -27,7 +27,12 @@ internal sealed class MultipleServicesSelectMeshPod : IMeshRule
         }
     }
 
-    // A comma-separated connect-service annotation is consul-k8s' multi-port set-up, which expects several Services.
-    private static bool IsMultiPort(Workload workload) =>
-        workload.PodAnnotations.TryGetValue(ConsulAnnotations.ConnectService, out var names) && names.Contains(',', StringComparison.Ordinal);
+    /// <summary>
+    /// A comma-separated connect-service annotation is consul-k8s' multi-port set-up, which expects several Services.
+    /// A single name overrides the Service name in the endpoints controller's serviceID ("&lt;pod&gt;-&lt;name&gt;",
+    /// endpoints_controller.go serviceName/serviceID), so every selecting Service writes the same registration and
+    /// connect-init finds one service and its proxy, as it requires.
+    /// </summary>
+    private static bool NamesItsConsulServices(Workload workload) =>
+        workload.PodAnnotations.TryGetValue(ConsulAnnotations.ConnectService, out var names) && !string.IsNullOrWhiteSpace(names);
 }

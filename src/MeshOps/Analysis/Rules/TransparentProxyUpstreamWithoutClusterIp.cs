@@ -17,7 +17,8 @@ internal sealed class TransparentProxyUpstreamWithoutClusterIp : IMeshRule
         var reported = new HashSet<(Workload, KubernetesService)>();
         foreach (var edge in model.Edges)
         {
-            if (edge.ViaExplicitUpstream || !edge.Source.InMesh || !edge.Source.TransparentProxy || edge.Target is not { } target
+            // A Consul DNS name resolves to Consul's own virtual IP (or the instances), never to the Service's ClusterIP.
+            if (edge.ViaExplicitUpstream || edge.ViaConsulDns || !edge.Source.InMesh || !edge.Source.TransparentProxy || edge.Target is not { } target
                 || Problem(target) is not { } problem || DialedDirectly(target) || !reported.Add((edge.Source, target)))
             {
                 continue;

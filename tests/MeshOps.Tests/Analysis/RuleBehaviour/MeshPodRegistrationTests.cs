@@ -126,6 +126,17 @@ public class MeshPodRegistrationTests
     }
 
     [Fact]
+    public void Services_selecting_a_pod_that_names_one_connect_service_write_one_registration()
+    {
+        // The endpoints controller's service ID is <pod>-<connect-service name> for every selecting Service (the
+        // multi-port wild set's web pod): one service and its proxy, which is what connect-init waits for.
+        var named = "        consul.hashicorp.com/connect-service: \"api\"";
+        var mesh = new TestMesh().Raw(Service("api")).Raw(Service("api-admin")).Raw(Account).Raw(Deployment(named, AppWithPort));
+
+        Assert.DoesNotContain(mesh.Analyze().Findings, f => f.RuleId == "MESH108");
+    }
+
+    [Fact]
     public void Two_services_selecting_a_pod_outside_the_mesh_are_fine()
     {
         var mesh = new TestMesh().Raw(Service("api")).Raw(Service("api-metrics")).Raw(Account).Raw(Deployment("", AppWithPort, inMesh: false));
