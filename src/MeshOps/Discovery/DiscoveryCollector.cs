@@ -63,12 +63,40 @@ internal sealed class DiscoveryCollector
         }
     }
 
+    /// <summary>
+    /// Adds the endpoint once. The same target written again with another request path (one proxy_pass per nginx
+    /// location) stays one endpoint whose path is what both paths start with, so no request it may send is left out.
+    /// </summary>
     public void AddEndpoint(DiscoveredEndpoint endpoint)
     {
-        if (!endpoints.Contains(endpoint))
+        var same = endpoints.FindIndex(e => e with { Path = null } == endpoint with { Path = null });
+        if (same < 0)
         {
             endpoints.Add(endpoint);
         }
+        else if (endpoints[same].Path != endpoint.Path)
+        {
+            endpoints[same] = endpoints[same] with { Path = CommonPathPrefix(endpoints[same].Path, endpoint.Path) };
+        }
+    }
+
+    // Either path unknown means the requests are unknown; else the longest shared prefix that ends at a '/' boundary.
+    private static string? CommonPathPrefix(string? a, string? b)
+    {
+        if (a is null || b is null)
+        {
+            return null;
+        }
+
+        var length = 0;
+        while (length < a.Length && length < b.Length && a[length] == b[length])
+        {
+            length++;
+        }
+
+        var shared = a[..length];
+        var slash = shared.LastIndexOf('/');
+        return slash < 0 ? null : shared[..(slash + 1)];
     }
 
     public void AddBind(BindAddress bind)

@@ -19,6 +19,7 @@ public static partial class NginxConfigScanner
         var text = StripComments(config);
         var collector = new DiscoveryCollector();
         var upstreams = ReadUpstreamBlocks(text);
+        var locations = NginxLocations.Of(text);
 
         foreach (Match pass in PassDirective().Matches(text))
         {
@@ -32,16 +33,17 @@ public static partial class NginxConfigScanner
             var origin = directive == "grpc_pass" ? EndpointOrigin.NginxGrpcPass : EndpointOrigin.NginxProxyPass;
             var (scheme, authority) = SplitTarget(target, directive);
             var excerpt = SecretRedactor.Redact(directive + " " + target + ";");
+            var path = directive == "proxy_pass" ? RequestPath(target, authority, locations.PrefixAt(pass.Index)) : null;
             if (upstreams.TryGetValue(authority, out var servers))
             {
                 foreach (var (server, serverExcerpt) in servers)
                 {
-                    collector.AddEndpoint(new DiscoveredEndpoint(server.Host, server.Port ?? NginxDefaultPort, scheme, EndpointOrigin.NginxUpstreamServer, excerpt + " -> " + serverExcerpt));
+                    collector.AddEndpoint(new DiscoveredEndpoint(server.Host, server.Port ?? NginxDefaultPort, scheme, EndpointOrigin.NginxUpstreamServer, excerpt + " -> " + serverExcerpt) { Path = path });
                 }
             }
             else if (EndpointSyntax.TryParseHostPort(authority, out var hostPort))
             {
-                collector.AddEndpoint(new DiscoveredEndpoint(hostPort.Host, hostPort.Port ?? EndpointSyntax.DefaultPort(scheme) ?? NginxDefaultPort, scheme, origin, excerpt));
+                collector.AddEndpoint(new DiscoveredEndpoint(hostPort.Host, hostPort.Port ?? EndpointSyntax.DefaultPort(scheme) ?? NginxDefaultPort, scheme, origin, excerpt) { Path = path });
             }
         }
 
@@ -54,6 +56,20 @@ public static partial class NginxConfigScanner
         }
 
         return collector.ToResult();
+    }
+
+    /// <summary>
+    /// Where the proxied requests' paths start. nginx (ngx_http_proxy_module): with a URI in proxy_pass, the part of
+    /// the request matching the location is replaced by that URI; without one, the request URI is passed unchanged,
+    /// so it starts with the location's prefix. Null when neither is known (a regex location, or none).
+    /// </summary>
+    private static string? RequestPath(string target, string authority, string? locationPrefix)
+    {
+        var afterScheme = target.IndexOf("://", StringComparison.Ordinal) is var s and > 0 ? target[(s + 3)..] : target;
+        var uri = afterScheme[authority.Length..];
+        var query = uri.IndexOf('?', StringComparison.Ordinal);
+        uri = query < 0 ? uri : uri[..query];
+        return uri.StartsWith('/') ? uri : locationPrefix;
     }
 
     // grpc_pass accepts a bare address; its scheme is then grpc.

@@ -97,12 +97,12 @@ public class ConsulDnsNameTests
     }
 
     [Fact]
-    public void Nginx_proxy_pass_to_a_consul_name_is_an_endpoint_without_a_known_path()
+    public void Nginx_proxy_pass_to_a_consul_name_is_an_endpoint_whose_requests_start_with_the_location()
     {
         var endpoint = Assert.Single(NginxConfigScanner.Scan("location /api { proxy_pass http://public-api.virtual.consul:8080; }").Endpoints);
 
         Assert.Equal("public-api", endpoint.ConsulName!.Service);
-        Assert.Null(endpoint.Path);
+        Assert.Equal("/api", endpoint.Path);
     }
 
     [Fact]

@@ -19,6 +19,24 @@ public class NginxConfigScannerTests
         Assert.All(result.Endpoints, e => Assert.Equal(EndpointOrigin.NginxUpstreamServer, e.Origin));
     }
 
+    [Theory]
+    [InlineData("location /api { proxy_pass http://public-api:8080; }", "/api")]
+    [InlineData("location ^~ /api/ { proxy_pass http://public-api:8080; }", "/api/")]
+    [InlineData("location = /health { proxy_pass http://public-api:8080; }", "/health")]
+    [InlineData("location /api { proxy_pass http://public-api:8080/v2/; }", "/v2/")]
+    [InlineData("location /api { proxy_pass http://public-api:8080/v2?x=1; }", "/v2")]
+    [InlineData("location ~ ^/api { proxy_pass http://public-api:8080; }", null)]
+    [InlineData("server { proxy_pass http://public-api:8080; }", null)]
+    [InlineData("location / { location /api { proxy_pass http://public-api:8080; } }", "/api")]
+    [InlineData("location /api { } location /other { proxy_pass http://public-api:8080; }", "/other")]
+    public void A_proxy_pass_request_path_starts_with_its_uri_or_else_its_location_prefix(string config, string? path)
+    {
+        // ngx_http_proxy_module: without a URI the request URI is passed unchanged; with one, it replaces the location part.
+        var endpoint = Assert.Single(NginxConfigScanner.Scan("server { " + config + " }").Endpoints);
+
+        Assert.Equal(path, endpoint.Path);
+    }
+
     [Fact]
     public void Https_proxy_pass_without_port_uses_443()
     {
@@ -56,7 +74,18 @@ public class NginxConfigScannerTests
     {
         var result = NginxConfigScanner.Scan("location /a { proxy_pass http://web:3000; } location /b { proxy_pass http://web:3000; }");
 
-        Assert.Single(result.Endpoints);
+        // One endpoint whose requests may start with either location: only the shared "/" is certain.
+        Assert.Equal("/", Assert.Single(result.Endpoints).Path);
+    }
+
+    [Fact]
+    public void Repeated_targets_keep_the_path_both_locations_share_and_lose_it_when_one_is_unknown()
+    {
+        var shared = NginxConfigScanner.Scan("location /api/v1 { proxy_pass http://web:3000; } location /api/v2 { proxy_pass http://web:3000; }");
+        var unknown = NginxConfigScanner.Scan("location /api { proxy_pass http://web:3000; } location ~ x { proxy_pass http://web:3000; }");
+
+        Assert.Equal("/api/", Assert.Single(shared.Endpoints).Path);
+        Assert.Null(Assert.Single(unknown.Endpoints).Path);
     }
 
     [Theory]
