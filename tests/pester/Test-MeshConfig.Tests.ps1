@@ -270,7 +270,7 @@ Describe 'Test-MeshConfig' -Tag Integration {
 
         It 'reports <Rule> alone, at <File>:<Line>, for the seeded fault <Fault> laid over the healthy files' -ForEach @(
             @{ Fault = 'MESH109-worker-without-service'; Rule = 'MESH109'; File = 'payments-worker.yaml'; Line = 22 }
-            @{ Fault = 'MESH207-intention-renamed'; Rule = 'MESH207'; File = 'intentions.yaml'; Line = 50 }
+            @{ Fault = 'MESH207-intention-renamed'; Rule = 'MESH207'; File = 'intentions.yaml'; Line = 51 }
             @{ Fault = 'MESH504-payments-networkpolicy'; Rule = 'MESH504'; File = 'networkpolicy.yaml'; Line = 9 }
         ) {
             $faultFolder = Join-Path $PSScriptRoot "../../examples/hashicups/faults/$Fault"

@@ -25,17 +25,17 @@ namespace MeshOps.Rules.Catalog
                 "Make spec.selector.matchLabels a subset of spec.template.metadata.labels (the selector of an existing Deployment is immutable: change the template labels, or recreate the object).",
                 "workload", "namespace", "selector", "template labels"),
             Entry(
-                "MESH601",
-                "The text of each value in the data of every ConfigMap among the inputs, for a credential written in clear text inside it: a password in a URL (scheme://user:password@host), an Authorization header, a Bearer token, or a key=value, key: value or --flag value whose name says it holds a secret (password, token, api_key, secret, …) and whose value is not a reference (a variable, a *_FILE path) or already masked.",
-                "Credentials that do not look like one inside the value: a ConfigMap key named like a secret is not itself judged (DB_PASSWORD: hunter2 is not reported, while DATABASE_URL: postgres://app:hunter2@db is), nor is an opaque token without a keyword. Values in binaryData, credentials written in pod templates' env values, and anything in Secrets (which is where they belong). Placeholder or demo passwords are reported like real ones.",
-                "Move the credential into a Secret and reference it from the pod (env valueFrom.secretKeyRef, or a Secret volume), then rotate it, since it has been readable by anyone who can read ConfigMaps in the namespace.",
-                "config map", "key", "credential kind", "namespace"),
-            Entry(
                 "MESH504",
                 "Every NetworkPolicy among the inputs that selects the pods of a mesh workload, taken together as Kubernetes does (policies add up; policyTypes default to Ingress, plus Egress when egress rules are written; an empty peer or port list means all): egress must allow DNS (UDP 53) and the Consul servers (TCP 8502, and 8500 or 8501), and, for a pod that something calls, ingress must allow the sidecar's inbound port 20000. When a peer or port cannot be decided from the inputs (named ports, IP blocks, selectors that could match the Consul servers), the traffic is taken to be allowed.",
                 "Where the Consul servers really run and on which ports (Helm values are not read for this), CNI plugins that do not enforce NetworkPolicy, cluster-wide policies of other kinds (Calico, Cilium), policies not among the inputs, and the extra inbound ports (20001 and up) of multi-port pods. Whether each caller's labels are allowed on port 20000, not only some caller.",
                 "Add to a NetworkPolicy selecting the workload an egress rule for UDP and TCP 53 to kube-system and TCP 8502 and 8501 (or 8500) to the Consul servers, and an ingress rule for TCP 20000 from the pods that call it.",
                 "workload", "namespace", "the policies", "what they do not allow", "consequences", "pod label selector"),
+            Entry(
+                "MESH601",
+                "The text of each value in the data of every ConfigMap among the inputs, for a credential written in clear text inside it: a password in a URL (scheme://user:password@host), an Authorization header, a Bearer token, or a key=value, key: value or --flag value whose name says it holds a secret (password, token, api_key, secret, …) and whose value is not a reference (a variable, a *_FILE path) or already masked.",
+                "Credentials that do not look like one inside the value: a ConfigMap key named like a secret is not itself judged (DB_PASSWORD: hunter2 is not reported, while DATABASE_URL: postgres://app:hunter2@db is), nor is an opaque token without a keyword. Values in binaryData, credentials written in pod templates' env values, and anything in Secrets (which is where they belong). Placeholder or demo passwords are reported like real ones.",
+                "Move the credential into a Secret and reference it from the pod (env valueFrom.secretKeyRef, or a Secret volume), then rotate it, since it has been readable by anyone who can read ConfigMaps in the namespace.",
+                "config map", "key", "credential kind", "namespace"),
         };
     }
 }

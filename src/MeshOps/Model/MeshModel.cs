@@ -30,6 +30,12 @@ public sealed class MeshModel
     /// <summary>NetworkPolicy objects, in input order.</summary>
     public IReadOnlyList<ManifestResource> NetworkPolicies { get; init; } = [];
 
+    /// <summary>
+    /// Every ServiceIntentions copy as written, in apply order, including those a later copy replaced or whose update the
+    /// webhook refuses (<see cref="RejectedUpdates"/>); <see cref="IntentionResources"/> holds what the cluster keeps.
+    /// </summary>
+    public IReadOnlyList<ManifestResource> WrittenIntentions { get; init; } = [];
+
     /// <summary>Consul config entries other than intentions, by kind (ServiceDefaults, ServiceRouter, …).</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<ManifestResource>> ConfigEntries { get; init; }
 

@@ -12,7 +12,7 @@ public static class MeshModelBuilder
 {
     public static MeshModel Build(ManifestSet manifests, MeshSettingsOverrides? overrides = null)
     {
-        var resources = manifests.Resources;
+        var resources = RejectedUpdates.Apply(manifests.Resources, manifests.Superseded);
         var settings = MeshSettingsReader.Read(resources, overrides ?? MeshSettingsOverrides.None);
 
         // Index resources, read each workload's pod template, and select: which pods each Service selects and back.
@@ -70,6 +70,7 @@ public static class MeshModelBuilder
             ConfigMaps = index.ConfigMaps,
             IntentionResources = index.Intentions,
             NetworkPolicies = index.NetworkPolicies,
+            WrittenIntentions = [.. manifests.Superseded.Concat(manifests.Resources).Where(r => r.Kind == "ServiceIntentions")],
             ConfigEntries = index.ConfigEntries.ToDictionary(p => p.Key, p => (IReadOnlyList<ManifestResource>)p.Value),
             Namespaces = index.Namespaces,
             ConsulServiceNames = ConsulServiceNames.Collect(resources, services, workloads, settings.KnownServices),

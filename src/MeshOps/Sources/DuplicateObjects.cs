@@ -53,7 +53,13 @@ public static class DuplicateObjects
             if (!superseded[i])
                 kept.Add(resources[i]);
         }
-        return set with { Resources = kept, Warnings = warnings };
+        var replaced = new List<ManifestResource>(set.Superseded);
+        for (var i = 0; i < resources.Count; i++)
+        {
+            if (superseded[i])
+                replaced.Add(resources[i]);
+        }
+        return set with { Resources = kept, Warnings = warnings, Superseded = replaced };
     }
 
     /// <summary>

@@ -11,6 +11,12 @@ public sealed record ManifestSet(IReadOnlyList<ManifestResource> Resources, IRea
     /// <summary>Read, but maybe not as its author meant (a repeated key, an object written twice); never fails a gate.</summary>
     public IReadOnlyList<LoadWarning> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// Earlier copies of an object that a later copy replaced (see <see cref="DuplicateObjects"/>), in input order: not
+    /// analysed as objects, but kept for the checks whose fault is the replacement itself (an immutable field changed).
+    /// </summary>
+    public IReadOnlyList<ManifestResource> Superseded { get; init; } = [];
+
     /// <summary>Documents that are not Kubernetes objects (tool configs, other charts' values), with why each was left out.</summary>
     public IReadOnlyList<SkippedDocument> Skipped { get; init; } = [];
 
@@ -29,6 +35,7 @@ public sealed record ManifestSet(IReadOnlyList<ManifestResource> Resources, IRea
             {
                 Warnings = [.. list.SelectMany(s => s.Warnings)],
                 Skipped = [.. list.SelectMany(s => s.Skipped)],
+                Superseded = [.. list.SelectMany(s => s.Superseded)],
             };
     }
 }

@@ -19,7 +19,7 @@ internal sealed class IntentionDestinationRewritten : IMeshRule
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
     {
         var first = new Dictionary<ObjectKey, (WrittenDestination Written, ManifestResource Resource)>();
-        foreach (var resource in model.IntentionResources)
+        foreach (var resource in model.WrittenIntentions)
         {
             if (resource.Model is not ServiceIntentions { Spec.Destination: { Name: { Length: > 0 } } destination })
             {

@@ -24,7 +24,7 @@ internal sealed class IntentionNamesUnknownService : IMeshRule
             var origin = (IntentionOrigin)entry.Origin!;
             if (IsUnknown(entry.DestinationName, known))
             {
-                yield return Hit(origin, "destination", entry.DestinationName, origin.Resource.LocationOf("spec", "destination", "name"), known);
+                yield return Hit(origin, "destination", entry.DestinationName, origin.Resource.LocationOf("spec", "destination", "name"), known, context);
             }
 
             for (var i = 0; i < entry.Sources.Count; i++)
@@ -34,18 +34,25 @@ internal sealed class IntentionNamesUnknownService : IMeshRule
                 var remote = !string.IsNullOrEmpty(source.Peer) || !string.IsNullOrEmpty(source.SamenessGroup) || !string.IsNullOrEmpty(source.Partition);
                 if (!remote && IsUnknown(source.Name, known))
                 {
-                    yield return Hit(origin, "source", source.Name, origin.Resource.LocationOf("spec", "sources", i, "name"), known);
+                    yield return Hit(origin, "source", source.Name, origin.Resource.LocationOf("spec", "sources", i, "name"), known, context);
                 }
             }
         }
     }
 
-    private RuleHit Hit(IntentionOrigin origin, string role, string name, Sources.SourceLocation location, IReadOnlySet<string> known)
+    /// <summary>
+    /// A near miss of a declared name is evidence of a typo. Without one, the verdict rests on the inputs holding every
+    /// service, which a folder of one tutorial step or one layer of a repository does not.
+    /// </summary>
+    private RuleHit Hit(IntentionOrigin origin, string role, string name, Sources.SourceLocation location, IReadOnlySet<string> known, RuleContext context)
     {
         var nearest = NameSuggester.Nearest(name, known);
         var suggestion = nearest is null ? "" : $" Did you mean '{nearest}'?";
         return new RuleHit(Descriptor, origin.Resource, location,
-            [origin.Resource.Name, role, name, suggestion, MeshModelBuilder.NamespaceOf(origin.Resource)], []);
+            [origin.Resource.Name, role, name, suggestion, MeshModelBuilder.NamespaceOf(origin.Resource)], [],
+            Assumption: nearest is not null ? null
+                : $"no service {name} is declared among the inputs, so none was taken to exist; if it is deployed elsewhere (a Helm chart, another folder, another cluster), "
+                    + $"name it with the {context.DescribeOption("KnownServices")}: {name}.");
     }
 
     private static bool IsUnknown(string name, IReadOnlySet<string> known) =>

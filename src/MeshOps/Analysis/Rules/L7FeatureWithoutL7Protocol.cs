@@ -25,9 +25,16 @@ internal sealed class L7FeatureWithoutL7Protocol : IMeshRule
                 continue;
             }
 
-            yield return new RuleHit(Descriptor, resource, location, [service, what, protocol.ToString(), ns], []);
+            yield return new RuleHit(Descriptor, resource, location, [service, what, protocol.ToString(), ns], [],
+                Assumption: SetsProtocols(model) ? null
+                    : $"the inputs hold no ServiceDefaults and no ProxyDefaults protocol, so protocols may be set elsewhere (another folder, consul config write); "
+                        + $"this finding takes {service} to have none.");
         }
     }
+
+    // Inputs that set the protocol of other services are where protocols are kept; one missing there is a fault.
+    private static bool SetsProtocols(MeshModel model) =>
+        model.ConfigEntriesOf("ServiceDefaults").Count > 0 || model.ConfigEntriesOf("ProxyDefaults").Count > 0;
 
     private static IEnumerable<(ManifestResource Resource, string Service, string What, SourceLocation Location)> L7Needs(MeshModel model)
     {

@@ -19,8 +19,14 @@ internal sealed class SelectorMatchesNothing : IMeshRule
             }
 
             var selector = string.Join(",", service.Selector.Select(p => $"{p.Key}={p.Value}"));
+            // With no workload of the namespace among the inputs, the folder holds Services only (the Deployments are
+            // applied from elsewhere): the verdict rests on their absence, not on a selector that misses a pod.
+            var workloadsHere = model.Workloads.Any(w => w.Namespace == service.Namespace);
             yield return new RuleHit(Descriptor, service.Resource, service.Resource.LocationOf("spec", "selector"),
-                [service.Name, service.Namespace, selector], []);
+                [service.Name, service.Namespace, selector], [],
+                Assumption: workloadsHere ? null
+                    : $"the inputs hold no workload in namespace {service.Namespace}, so the pods it selects may be deployed from elsewhere; "
+                        + "this finding takes the inputs to hold every workload of the namespace.");
         }
     }
 }

@@ -27,7 +27,7 @@ public class HashiCupsFaultLocationTests
         // No line of its own: the finding is about what is absent, so it points at the first ServiceIntentions (line 1 is a comment).
         { "MESH206-no-deny-all", "MESH206", Severity.Warning, "intentions.yaml", 2, "apiVersion: consul.hashicorp.com/v1alpha1" },
         // The second definition of ServiceIntentions products-api, the one whose apply the webhook rejects.
-        { "MESH207-intention-renamed", "MESH207", Severity.Error, "intentions.yaml", 50, "name: products-api" },
+        { "MESH207-intention-renamed", "MESH207", Severity.Error, "intentions.yaml", 51, "name: products-api" },
         { "MESH301-postgres-http", "MESH301", Severity.Error, "postgres.yaml", 29, "protocol: http" },
         // The ServiceRouter as a whole needs L7: it points at the router's first line (kind: ServiceRouter is line 95).
         { "MESH302-router-without-http", "MESH302", Severity.Error, "products-api.yaml", 94, "apiVersion: consul.hashicorp.com/v1alpha1" },

@@ -102,4 +102,21 @@ public class IntentionDestinationRewrittenTests
         Assert.Contains(Path.Combine("hashicups", "intentions-new-services.yaml") + ":4", finding.Message, StringComparison.Ordinal);
         Assert.Contains("destination products-api here and public-api", finding.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_cluster_keeps_the_first_copy_because_the_webhook_refuses_the_second()
+    {
+        // Under deny-all, web -> api is allowed by the stored copy; web -> db was only in the refused copy, so it is denied.
+        const string Api = "apiVersion: consul.hashicorp.com/v1alpha1\nkind: ServiceIntentions\nmetadata:\n  name: api\nspec:\n  destination:\n    name: api\n  sources:\n    - name: web\n      action: allow";
+        var mesh = new TestMesh().Service("web").Workload("web", env: ["API=http://api:8080", "DB=http://db:8080"])
+            .Service("api").Workload("api").Service("db").Workload("db")
+            .Intention("*", ("*", "deny"))
+            .Raw(Api).Raw(Api.Replace("    name: api\n  sources", "    name: db\n  sources", StringComparison.Ordinal));
+
+        var findings = mesh.Analyze().Findings;
+
+        Assert.Single(findings, f => f.RuleId == "MESH207");
+        var denied = Assert.Single(findings, f => f.RuleId == "MESH201");
+        Assert.Contains("web calls db", denied.Message, StringComparison.Ordinal);
+    }
 }

@@ -84,7 +84,7 @@ public class PartialInputTests
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.StartsWith("objects in <test> have no namespace and were placed in default, where Service backend is declared;", finding.Assumption, StringComparison.Ordinal);
         Assert.Contains("kubectl -n backend", finding.Assumption, StringComparison.Ordinal);
-        Assert.Contains("AnalysisOptions.Namespace", finding.Assumption, StringComparison.Ordinal);
+        Assert.Contains("LoaderOptions.Namespace", finding.Assumption, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -5,9 +5,12 @@ namespace MeshOps.Tests.Analysis.RuleBehaviour;
 /// <summary><c>meshops.io/ignore</c> on a workload: its own metadata or its pod template (where mesh annotations live).</summary>
 public class SuppressionTests
 {
-    /// <summary>A mesh Deployment running as ServiceAccount "ghost", which is not declared (MESH401).</summary>
+    /// <summary>
+    /// A mesh Deployment running as ServiceAccount "ghost", which is not declared (MESH401) where the namespace's other
+    /// ServiceAccounts are, so the finding rests on no assumption.
+    /// </summary>
     private static TestMesh GhostAccount(string? deploymentIgnore = null, string? podIgnore = null) =>
-        new TestMesh().Raw($"""
+        new TestMesh().Raw("apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: worker").Raw($"""
             apiVersion: apps/v1
             kind: Deployment
             metadata:
