@@ -113,13 +113,17 @@ namespace MeshOps.Rules.Catalog
             "Set protocol http (or http2/grpc) in the ServiceDefaults of {1}, or replace the permissions with action allow.",
             "consul config read -kind service-defaults -name {1}");
 
-        /// <summary>{0} intention resource, {1} source, {2} destination, {3} the callers the destination really has.</summary>
+        /// <summary>
+        /// {0} intention resource, {1} source, {2} destination, {3} the services the source's configuration calls,
+        /// {4} who calls the destination here, {5} the source's namespace, {6} one of the source's workloads as kubectl names it (deployment/web).
+        /// Info: configuration cannot see calls made from code or by hand, so "unused" is what the inputs show, not a fact.
+        /// </summary>
         public static readonly RuleDescriptor UnusedAllowIntention = new RuleDescriptor(
-            "MESH205", Severity.Warning, Intentions,
-            "Allowing intention for a call nothing makes",
-            "ServiceIntentions {0} allows {1} to call {2}, but no workload of {1} calls {2} in this configuration ({3}). An unused allow widens what a compromised {1} can reach.",
-            "Remove source '{1}' from ServiceIntentions {0}, or keep it only if {1} is about to call {2}.",
-            "consul intention check {1} {2}");
+            "MESH205", Severity.Info, Intentions,
+            "Allowing intention for a call the configuration never shows",
+            "ServiceIntentions {0} allows {1} to call {2}, but no call from {1} to {2} appears in the configuration: {1} names its upstreams explicitly ({3}) and {2} is not one of them ({4}). If {1} does not call {2} from code or by hand either, the allow only widens what a compromised {1} can reach.",
+            "If {1} never calls {2}, remove source '{1}' from ServiceIntentions {0}; keep it if the call is made from code, by hand or by a tool.",
+            "kubectl port-forward -n {5} {6} 19000 & curl -s localhost:19000/stats | grep -E 'cluster\\.{2}\\..*upstream_cx_total'   # 0 or absent: {1} has not called {2} since Envoy started");
 
         /// <summary>{0} why the default is allow (the default policy's origin), {1} the mesh workloads count.</summary>
         public static readonly RuleDescriptor NoDefaultDeny = new RuleDescriptor(
