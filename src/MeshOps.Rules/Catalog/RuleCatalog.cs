@@ -57,12 +57,15 @@ namespace MeshOps.Rules.Catalog
             "Give Service {2} a ClusterIP and a port, or set ServiceDefaults transparentProxy.dialedDirectly: true for {2} if callers must dial pod IPs.",
             "kubectl get service {2} -n {1} -o wide");
 
-        /// <summary>{0} workload, {1} namespace, {2} first container, {3} pod label selector, {4} why it is in the mesh.</summary>
+        /// <summary>
+        /// {0} workload, {1} namespace, {2} first container, {3} pod label selector, {4} why it is in the mesh,
+        /// {5} who calls it and what port 0 does then. Info when nothing calls it (a client-only pod).
+        /// </summary>
         public static readonly RuleDescriptor MeshPodWithoutPort = new RuleDescriptor(
             "MESH107", Severity.Error, Ports,
             "Mesh pod declares no port",
-            "{0} is in the mesh ({4}), but its first container {2} declares no containerPort and the pod has no consul.hashicorp.com/connect-service-port annotation. consul-k8s registers the service on port 0, and Envoy forwards every inbound connection to 127.0.0.1:0 without logging why it fails.",
-            "Declare the port the app listens on as a containerPort of {2}, or set the annotation consul.hashicorp.com/connect-service-port.",
+            "{0} is in the mesh ({4}), but its first container {2} declares no containerPort and the pod has no consul.hashicorp.com/connect-service-port annotation, so consul-k8s registers the service on port 0. {5}",
+            "If {0} serves traffic, declare the port the app listens on as a containerPort of {2}, or set the annotation consul.hashicorp.com/connect-service-port; a client-only pod needs nothing.",
             "kubectl get pods -n {1} -l {3} -o jsonpath='{{.items[*].spec.containers[0].ports}}'");
 
         /// <summary>{0} workload, {1} namespace, {2} the Services, {3} workload's pod selector, {4} why it is in the mesh.</summary>
