@@ -200,12 +200,12 @@ namespace MeshOps.Rules.Catalog
             "Make spec.selector.matchLabels of {0} a subset of spec.template.metadata.labels.",
             "kubectl apply --dry-run=server -f <file>");
 
-        /// <summary>{0} caller, {1} callee, {2} which side is outside the mesh, {3} where the call is written, {4} consequence, {5} namespace.</summary>
+        /// <summary>{0} caller, {1} callee, {2} which side is outside the mesh, {3} where the call is written, {4} consequence, {5} namespace, {6} the permissive-mTLS alternative, if any.</summary>
         public static readonly RuleDescriptor MeshBoundaryCall = new RuleDescriptor(
             "MESH502", Severity.Error, Workload,
             "Call crosses the mesh boundary",
             "{0} calls {1} ({3}), but {2} is outside the mesh. {4}",
-            "Add the annotation consul.hashicorp.com/connect-inject: \"true\" to the pod template of the workload outside the mesh.",
+            "Add the annotation consul.hashicorp.com/connect-inject: \"true\" to the pod template of the workload outside the mesh{6}.",
             "kubectl get pods -n {5} -o jsonpath='{{range .items[*]}}{{.metadata.name}} {{.metadata.annotations.consul\\.hashicorp\\.com/connect-inject-status}}{{\"\\n\"}}{{end}}'");
 
         /// <summary>{0} config map, {1} key, {2} credential kind, {3} namespace.</summary>
