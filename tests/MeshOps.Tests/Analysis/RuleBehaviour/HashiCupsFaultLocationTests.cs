@@ -22,7 +22,7 @@ public class HashiCupsFaultLocationTests
         { "MESH202-stale-intention", "MESH202", Severity.Warning, "intentions.yaml", 74, "name: inventory" },
         { "MESH203-duplicate-source", "MESH203", Severity.Error, "intentions.yaml", 45, "- name: public-api" },
         { "MESH204-l7-on-tcp", "MESH204", Severity.Error, "intentions.yaml", 66, "permissions:" },
-        { "MESH205-unused-intention", "MESH205", Severity.Warning, "intentions.yaml", 34, "- name: frontend" },
+        { "MESH205-unused-intention", "MESH205", Severity.Info, "intentions.yaml", 58, "- name: products-api" },
         // No line of its own: the finding is about what is absent, so it points at the first ServiceIntentions (line 1 is a comment).
         { "MESH206-no-deny-all", "MESH206", Severity.Warning, "intentions.yaml", 2, "apiVersion: consul.hashicorp.com/v1alpha1" },
         { "MESH301-postgres-http", "MESH301", Severity.Error, "postgres.yaml", 29, "protocol: http" },
