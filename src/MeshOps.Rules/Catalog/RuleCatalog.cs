@@ -17,12 +17,16 @@ namespace MeshOps.Rules.Catalog
         private const string Identity = "Identity";
         private const string Workload = "Workload";
 
-        /// <summary>{0} service, {1} namespace, {2} service port, {3} target port, {4} selected workloads, {5} declared container ports.</summary>
+        /// <summary>
+        /// {0} service, {1} namespace, {2} service port, {3} target port, {4} selected workloads, {5} declared container ports,
+        /// {6} what carries the traffic and where it breaks (kube-proxy, or consul-k8s' registered port and Envoy),
+        /// {7} the fix for that case. Warning when a mesh pod's Service and Consul only disagree.
+        /// </summary>
         public static readonly RuleDescriptor TargetPortMismatch = new RuleDescriptor(
             "MESH101", Severity.Error, Ports,
             "Service targetPort matches no containerPort",
-            "Service {0} port {2} targets port {3}, which no container of {4} declares (declared: {5}). kube-proxy sends callers to a port nothing listens on (connection refused); with transparent proxy Consul also registers the service's virtual port as 0.",
-            "Set targetPort of port {2} in Service {0} to the port the app listens on ({5}), or declare containerPort {3} on the container that serves it.",
+            "Service {0} port {2} targets port {3}, which no container of {4} declares (declared: {5}). {6}",
+            "{7}",
             "kubectl get endpoints {0} -n {1} -o wide");
 
         /// <summary>{0} service, {1} namespace, {2} selector.</summary>

@@ -7,9 +7,12 @@ public class MeshDiagnosticsTests
 {
     public static TheoryData<string, DiagnosticSeverity, string> Mistakes => new()
     {
-        { "MESH101", DiagnosticSeverity.Error, MeshSources.HealthyWith("[ServicePort(80, TargetPort = 8080)]", "[ServicePort(80, TargetPort = [|8081|])]") },
+        // A mesh pod is registered on its first container port; a numeric targetPort elsewhere only disagrees (Warning).
+        { "MESH101", DiagnosticSeverity.Warning, MeshSources.HealthyWith("[ServicePort(80, TargetPort = 8080)]", "[ServicePort(80, TargetPort = [|8081|])]") },
         { "MESH101", DiagnosticSeverity.Error, MeshSources.HealthyWith("[ServicePort(80, TargetPort = 8080)]", "[ServicePort(80, TargetPortName = [|\"web\"|])]") },
-        { "MESH101", DiagnosticSeverity.Error, MeshSources.HealthyWith("[ServicePort(9090)]", "[ServicePort([|9091|])]") },
+        { "MESH101", DiagnosticSeverity.Warning, MeshSources.HealthyWith("[ServicePort(9090)]", "[ServicePort([|9091|])]") },
+        // The app's bind address says it listens on 9091, but consul-k8s registers (and Envoy forwards to) 9090.
+        { "MESH101", DiagnosticSeverity.Error, MeshSources.HealthyWith("[ContainerPort(9090)]", "[ContainerPort(9090)]\n    [ContainerPort(9091, BindAddress = \"0.0.0.0\")]").Replace("[ServicePort(9090)]", "[ServicePort([|9091|])]", StringComparison.Ordinal) },
         { "MESH103", DiagnosticSeverity.Warning, MeshSources.HealthyWith("[ContainerPort(9090)]", "[ContainerPort(9090, BindAddress = [|\"127.0.0.1\"|])]") },
         { "MESH105", DiagnosticSeverity.Warning, MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream(typeof(Api), Port = [|9091|])]") },
         { "MESH201", DiagnosticSeverity.Error, MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream([|typeof(Api)|])]").Replace(".Allow<Web, Api>()", "", StringComparison.Ordinal) },

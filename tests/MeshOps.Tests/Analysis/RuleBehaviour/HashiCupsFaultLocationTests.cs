@@ -10,7 +10,7 @@ public class HashiCupsFaultLocationTests
 {
     public static TheoryData<string, string, Severity, string, int, string> Expected => new()
     {
-        { "MESH101-payments-targetport", "MESH101", Severity.Error, "payments.yaml", 16, "targetPort: 8081" },
+        { "MESH101-payments-targetport", "MESH101", Severity.Error, "payments.yaml", 19, "targetPort: payments-http" },
         { "MESH102-frontend-selector", "MESH102", Severity.Warning, "frontend.yaml", 10, "selector:" },
         { "MESH103-products-api-loopback", "MESH103", Severity.Warning, "products-api.yaml", 40, "\"bind_address\": \"127.0.0.1:9090\"" },
         { "MESH104-postgres-typo", "MESH104", Severity.Error, "products-api.yaml", 39, "host=postgress" },
