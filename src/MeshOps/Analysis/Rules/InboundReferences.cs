@@ -27,14 +27,14 @@ internal static class InboundReferences
 
         foreach (var edge in model.Edges)
         {
-            Add(edge.Target?.ConsulName ?? edge.TargetName, () => $"{edge.Source.Name} calls it ({edge.WrittenAt})");
+            Add(edge.Target?.ConsulName ?? edge.TargetName, () => $"{edge.Source.Name} calls it in {edge.WrittenAt}");
         }
 
         foreach (var entry in model.Intentions.Entries)
         {
             if (entry.Sources.Any(s => s.IsL7 || s.Action == IntentionAction.Allow))
             {
-                Add(entry.DestinationName, () => $"{entry.Origin} allows calls to it");
+                Add(entry.DestinationName, () => $"ServiceIntentions {((IntentionOrigin)entry.Origin!).Resource.Name} allows calls to it");
             }
         }
 

@@ -30,7 +30,7 @@ internal sealed class MeshPodWithoutPort : IMeshRule
                 .FirstOrDefault(w => w is not null);
             var consequence = why is null
                 ? "Nothing in the inputs calls it (no call, allowing intention, route or upstream names it), and port 0 is harmless for a client-only pod such as the consul-k8s docs' static-client; it breaks only once something calls it."
-                : $"Something calls it ({why}): its Envoy forwards every inbound connection to 127.0.0.1:0, which fails without logging why.";
+                : $"That breaks its callers ({why}): its Envoy forwards every inbound connection to 127.0.0.1:0, which fails without logging why.";
             yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodField("containers", 0),
                 [workload.Name, workload.Namespace, first.Name, workload.LabelSelector, workload.InMeshOrigin, consequence], [],
                 why is null ? Severity.Info : null);

@@ -70,7 +70,7 @@ public class MeshPodRegistrationTests
         var finding = Assert.Single(mesh.Analyze().Findings, f => f.RuleId == "MESH107");
 
         Assert.Equal(Severity.Error, finding.Severity);
-        Assert.Contains("web calls it (env API_URL of container web)", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("That breaks its callers (web calls it in env API_URL of container web)", finding.Message, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1:0", finding.Message, StringComparison.Ordinal);
     }
 
