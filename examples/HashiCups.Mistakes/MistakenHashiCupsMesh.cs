@@ -19,10 +19,11 @@ public partial class MistakenHashiCupsMesh : MeshDefinition<MistakenHashiCupsMes
     [Upstream(typeof(Postgres))]
     public partial class ProductsApi;
 
-    // Mistake 1 (MESH101): the app listens on 8080, but the Service forwards to 8081.
+    // Mistake 1 (MESH101): the Service targets the container port named "payments-http", but the container port has no
+    // name: the Service has no endpoints, so consul-k8s registers no instance of payments.
     [MeshService("payments", Protocol = MeshProtocol.Http, Image = "hashicorpdemoapp/payments:v0.0.16")]
     [ContainerPort(8080)]
-    [ServicePort(1800, TargetPort = 8081, Name = "http")]
+    [ServicePort(1800, TargetPortName = "payments-http", Name = "http")]
     public partial class Payments;
 
     // Mistake 2 (MESH301): postgres speaks its own protocol, not HTTP.

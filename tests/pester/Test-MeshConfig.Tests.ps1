@@ -47,7 +47,8 @@ metadata:
 spec:
   protocol: "http"
 '@
-    function New-Service([int] $TargetPort) {
+    # A number or a port name; 'payments-http' is a name no container of payments declares (MESH101, an Error: no endpoints).
+    function New-Service([string] $TargetPort) {
         @"
 apiVersion: v1
 kind: Service
@@ -64,7 +65,7 @@ spec:
 "@
     }
 
-    function New-ManifestFolder([string] $Name, [int] $TargetPort) {
+    function New-ManifestFolder([string] $Name, [string] $TargetPort) {
         $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive $Name)
         Set-Content -LiteralPath (Join-Path $folder 'deployment.yaml') -Value $Deployment
         Set-Content -LiteralPath (Join-Path $folder 'companions.yaml') -Value $Companions
@@ -83,9 +84,9 @@ data:
 '@
 
     $Healthy = New-ManifestFolder 'healthy' 8080
-    $Broken = New-ManifestFolder 'broken' 9090
+    $Broken = New-ManifestFolder 'broken' 'payments-http'
     $BrokenStream = Join-Path $TestDrive 'broken-stream.yaml'
-    Set-Content -LiteralPath $BrokenStream -Value ($Deployment, $Companions, (New-Service 9090) -join "`n---`n")
+    Set-Content -LiteralPath $BrokenStream -Value ($Deployment, $Companions, (New-Service 'payments-http') -join "`n---`n")
 }
 
 # Unit: the parameter contract, read from the command's metadata; nothing is analysed.
@@ -249,7 +250,7 @@ Describe 'Test-MeshConfig' -Tag Integration {
     Context 'file names with wildcard characters' {
         It 'reads a piped file named with brackets literally' {
             $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'brackets')
-            Set-Content -LiteralPath (Join-Path $folder 'payments[1].yaml') -Value ($Deployment, $Companions, (New-Service 9090) -join "`n---`n")
+            Set-Content -LiteralPath (Join-Path $folder 'payments[1].yaml') -Value ($Deployment, $Companions, (New-Service 'payments-http') -join "`n---`n")
 
             $findings = Get-ChildItem -LiteralPath $folder | Test-MeshConfig -ErrorVariable problems -ErrorAction SilentlyContinue
 
@@ -653,7 +654,7 @@ data:
         BeforeAll {
             # Two rules of two severities: MESH101 (Error) from the Service, MESH601 (Warning) from the ConfigMap.
             # Each filter test shows what the filter removes is there without it.
-            $Mixed = New-ManifestFolder 'mixed' 9090
+            $Mixed = New-ManifestFolder 'mixed' 'payments-http'
             Set-Content -LiteralPath (Join-Path $Mixed 'configmap.yaml') -Value $CredentialConfigMap
             $Unfiltered = Test-MeshConfig -Path $Mixed
         }

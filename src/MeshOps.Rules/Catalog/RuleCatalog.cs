@@ -17,12 +17,16 @@ namespace MeshOps.Rules.Catalog
         private const string Identity = "Identity";
         private const string Workload = "Workload";
 
-        /// <summary>{0} service, {1} namespace, {2} service port, {3} target port, {4} selected workloads, {5} declared container ports.</summary>
+        /// <summary>
+        /// {0} service, {1} namespace, {2} service port, {3} target port, {4} selected workloads, {5} declared container ports,
+        /// {6} what carries the traffic and where it breaks (kube-proxy, or consul-k8s' registered port and Envoy),
+        /// {7} the fix for that case. Warning when a mesh pod's Service and Consul only disagree.
+        /// </summary>
         public static readonly RuleDescriptor TargetPortMismatch = new RuleDescriptor(
             "MESH101", Severity.Error, Ports,
             "Service targetPort matches no containerPort",
-            "Service {0} port {2} targets port {3}, which no container of {4} declares (declared: {5}). kube-proxy sends callers to a port nothing listens on (connection refused); with transparent proxy Consul also registers the service's virtual port as 0.",
-            "Set targetPort of port {2} in Service {0} to the port the app listens on ({5}), or declare containerPort {3} on the container that serves it.",
+            "Service {0} port {2} targets port {3}, which no container of {4} declares (declared: {5}). {6}",
+            "{7}",
             "kubectl get endpoints {0} -n {1} -o wide");
 
         /// <summary>{0} service, {1} namespace, {2} selector.</summary>
@@ -57,12 +61,15 @@ namespace MeshOps.Rules.Catalog
             "Give Service {2} a ClusterIP and a port, or set ServiceDefaults transparentProxy.dialedDirectly: true for {2} if callers must dial pod IPs.",
             "kubectl get service {2} -n {1} -o wide");
 
-        /// <summary>{0} workload, {1} namespace, {2} first container, {3} pod label selector, {4} why it is in the mesh.</summary>
+        /// <summary>
+        /// {0} workload, {1} namespace, {2} first container, {3} pod label selector, {4} why it is in the mesh,
+        /// {5} who calls it and what port 0 does then. Info when nothing calls it (a client-only pod).
+        /// </summary>
         public static readonly RuleDescriptor MeshPodWithoutPort = new RuleDescriptor(
             "MESH107", Severity.Error, Ports,
             "Mesh pod declares no port",
-            "{0} is in the mesh ({4}), but its first container {2} declares no containerPort and the pod has no consul.hashicorp.com/connect-service-port annotation. consul-k8s registers the service on port 0, and Envoy forwards every inbound connection to 127.0.0.1:0 without logging why it fails.",
-            "Declare the port the app listens on as a containerPort of {2}, or set the annotation consul.hashicorp.com/connect-service-port.",
+            "{0} is in the mesh ({4}), but its first container {2} declares no containerPort and the pod has no consul.hashicorp.com/connect-service-port annotation, so consul-k8s registers the service on port 0. {5}",
+            "If {0} serves traffic, declare the port the app listens on as a containerPort of {2}, or set the annotation consul.hashicorp.com/connect-service-port; a client-only pod needs nothing.",
             "kubectl get pods -n {1} -l {3} -o jsonpath='{{.items[*].spec.containers[0].ports}}'");
 
         /// <summary>{0} workload, {1} namespace, {2} the Services, {3} workload's pod selector, {4} why it is in the mesh.</summary>
@@ -116,13 +123,17 @@ namespace MeshOps.Rules.Catalog
             "Set protocol http (or http2/grpc) in the ServiceDefaults of {1}, or replace the permissions with action allow.",
             "consul config read -kind service-defaults -name {1}");
 
-        /// <summary>{0} intention resource, {1} source, {2} destination, {3} the callers the destination really has.</summary>
+        /// <summary>
+        /// {0} intention resource, {1} source, {2} destination, {3} the services the source's configuration calls,
+        /// {4} who calls the destination here, {5} the source's namespace, {6} one of the source's workloads as kubectl names it (deployment/web).
+        /// Info: configuration cannot see calls made from code or by hand, so "unused" is what the inputs show, not a fact.
+        /// </summary>
         public static readonly RuleDescriptor UnusedAllowIntention = new RuleDescriptor(
-            "MESH205", Severity.Warning, Intentions,
-            "Allowing intention for a call nothing makes",
-            "ServiceIntentions {0} allows {1} to call {2}, but no workload of {1} calls {2} in this configuration ({3}). An unused allow widens what a compromised {1} can reach.",
-            "Remove source '{1}' from ServiceIntentions {0}, or keep it only if {1} is about to call {2}.",
-            "consul intention check {1} {2}");
+            "MESH205", Severity.Info, Intentions,
+            "Allowing intention for a call the configuration never shows",
+            "ServiceIntentions {0} allows {1} to call {2}, but no call from {1} to {2} appears in the configuration: {1} names its upstreams explicitly ({3}) and {2} is not one of them ({4}). If {1} does not call {2} from code or by hand either, the allow only widens what a compromised {1} can reach.",
+            "If {1} never calls {2}, remove source '{1}' from ServiceIntentions {0}; keep it if the call is made from code, by hand or by a tool.",
+            "kubectl port-forward -n {5} {6} 19000 & curl -s localhost:19000/stats | grep -E 'cluster\\.{2}\\..*upstream_cx_total'   # 0 or absent: {1} has not called {2} since Envoy started");
 
         /// <summary>{0} why every call is allowed (an allow-all intention, or no deny-all and the default policy's origin), {1} the mesh workloads count, {2} the step that closes it.</summary>
         public static readonly RuleDescriptor NoDefaultDeny = new RuleDescriptor(
@@ -196,12 +207,12 @@ namespace MeshOps.Rules.Catalog
             "Make spec.selector.matchLabels of {0} a subset of spec.template.metadata.labels.",
             "kubectl apply --dry-run=server -f <file>");
 
-        /// <summary>{0} caller, {1} callee, {2} which side is outside the mesh, {3} where the call is written, {4} consequence, {5} namespace.</summary>
+        /// <summary>{0} caller, {1} callee, {2} which side is outside the mesh, {3} where the call is written, {4} consequence, {5} namespace, {6} the permissive-mTLS alternative, if any.</summary>
         public static readonly RuleDescriptor MeshBoundaryCall = new RuleDescriptor(
             "MESH502", Severity.Error, Workload,
             "Call crosses the mesh boundary",
             "{0} calls {1} ({3}), but {2} is outside the mesh. {4}",
-            "Add the annotation consul.hashicorp.com/connect-inject: \"true\" to the pod template of the workload outside the mesh.",
+            "Add the annotation consul.hashicorp.com/connect-inject: \"true\" to the pod template of the workload outside the mesh{6}.",
             "kubectl get pods -n {5} -o jsonpath='{{range .items[*]}}{{.metadata.name}} {{.metadata.annotations.consul\\.hashicorp\\.com/connect-inject-status}}{{\"\\n\"}}{{end}}'");
 
         /// <summary>{0} config map, {1} key, {2} credential kind, {3} namespace.</summary>

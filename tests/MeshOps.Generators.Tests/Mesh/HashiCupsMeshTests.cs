@@ -71,9 +71,9 @@ public class HashiCupsMeshTests
             .ToList();
         Assert.Equal(
             [
-                ("MESH101", DiagnosticSeverity.Error, 25, "8081"),
+                ("MESH101", DiagnosticSeverity.Error, 26, "\"payments-http\""),
                 ("MESH201", DiagnosticSeverity.Error, 19, "typeof(Postgres)"),
-                ("MESH301", DiagnosticSeverity.Error, 29, "MeshProtocol.Http"),
+                ("MESH301", DiagnosticSeverity.Error, 30, "MeshProtocol.Http"),
             ],
             errors);
     }

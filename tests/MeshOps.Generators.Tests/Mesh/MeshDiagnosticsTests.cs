@@ -7,9 +7,12 @@ public class MeshDiagnosticsTests
 {
     public static TheoryData<string, DiagnosticSeverity, string> Mistakes => new()
     {
-        { "MESH101", DiagnosticSeverity.Error, MeshSources.HealthyWith("[ServicePort(80, TargetPort = 8080)]", "[ServicePort(80, TargetPort = [|8081|])]") },
+        // A mesh pod is registered on its first container port; a numeric targetPort elsewhere only disagrees (Warning).
+        { "MESH101", DiagnosticSeverity.Warning, MeshSources.HealthyWith("[ServicePort(80, TargetPort = 8080)]", "[ServicePort(80, TargetPort = [|8081|])]") },
         { "MESH101", DiagnosticSeverity.Error, MeshSources.HealthyWith("[ServicePort(80, TargetPort = 8080)]", "[ServicePort(80, TargetPortName = [|\"web\"|])]") },
-        { "MESH101", DiagnosticSeverity.Error, MeshSources.HealthyWith("[ServicePort(9090)]", "[ServicePort([|9091|])]") },
+        { "MESH101", DiagnosticSeverity.Warning, MeshSources.HealthyWith("[ServicePort(9090)]", "[ServicePort([|9091|])]") },
+        // The app's only bind address is 9092, but consul-k8s registers (and Envoy forwards to) 9090, the first port.
+        { "MESH101", DiagnosticSeverity.Error, MeshSources.HealthyWith("[ContainerPort(9090)]", "[ContainerPort(9090)]\n    [ContainerPort(9092, BindAddress = \"0.0.0.0\")]").Replace("[ServicePort(9090)]", "[ServicePort([|9091|])]", StringComparison.Ordinal) },
         { "MESH103", DiagnosticSeverity.Warning, MeshSources.HealthyWith("[ContainerPort(9090)]", "[ContainerPort(9090, BindAddress = [|\"127.0.0.1\"|])]") },
         { "MESH105", DiagnosticSeverity.Warning, MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream(typeof(Api), Port = [|9091|])]") },
         { "MESH201", DiagnosticSeverity.Error, MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream([|typeof(Api)|])]").Replace(".Allow<Web, Api>()", "", StringComparison.Ordinal) },
@@ -61,11 +64,13 @@ public class MeshDiagnosticsTests
 
         var diagnostic = Assert.Single(await MeshCompilation.DiagnosticsAsync(source));
 
+        // The shared check words the case (a mesh pod registered on 8080 whose listener is unknown); the catalogue frames it.
         var rule = Rules.Catalog.RuleCatalog.TargetPortMismatch;
-        var args = new object[] { "web", "default", "80", "8081", "Deployment/web", "8080" };
-        Assert.Equal(rule.FormatMessage(args), diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(rule.FormatFix(args), diagnostic.Properties["Fix"]);
-        Assert.Equal(rule.FormatConfirm(args), diagnostic.Properties["Confirm"]);
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("Service web port 80 targets port 8081, which no container of Deployment/web declares (declared: 8080). Deployment/web is in the mesh (annotation consul.hashicorp.com/connect-inject at ", message, StringComparison.Ordinal);
+        Assert.Contains("consul-k8s registers web on port 8080 (the first containerPort of container web)", message, StringComparison.Ordinal);
+        Assert.Equal("Set targetPort of port 80 in Service web to 8080, the port consul-k8s registers, or, if the app listens on 8081, declare containerPort 8081 first in Deployment/web.", diagnostic.Properties["Fix"]);
+        Assert.Equal(rule.FormatConfirm("web", "default"), diagnostic.Properties["Confirm"]);
     }
 
     [Fact]

@@ -34,10 +34,9 @@ public class NamedTargetPortTests
 
         Assert.Equal(("MESH101", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
         Assert.Equal(span, diagnostic.Location.SourceSpan);
-        var args = new object[] { "web", "default", "80", targeted, "Deployment/web", $"8080 ({declared})" };
-        Assert.Equal(
-            Rules.Catalog.RuleCatalog.TargetPortMismatch.FormatMessage(args),
-            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith(
+            $"Service web port 80 targets port {targeted}, which no container of Deployment/web declares (declared: 8080 ({declared})). No container of Deployment/web declares a port named '{targeted}', so Kubernetes leaves its pods out of the Service's endpoints",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("kind: Basket", runOutput, StringComparison.Ordinal);
         Assert.Contains("capacity: 3", runOutput, StringComparison.Ordinal);
 
-        File.WriteAllText(Path.Combine(project, "ShopMesh.cs"), HealthyMesh.Replace("[ServicePort(8080)]", "[ServicePort(8080, TargetPort = 9999)]", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(project, "ShopMesh.cs"), HealthyMesh.Replace("[ServicePort(8080)]", "[ServicePort(8080, TargetPortName = \"cart-http\")]", StringComparison.Ordinal));
         var (buildExit, buildOutput) = DotnetCli.Run(project, "build", "-c", "Release", "--no-restore");
         Assert.NotEqual(0, buildExit);
         Assert.Contains("ShopMesh.cs", buildOutput, StringComparison.Ordinal);

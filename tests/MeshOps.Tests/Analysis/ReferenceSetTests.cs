@@ -19,8 +19,6 @@ public class ReferenceSetTests
         [
             // The jaeger-agent sidecar reports to jaeger-collector-headless.default:14250; no Jaeger is deployed in the set.
             "MESH104 Deployment/default/public-api k8s/public-api.yaml:81",
-            // frontend may call public-api, but the browser reaches /api through nginx (NEXT_PUBLIC_PUBLIC_API_URL="/").
-            "MESH205 ServiceIntentions/default/public-api k8s/intentions.yaml:7",
             // db_connection carries password=password in clear text.
             "MESH601 ConfigMap/default/db-configmap k8s/products-api.yaml:33",
         ],
@@ -32,7 +30,7 @@ public class ReferenceSetTests
         [
             // No deny-all intention, and config.yaml leaves ACLs at the chart default (off): every call is allowed.
             "MESH206 ConsulHelmValues/default/config.yaml config.yaml:4",
-            // product-api may call payments, but its only upstream is postgres.
+            // product-api may call payments, but the only upstream its configuration names is postgres (Info).
             "MESH205 ServiceIntentions/default/payments intentions.yaml:61",
             // frontend's nginx calls public-api, whose intention for frontend is L7, and proxy_pass shows nothing of the requests.
             "MESH201 ConfigMap/default/nginx-configmap frontend.yaml:54",
@@ -124,8 +122,6 @@ public class ReferenceSetTests
         [
             "MESH104 Deployment/default/public-api public-api.yaml:79",
             "MESH206 ServiceIntentions/default/public-api crd-intentions.yaml:4",
-            // Nothing in the folder calls public-api: this frontend is the Next.js app without nginx.
-            "MESH205 ServiceIntentions/default/public-api crd-intentions.yaml:11",
             "MESH103 Deployment/default/postgres postgres.yaml:68",
             "MESH601 ConfigMap/default/db-configmap product-api.yaml:36",
         ],

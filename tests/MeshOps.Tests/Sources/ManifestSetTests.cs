@@ -7,7 +7,7 @@ namespace MeshOps.Tests.Sources;
 /// <summary>Sets read from different inputs (files, piped text) merged into one, so cross-object rules see them all.</summary>
 public class ManifestSetTests
 {
-    private const string Service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  selector:\n    app: api\n  ports:\n    - port: 80\n      targetPort: 9090\n";
+    private const string Service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  selector:\n    app: api\n  ports:\n    - port: 80\n      targetPort: api-http\n";
 
     private const string Deployment = """
         apiVersion: apps/v1

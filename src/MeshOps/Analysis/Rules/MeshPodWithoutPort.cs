@@ -6,7 +6,8 @@ namespace MeshOps.Analysis.Rules;
 /// <summary>
 /// MESH107: a mesh pod whose first container declares no port and that has no connect-service-port annotation.
 /// consul-k8s takes the service port from the first container (mesh_webhook defaultAnnotations), so it registers port 0
-/// (consul-k8s#195, consul#9276).
+/// (consul-k8s#195, consul#9276). That breaks only callers: the consul-k8s docs' own static-client (curl + sleep) is
+/// such a pod, and nothing ever dials it. So it is an Error only when something in the inputs calls the service.
 /// </summary>
 internal sealed class MeshPodWithoutPort : IMeshRule
 {
@@ -14,6 +15,7 @@ internal sealed class MeshPodWithoutPort : IMeshRule
 
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
     {
+        IReadOnlyDictionary<string, string>? called = null;
         foreach (var workload in model.Workloads.Where(w => w.InMesh))
         {
             var first = workload.PodSpec.Containers?.FirstOrDefault();
@@ -22,8 +24,16 @@ internal sealed class MeshPodWithoutPort : IMeshRule
                 continue;
             }
 
+            called ??= InboundReferences.Of(model);
+            var why = new[] { workload.ConsulServiceName }.Concat(model.ServicesSelecting(workload).Select(s => s.Name))
+                .Select(name => called.GetValueOrDefault(name))
+                .FirstOrDefault(w => w is not null);
+            var consequence = why is null
+                ? "Nothing in the inputs calls it (no call, allowing intention, route or upstream names it), and port 0 is harmless for a client-only pod such as the consul-k8s docs' static-client; it breaks only once something calls it."
+                : $"That breaks its callers ({why}): its Envoy forwards every inbound connection to 127.0.0.1:0, which fails without logging why.";
             yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodField("containers", 0),
-                [workload.Name, workload.Namespace, first.Name, workload.LabelSelector, workload.InMeshOrigin], []);
+                [workload.Name, workload.Namespace, first.Name, workload.LabelSelector, workload.InMeshOrigin, consequence], [],
+                why is null ? Severity.Info : null);
         }
     }
 }

@@ -5,7 +5,7 @@ using MeshOps.Rules.Checks;
 
 namespace MeshOps.Analysis.Rules;
 
-/// <summary>MESH101: a Service port's targetPort that no selected container declares.</summary>
+/// <summary>MESH101: a Service port's targetPort that no selected container declares, judged in <see cref="TargetPortMismatchCheck"/>.</summary>
 internal sealed class TargetPortMismatch : IMeshRule
 {
     public RuleDescriptor Descriptor => RuleCatalog.TargetPortMismatch;
@@ -15,7 +15,7 @@ internal sealed class TargetPortMismatch : IMeshRule
         foreach (var service in model.Services)
         {
             var ports = service.Ports.Select(p => new TargetedPort(p.Port, ContainerPorts.TargetOf(p))).ToList();
-            var workloads = service.Workloads.Select(w => new SelectedWorkload(w.ToString(), Declared(w))).ToList();
+            var workloads = service.Workloads.Select(Facts).ToList();
             foreach (var hit in TargetPortMismatchCheck.Check(service.Name, service.Namespace, ports, workloads))
             {
                 var port = service.Ports[hit.PortIndex];
@@ -27,15 +27,52 @@ internal sealed class TargetPortMismatch : IMeshRule
                     service.Resource,
                     location,
                     hit.Verdict.Args,
-                    hit.Missing.Select(i => Evidence(service.Workloads[i], workloads[i])).ToList(),
+                    hit.Missing.SelectMany(i => Evidence(service.Workloads[i], workloads[i])).ToList(),
                     hit.Verdict.SeverityOverride);
             }
         }
     }
 
-    private static DeclaredContainerPort[] Declared(Workload workload) =>
-        ContainerPorts.All(workload).Select(p => new DeclaredContainerPort(p.Port.ContainerPort, p.Port.Name)).ToArray();
+    private static SelectedWorkload Facts(Workload workload)
+    {
+        var all = Declared(workload.PodSpec.Containers ?? []);
+        var first = workload.PodSpec.Containers?.FirstOrDefault();
+        return new SelectedWorkload(workload.ToString(), all, new MeshMembership(workload.InMesh, workload.InMeshOrigin))
+        {
+            Registered = first is null ? null : TargetPortMismatchCheck.Registered(
+                workload.PodAnnotations.GetValueOrDefault(ConsulAnnotations.ConnectServicePort), first.Name, Declared([first]), all),
+            Listeners = workload.Binds.Select(b => new ListenAddress(b.Bind.Host, b.Bind.Port, $"{b.Bind.Excerpt} ({b.Site.WrittenAt})")).ToList(),
+            ProbedPorts = ProbedPorts(workload.PodSpec.Containers ?? [], all).ToList(),
+        };
+    }
 
-    private static Evidence Evidence(Workload workload, SelectedWorkload facts) =>
-        new(workload.Resource.Ref, workload.LocationOfPodField("containers"), $"declares ports {string.Join(", ", facts.Ports)}");
+    private static DeclaredContainerPort[] Declared(IEnumerable<V1Container> containers) =>
+        containers.SelectMany(c => c.Ports ?? []).Select(p => new DeclaredContainerPort(p.ContainerPort, p.Name)).ToArray();
+
+    /// <summary>The ports kubelet probes (httpGet, tcpSocket, grpc), a name resolved against the pod's container ports.</summary>
+    private static IEnumerable<int> ProbedPorts(IEnumerable<V1Container> containers, IReadOnlyList<DeclaredContainerPort> declared)
+    {
+        foreach (var probe in containers.SelectMany(c => new[] { c.LivenessProbe, c.ReadinessProbe, c.StartupProbe }).OfType<V1Probe>())
+        {
+            if (probe.Grpc is { } grpc)
+            {
+                yield return grpc.Port;
+            }
+
+            var port = probe.HttpGet?.Port?.Value ?? probe.TcpSocket?.Port?.Value;
+            if (port is not null && (int.TryParse(port, out var number) ? number : TargetPortMismatchCheck.Resolve(declared, port, isName: true)) is int resolved)
+            {
+                yield return resolved;
+            }
+        }
+    }
+
+    private static IEnumerable<Evidence> Evidence(Workload workload, SelectedWorkload facts)
+    {
+        yield return new(workload.Resource.Ref, workload.LocationOfPodField("containers"), $"declares ports {string.Join(", ", facts.Ports)}");
+        foreach (var bind in workload.Binds)
+        {
+            yield return new(bind.Site.WrittenIn.Ref, bind.Site.Location, $"listens on {bind.Bind.Excerpt}");
+        }
+    }
 }

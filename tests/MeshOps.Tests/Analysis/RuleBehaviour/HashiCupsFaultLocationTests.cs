@@ -10,7 +10,7 @@ public class HashiCupsFaultLocationTests
 {
     public static TheoryData<string, string, Severity, string, int, string> Expected => new()
     {
-        { "MESH101-payments-targetport", "MESH101", Severity.Error, "payments.yaml", 16, "targetPort: 8081" },
+        { "MESH101-payments-targetport", "MESH101", Severity.Error, "payments.yaml", 19, "targetPort: payments-http" },
         { "MESH102-frontend-selector", "MESH102", Severity.Warning, "frontend.yaml", 10, "selector:" },
         { "MESH103-products-api-loopback", "MESH103", Severity.Warning, "products-api.yaml", 40, "\"bind_address\": \"127.0.0.1:9090\"" },
         { "MESH104-postgres-typo", "MESH104", Severity.Error, "products-api.yaml", 39, "host=postgress" },
@@ -23,7 +23,7 @@ public class HashiCupsFaultLocationTests
         { "MESH202-stale-intention", "MESH202", Severity.Warning, "intentions.yaml", 74, "name: inventory" },
         { "MESH203-duplicate-source", "MESH203", Severity.Error, "intentions.yaml", 45, "- name: public-api" },
         { "MESH204-l7-on-tcp", "MESH204", Severity.Error, "intentions.yaml", 66, "permissions:" },
-        { "MESH205-unused-intention", "MESH205", Severity.Warning, "intentions.yaml", 34, "- name: frontend" },
+        { "MESH205-unused-intention", "MESH205", Severity.Info, "intentions.yaml", 58, "- name: products-api" },
         // No line of its own: the finding is about what is absent, so it points at the first ServiceIntentions (line 1 is a comment).
         { "MESH206-no-deny-all", "MESH206", Severity.Warning, "intentions.yaml", 2, "apiVersion: consul.hashicorp.com/v1alpha1" },
         // The second definition of ServiceIntentions products-api, the one whose apply the webhook rejects.

@@ -70,7 +70,7 @@ public class InjectionSettingsTests
 
         var finding = Assert.Single(mesh.Analyze().Findings);
 
-        Assert.Equal(("MESH107", Severity.Error), (finding.RuleId, finding.Severity));
+        Assert.Equal(("MESH107", Severity.Info), (finding.RuleId, finding.Severity));
         Assert.Contains($"annotation consul.hashicorp.com/connect-inject at <test>:{mesh.LineOf("connect-inject: \"true\"")}", finding.Message);
     }
 

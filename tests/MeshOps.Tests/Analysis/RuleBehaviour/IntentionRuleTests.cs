@@ -1,3 +1,4 @@
+using MeshOps.Analysis;
 using MeshOps.Rules.Catalog;
 
 namespace MeshOps.Tests.Analysis.RuleBehaviour;
@@ -79,21 +80,96 @@ public class IntentionRuleTests
         Assert.Empty(mesh.Analyze().Findings);
     }
 
+    // web's configuration names db explicitly: evidence of how web calls, so an allow web -> api it never names is credible.
+    private static TestMesh WebCallingDbAndApi() =>
+        WebAndApi("DB_URL=http://db:8080").Service("db").Workload("db");
+
     [Fact]
-    public void An_allow_for_a_caller_that_never_calls_is_reported_on_the_source()
+    public void An_allow_for_a_caller_whose_configuration_names_other_upstreams_is_reported_on_the_source_as_info()
     {
-        var mesh = WebAndApi().Raw(ApiIntention("    - name: web\n      action: allow"));
+        var mesh = WebCallingDbAndApi().Raw(ApiIntention("    - name: web\n      action: allow"));
 
         var finding = Assert.Single(mesh.Analyze().Findings);
 
-        Assert.Equal(("MESH205", Severity.Warning, mesh.LineOf("- name: web", occurrence: 2)), (finding.RuleId, finding.Severity, finding.Line));
-        Assert.Contains("nothing calls it", finding.Message);
+        Assert.Equal(("MESH205", Severity.Info, mesh.LineOf("- name: web", occurrence: 2)), (finding.RuleId, finding.Severity, finding.Line));
+        Assert.Contains("no call from web to api appears in the configuration", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("names its upstreams explicitly (db)", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing in the inputs calls it", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(mesh.LineOf("value: \"http://db:8080\""), Assert.Single(finding.Evidence).Location.Line);
+    }
+
+    [Fact]
+    public void An_unused_allow_is_info_so_it_neither_fails_a_gate_nor_passes_a_warning_filter()
+    {
+        var mesh = WebCallingDbAndApi().Raw(ApiIntention("    - name: web\n      action: allow"));
+
+        Assert.True(mesh.Analyze().Passed);
+        Assert.Empty(mesh.Analyze(AnalysisOptions.Default with { MinimumSeverity = Severity.Warning }).Findings);
+    }
+
+    [Fact]
+    public void A_caller_with_no_call_in_its_configuration_is_not_judged()
+    {
+        // An interactive client (kubectl exec static-client -- curl static-server) or an app whose calls are in its
+        // code: the configuration says nothing about what it calls.
+        Assert.Empty(WebAndApi().Raw(ApiIntention("    - name: web\n      action: allow")).Analyze().Findings);
+    }
+
+    [Fact]
+    public void An_allow_for_a_call_the_configuration_shows_is_not_reported()
+    {
+        Assert.Empty(WebAndApi("API_URL=http://api:8080").Raw(ApiIntention("    - name: web\n      action: allow")).Analyze().Findings);
+    }
+
+    [Fact]
+    public void A_caller_is_judged_only_when_every_workload_of_its_consul_service_shows_its_calls()
+    {
+        // web-canary registers as web too (connect-service) and names no upstream: it may be the one calling api.
+        var canary = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web-canary
+            spec:
+              selector:
+                matchLabels:
+                  app: web-canary
+              template:
+                metadata:
+                  labels:
+                    app: web-canary
+                  annotations:
+                    consul.hashicorp.com/connect-inject: "true"
+                    consul.hashicorp.com/connect-service: web
+                spec:
+                  serviceAccountName: web
+                  containers:
+                    - name: web
+                      image: example/web:2
+                      ports:
+                        - containerPort: 8080
+            """;
+        var mesh = WebCallingDbAndApi().Raw(canary).Raw(ApiIntention("    - name: web\n      action: allow"));
+
+        Assert.DoesNotContain(mesh.Analyze().Findings, f => f.RuleId == "MESH205");
+    }
+
+    [Theory]
+    [InlineData("peer: dc2")]
+    [InlineData("partition: finance")]
+    [InlineData("samenessGroup: shared")]
+    [InlineData("namespace: team-a")]
+    public void An_allow_for_a_source_outside_the_local_tenancy_is_not_judged(string remote)
+    {
+        var mesh = WebCallingDbAndApi().Raw(ApiIntention($"    - name: web\n      {remote}\n      action: allow"));
+
+        Assert.DoesNotContain(mesh.Analyze().Findings, f => f.RuleId == "MESH205");
     }
 
     [Fact]
     public void L7_permissions_count_as_an_allow_that_can_go_unused()
     {
-        var mesh = WebAndApi()
+        var mesh = WebCallingDbAndApi()
             .Raw("apiVersion: consul.hashicorp.com/v1alpha1\nkind: ServiceDefaults\nmetadata:\n  name: api\nspec:\n  protocol: http")
             .Raw(ApiIntention("    - name: web\n      permissions:\n        - action: allow\n          http:\n            pathPrefix: /v1"));
 
@@ -105,14 +181,14 @@ public class IntentionRuleTests
     [Fact]
     public void A_deny_for_a_caller_that_never_calls_is_not_an_unused_allow()
     {
-        Assert.Empty(WebAndApi().Raw(ApiIntention("    - name: web\n      action: deny")).Analyze().Findings);
+        Assert.Empty(WebCallingDbAndApi().Raw(ApiIntention("    - name: web\n      action: deny")).Analyze().Findings);
     }
 
     [Fact]
     public void An_allow_is_not_judged_unused_when_the_callers_config_could_not_be_read()
     {
         // web reads its settings from a ConfigMap that is missing (MESH501): its calls are not fully known.
-        var web = WebAndApi().ToString().Replace(
+        var web = WebCallingDbAndApi().ToString().Replace(
             "    spec:\n      serviceAccountName: web\n      containers:\n        - name: web\n          image: example/web:1\n",
             "    spec:\n      serviceAccountName: web\n      containers:\n        - name: web\n          image: example/web:1\n          envFrom:\n            - configMapRef:\n                name: web-settings\n",
             StringComparison.Ordinal);

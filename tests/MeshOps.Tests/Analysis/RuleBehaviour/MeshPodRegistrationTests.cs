@@ -50,13 +50,50 @@ public class MeshPodRegistrationTests
         """;
 
     [Fact]
-    public void A_mesh_pod_whose_first_container_has_no_port_is_reported_on_that_container()
+    public void A_portless_mesh_pod_that_nothing_calls_is_info_on_its_first_container()
     {
+        // The consul-k8s docs' static-client: registered on port 0, which nothing ever dials.
         var mesh = new TestMesh().Raw(Account).Raw(Deployment("", AppWithoutPort));
 
         var finding = Assert.Single(mesh.Analyze().Findings);
 
-        Assert.Equal(("MESH107", Severity.Error, "<test>", mesh.LineOf("- name: app")), (finding.RuleId, finding.Severity, finding.File, finding.Line));
+        Assert.Equal(("MESH107", Severity.Info, "<test>", mesh.LineOf("- name: app")), (finding.RuleId, finding.Severity, finding.File, finding.Line));
+        Assert.Contains("Nothing in the inputs calls it", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_portless_mesh_pod_that_a_workload_calls_is_an_error_that_names_the_caller()
+    {
+        var mesh = new TestMesh().Raw(Account).Raw(Deployment("", AppWithoutPort)).Raw(Service("api"))
+            .Service("web").Workload("web", env: ["API_URL=http://api:8080"]);
+
+        var finding = Assert.Single(mesh.Analyze().Findings, f => f.RuleId == "MESH107");
+
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Contains("That breaks its callers (web calls it in env API_URL of container web)", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:0", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("apiVersion: consul.hashicorp.com/v1alpha1\nkind: ServiceIntentions\nmetadata:\n  name: api\nspec:\n  destination:\n    name: api\n  sources:\n    - name: web\n      action: allow")]
+    [InlineData("apiVersion: consul.hashicorp.com/v1alpha1\nkind: ServiceSplitter\nmetadata:\n  name: store\nspec:\n  splits:\n    - weight: 100\n      service: api")]
+    [InlineData("apiVersion: consul.hashicorp.com/v1alpha1\nkind: IngressGateway\nmetadata:\n  name: ingress\nspec:\n  listeners:\n    - port: 8080\n      protocol: http\n      services:\n        - name: api")]
+    public void An_allowing_intention_or_a_route_to_a_portless_mesh_pod_counts_as_a_call(string reference)
+    {
+        var mesh = new TestMesh().Raw(Account).Raw(Deployment("", AppWithoutPort)).Raw(reference);
+
+        var finding = Assert.Single(mesh.Analyze().Findings, f => f.RuleId == "MESH107");
+
+        Assert.Equal(Severity.Error, finding.Severity);
+    }
+
+    [Fact]
+    public void A_deny_intention_for_a_portless_mesh_pod_is_not_a_call()
+    {
+        var mesh = new TestMesh().Raw(Account).Raw(Deployment("", AppWithoutPort))
+            .Raw("apiVersion: consul.hashicorp.com/v1alpha1\nkind: ServiceIntentions\nmetadata:\n  name: api\nspec:\n  destination:\n    name: api\n  sources:\n    - name: web\n      action: deny");
+
+        Assert.Equal(Severity.Info, Assert.Single(mesh.Analyze().Findings, f => f.RuleId == "MESH107").Severity);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public class TargetPortMismatchTests
               targetPort: 9102
         """;
 
+    // Outside the mesh (no connect-inject annotation, chart default), the app listening on the first declared port
+    // (LISTEN_ADDR): a targetPort elsewhere is refused through kube-proxy.
     private static string Deployment(string name, string app, params int[] containerPorts) => $"""
         apiVersion: apps/v1
         kind: Deployment
@@ -40,17 +42,18 @@ public class TargetPortMismatchTests
               containers:
                 - name: app
                   image: example/{name}:1
-        {(containerPorts.Length == 0 ? "" : "          ports:\n" + string.Join("\n", containerPorts.Select(p => $"            - containerPort: {p}")))}
+        {(containerPorts.Length == 0 ? "" : "          ports:\n" + string.Join("\n", containerPorts.Select(p => $"            - containerPort: {p}")) + $"\n          env:\n            - name: LISTEN_ADDR\n              value: \"0.0.0.0:{containerPorts[0]}\"")}
         """;
 
     [Fact]
     public void TargetPortMismatch_is_reported_on_the_targetPort_line()
     {
+        // A mesh pod registered on 8080 whose listener is unknown: the Service and Consul disagree (a Warning).
         var mesh = new TestMesh().Service("api", port: 80, targetPort: "9090").Workload("api");
 
         var finding = Assert.Single(mesh.Analyze().Findings);
 
-        Assert.Equal(("MESH101", Severity.Error, "<test>"), (finding.RuleId, finding.Severity, finding.File));
+        Assert.Equal(("MESH101", Severity.Warning, "<test>"), (finding.RuleId, finding.Severity, finding.File));
         Assert.Equal(mesh.LineOf("targetPort: 9090"), finding.Line);
     }
 
@@ -64,7 +67,7 @@ public class TargetPortMismatchTests
 
         var finding = Assert.Single(mesh.Analyze().Findings);
 
-        Assert.Equal(("MESH101", Severity.Error), (finding.RuleId, finding.Severity));
+        Assert.Equal(("MESH101", Severity.Warning), (finding.RuleId, finding.Severity));
         Assert.Equal(mesh.LineOf("port: 9090"), finding.Line);
     }
 
@@ -92,7 +95,7 @@ public class TargetPortMismatchTests
 
         Assert.Equal(("MESH101", Severity.Error), (finding.RuleId, finding.Severity));
         Assert.Equal(mesh.LineOf("targetPort: 9090"), finding.Line);
-        Assert.Equal(["Deployment/api-blue", "Deployment/api-green"], finding.Evidence.Select(e => $"{e.Resource.Kind}/{e.Resource.Name}"));
+        Assert.Equal(["Deployment/api-blue", "Deployment/api-green"], finding.Evidence.Where(e => e.Note.StartsWith("declares", StringComparison.Ordinal)).Select(e => $"{e.Resource.Kind}/{e.Resource.Name}"));
     }
 
     [Fact]
@@ -108,7 +111,7 @@ public class TargetPortMismatchTests
 
         Assert.Equal(("MESH101", Severity.Error), (finding.RuleId, finding.Severity));
         Assert.Equal(mesh.LineOf("targetPort: 9090"), finding.Line);
-        var evidence = Assert.Single(finding.Evidence);
+        var evidence = Assert.Single(finding.Evidence, e => e.Note.StartsWith("declares", StringComparison.Ordinal));
         Assert.Equal("api-green", evidence.Resource.Name);
         Assert.Contains("Deployment/api-green", finding.Message);
         Assert.DoesNotContain("api-blue", finding.Message);
@@ -121,5 +124,58 @@ public class TargetPortMismatchTests
         var mesh = new TestMesh().Service("api", port: 80, targetPort: "9090").Raw(Deployment("api", "api"));
 
         Assert.Empty(mesh.Analyze().Findings);
+    }
+
+    [Fact]
+    public void Outside_the_mesh_a_target_port_the_app_may_listen_on_is_not_reported()
+    {
+        // containerPort is informational for kube-proxy: nothing says the app does not listen on 9090.
+        var pod = Deployment("api", "api", 8080).Replace("          env:\n            - name: LISTEN_ADDR\n              value: \"0.0.0.0:8080\"", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("LISTEN_ADDR", pod, StringComparison.Ordinal);
+
+        Assert.Empty(new TestMesh().Service("api", port: 80, targetPort: "9090").Raw(pod).Analyze().Findings);
+    }
+
+    [Fact]
+    public void Outside_the_mesh_a_probe_on_the_target_port_shows_something_listens_there()
+    {
+        var pod = Deployment("api", "api", 8080) + "\n          readinessProbe:\n            httpGet:\n              path: /ready\n              port: 9090";
+
+        Assert.Empty(new TestMesh().Service("api", port: 80, targetPort: "9090").Raw(pod).Analyze().Findings);
+    }
+
+    [Fact]
+    public void In_the_mesh_an_app_listening_elsewhere_than_its_declared_port_is_an_error_with_the_listener_as_evidence()
+    {
+        var mesh = new TestMesh().Service("api", port: 9090, targetPort: "9090").Workload("api", env: ["LISTEN_ADDR=0.0.0.0:9090"]);
+
+        var finding = Assert.Single(mesh.Analyze().Findings);
+
+        Assert.Equal(("MESH101", Severity.Error, mesh.LineOf("targetPort: 9090")), (finding.RuleId, finding.Severity, finding.Line));
+        Assert.Contains("Envoy forwards every inbound mesh connection to 127.0.0.1:8080", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(finding.Evidence, e => e.Location.Line == mesh.LineOf("value: \"0.0.0.0:9090\"") && e.Note.Contains("listens on", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void In_the_mesh_the_connect_service_port_annotation_decides_the_registered_port()
+    {
+        var mesh = new TestMesh().Service("api", port: 9090, targetPort: "9090").Workload("api", env: ["LISTEN_ADDR=0.0.0.0:9090"]);
+        var annotated = new TestMesh().Raw(mesh.ToString().Replace(
+            "consul.hashicorp.com/connect-inject: \"true\"", "consul.hashicorp.com/connect-inject: \"true\"\n        consul.hashicorp.com/connect-service-port: \"9090\"", StringComparison.Ordinal));
+
+        // Annotated, consul-k8s registers 9090, where the app listens and where the Service sends: all agree.
+        Assert.Equal(Severity.Error, Assert.Single(mesh.Analyze().Findings).Severity);
+        Assert.Empty(annotated.Analyze().Findings);
+    }
+
+    [Fact]
+    public void A_named_target_port_no_container_declares_is_an_error_in_the_mesh()
+    {
+        var mesh = new TestMesh().Service("api", port: 80, targetPort: "web").Workload("api", portName: "http");
+
+        var finding = Assert.Single(mesh.Analyze().Findings);
+
+        Assert.Equal(("MESH101", Severity.Error), (finding.RuleId, finding.Severity));
+        Assert.Contains("registers no instance of api", finding.Message, StringComparison.Ordinal);
     }
 }
