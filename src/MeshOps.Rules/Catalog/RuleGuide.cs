@@ -43,6 +43,10 @@ namespace MeshOps.Rules.Catalog
                 entry.Checks, entry.CannotSee, entry.Fix, rule.FormatConfirm(placeholders), rule.CompileTimeOnly);
         }
 
+        // Several rules judge an object by the namespace it lands in, which the loader decides as kubectl apply does.
+        private const string NamespacelessObjects =
+            "Objects written without a namespace are placed in \"default\", or in the namespace given with -Namespace (as kubectl apply -n places them), so a file applied with kubectl -n is judged against the wrong namespace unless -Namespace says so. ";
+
         // The shared sentences of a family end in a space so they can be put before others; one may also end a text.
         private static RuleGuideEntry Entry(string id, string checks, string cannotSee, string fix, params string[] arguments) =>
             new RuleGuideEntry(id, checks.Trim(), cannotSee.Trim(), fix.Trim(), arguments);

@@ -66,7 +66,11 @@ public class WildSemanticsTests
     {
         // The same set without mesh-config-entry.yaml: Consul refuses the permissive ServiceDefaults.
         var folder = ReferenceData.Path("wild", PermissiveMtls);
-        var files = Directory.GetFiles(folder, "*.yaml", SearchOption.AllDirectories).Where(f => !f.EndsWith("mesh-config-entry.yaml", StringComparison.Ordinal));
+        // In kubectl's order: hashicups/products-api.yaml also writes ServiceDefaults products-api (http only), and the
+        // permissive copy in k8s-yamls/ is applied after it, so it is the one the cluster keeps.
+        var files = Directory.GetFiles(folder, "*.yaml", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith("mesh-config-entry.yaml", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
 
         var finding = Assert.Single(MeshAnalyzer.Analyze(ManifestLoader.LoadPaths(files.ToArray())).Findings, f => f.RuleId == "MESH502");
 

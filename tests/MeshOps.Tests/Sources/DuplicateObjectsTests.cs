@@ -89,7 +89,8 @@ public class DuplicateObjectsTests
     [Fact]
     public void The_last_copy_is_the_one_analysed()
     {
-        var wrong = Backend.Replace("targetPort: 9090", "targetPort: 8080", StringComparison.Ordinal);
+        // A named targetPort no container declares is MESH101 in and out of the mesh.
+        var wrong = Backend.Replace("targetPort: 9090", "targetPort: metrics", StringComparison.Ordinal);
         var options = new AnalysisOptions { IncludeRules = ["MESH101"] };
         var deployment = ("deploy.yaml", Deployment("backend", "backend", 9090));
 

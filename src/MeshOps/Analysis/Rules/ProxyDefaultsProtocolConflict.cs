@@ -20,7 +20,8 @@ internal sealed class ProxyDefaultsProtocolConflict : IMeshRule
     private IEnumerable<RuleHit> GlobalL7OnTcpServices(MeshModel model)
     {
         var callersByTarget = model.Edges.Where(e => e.Target is not null).ToLookup(e => e.Target!);
-        foreach (var service in model.Services)
+        // Only mesh services have sidecars that ProxyDefaults configures; pods outside the mesh never see the protocol.
+        foreach (var service in model.Services.Where(s => s.InMesh))
         {
             var protocol = service.Protocol;
             if (!protocol.IsL7 || protocol.Resource?.Model is not ProxyDefaults || TcpEvidence.Find(service, callersByTarget[service]) is not { } why)

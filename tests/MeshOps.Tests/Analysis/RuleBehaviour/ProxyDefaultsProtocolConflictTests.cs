@@ -69,6 +69,15 @@ public class ProxyDefaultsProtocolConflictTests
     }
 
     [Fact]
+    public void ProxyDefaults_http_does_not_touch_a_tcp_service_outside_the_mesh()
+    {
+        // No sidecar reads ProxyDefaults for it (the whole-repository run of the multi-cluster-peering set: postgresdb).
+        var outside = new TestMesh().Service("postgres", port: 5432, targetPort: "8080").Workload("postgres", inMesh: false);
+
+        Assert.DoesNotContain(outside.Raw(ProxyDefaultsHttp).Analyze().Findings, f => f.RuleId == "MESH303");
+    }
+
+    [Fact]
     public void ProxyDefaults_http_on_a_service_with_no_tcp_evidence_is_fine()
     {
         Assert.Empty(Api().Raw(ProxyDefaultsHttp).Analyze().Findings);
