@@ -8,8 +8,8 @@ namespace MeshOps.Rules.Catalog
         {
             Entry(
                 "MESH401",
-                "Each workload whose pods are in the mesh: its pod template's serviceAccountName against the ServiceAccounts among the inputs in the same namespace. The \"default\" ServiceAccount is never reported, since Kubernetes creates it in every namespace.",
-                "ServiceAccounts created outside the inputs: by a Helm chart, an operator, kubectl create serviceaccount, or a manifest in another folder. Objects written without a namespace are taken to be in \"default\".",
+                "Each workload whose pods are in the mesh: its pod template's serviceAccountName against the ServiceAccounts among the inputs in the same namespace. The \"default\" ServiceAccount is never reported, since Kubernetes creates it in every namespace. When the inputs declare no ServiceAccount at all in that namespace, the finding is at most a Warning and states its assumption: that the inputs hold every ServiceAccount of the namespace.",
+                "ServiceAccounts created outside the inputs: by a Helm chart, an operator, kubectl create serviceaccount, or a manifest in another folder. " + NamespacelessObjects,
                 "Create the ServiceAccount in the workload's namespace (named after the Consul service, see MESH403), or point serviceAccountName at one that exists.",
                 "workload", "namespace", "service account", "why it is in the mesh"),
             Entry(
