@@ -3,9 +3,11 @@ using MeshOps.Sources;
 namespace MeshOps.Model;
 
 /// <summary>
-/// Decides, as the consul-k8s webhook does, whether a pod gets a sidecar and whether it runs transparent proxy:
-/// the pod annotation wins, then the namespace label, then the Helm default. Annotation locations are looked up
-/// only when an annotation decides, since most pods of a large mesh never need one quoted.
+/// Decides, as the consul-k8s webhook does, whether a pod gets a sidecar and whether it runs transparent proxy.
+/// Injection (mesh_webhook.go shouldInject): never in kube-system or kube-public, else the pod annotation, else the Helm
+/// default; no namespace label takes part. Transparent proxy (common.TransparentProxyEnabled): the pod annotation, then
+/// the namespace label, then the Helm default. Annotation locations are looked up only when an annotation decides,
+/// since most pods of a large mesh never need one quoted.
 /// </summary>
 internal sealed class InjectionSettings(MeshSettings settings, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> namespaceLabels)
 {
@@ -16,19 +18,26 @@ internal sealed class InjectionSettings(MeshSettings settings, IReadOnlyDictiona
             return new Setting<bool>(false, $"injection is disabled: {settings.ConnectInjectEnabled.Origin}");
         }
 
-        return Resolve(ConsulAnnotations.ConnectInject, ns, podAnnotations, annotationLocation) ?? settings.ConnectInjectDefault;
+        if (ns is "kube-system" or "kube-public")
+        {
+            return new Setting<bool>(false, $"consul-k8s never injects pods in namespace {ns}");
+        }
+
+        return FromPod(ConsulAnnotations.ConnectInject, podAnnotations, annotationLocation) ?? settings.ConnectInjectDefault;
     }
 
     public Setting<bool> TransparentProxy(string ns, IReadOnlyDictionary<string, string> podAnnotations, Func<SourceLocation> annotationLocation) =>
-        Resolve(ConsulAnnotations.TransparentProxy, ns, podAnnotations, annotationLocation) ?? settings.TransparentProxyDefault;
+        FromPod(ConsulAnnotations.TransparentProxy, podAnnotations, annotationLocation)
+        ?? FromNamespace(ConsulAnnotations.TransparentProxy, ns)
+        ?? settings.TransparentProxyDefault;
 
-    private Setting<bool>? Resolve(string key, string ns, IReadOnlyDictionary<string, string> podAnnotations, Func<SourceLocation> annotationLocation)
+    private static Setting<bool>? FromPod(string key, IReadOnlyDictionary<string, string> podAnnotations, Func<SourceLocation> annotationLocation) =>
+        podAnnotations.TryGetValue(key, out var annotation) && bool.TryParse(annotation.Trim(), out var fromPod)
+            ? new Setting<bool>(fromPod, $"annotation {key} at {MeshSettingsReader.Short(annotationLocation())}")
+            : null;
+
+    private Setting<bool>? FromNamespace(string key, string ns)
     {
-        if (podAnnotations.TryGetValue(key, out var annotation) && bool.TryParse(annotation.Trim(), out var fromPod))
-        {
-            return new Setting<bool>(fromPod, $"annotation {key} at {MeshSettingsReader.Short(annotationLocation())}");
-        }
-
         if (namespaceLabels.TryGetValue(ns, out var labels) && labels.TryGetValue(key, out var label) && bool.TryParse(label.Trim(), out var fromNamespace))
         {
             return new Setting<bool>(fromNamespace, $"label {key} on namespace {ns}");

@@ -4,8 +4,9 @@ using MeshOps.Rules.Catalog;
 namespace MeshOps.Tests.Analysis.RuleBehaviour;
 
 /// <summary>
-/// Whether a pod is in the mesh and runs transparent proxy, as the consul-k8s webhook decides: the pod annotation
-/// wins over the namespace label (transparent proxy: common.TransparentProxyEnabled), which wins over the Helm default;
+/// Whether a pod is in the mesh and runs transparent proxy, as the consul-k8s webhook decides. Injection: the pod
+/// annotation, else the Helm default (no namespace label is read; kube-system and kube-public never). Transparent proxy:
+/// the pod annotation wins over the namespace label (common.TransparentProxyEnabled), which wins over the Helm default;
 /// <c>connectInject.enabled: false</c> injects nothing.
 /// A mesh pod whose container declares no port (MESH107) shows the verdict, and its message says where it came from.
 /// </summary>
@@ -76,7 +77,7 @@ public class InjectionSettingsTests
 
     // consul-k8s mesh_webhook.go shouldInject reads the pod annotation, else !RequireAnnotation (connectInject.default);
     // namespaces only filter through the allow/deny lists and the webhook's namespaceSelector. No namespace label decides.
-    [Fact(Skip = "Reported bug: InjectionSettings.InMesh honours a consul.hashicorp.com/connect-inject namespace label, which consul-k8s never reads.")]
+    [Fact]
     public void A_namespace_connect_inject_label_does_not_decide_injection()
     {
         var labelTrue = PortlessPod(null).Raw(Namespace("consul.hashicorp.com/connect-inject", "true")).Analyze().Findings;
@@ -85,6 +86,18 @@ public class InjectionSettingsTests
 
         Assert.Empty(labelTrue);
         Assert.Equal("MESH107", Assert.Single(labelFalse).RuleId);
+    }
+
+    [Fact]
+    public void Pods_in_kube_system_are_never_injected_whatever_their_annotation()
+    {
+        // mesh_webhook.go shouldInject returns false for kube-system and kube-public before reading any annotation.
+        var inKubeSystem = new TestMesh().Raw(PortlessPod("true").ToString()
+            .Replace("  name: api\nspec:", "  name: api\n  namespace: kube-system\nspec:", StringComparison.Ordinal));
+
+        Assert.Contains("namespace: kube-system", inKubeSystem.ToString(), StringComparison.Ordinal);
+        Assert.Empty(inKubeSystem.Analyze().Findings);
+        Assert.Single(PortlessPod("true").Analyze().Findings);
     }
 
     [Fact]
