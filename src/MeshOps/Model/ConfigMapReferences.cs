@@ -54,6 +54,12 @@ public sealed record ConfigMapReference
     /// <summary>Path from the pod spec to the field that names the ConfigMap or the key.</summary>
     public required IReadOnlyList<object> PodFieldPath { get; init; }
 
+    /// <summary>
+    /// Path from the pod spec to the field that names the ConfigMap: where a missing ConfigMap is reported, once for all
+    /// the items of a volume that mounts it (<see cref="PodFieldPath"/> when that already names it).
+    /// </summary>
+    public IReadOnlyList<object> NameFieldPath { get => field ?? PodFieldPath; init; }
+
     /// <summary>How the pod uses it, for messages: "env LOG_LEVEL of container api", "volume config".</summary>
     public string Usage => Use switch
     {
@@ -156,7 +162,7 @@ public static class ConfigMapReferences
             yield return new ConfigMapReference
             {
                 Name = name ?? "", Key = items[i].Key, Optional = optional == true, Use = use, Index = volume, EntryName = volumeName,
-                PodFieldPath = [.. path, "items", i, "key"],
+                PodFieldPath = [.. path, "items", i, "key"], NameFieldPath = [.. path, "name"],
             };
         }
     }

@@ -20,6 +20,8 @@ internal sealed class MissingConfigMap : IMeshRule
     {
         foreach (var workload in model.Workloads)
         {
+            // A volume mounting a missing ConfigMap with several items is one fault, on the line naming the ConfigMap.
+            var missingReported = new HashSet<(string, ConfigMapUse, int)>();
             foreach (var reference in ConfigMapReferences.Of(workload).Where(r => !r.Optional))
             {
                 var found = model.ConfigMaps.TryGetValue(new ObjectKey(workload.Namespace, reference.Name), out var configMap);
@@ -29,12 +31,13 @@ internal sealed class MissingConfigMap : IMeshRule
                 }
 
                 var missingKey = found && reference.Key is { } key && !HasKey(configMap!, key);
-                if (found && !missingKey)
+                if ((found && !missingKey) || (!found && !missingReported.Add((reference.Name, reference.Use, reference.Index))))
                 {
                     continue;
                 }
 
-                yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodField([.. reference.PodFieldPath]),
+                var path = found ? reference.PodFieldPath : reference.NameFieldPath;
+                yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodField([.. path]),
                     [workload.Name, workload.Namespace, reference.Name, missingKey ? $" key '{reference.Key}'" : "", reference.Usage], []);
             }
         }

@@ -175,7 +175,7 @@ public class MissingConfigMapTests
         Assert.Empty(Pod(EnvFrom("app-config"), withConfigMap: true).Analyze().Findings);
     }
 
-    [Fact(Skip = "Reported bug: a missing ConfigMap mounted with N items gives N identical findings, each on an item's key line.")]
+    [Fact]
     public void A_missing_configmap_mounted_with_several_items_is_reported_once_on_its_name()
     {
         AssertMissing(Pod(Volume("app-config", false, "LOG_LEVEL", "COLOR")), "name: app-config");
