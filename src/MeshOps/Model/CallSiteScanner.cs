@@ -40,22 +40,7 @@ internal static class CallSiteScanner
                 continue;
             }
 
-            yield return new CallEdge
-            {
-                Source = workload,
-                TargetName = host.Service,
-                TargetNamespace = ns,
-                Port = endpoint.Port,
-                Scheme = endpoint.Scheme?.ToLowerInvariant(),
-                Origin = site.Origin,
-                Excerpt = endpoint.Excerpt,
-                WrittenAt = site.WrittenAt,
-                WrittenIn = site.WrittenIn,
-                Location = site.Location,
-                Target = servicesByKey.GetValueOrDefault(new ObjectKey(ns, host.Service)),
-                RequestPath = endpoint.Path,
-                RequestMethod = endpoint.Method,
-            };
+            yield return EdgeOf(workload, endpoint, site, host.Service, ns, servicesByKey.GetValueOrDefault(new ObjectKey(ns, host.Service)));
         }
 
         if (workload.ExplicitUpstreams.Count == 0)
@@ -98,22 +83,26 @@ internal static class CallSiteScanner
         }
 
         var target = name.IsRemote ? null : consulServices.Resolve(name, workload.Namespace);
-        return new CallEdge
-        {
-            Source = workload,
-            TargetName = name.Service,
-            TargetNamespace = target?.Namespace ?? workload.Namespace,
-            Port = endpoint.Port,
-            Scheme = endpoint.Scheme?.ToLowerInvariant(),
-            Origin = site.Origin,
-            Excerpt = endpoint.Excerpt,
-            WrittenAt = site.WrittenAt,
-            WrittenIn = site.WrittenIn,
-            Location = site.Location,
-            Target = target,
-            ConsulDns = name,
-            RequestPath = endpoint.Path,
-            RequestMethod = endpoint.Method,
-        };
+        return EdgeOf(workload, endpoint, site, name.Service, target?.Namespace ?? workload.Namespace, target, name);
     }
+
+    /// <summary>The edge for a call the configuration writes out (a URL, host:port or connection string).</summary>
+    private static CallEdge EdgeOf(Workload workload, DiscoveredEndpoint endpoint, ConfigSite site, string targetName, string targetNamespace,
+        KubernetesService? target, ConsulDnsName? consulDns = null) => new()
+    {
+        Source = workload,
+        TargetName = targetName,
+        TargetNamespace = targetNamespace,
+        Port = endpoint.Port,
+        Scheme = endpoint.Scheme?.ToLowerInvariant(),
+        Origin = site.Origin,
+        Excerpt = endpoint.Excerpt,
+        WrittenAt = site.WrittenAt,
+        WrittenIn = site.WrittenIn,
+        Location = site.Location,
+        Target = target,
+        ConsulDns = consulDns,
+        RequestPath = endpoint.Path,
+        RequestMethod = endpoint.Method,
+    };
 }
