@@ -10,9 +10,17 @@ public static class ManifestLoader
     public static ManifestSet LoadPaths(IEnumerable<string> paths, LoaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var reader = new ManifestReader(options ?? LoaderOptions.Default);
-        foreach (var file in FileEnumerator.Expand(paths, reader.Errors))
-            reader.ReadFile(file);
+        options ??= LoaderOptions.Default;
+        var reader = new ManifestReader(options);
+        var files = FileEnumerator.Expand(paths, reader.Errors).ToList();
+        var patches = KustomizePatches.In(files, options);
+        foreach (var file in files)
+        {
+            if (patches.TryGetValue(Path.GetFullPath(file), out var why))
+                reader.Skip(file, why);
+            else
+                reader.ReadFile(file);
+        }
         return reader.ToManifestSet();
     }
 

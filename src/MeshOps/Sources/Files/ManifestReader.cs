@@ -40,6 +40,9 @@ internal sealed class ManifestReader
         ReadDocuments(text, file);
     }
 
+    /// <summary>Leaves a whole file out, unread, for the reason given (a kustomize patch).</summary>
+    public void Skip(string file, string reason) => results.Skipped.Add(new SkippedDocument(new SourceLocation(file, 1, 1), reason));
+
     public void ReadText(string text, string sourceName)
     {
         var byteCount = Encoding.UTF8.GetByteCount(text);
