@@ -14,10 +14,11 @@ public static class ManifestLoader
         var reader = new ManifestReader(options);
         var files = FileEnumerator.Expand(paths, reader.Errors).ToList();
         var patches = KustomizePatches.In(files, options);
+        var templates = new HelmChartTemplates();
         foreach (var file in files)
         {
-            if (patches.TryGetValue(Path.GetFullPath(file), out var why))
-                reader.Skip(file, why);
+            if ((patches.TryGetValue(Path.GetFullPath(file), out var why) ? why : templates.WhyNotAManifest(file)) is { } reason)
+                reader.Skip(file, reason);
             else
                 reader.ReadFile(file);
         }
