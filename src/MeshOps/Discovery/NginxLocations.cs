@@ -3,7 +3,8 @@ namespace MeshOps.Discovery;
 /// <summary>
 /// The <c>location</c> blocks of an nginx configuration (comments already stripped), so a directive can be asked which
 /// URI prefix its requests have. Only prefix locations (<c>location /api</c>, <c>^~ /api</c>, <c>= /api</c>) give one:
-/// a regex location (<c>~</c>, <c>~*</c>) or a named one (<c>@x</c>) says nothing certain about the path.
+/// a regex location (<c>~</c>, <c>~*</c>) or a named one (<c>@x</c>) says nothing certain about the path, nor does a
+/// location that rewrites the URI.
 /// </summary>
 internal sealed class NginxLocations
 {
@@ -26,7 +27,9 @@ internal sealed class NginxLocations
                 case '}':
                     if (open.Count > 0 && open.Pop() is { IsLocation: true } block)
                     {
-                        locations._blocks.Add((block.Start, i, block.Prefix));
+                        // A rewrite changes the URI before proxy_pass sends it: the location no longer says the path.
+                        var rewrites = text.AsSpan(block.Start, i - block.Start).Contains("rewrite ", StringComparison.Ordinal);
+                        locations._blocks.Add((block.Start, i, rewrites ? null : block.Prefix));
                     }
 
                     statementStart = i + 1;

@@ -25,7 +25,7 @@ internal sealed class MeshPodWithoutService : IMeshRule
         foreach (var workload in model.Workloads.Where(w => w.InMesh && !w.PodAnnotations.ContainsKey(GatewayKind) && namespacesWithServices.Contains(w.Namespace)))
         {
             var selecting = model.ServicesSelecting(workload);
-            if (selecting.Any(s => !s.IgnoredByConsul) || HasMisaimedService(workload, model))
+            if (selecting.Any(s => !s.IgnoredByConsul) || HasMisaimedService(workload, model) || SelectedOnceNamespaced(workload, model))
             {
                 continue;
             }
@@ -46,4 +46,13 @@ internal sealed class MeshPodWithoutService : IMeshRule
     private static bool HasMisaimedService(Workload workload, MeshModel model) =>
         model.Services.Any(s => s.Namespace == workload.Namespace && s.Workloads.Count == 0 && !s.IgnoredByConsul
             && s.Selector.Count > 0 && s.Selector.Keys.All(workload.PodLabels.ContainsKey));
+
+    /// <summary>
+    /// A Service written without a namespace was placed in default, but <c>kubectl apply -n</c> may put it beside the pod:
+    /// if it would select the pod there, the pod's Service is in the inputs and only the namespace is unknown (MESH104
+    /// words that assumption; here it is no fault to report).
+    /// </summary>
+    private static bool SelectedOnceNamespaced(Workload workload, MeshModel model) =>
+        model.Services.Any(s => s.Resource.Namespace is null && s.Namespace != workload.Namespace
+            && s.Selector.Count > 0 && s.Selector.All(p => workload.PodLabels.TryGetValue(p.Key, out var value) && value == p.Value));
 }

@@ -60,9 +60,10 @@ internal sealed class NetworkPolicyBlocksSidecar : IMeshRule
             NetworkPolicySemantics.Allows(rules, protocol, ports, target, workload, PolicyDirection.Egress);
 
         // Resolvers ask over UDP and use TCP only for truncated answers, so TCP 53 alone does not resolve names.
-        if (!Allows("UDP", [53], PeerTarget.ClusterDns))
+        // NetworkPolicy sees the DNS pods' own port after the Service's DNAT: 53 for kube-dns/CoreDNS, 5353 on OpenShift.
+        if (!Allows("UDP", [53, 5353], PeerTarget.ClusterDns))
         {
-            yield return new Missing(PolicyDirection.Egress, "egress to DNS (UDP 53, kube-dns in kube-system)",
+            yield return new Missing(PolicyDirection.Egress, "egress to DNS (UDP 53, kube-dns in kube-system; 5353 in openshift-dns)",
                 "Without DNS, connect-init and consul-dataplane cannot resolve the Consul servers' address (the chart gives them consul-server.<namespace>.svc) and the app cannot resolve Service names.");
         }
 

@@ -52,6 +52,9 @@ internal static class NetworkPolicySemantics
 {
     private const string NamespaceNameLabel = "kubernetes.io/metadata.name";
 
+    /// <summary>Where cluster DNS pods run: kube-dns/CoreDNS in kube-system, dns-default in openshift-dns.</summary>
+    private static readonly string[] DnsNamespaces = ["kube-system", "openshift-dns"];
+
     /// <summary>
     /// Whether the union of <paramref name="rules"/> allows <paramref name="protocol"/> traffic on one of
     /// <paramref name="ports"/> to or from <paramref name="target"/>. Rules of several policies add up; an absent or empty
@@ -117,14 +120,16 @@ internal static class NetworkPolicySemantics
         {
             // Only the automatic name label says which namespace is meant; any other label might be on any namespace.
             var named = (namespaces.MatchLabels?.Keys ?? []).Concat((namespaces.MatchExpressions ?? []).Select(e => e.Key)).All(k => k == NamespaceNameLabel);
-            return target != PeerTarget.ClusterDns || !named || Matches(namespaces, new Dictionary<string, string> { [NamespaceNameLabel] = "kube-system" });
+            // The cluster DNS runs in kube-system, or in openshift-dns on OpenShift (its pods listen on 5353).
+            return target != PeerTarget.ClusterDns || !named
+                || DnsNamespaces.Any(dns => Matches(namespaces, new Dictionary<string, string> { [NamespaceNameLabel] = dns }));
         }
 
         // A podSelector alone selects pods of the policy's own namespace. The cluster DNS runs in kube-system; the Consul
         // servers may run beside the app (the chart installed in its namespace), labelled app: consul, component: server.
         return target switch
         {
-            PeerTarget.ClusterDns => policyNamespace == "kube-system",
+            PeerTarget.ClusterDns => DnsNamespaces.Contains(policyNamespace),
             _ => (peer.PodSelector?.MatchLabels ?? new Dictionary<string, string>()).All(p => p.Key switch
             {
                 "app" => p.Value == "consul",

@@ -62,14 +62,16 @@ public class MeshPodRegistrationTests
     }
 
     [Fact]
-    public void A_portless_mesh_pod_that_a_workload_calls_is_an_error_that_names_the_caller()
+    public void A_portless_mesh_pod_that_a_workload_calls_is_reported_naming_the_caller_and_the_consul_k8s_it_assumes()
     {
         var mesh = new TestMesh().Raw(Account).Raw(Deployment("", AppWithoutPort)).Raw(Service("api"))
             .Service("web").Workload("web", env: ["API_URL=http://api:8080"]);
 
         var finding = Assert.Single(mesh.Analyze().Findings, f => f.RuleId == "MESH107");
 
-        Assert.Equal(Severity.Error, finding.Severity);
+        // A Warning stating consul-k8s 1.x: 2.0 registers the selecting Services' ports instead of 0.
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("consul-k8s 1.x", finding.Assumption, StringComparison.Ordinal);
         Assert.Contains("That breaks its callers (web calls it in env API_URL of container web)", finding.Message, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1:0", finding.Message, StringComparison.Ordinal);
     }
@@ -84,7 +86,7 @@ public class MeshPodRegistrationTests
 
         var finding = Assert.Single(mesh.Analyze().Findings, f => f.RuleId == "MESH107");
 
-        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Equal(Severity.Warning, finding.Severity);
     }
 
     [Fact]

@@ -103,6 +103,17 @@ public class MeshPodWithoutServiceTests
     }
 
     [Fact]
+    public void A_namespace_less_service_that_would_select_the_pod_once_applied_with_kubectl_n_is_no_fault()
+    {
+        // svc.yaml written without a namespace (for kubectl apply -n jobs) lands in default here; jobs has another Service.
+        var namespaceLess = WorkerService().Replace("  namespace: default\n", "", StringComparison.Ordinal);
+        var mesh = ApiWith(Worker(ns: "jobs")).Raw(namespaceLess).Raw(WorkerService(ns: "jobs").Replace("app: worker", "tier: batch", StringComparison.Ordinal));
+
+        Assert.DoesNotContain("namespace: default", namespaceLess, StringComparison.Ordinal);
+        Assert.DoesNotContain(mesh.Analyze().Findings, f => f.RuleId == "MESH109");
+    }
+
+    [Fact]
     public void Without_any_service_of_the_namespace_in_the_inputs_nothing_is_judged()
     {
         // The Services may be applied from a chart or another folder; the inputs say nothing about them.

@@ -34,7 +34,7 @@ public class NetworkPolicyBlocksSidecarTests
 
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.Equal((Severity.Error, mesh.LineOf("podSelector: {}")), (f.Severity, f.Line)));
-        Assert.Contains("egress to DNS (UDP 53, kube-dns in kube-system), egress to the Consul servers' gRPC port 8502, egress to the Consul servers' HTTP API port 8500 (8501 with TLS)",
+        Assert.Contains("egress to DNS (UDP 53, kube-dns in kube-system; 5353 in openshift-dns), egress to the Consul servers' gRPC port 8502, egress to the Consul servers' HTTP API port 8500 (8501 with TLS)",
             findings[0].Message, StringComparison.Ordinal);
     }
 
@@ -44,6 +44,17 @@ public class NetworkPolicyBlocksSidecarTests
         var mesh = WebCallsApi().Raw(Policy("egress", "{}", Egress(Dns, ConsulPorts)));
 
         Assert.Empty(Mesh504(mesh));
+    }
+
+    [Fact]
+    public void OpenShift_dns_on_5353_in_openshift_dns_is_dns()
+    {
+        // OpenShift's dns-default pods listen on 5353; NetworkPolicy sees that port after the Service's DNAT.
+        var openShiftDns = Dns.Replace("kube-system", "openshift-dns", StringComparison.Ordinal).Replace("port: 53", "port: 5353", StringComparison.Ordinal);
+        var elsewhere = Dns.Replace("kube-system", "monitoring", StringComparison.Ordinal);
+
+        Assert.Empty(Mesh504(WebCallsApi().Raw(Policy("egress", "{}", Egress(openShiftDns, ConsulPorts)))));
+        Assert.Contains("egress to DNS", Mesh504(WebCallsApi().Raw(Policy("egress", "{}", Egress(elsewhere, ConsulPorts))))[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
