@@ -15,7 +15,7 @@ internal sealed class TargetPortMismatch : IMeshRule
         foreach (var service in model.Services)
         {
             var ports = service.Ports.Select(p => new TargetedPort(p.Port, ContainerPorts.TargetOf(p))).ToList();
-            var workloads = service.Workloads.Select(Facts).ToList();
+            var workloads = service.Workloads.Select(w => Facts(w, service.Name)).ToList();
             foreach (var hit in TargetPortMismatchCheck.Check(service.Name, service.Namespace, ports, workloads))
             {
                 var port = service.Ports[hit.PortIndex];
@@ -33,17 +33,39 @@ internal sealed class TargetPortMismatch : IMeshRule
         }
     }
 
-    private static SelectedWorkload Facts(Workload workload)
+    private static SelectedWorkload Facts(Workload workload, string service)
     {
         var all = Declared(workload.PodSpec.Containers ?? []);
         var first = workload.PodSpec.Containers?.FirstOrDefault();
+        var portAnnotation = workload.PodAnnotations.GetValueOrDefault(ConsulAnnotations.ConnectServicePort);
+        var multiPort = MultiPortEntry(workload, service, portAnnotation, first);
         return new SelectedWorkload(workload.ToString(), all, new MeshMembership(workload.InMesh, workload.InMeshOrigin))
         {
-            Registered = first is null ? null : TargetPortMismatchCheck.Registered(
-                workload.PodAnnotations.GetValueOrDefault(ConsulAnnotations.ConnectServicePort), first.Name, Declared([first]), all),
+            Registered = first is null || multiPort is (true, null) ? null : TargetPortMismatchCheck.Registered(
+                multiPort.Token ?? portAnnotation, first.Name, Declared([first]), all),
             Listeners = workload.Binds.Select(b => new ListenAddress(b.Bind.Host, b.Bind.Port, $"{b.Bind.Excerpt} ({b.Site.WrittenAt})")).ToList(),
             ProbedPorts = ProbedPorts(workload.PodSpec.Containers ?? [], all).ToList(),
         };
+    }
+
+    /// <summary>
+    /// A pod naming several Consul services (connect-service "web,web-admin") registers each on the port entry at that
+    /// service's position (endpoints_controller.go legacyServicePortForRegistration, getMultiPortIdx); the injector
+    /// writes the first container's ports there when the annotation is absent. A Service not named there, or with no
+    /// entry at its position, is not judged: Token null with IsMultiPort true.
+    /// </summary>
+    private static (bool IsMultiPort, string? Token) MultiPortEntry(Workload workload, string service, string? portAnnotation, V1Container? first)
+    {
+        var names = workload.PodAnnotations.GetValueOrDefault(ConsulAnnotations.ConnectService)?.Split(',').Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
+        if (names is not { Count: > 1 })
+        {
+            return (false, null);
+        }
+
+        var entries = portAnnotation?.Split(',').Select(t => t.Trim()).ToList()
+            ?? (first?.Ports ?? []).Select(p => p.Name ?? p.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var index = names.IndexOf(service);
+        return (true, index >= 0 && index < entries.Count && entries[index].Length > 0 ? entries[index] : null);
     }
 
     private static DeclaredContainerPort[] Declared(IEnumerable<V1Container> containers) =>

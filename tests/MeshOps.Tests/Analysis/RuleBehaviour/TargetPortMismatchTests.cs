@@ -168,6 +168,42 @@ public class TargetPortMismatchTests
         Assert.Empty(annotated.Analyze().Findings);
     }
 
+    [Theory]
+    [InlineData("\n        consul.hashicorp.com/connect-service-port: \"8080,9090\"")]
+    [InlineData("")]
+    public void A_multi_port_pod_registers_each_service_on_the_port_at_its_position(string portAnnotation)
+    {
+        // connect-service "web,web-admin": web-admin is registered on the second port entry (9090), which its Service
+        // targets though no container declares it; without the port annotation the injector writes the first
+        // container's ports (8080 alone), so web-admin has no entry and consul-k8s registers it on no judged port.
+        const string WebAdmin = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web-admin\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 9090\n      targetPort: 9090";
+        var mesh = new TestMesh().Service("web", port: 8080, targetPort: "8080").Raw(WebAdmin).Raw($"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              selector:
+                matchLabels:
+                  app: web
+              template:
+                metadata:
+                  labels:
+                    app: web
+                  annotations:
+                    consul.hashicorp.com/connect-inject: "true"
+                    consul.hashicorp.com/connect-service: "web,web-admin"{portAnnotation}
+                spec:
+                  containers:
+                    - name: web
+                      image: example/web:1
+                      ports:
+                        - containerPort: 8080
+            """);
+
+        Assert.DoesNotContain(mesh.Analyze().Findings, f => f.RuleId == "MESH101");
+    }
+
     [Fact]
     public void A_named_target_port_no_container_declares_is_an_error_in_the_mesh()
     {
