@@ -4,8 +4,8 @@ namespace MeshOps.Model;
 
 /// <summary>
 /// Decides, as the consul-k8s webhook does, whether a pod gets a sidecar and whether it runs transparent proxy.
-/// Injection (mesh_webhook.go shouldInject): never in kube-system or kube-public, else the pod annotation, else the Helm
-/// default; no namespace label takes part. Transparent proxy (common.TransparentProxyEnabled): the pod annotation, then
+/// Injection (mesh_webhook.go shouldInject): never in kube-system or kube-public nor in a namespace the Helm allow/deny
+/// lists exclude, else the pod annotation, else the Helm default; no namespace label takes part. Transparent proxy (common.TransparentProxyEnabled): the pod annotation, then
 /// the namespace label, then the Helm default. Annotation locations are looked up only when an annotation decides,
 /// since most pods of a large mesh never need one quoted.
 /// </summary>
@@ -21,6 +21,11 @@ internal sealed class InjectionSettings(MeshSettings settings, IReadOnlyDictiona
         if (ns is "kube-system" or "kube-public")
         {
             return new Setting<bool>(false, $"consul-k8s never injects pods in namespace {ns}");
+        }
+
+        if (settings.InjectionNamespaces.Refuses(ns) is { } refused)
+        {
+            return new Setting<bool>(false, $"the injector refuses it: {refused}");
         }
 
         return FromPod(ConsulAnnotations.ConnectInject, podAnnotations, annotationLocation) ?? settings.ConnectInjectDefault;

@@ -10,6 +10,12 @@ public sealed record MeshSettings
     /// <summary>Inject pods that carry no connect-inject annotation (Helm connectInject.default).</summary>
     public required Setting<bool> ConnectInjectDefault { get; init; }
 
+    /// <summary>
+    /// Helm connectInject.k8sAllowNamespaces and k8sDenyNamespaces: the webhook refuses pods in a denied namespace, or in
+    /// one the allow list does not name, before it reads their annotation (mesh_webhook.go shouldInject).
+    /// </summary>
+    public InjectionNamespaces InjectionNamespaces { get; init; } = InjectionNamespaces.ChartDefault;
+
     /// <summary>Transparent proxy for pods that do not say otherwise (Helm connectInject.transparentProxy.defaultEnabled).</summary>
     public required Setting<bool> TransparentProxyDefault { get; init; }
 
@@ -31,4 +37,16 @@ public sealed record MeshSettings
 
     /// <summary>The known service that answers to this name in this namespace, if any.</summary>
     public KnownService? FindKnownService(string name, string ns) => KnownServices.FirstOrDefault(k => k.Matches(name, ns));
+}
+
+/// <summary>The connect injector's namespace allow and deny lists, with where they were set.</summary>
+public sealed record InjectionNamespaces(IReadOnlyList<string> Allow, IReadOnlyList<string> Deny, string Origin)
+{
+    public static readonly InjectionNamespaces ChartDefault = new(["*"], [], "consul-k8s chart default");
+
+    /// <summary>Why the webhook refuses every pod of the namespace, or null when it may inject there.</summary>
+    public string? Refuses(string ns) =>
+        Deny.Contains(ns) ? $"namespace {ns} is in connectInject.k8sDenyNamespaces ({Origin})"
+        : !Allow.Contains("*") && !Allow.Contains(ns) ? $"namespace {ns} is not in connectInject.k8sAllowNamespaces ({Origin})"
+        : null;
 }

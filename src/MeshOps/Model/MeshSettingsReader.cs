@@ -34,6 +34,7 @@ internal static class MeshSettingsReader
             TlsEnabled = tls,
             DefaultPolicy = DefaultPolicyOf(overrides, acls),
             MeshDestinationsOnly = MeshDestinationsOnly(resources),
+            InjectionNamespaces = InjectionNamespacesOf(values),
             KnownServices = [.. overrides.KnownServices, .. values.SelectMany(ConsulChartServices.Infer)],
         };
     }
@@ -45,6 +46,23 @@ internal static class MeshSettingsReader
             : acls.Value
                 ? new Setting<DefaultPolicy>(DefaultPolicy.Deny, $"ACLs are enabled ({acls.Origin}), so the ACL default policy deny applies") { Assumed = acls.Assumed }
                 : new Setting<DefaultPolicy>(DefaultPolicy.Allow, $"ACLs are disabled ({acls.Origin}), so Consul allows what no intention denies") { Assumed = acls.Assumed };
+
+    /// <summary>The lists of the last values file that writes either (helm -f: a later file overrides an earlier one).</summary>
+    private static InjectionNamespaces InjectionNamespacesOf(List<ManifestResource> values)
+    {
+        for (var i = values.Count - 1; i >= 0; i--)
+        {
+            var inject = ((ConsulHelmValues)values[i].Model!).ConnectInject;
+            var allow = HelmConnectInject.NamespaceList(inject?.K8sAllowNamespaces);
+            var deny = HelmConnectInject.NamespaceList(inject?.K8sDenyNamespaces);
+            if (allow is not null || deny is not null)
+            {
+                return new InjectionNamespaces(allow ?? ["*"], deny ?? [], $"in {Short(values[i].LocationOf("connectInject"))}");
+            }
+        }
+
+        return InjectionNamespaces.ChartDefault;
+    }
 
     private static Setting<bool> MeshDestinationsOnly(IEnumerable<ManifestResource> resources)
     {

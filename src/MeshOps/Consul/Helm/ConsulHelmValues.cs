@@ -48,6 +48,21 @@ public sealed record HelmConnectInject
     [JsonPropertyName("default")] public bool? Default { get; init; }
 
     [JsonPropertyName("transparentProxy")] public HelmTransparentProxy? TransparentProxy { get; init; }
+
+    /// <summary>
+    /// Namespaces where the webhook may inject (chart default ["*"]). Kept as written (a list of names, or anything
+    /// else a values file may hold) so that an odd value never costs the whole values file; see <see cref="NamespaceList"/>.
+    /// </summary>
+    [JsonPropertyName("k8sAllowNamespaces")] public JsonElement? K8sAllowNamespaces { get; init; }
+
+    /// <summary>Namespaces where the webhook never injects, even annotated pods (chart default []); wins over the allow list.</summary>
+    [JsonPropertyName("k8sDenyNamespaces")] public JsonElement? K8sDenyNamespaces { get; init; }
+
+    /// <summary>The names of a namespace list as written, or null when it is absent or not a list of strings.</summary>
+    public static IReadOnlyList<string>? NamespaceList(JsonElement? list) =>
+        list is { ValueKind: JsonValueKind.Array } array && array.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
+            ? array.EnumerateArray().Select(e => e.GetString()!).ToList()
+            : null;
 }
 
 public sealed record HelmTransparentProxy

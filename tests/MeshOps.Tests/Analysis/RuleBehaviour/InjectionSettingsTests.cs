@@ -100,6 +100,24 @@ public class InjectionSettingsTests
         Assert.Single(PortlessPod("true").Analyze().Findings);
     }
 
+    [Theory]
+    [InlineData("connectInject:\n  k8sDenyNamespaces: [default]", 0)]
+    [InlineData("connectInject:\n  k8sAllowNamespaces: [shop]", 0)]
+    [InlineData("connectInject:\n  k8sAllowNamespaces: [shop, default]\n  k8sDenyNamespaces: [monitoring]", 1)]
+    public void The_helm_namespace_lists_refuse_injection_before_the_annotation_is_read(string values, int findings)
+    {
+        // mesh_webhook.go shouldInject: the deny list, then the allow list, then the pod annotation.
+        Assert.Equal(findings, PortlessPod("true").Raw(values).Analyze().Findings.Count);
+    }
+
+    [Fact]
+    public void A_namespace_list_that_is_not_a_list_costs_nothing_else_in_the_values()
+    {
+        var report = PortlessPod(null).Raw("connectInject:\n  default: true\n  k8sAllowNamespaces: \"*\"").Analyze();
+
+        Assert.Equal("MESH107", Assert.Single(report.Findings).RuleId);
+    }
+
     [Fact]
     public void A_transparent_proxy_annotation_true_beats_a_namespace_label_false()
     {
