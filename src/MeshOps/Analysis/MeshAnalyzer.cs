@@ -38,7 +38,7 @@ public static class MeshAnalyzer
             .ThenBy(f => f.Line)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToList();
-        return new AnalysisReport(findings, manifests.Errors) { LoadWarnings = manifests.Warnings };
+        return new AnalysisReport(findings, manifests.Errors) { LoadWarnings = manifests.Warnings, ResourcesAnalysed = manifests.Resources.Count };
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ public static class LoadErrorIds
     public const string NoManifestFiles = "MeshOps.NoManifestFiles";
     public const string FileTooLarge = "MeshOps.FileTooLarge";
     public const string UnreadableFile = "MeshOps.UnreadableFile";
+
+    /// <summary>A named pipe, socket or device given or found as a manifest: never opened, since reading it can block forever.</summary>
+    public const string NotARegularFile = "MeshOps.NotARegularFile";
     public const string InvalidEncoding = "MeshOps.InvalidEncoding";
     public const string YamlSyntax = "MeshOps.YamlSyntax";
     public const string UnsupportedKey = "MeshOps.UnsupportedKey";
@@ -32,6 +35,7 @@ public static class LoadErrorIds
         [PathNotFound] = LoadErrorKind.NotFound,
         [NoManifestFiles] = LoadErrorKind.NotFound,
         [UnreadableFile] = LoadErrorKind.ReadError,
+        [NotARegularFile] = LoadErrorKind.ReadError,
         [InvalidEncoding] = LoadErrorKind.InvalidData,
         [YamlSyntax] = LoadErrorKind.InvalidData,
         [UnsupportedKey] = LoadErrorKind.InvalidData,

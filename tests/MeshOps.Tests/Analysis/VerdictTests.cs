@@ -15,7 +15,63 @@ public class VerdictTests
     [Fact]
     public void Nothing_found_and_everything_read_passes()
     {
-        Assert.True(new AnalysisReport([], []).Passed);
+        Assert.True(new AnalysisReport([], []) { ResourcesAnalysed = 1 }.Passed);
+    }
+
+    [Fact]
+    public void Nothing_analysed_fails_unless_an_empty_input_is_allowed()
+    {
+        var report = new AnalysisReport([], []);
+
+        Assert.True(report.AnalysedNothing);
+        Assert.False(report.Passed);
+        Assert.True(report.PassedWith(allowEmpty: true));
+    }
+
+    [Fact]
+    public void An_empty_input_allowed_still_fails_when_an_input_could_not_be_read()
+    {
+        Assert.False(new AnalysisReport([], [Unreadable]).PassedWith(allowEmpty: true));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    [InlineData("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n")]
+    public void The_analyzer_reports_that_a_text_without_objects_analysed_nothing(string text)
+    {
+        var report = MeshAnalyzer.Analyze(ManifestLoader.LoadText(text, "<stdin>"));
+
+        Assert.True(report.AnalysedNothing);
+        Assert.False(report.Passed);
+    }
+
+    [Fact]
+    public void The_analyzer_counts_the_objects_it_analysed()
+    {
+        var report = MeshAnalyzer.Analyze(ManifestLoader.LoadText("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n", "<stdin>"));
+
+        Assert.Equal(1, report.ResourcesAnalysed);
+        Assert.True(report.Passed);
+    }
+
+    [Fact]
+    public void A_folder_of_no_manifests_analysed_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("meshops-verdict-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "README.md"), "# not a manifest");
+
+            var report = MeshAnalyzer.Analyze(ManifestLoader.LoadPaths([folder.FullName]));
+
+            Assert.True(report.AnalysedNothing);
+            Assert.False(report.Passed);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Theory]
@@ -23,7 +79,7 @@ public class VerdictTests
     [InlineData(Severity.Warning)]
     public void Findings_below_error_pass(Severity severity)
     {
-        Assert.True(new AnalysisReport([FindingOf(severity)], []).Passed);
+        Assert.True(new AnalysisReport([FindingOf(severity)], []) { ResourcesAnalysed = 1 }.Passed);
     }
 
     [Fact]

@@ -2,7 +2,8 @@ namespace MeshOps.Sources.Files;
 
 /// <summary>
 /// Reads a file's bytes without ever reading more than the size limit: a file that says it is too large
-/// is refused before reading, and a pipe or device (which reports no length) is cut off at the limit.
+/// is refused before reading, and a file that reports no length (under /proc) is cut off at the limit. Only regular
+/// files are opened: opening a named pipe waits for a writer, which may never come (issue 10).
 /// </summary>
 internal static class BoundedFileReader
 {
@@ -12,15 +13,21 @@ internal static class BoundedFileReader
     {
         bytes = [];
         error = null;
+        if (!RegularFile.Is(file))
+        {
+            error = NotARegularFile(file);
+            return false;
+        }
         try
         {
-            var length = new FileInfo(file).Length;
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+            // The length of what was opened: FileInfo.Length of a symbolic link is the length of the link itself.
+            var length = stream.Length;
             if (length > maxBytes)
             {
                 error = TooLarge(file, $"The file is {length:N0} bytes, more than the {maxBytes:N0}-byte limit (LoaderOptions.MaxFileBytes); it was not read.");
                 return false;
             }
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
             if (length > 0)
             {
                 bytes = new byte[length];
@@ -57,6 +64,11 @@ internal static class BoundedFileReader
         error = null;
         return true;
     }
+
+    /// <summary>The error for a named pipe, socket or device given or found as a manifest: it is never opened.</summary>
+    public static LoadError NotARegularFile(string file) =>
+        new(LoadErrorIds.NotARegularFile, new SourceLocation(file, 0, 0),
+            $"'{file}' is not a regular file (a named pipe, socket or device); only regular files are read, since reading one of these can wait forever.");
 
     private static LoadError TooLarge(string file, string message) =>
         new(LoadErrorIds.FileTooLarge, new SourceLocation(file, 0, 0), message);

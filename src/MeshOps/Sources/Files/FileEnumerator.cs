@@ -2,7 +2,8 @@ namespace MeshOps.Sources.Files;
 
 /// <summary>
 /// Expands the paths a user gave into manifest files. Folders are searched recursively for .yaml, .yml
-/// and .json; hidden folders (.git) and symbolic links to folders (which can loop) are not entered.
+/// and .json; hidden folders (.git) and symbolic links to folders (which can loop) are not entered. Only regular files
+/// are kept: a named pipe, socket or device, named or found, is an error naming it, since reading one can block forever.
 /// </summary>
 internal static class FileEnumerator
 {
@@ -11,7 +12,8 @@ internal static class FileEnumerator
     /// <summary>
     /// Files in the order kubectl applies them: each path in turn, a folder as Go's <c>filepath.Walk</c> visits it (the
     /// entries of each folder in lexical order, files and subfolders interleaved, a subfolder's files where its name
-    /// sorts). A file reached twice is read once, at its last place, since the last apply is the one that counts.
+    /// sorts). A file reached twice (named twice, or through a link to it or to a folder above it) is read once, at its
+    /// last place, since the last apply is the one that counts; files are told apart by their real paths.
     /// </summary>
     public static List<string> Expand(IEnumerable<string> paths, List<LoadError> errors)
     {
@@ -21,17 +23,27 @@ internal static class FileEnumerator
             if (string.IsNullOrWhiteSpace(path))
                 errors.Add(new LoadError(LoadErrorIds.PathNotFound, SourceLocation.Unknown, "An empty path was given."));
             else if (File.Exists(path))
-                files.Add(path); // named explicitly, so read whatever its extension
+                AddNamedFile(path, files, errors);
             else if (Directory.Exists(path))
                 AddFolder(path, files, errors);
             else
                 errors.Add(new LoadError(LoadErrorIds.PathNotFound, new SourceLocation(path, 0, 0), $"The path '{path}' does not exist."));
         }
 
+        var realPaths = new RealPaths();
         var lastPlace = new Dictionary<string, int>(files.Count, StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
-            lastPlace[Path.GetFullPath(files[i])] = i;
+            lastPlace[realPaths.Of(files[i])] = i;
         return [.. lastPlace.Values.Order().Select(i => files[i])];
+    }
+
+    /// <summary>A file named explicitly is read whatever its extension, if it is a regular file.</summary>
+    private static void AddNamedFile(string path, List<string> files, List<LoadError> errors)
+    {
+        if (RegularFile.Is(path))
+            files.Add(path);
+        else
+            errors.Add(BoundedFileReader.NotARegularFile(path));
     }
 
     private static void AddFolder(string root, List<string> files, List<LoadError> errors)
@@ -67,16 +79,18 @@ internal static class FileEnumerator
             else if (entry is FileInfo file && IsManifestFile(file.Name))
             {
                 found++;
-                if (MayHoldDocuments(file))
-                    files.Add(Path.Combine(folder, file.Name));
+                var path = Path.Combine(folder, file.Name);
+                if (!RegularFile.Is(path))
+                    errors.Add(BoundedFileReader.NotARegularFile(path));
+                else if (MayHoldDocuments(file))
+                    files.Add(path);
             }
         }
         return found;
     }
 
     /// <summary>
-    /// Empty files hold no documents, and a pipe or device in a folder (which reports no length) could block
-    /// a read forever. A file whose length cannot be read is kept so that reading it reports why.
+    /// Empty files hold no documents. A file whose length cannot be read is kept so that reading it reports why.
     /// </summary>
     private static bool MayHoldDocuments(FileInfo file)
     {
