@@ -103,7 +103,7 @@ Describe 'Test-MeshConfig parameters' -Tag Unit {
 
     It 'has exactly the documented parameters' {
         ($Command.Parameters.Keys | Where-Object { $_ -notin $Common } | Sort-Object) |
-            Should -Be (@('Path', 'LiteralPath', 'InputObject', 'Namespace', 'Rule', 'ExcludeRule', 'MinimumSeverity', 'DefaultPolicy', 'TransparentProxy', 'AclsEnabled', 'KnownService', 'KnownServicesPath', 'Quiet') | Sort-Object)
+            Should -Be (@('Path', 'LiteralPath', 'InputObject', 'Namespace', 'Rule', 'ExcludeRule', 'MinimumSeverity', 'DefaultPolicy', 'TransparentProxy', 'AclsEnabled', 'KnownService', 'KnownServicesPath', 'Quiet', 'AllowEmpty') | Sort-Object)
     }
 
     It '-<Name> is <Type> in <Sets>' -ForEach @(
@@ -120,6 +120,7 @@ Describe 'Test-MeshConfig parameters' -Tag Unit {
         @{ Name = 'KnownService'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
         @{ Name = 'KnownServicesPath'; Type = 'System.String'; Sets = @('__AllParameterSets') }
         @{ Name = 'Quiet'; Type = 'System.Management.Automation.SwitchParameter'; Sets = @('__AllParameterSets') }
+        @{ Name = 'AllowEmpty'; Type = 'System.Management.Automation.SwitchParameter'; Sets = @('__AllParameterSets') }
     ) {
         $parameter = $Command.Parameters[$Name]
         $parameter.ParameterType.FullName | Should -Be $Type
@@ -154,6 +155,100 @@ Describe 'Test-MeshConfig parameters' -Tag Unit {
 }
 
 # Integration: analyses of files and piped text.
+# Issue 10, cause 6: a gate that checked nothing said $true, so a CI job over an empty or mistyped input passed.
+Describe 'Test-MeshConfig -Quiet when nothing is analysed' -Tag Unit {
+    BeforeAll {
+        $Healthy = New-ManifestFolder 'nothing-healthy' 8080
+        $NoManifests = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'no-manifests')
+        Set-Content -LiteralPath (Join-Path $NoManifests 'README.md') -Value '# not a manifest'
+        $OnlyKustomization = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'only-kustomization')
+        Set-Content -LiteralPath (Join-Path $OnlyKustomization 'kustomization.yaml') -Value "apiVersion: kustomize.config.k8s.io/v1beta1`nkind: Kustomization`nresources: []"
+    }
+
+    It 'returns $false for <Case>' -ForEach @(
+        @{ Case = 'an empty pipeline'; Run = { @() | Test-MeshConfig -Quiet } }
+        @{ Case = '$null piped'; Run = { $null | Test-MeshConfig -Quiet } }
+        @{ Case = 'an empty string piped'; Run = { '' | Test-MeshConfig -Quiet } }
+        @{ Case = 'a folder with no manifests'; Run = { Test-MeshConfig -Path $NoManifests.FullName -Quiet } }
+        @{ Case = 'a mistyped folder'; Run = { Test-MeshConfig -Path (Join-Path $TestDrive 'no-such-folder') -Quiet } }
+        @{ Case = 'a folder of no objects'; Run = { Test-MeshConfig -Path $OnlyKustomization.FullName -Quiet } }
+        @{ Case = 'piped input that does not bind while -Path is given'; Run = { 'apiVersion: v1' | Test-MeshConfig -Path $Healthy -Quiet } }
+    ) {
+        & $Run -ErrorAction SilentlyContinue | Should -BeExactly $false
+    }
+
+    It 'says so with MeshOps.NothingAnalysed in ObjectNotFound when no other error did' {
+        '' | Test-MeshConfig -Quiet -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeExactly $false
+
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.NothingAnalysed,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        "$problems" | Should -Match '-AllowEmpty'
+    }
+
+    It 'writes the error without -Quiet too' {
+        Test-MeshConfig -Path $OnlyKustomization.FullName -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $problems.FullyQualifiedErrorId | Should -BeLike 'MeshOps.NothingAnalysed,*'
+    }
+
+    It 'accepts an input without objects with -AllowEmpty' {
+        '' | Test-MeshConfig -Quiet -AllowEmpty -ErrorVariable problems | Should -BeExactly $true
+        $problems | Should -BeNullOrEmpty
+    }
+
+    It 'still fails a mistyped path with -AllowEmpty' {
+        Test-MeshConfig -Path (Join-Path $TestDrive 'no-such-folder') -Quiet -AllowEmpty -ErrorAction SilentlyContinue | Should -BeExactly $false
+    }
+
+    It 'still passes a healthy folder' {
+        Test-MeshConfig -Path $Healthy -Quiet | Should -BeExactly $true
+    }
+}
+
+# Issue 10, cause 1: a named pipe was opened and blocked the run forever; it is an error naming it instead.
+Describe 'Test-MeshConfig and a named pipe' -Tag Unit -Skip:(-not $IsLinux) {
+    BeforeAll {
+        $Folder = New-ManifestFolder 'with-pipe' 8080
+        $Pipe = Join-Path $Folder 'pipe.yaml'
+        mkfifo $Pipe
+        $OnlyPipe = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'only-pipe')
+        mkfifo (Join-Path $OnlyPipe 'pipe.yaml')
+
+        # Reverting the fix blocks the run forever: run it in a job (a process of its own, which Stop-Job can end) and
+        # fail after a bound instead of hanging the suite.
+        function Invoke-Guarded([string] $Command) {
+            $module = (Get-Module MeshOps).Path
+            $job = Start-Job -ScriptBlock {
+                Import-Module $using:module
+                $problems = @()
+                $output = & ([scriptblock]::Create($using:Command)) -ErrorVariable problems -ErrorAction SilentlyContinue
+                [pscustomobject]@{ Output = @($output); ErrorIds = @($problems.FullyQualifiedErrorId); Messages = "$problems" }
+            }
+            $finished = Wait-Job $job -Timeout 60
+            if (-not $finished) { Stop-Job $job; Remove-Job $job -Force; throw 'Test-MeshConfig did not finish: it blocked on the pipe.' }
+            $result = Receive-Job $job
+            Remove-Job $job
+            $result
+        }
+    }
+
+    It 'reports <How> as MeshOps.NotARegularFile and analyses the other files' -ForEach @(
+        @{ How = 'a folder holding it'; Wildcard = $false }
+        @{ How = 'a wildcard matching it'; Wildcard = $true }
+    ) {
+        $target = if ($Wildcard) { Join-Path $Folder '*.yaml' } else { $Folder }
+        $result = Invoke-Guarded "Test-MeshConfig -Path '$target' -Rule MESH101"
+
+        @($result.ErrorIds | Where-Object { $_ -like 'MeshOps.NotARegularFile*' }) | Should -HaveCount 1
+        $result.Messages | Should -Match ([regex]::Escape($Pipe))
+    }
+
+    It 'returns $false with -Quiet for a folder holding only a pipe' {
+        (Invoke-Guarded "Test-MeshConfig -Path '$($OnlyPipe.FullName)' -Quiet").Output | Should -Be @($false)
+    }
+}
+
 Describe 'Test-MeshConfig' -Tag Integration {
     Context 'a Service whose targetPort matches no containerPort' {
         It 'reports MESH101 with the file and line of the Service' {

@@ -125,6 +125,10 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
+    /// <summary>Accepts an input that held no object: without it, a run that analysed nothing is an error and no pass (issue 10).</summary>
+    [Parameter]
+    public SwitchParameter AllowEmpty { get; set; }
+
     protected override void BeginProcessing()
     {
         try
@@ -232,15 +236,28 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
             WriteWarning(SecretRedactor.Redact($"{warning} ({warning.WarningId})"));
         }
 
+        // A mistyped path or a folder of no manifests has already been named by its own error; an empty pipeline, an
+        // input of no objects or piped records that failed to bind have not, and would otherwise pass a gate silently.
+        if (report.AnalysedNothing && !AllowEmpty && report.LoadErrors.Count == 0)
+        {
+            WriteError(NewErrorRecord(ErrorIds.NothingAnalysed, NothingAnalysedMessage(loaded), null));
+        }
+
         if (Quiet)
         {
-            WriteObject(report.Passed);
+            WriteObject(report.PassedWith(AllowEmpty));
         }
         else
         {
             WriteObject(report.Findings, enumerateCollection: true);
         }
     }
+
+    private string NothingAnalysedMessage(ManifestSet loaded) =>
+        (MyInvocation.ExpectingInput && _paths.Count == 0 && _text.Length == 0
+            ? "Nothing was analysed: no pipeline input reached Test-MeshConfig (the pipeline was empty, or its records did not bind to -Path, -LiteralPath or -InputObject)."
+            : $"Nothing was analysed: the input held no Kubernetes or Consul object ({loaded.Skipped.Count} document(s) skipped as not an object).")
+        + " A check of nothing is not a pass, so -Quiet returns $false; add -AllowEmpty to accept an input without objects.";
 
     // A pipeline may bind some records to -Path (files) and others to -InputObject (text): analyse both as one set.
     private ManifestSet Load()

@@ -25,11 +25,14 @@ internal static class ErrorIds
     /// <summary>A rule ID or pattern that Get-MeshRule finds no rule for: a lookup that found nothing, as with Get-Command.</summary>
     public const string RuleNotFound = "MeshOps.RuleNotFound";
 
+    /// <summary>Test-MeshConfig read no object at all (an empty pipeline, a folder of no manifests): a check of nothing is no pass.</summary>
+    public const string NothingAnalysed = "MeshOps.NothingAnalysed";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
         NotFileSystemPath or UnknownRule or InvalidKnownService => ErrorCategory.InvalidArgument,
-        RuleNotFound => ErrorCategory.ObjectNotFound,
+        RuleNotFound or NothingAnalysed => ErrorCategory.ObjectNotFound,
         _ when LoadErrorIds.Kinds.TryGetValue(errorId, out var kind) => kind switch
         {
             LoadErrorKind.NotFound => ErrorCategory.ObjectNotFound,
