@@ -150,3 +150,101 @@ Describe 'Test-MeshConfig redaction of paths' -Tag Integration {
         $text | Should -Not -Match 'abcdefgh12345'
     }
 }
+
+Describe 'Test-MeshConfig output of hostile values (issue 10)' -Tag Integration {
+    BeforeAll {
+        # A password with a raw '@', numbers YAML reads as numbers under secret keys, a compose-style DB_PASS item, and
+        # a name and a label holding ESC[2J and an OSC 8 hyperlink.
+        $Hostile = @'
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+      annotations:
+        consul.hashicorp.com/connect-inject: "true"
+    spec:
+      containers:
+        - name: api
+          image: api
+          args: ["DB_PASS=composepass4242"]
+          env:
+            - name: DATABASE_URL
+              value: "postgres://app:P@ssw0rd-Qm9z@postgres:5432/db"
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: numeric
+data:
+  password: 87654321
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: worker
+spec:
+  containers:
+    - name: worker
+      image: worker
+      env:
+        - name: DB_PASSWORD
+          value: 87654322
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: "orders\e[2J"
+spec:
+  selector:
+    app: "\e]8;;http://evil.example/\aclick\e]8;;\a"
+  ports:
+    - port: 80
+      targetPort: 8080
+'@
+        $HostileFolder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'hostile')
+        Set-Content -LiteralPath (Join-Path $HostileFolder 'all.yaml') -Value $Hostile
+        $HostileFindings = @(Test-MeshConfig -Path $HostileFolder.FullName -ErrorVariable HostileProblems -ErrorAction SilentlyContinue)
+        $clixml = Join-Path $TestDrive 'findings.clixml'
+        $HostileFindings | Export-Clixml -LiteralPath $clixml -Depth 10
+        $HostileText = @(
+            $HostileFindings | Format-Table | Out-String -Width 500
+            $HostileFindings | Format-List * | Out-String -Width 500
+            $HostileFindings | ConvertTo-Json -Depth 10
+            Get-Content -Raw -LiteralPath $clixml
+            $HostileProblems | Format-List * -Force | Out-String -Width 500
+            $HostileProblems.Exception.Message
+            Test-MeshConfig -Path $HostileFolder.FullName -Verbose -Debug -ErrorAction SilentlyContinue *>&1 | Out-String -Width 500
+        ) -join "`n"
+        # The formatter may strip escapes from what it renders (PSStyle.OutputRendering), hiding a raw one; JSON, CliXml
+        # and the error records' own strings are the objects' text as emitted.
+        $HostileRaw = @(
+            $HostileFindings | ConvertTo-Json -Depth 10 -EscapeHandling Default
+            Get-Content -Raw -LiteralPath $clixml
+            $HostileProblems.Exception.Message
+            $HostileProblems.TargetObject
+        ) -join "`n"
+    }
+
+    It 'reports the type errors and the escaped Service' {
+        $HostileProblems.Count | Should -BeGreaterOrEqual 2
+        ($HostileFindings.Resource.Name -join ' ') | Should -Match ([regex]::Escape('orders\x1b[2J'))
+    }
+
+    It 'never shows <_>' -ForEach @('ssw0rd', 'Qm9z', '87654321', '87654322', 'composepass4242') {
+        $HostileText | Should -Not -Match ([regex]::Escape($_))
+    }
+
+    It 'emits no ESC or BEL, raw or as an XML character reference' {
+        $HostileRaw | Should -Not -Match "[`e`a]"
+        $HostileRaw | Should -Not -Match '\\u001b|_x001B_|&#x1B;|&#27;'
+        $HostileRaw | Should -Match ([regex]::Escape('orders\\x1b[2J'))
+    }
+}

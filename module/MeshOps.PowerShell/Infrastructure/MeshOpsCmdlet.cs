@@ -22,24 +22,26 @@ public abstract class MeshOpsCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// An error record with the ID's category from the table and an exception made for it. The message and a target
-    /// given as text (a path as the user typed it) are masked: error records end up in logs.
+    /// given as text (a path as the user typed it) are masked and their control characters escaped
+    /// (<see cref="OutputText"/>): error records end up in logs and on terminals.
     /// </summary>
     protected static ErrorRecord NewErrorRecord(string errorId, string message, object? target) =>
-        new(ErrorIds.NewException(errorId, SecretRedactor.Redact(message)), errorId, ErrorIds.CategoryOf(errorId), Redact(target));
+        new(ErrorIds.NewException(errorId, OutputText.Clean(message)), errorId, ErrorIds.CategoryOf(errorId), Clean(target));
 
     /// <summary>
     /// An error record for an exception the cmdlet passes on (the SDK's, or PowerShell's own), with the ID's category
-    /// from the table. Should its message quote a credential, the record carries an exception of the table's type with
-    /// the message masked instead, since <c>Format-List * -Force</c> shows the exception's own message.
+    /// from the table. Should its message quote a credential or hold a control character, the record carries an
+    /// exception of the table's type with the message cleaned instead, since <c>Format-List * -Force</c> shows the
+    /// exception's own message.
     /// </summary>
     protected static ErrorRecord NewErrorRecord(string errorId, Exception exception, object? target)
     {
-        var redacted = SecretRedactor.Redact(exception.Message);
-        var shown = string.Equals(redacted, exception.Message, StringComparison.Ordinal) ? exception : ErrorIds.NewException(errorId, redacted);
-        return new ErrorRecord(shown, errorId, ErrorIds.CategoryOf(errorId), Redact(target));
+        var cleaned = OutputText.Clean(exception.Message);
+        var shown = string.Equals(cleaned, exception.Message, StringComparison.Ordinal) ? exception : ErrorIds.NewException(errorId, cleaned);
+        return new ErrorRecord(shown, errorId, ErrorIds.CategoryOf(errorId), Clean(target));
     }
 
-    private static object? Redact(object? target) => target is string text ? SecretRedactor.Redact(text) : target;
+    private static object? Clean(object? target) => target is string text ? OutputText.Clean(text) : target;
 
     /// <summary>
     /// Runs SDK work with <see cref="CancellationToken"/>. A cancelled run ends the way PowerShell ends a stopped

@@ -23,17 +23,25 @@ public sealed record Finding(
     // Rules quote names and excerpts that discovery already redacted; masking again here keeps a new rule from leaking.
     // Confirm is masked too: it quotes selectors (kubectl get pods -l token=...) that no discovery step has seen.
     // The init accessors mask as well, so that a copy made with 'with { Message = ... }' cannot skip the pass.
-    public string Message { get; init => field = SecretRedactor.Redact(value); } = SecretRedactor.Redact(Message);
+    // Every text is also escaped (OutputText): names and excerpts quote manifests, and a name holding ESC[2J or an
+    // OSC 8 hyperlink would rewrite the report on the user's terminal.
+    public string Message { get; init => field = OutputText.Clean(value); } = OutputText.Clean(Message);
 
-    public string Fix { get; init => field = SecretRedactor.Redact(value); } = SecretRedactor.Redact(Fix);
+    public string Fix { get; init => field = OutputText.Clean(value); } = OutputText.Clean(Fix);
 
-    public string Confirm { get; init => field = SecretRedactor.Redact(value); } = SecretRedactor.Redact(Confirm);
+    public string Confirm { get; init => field = OutputText.Clean(value); } = OutputText.Clean(Confirm);
+
+    public string Title { get; init => field = OutputText.Clean(value); } = OutputText.Clean(Title);
+
+    public ResourceRef Resource { get; init => field = value.ForOutput(); } = Resource.ForOutput();
+
+    public SourceLocation Location { get; init => field = value.ForOutput(); } = Location.ForOutput();
 
     /// <summary>
     /// What the verdict assumed about what the inputs lack, and how to say otherwise; null when it rests on the inputs
     /// alone. The message ends with it ("Assumed: ..."), so a reader of the message alone sees it too.
     /// </summary>
-    public string? Assumption { get; init => field = value is null ? null : SecretRedactor.Redact(value); }
+    public string? Assumption { get; init => field = OutputText.CleanOrNull(value); }
 
     public string File => Location.File;
 

@@ -152,7 +152,9 @@ internal static partial class EndpointSyntax
         host.Any(char.IsAsciiLetter) || (LoopbackHosts.IsIpLiteral(host) && host.Count(c => c == '.') == 3);
 
     // Scheme length is bounded so a long run of letters before "://" cannot make the scan quadratic.
-    [GeneratedRegex(@"(?<scheme>\b[A-Za-z][A-Za-z0-9+.\-]{0,31})://(?:[^\s/?#""'<>@]*@)?(?<hosts>(?:\[[0-9A-Fa-f:.%]+\](?::\d{1,5})?|[^\s/?#""'<>;,@\[\]`)(]+)?(?:,(?![A-Za-z][A-Za-z0-9+.\-]*://)(?:\[[0-9A-Fa-f:.%]+\](?::\d{1,5})?|[^\s/?#""'<>;,@\[\]`)(]+))*)(?<rest>[^\s""'<>`,;)]*)", RegexOptions.CultureInvariant)]
+    // The userinfo runs to the LAST '@' of the authority: many apps write a password with a raw '@'
+    // (postgres://app:P@ss@postgres:5432/db), and libpq, Go's net/url and Python's urllib split there too.
+    [GeneratedRegex(@"(?<scheme>\b[A-Za-z][A-Za-z0-9+.\-]{0,31})://(?:[^\s/?#""'<>]*@)?(?<hosts>(?:\[[0-9A-Fa-f:.%]+\](?::\d{1,5})?|[^\s/?#""'<>;,@\[\]`)(]+)?(?:,(?![A-Za-z][A-Za-z0-9+.\-]*://)(?:\[[0-9A-Fa-f:.%]+\](?::\d{1,5})?|[^\s/?#""'<>;,@\[\]`)(]+))*)(?<rest>[^\s""'<>`,;)]*)", RegexOptions.CultureInvariant)]
     private static partial Regex Url();
 
     [GeneratedRegex(@"^(?:\[(?<v6>[0-9A-Fa-f:.%]+)\]|(?<host>[A-Za-z0-9_](?:[A-Za-z0-9_\-]*[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_\-]*[A-Za-z0-9_])?)*\.?))(?::(?<port>\d{1,5}))?$", RegexOptions.CultureInvariant)]

@@ -88,7 +88,7 @@ public static partial class SecretRedactor
     /// </summary>
     public static bool IsCredentialName(string name)
     {
-        if (!CredentialKey().IsMatch(name))
+        if (!CredentialKey().IsMatch(name) && !EndsWithPassWord(name))
         {
             return false;
         }
@@ -116,6 +116,25 @@ public static partial class SecretRedactor
         return text[start..match.Index] + match.Groups["key"].Value;
     }
 
+    // "pass" is a credential only as the key's last word (DB_PASS, redis.pass, dbPass, MYSQL_PASS): as a part of
+    // a word or before another one it names something else (passthrough, bypass, pass-through, PASS_THRU).
+    private static bool EndsWithPassWord(string name)
+    {
+        if (name.Length < 4 || !name.EndsWith("pass", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var start = name.Length - 4;
+        if (start == 0)
+        {
+            return true;
+        }
+
+        var before = name[start - 1];
+        return before is '_' or '-' or '.' || (char.IsAsciiLetterUpper(name[start]) && char.IsAsciiLetterLower(before));
+    }
+
     private static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
 
     private static bool IsReferenceOrMasked(string key, string value) =>
@@ -139,14 +158,15 @@ public static partial class SecretRedactor
 
     // Every form needs '@' (URL userinfo) or one of these words; most values have neither, and this search is vectorised.
     private static readonly SearchValues<string> SecretWords = SearchValues.Create(
-        ["password", "passwd", "pwd", "secret", "token", "key", "credential", "authorization", "bearer"],
+        ["pass", "pwd", "secret", "token", "key", "credential", "authorization", "bearer"],
         StringComparison.OrdinalIgnoreCase);
 
     private static bool MightHoldCredential(string text) =>
         text.Contains('@') || text.AsSpan().IndexOfAny(SecretWords) >= 0;
 
     // Bounded scheme length, as in EndpointSyntax, keeps long letter runs from making the scan quadratic.
-    [GeneratedRegex(@"\b(?<scheme>[A-Za-z][A-Za-z0-9+.\-]{0,31})://[^\s:/@""']*:(?<secret>[^\s@/""']+)@", RegexOptions.CultureInvariant)]
+    // The password runs to the last '@' before the path, as the host does in EndpointSyntax: a raw '@' is part of it.
+    [GeneratedRegex(@"\b(?<scheme>[A-Za-z][A-Za-z0-9+.\-]{0,31})://[^\s:/@""']*:(?<secret>[^\s/""']+)@", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPassword();
 
     [GeneratedRegex(@"\bAuthorization[""']?\s*[:=]\s*[""']?(?:(?:Bearer|Basic|Token|Digest)\s+)?(?<secret>[^\s""',;]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -158,10 +178,10 @@ public static partial class SecretRedactor
     private static partial Regex BearerToken();
 
     // A command-line flag whose value is the next word: "--token abc", "--consul-token abc", "-password abc".
-    [GeneratedRegex(@"(?<![^\s""'])--?(?<key>[A-Za-z0-9_.\-]{0,40}(?:password|passwd|secret|token|api[_\-]?key|access[_\-]?key|credentials?))\s+(?<secret>[^\s""'\-][^\s""']*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![^\s""'])--?(?<key>[A-Za-z0-9_.\-]{0,40}(?:password|passwd|pass|secret|token|api[_\-]?key|access[_\-]?key|credentials?))\s+(?<secret>[^\s""'\-][^\s""']*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SpacedFlag();
 
-    [GeneratedRegex(@"(?<key>(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[A-Za-z0-9_.\-]{0,40})[""']?\s*[=:]\s*(?:'(?<secret>[^']*)'|""(?<secret>[^""]*)""|(?<secret>[^\s""'&;,}]+))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<key>(?:password|passwd|pass|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[A-Za-z0-9_.\-]{0,40})[""']?\s*[=:]\s*(?:'(?<secret>[^']*)'|""(?<secret>[^""]*)""|(?<secret>[^\s""'&;,}]+))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex KeyValue();
 
     [GeneratedRegex(@"^[A-Za-z0-9_.\-]*(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[A-Za-z0-9_.\-]*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

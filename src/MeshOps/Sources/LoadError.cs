@@ -9,8 +9,14 @@ namespace MeshOps.Sources;
 /// </summary>
 public sealed record LoadError(string ErrorId, SourceLocation Location, string Message)
 {
-    /// <summary>The message, with any credential quoted from the input masked: errors end up in logs.</summary>
-    public string Message { get; init; } = SecretRedactor.Redact(Message);
+    /// <summary>
+    /// The message, with any credential quoted from the input masked and control characters escaped
+    /// (<see cref="OutputText"/>): errors end up in logs and on terminals. The init accessor cleans too, so a copy
+    /// made with 'with { Message = ... }' cannot skip the pass.
+    /// </summary>
+    public string Message { get; init => field = OutputText.Clean(value); } = OutputText.Clean(Message);
+
+    public SourceLocation Location { get; init => field = value.ForOutput(); } = Location.ForOutput();
 
     public override string ToString() => $"{Location}: {Message}";
 }

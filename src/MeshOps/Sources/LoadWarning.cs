@@ -10,8 +10,10 @@ namespace MeshOps.Sources;
 /// </summary>
 public sealed record LoadWarning(string WarningId, SourceLocation Location, string Message)
 {
-    /// <summary>The message, with any credential quoted from the input masked: warnings end up in logs.</summary>
-    public string Message { get; init; } = SecretRedactor.Redact(Message);
+    /// <summary>The message, masked and escaped as a <see cref="LoadError"/>'s is: warnings end up in logs and on terminals.</summary>
+    public string Message { get; init => field = OutputText.Clean(value); } = OutputText.Clean(Message);
+
+    public SourceLocation Location { get; init => field = value.ForOutput(); } = Location.ForOutput();
 
     public override string ToString() => $"{Location}: {Message}";
 }

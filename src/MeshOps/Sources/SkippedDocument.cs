@@ -1,3 +1,5 @@
+using MeshOps.Secrets;
+
 namespace MeshOps.Sources;
 
 /// <summary>
@@ -7,5 +9,10 @@ namespace MeshOps.Sources;
 /// </summary>
 public sealed record SkippedDocument(SourceLocation Location, string Reason)
 {
+    // The reason quotes the document (its kind, a key it holds); it is masked and escaped like a LoadError's message.
+    public string Reason { get; init => field = OutputText.Clean(value); } = OutputText.Clean(Reason);
+
+    public SourceLocation Location { get; init => field = value.ForOutput(); } = Location.ForOutput();
+
     public override string ToString() => $"{Location}: {Reason}";
 }

@@ -7,7 +7,12 @@ namespace MeshOps.Analysis.Rules;
 public sealed record Evidence(ResourceRef Resource, SourceLocation Location, string Note)
 {
     // Notes quote values from the manifests (images, protocols, matched intentions), so they are masked like messages.
-    public string Note { get; init => field = SecretRedactor.Redact(value); } = SecretRedactor.Redact(Note);
+    // Names and notes are escaped too: a manifest's ESC[2J must not reach the terminal (OutputText).
+    public string Note { get; init => field = OutputText.Clean(value); } = OutputText.Clean(Note);
+
+    public ResourceRef Resource { get; init => field = value.ForOutput(); } = Resource.ForOutput();
+
+    public SourceLocation Location { get; init => field = value.ForOutput(); } = Location.ForOutput();
 
     public override string ToString() => $"{Resource} ({Location}): {Note}";
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MeshOps.Secrets;
 using MeshOps.Sources.Files.Yaml;
 
 namespace MeshOps.Sources.Files;
@@ -51,18 +52,53 @@ internal sealed partial class TypedModelMapper
         var path = JsonPathSegments.Parse(jsonPath);
         var at = ParsedPath.Follow(node, path);
         var field = path.Count > 0 ? $"field '{JsonPathSegments.Format(path)}'" : "a field";
+        var holdsSecret = HoldsSecret(node, path);
+        var reason = WithoutPath(error.Message);
+        if (holdsSecret && at.Value is ParsedScalar { Value.Length: > 0 } written)
+        {
+            // A converter may quote the value itself ("'87654321' is not a valid ..."); no pattern would know it is one.
+            reason = reason.Replace(written.Value, SecretRedactor.Mask, StringComparison.Ordinal);
+        }
+
         return new RejectedDocumentException(LoadErrorIds.InvalidField, at.Line, at.Column,
-            $"{field} has the wrong type or value: {WithoutPath(error.Message)}{ExplainImplicitType(at.Value)}");
+            $"{field} has the wrong type or value: {reason}{ExplainImplicitType(at.Value, holdsSecret)}");
+    }
+
+    /// <summary>
+    /// True when the key context says the value is a credential: a key on the path names one (<c>data.password</c>,
+    /// <c>stringData.DB_PASS</c>), or the value is the <c>value</c> of an env entry whose <c>name</c> does
+    /// (<c>DB_PASSWORD</c>). An unquoted number (<c>87654321</c>) matches no pattern of the redactor, so only the key can tell.
+    /// </summary>
+    private static bool HoldsSecret(ParsedMapping root, IReadOnlyList<object> path)
+    {
+        if (path.Any(segment => segment is string key && SecretRedactor.IsCredentialName(key)))
+        {
+            return true;
+        }
+
+        return path.Count > 0 && path[^1] is "value"
+            && ParsedPath.Follow(root, path.Take(path.Count - 1).ToList()).Value is ParsedMapping entry
+            && entry.Get("name") is ParsedScalar name
+            && SecretRedactor.IsCredentialName(name.Value);
     }
 
     /// <summary>The usual cause is an unquoted value YAML reads as a number or boolean (<c>true</c>, <c>yes</c>, <c>n</c>, <c>8080</c>).</summary>
-    private static string ExplainImplicitType(ParsedNode? value) => value switch
+    private static string ExplainImplicitType(ParsedNode? value, bool holdsSecret)
     {
-        ParsedScalar { Type: ScalarType.Bool } scalar => $" YAML reads the unquoted value '{scalar.Value}' as a boolean; quote it if it is text.",
-        ParsedScalar { Type: ScalarType.Integer or ScalarType.Float } scalar => $" YAML reads the unquoted value '{scalar.Value}' as a number; quote it if it is text.",
-        ParsedScalar { Type: ScalarType.String } scalar => $" The value '{scalar.Value}' is text.",
-        _ => "",
-    };
+        if (value is not ParsedScalar scalar)
+        {
+            return "";
+        }
+
+        var quoted = holdsSecret ? SecretRedactor.Mask : scalar.Value;
+        return scalar.Type switch
+        {
+            ScalarType.Bool => $" YAML reads the unquoted value '{quoted}' as a boolean; quote it if it is text.",
+            ScalarType.Integer or ScalarType.Float => $" YAML reads the unquoted value '{quoted}' as a number; quote it if it is text.",
+            ScalarType.String => $" The value '{quoted}' is text.",
+            _ => "",
+        };
+    }
 
     /// <summary>Converters' NotSupportedException and friends carry the path only in their message.</summary>
     private static string? PathFromMessage(string message) =>
