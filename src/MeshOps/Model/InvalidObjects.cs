@@ -76,7 +76,7 @@ public sealed class InvalidObjects
                 }
 
                 return null;
-            case IList list when child is not byte[]:
+            case IList list when ElementType(list.GetType()) is { } element && IsModel(element):
                 for (var i = 0; i < list.Count; i++)
                 {
                     var item = list[i];
@@ -111,6 +111,13 @@ public sealed class InvalidObjects
     private static bool IsPort(long port) => port is >= 1 and <= 65535;
 
     private static string OutOfRange(long port) => $"is {port.ToString(CultureInfo.InvariantCulture)}, not a port number (1-65535)";
+
+    /// <summary>
+    /// The item type of a list. Only lists of objects are judged: Kubernetes decodes a null in a list of strings
+    /// (<c>args:</c> then a lone <c>-</c>) as the empty string and accepts it.
+    /// </summary>
+    private static Type? ElementType(Type list) =>
+        list.GetInterfaces().Append(list).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IList<>))?.GetGenericArguments()[0];
 
     /// <summary>Only the Kubernetes and Consul models are walked; strings, numbers and raw JSON hold no list items.</summary>
     private static bool IsModel(Type type) =>

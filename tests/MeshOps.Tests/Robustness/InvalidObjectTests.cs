@@ -50,7 +50,19 @@ public sealed class InvalidObjectTests
     [InlineData("consul.hashicorp.com/connect-service")]
     public void An_annotation_with_no_value_is_read_as_empty_and_the_rest_is_analysed(string annotation)
     {
-        var mesh = Canary().Raw(Deployment($"      containers:\n        - name: web\n          image: web:1", $"{annotation}:"));
+        var mesh = Canary().Raw(Deployment($"      containers:\n        - name: web\n          image: web:1\n          ports:\n            - containerPort: 80", $"{annotation}:"))
+            .Raw(Service("    - port: 80"));
+
+        var report = mesh.Analyze();
+
+        Assert.Empty(report.LoadErrors);
+        AssertCanaryFound(report);
+    }
+
+    [Fact]
+    public void An_empty_item_in_a_list_of_strings_is_kept_as_Kubernetes_keeps_it()
+    {
+        var mesh = Canary().Raw(Deployment("      containers:\n        - name: web\n          image: web:1\n          args:\n            - --port=8080\n            -"));
 
         var report = mesh.Analyze();
 
