@@ -14,7 +14,7 @@ namespace MeshOps.Tests.Robustness;
 /// </summary>
 public sealed class MutationFuzzTests
 {
-    /// <summary>Fixed so that CI runs the same variants every time; set MESHOPS_FUZZ_SEED and MESHOPS_FUZZ_VARIANTS to explore more.</summary>
+    /// <summary>Fixed so that CI runs the same variants every time; set MESHOPS_FUZZ_SEED, MESHOPS_FUZZ_VARIANTS and MESHOPS_FUZZ_FOLDER (another set of manifests) to explore more.</summary>
     private const int DefaultSeed = 20261202;
     private const int DefaultVariants = 3000;
     private const string CanarySource = "<canary>";
@@ -23,7 +23,8 @@ public sealed class MutationFuzzTests
     public void Every_single_node_mutation_of_HashiCups_keeps_the_other_files_findings()
     {
         var seed = Environment.GetEnvironmentVariable("MESHOPS_FUZZ_SEED") is { Length: > 0 } s ? int.Parse(s, CultureInfo.InvariantCulture) : DefaultSeed;
-        var files = Directory.GetFiles(HashiCupsExample.HealthyFolder).Order(StringComparer.Ordinal)
+        var folder = Environment.GetEnvironmentVariable("MESHOPS_FUZZ_FOLDER") is { Length: > 0 } f ? f : HashiCupsExample.HealthyFolder;
+        var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal)
             .Select(path => (Name: Path.GetFileName(path), Text: File.ReadAllText(path))).ToList();
         var healthy = files.ToDictionary(f => f.Name, f => ManifestLoader.LoadText(f.Text, f.Name));
         var canary = ManifestLoader.LoadText(Canary.ToString(), CanarySource);
