@@ -13,7 +13,7 @@ namespace MeshOps.Model;
 /// it (issue 10). An empty list item (<c>env:</c> then a lone <c>-</c>) reaches the server as null, which Kubernetes
 /// rejects (required fields missing) and so does a CRD's structural schema (items are objects, not nullable).
 /// </summary>
-public sealed class InvalidObjects
+internal sealed class InvalidObjects
 {
     /// <summary>Per call, not static: the walk reads the typed models' properties by reflection once per type.</summary>
     private readonly Dictionary<Type, (PropertyInfo Property, string Name)[]> _properties = [];
