@@ -17,7 +17,8 @@ public static class MeshAnalyzer
         // A typo would select no rule, and a gate over no rule always passes.
         _ = RuleSelection.Parse(options.IncludeRules.Concat(options.ExcludeRules));
         cancellationToken.ThrowIfCancellationRequested();
-        manifests = DuplicateObjects.Resolve(manifests);
+        // Before duplicates: an update the API server refuses leaves the earlier copy in place.
+        manifests = DuplicateObjects.Resolve(InvalidObjects.Reject(manifests));
         var model = MeshModelBuilder.Build(manifests, options.SettingsOverrides);
         var context = new RuleContext(model.Settings) { DescribeOption = options.DescribeOverride };
         var suppressions = new Suppressions(model);

@@ -44,6 +44,10 @@ internal sealed record PodTemplate(
             selector?.MatchLabels is { } matchLabels ? ToMap(matchLabels) : null);
     }
 
+    /// <summary>
+    /// A key written with nothing after it (<c>consul.hashicorp.com/connect-inject:</c>) is null in the typed model;
+    /// Kubernetes stores it as the empty string, so that is what every reader of the annotations sees.
+    /// </summary>
     private static IReadOnlyDictionary<string, string> ToMap(IDictionary<string, string>? map) =>
-        map is null ? new Dictionary<string, string>() : new Dictionary<string, string>(map);
+        map is null ? new Dictionary<string, string>() : map.ToDictionary(p => p.Key, p => p.Value ?? "");
 }

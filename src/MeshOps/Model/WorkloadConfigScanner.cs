@@ -63,7 +63,8 @@ internal sealed class WorkloadConfigScanner(PodTemplate template, IReadOnlyDicti
                 }
             }
 
-            var commandLine = (container.Command ?? []).Concat(container.Args ?? []).ToList();
+            // A lone "-" in args is null in the typed model; Kubernetes keeps it as an empty argument (issue 10).
+            var commandLine = (container.Command ?? []).Concat(container.Args ?? []).Select(arg => arg ?? "").ToList();
             if (commandLine.Count > 0)
             {
                 var field = container.Args is { Count: > 0 } ? "args" : "command";

@@ -1,0 +1,143 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json.Serialization;
+using k8s.Models;
+using MeshOps.Sources;
+
+namespace MeshOps.Model;
+
+/// <summary>
+/// Sets aside objects the API server would refuse, with a load error at the offending field, so that no stage after
+/// this one meets a shape it would have to guard against and every other object is analysed as the cluster would hold
+/// it (issue 10). An empty list item (<c>env:</c> then a lone <c>-</c>) reaches the server as null, which Kubernetes
+/// rejects (required fields missing) and so does a CRD's structural schema (items are objects, not nullable).
+/// </summary>
+internal sealed class InvalidObjects
+{
+    /// <summary>Per call, not static: the walk reads the typed models' properties by reflection once per type.</summary>
+    private readonly Dictionary<Type, (PropertyInfo Property, string Name)[]> _properties = [];
+
+    public static ManifestSet Reject(ManifestSet manifests)
+    {
+        ArgumentNullException.ThrowIfNull(manifests);
+        var walker = new InvalidObjects();
+        var errors = new List<LoadError>();
+        var resources = walker.Keep(manifests.Resources, errors);
+        var superseded = walker.Keep(manifests.Superseded, errors);
+        return errors.Count == 0
+            ? manifests
+            : manifests with { Resources = resources, Errors = [.. manifests.Errors, .. errors], Superseded = superseded };
+    }
+
+    private List<ManifestResource> Keep(IReadOnlyList<ManifestResource> resources, List<LoadError> errors)
+    {
+        var kept = new List<ManifestResource>(resources.Count);
+        foreach (var resource in resources)
+        {
+            if (resource.Model is { } model && FirstProblem(model, []) is { } problem)
+            {
+                errors.Add(new LoadError(LoadErrorIds.InvalidField, resource.LocationOf([.. problem.Path]),
+                    $"{resource.Kind} {resource.Name}: field '{Format(problem.Path)}' {problem.What}; Kubernetes rejects the object, so it is not analysed."));
+            }
+            else
+            {
+                kept.Add(resource);
+            }
+        }
+
+        return kept;
+    }
+
+    private (List<object> Path, string What)? FirstProblem(object value, List<object> path)
+    {
+        if (FieldProblem(value) is { } field)
+            return ([.. path, field.Field], field.What);
+        foreach (var (property, name) in PropertiesOf(value.GetType()))
+        {
+            if (property.GetValue(value) is not { } child)
+                continue;
+            if (Children(child, [.. path, name]) is { } problem)
+                return problem;
+        }
+
+        return null;
+    }
+
+    private (List<object> Path, string What)? Children(object child, List<object> path)
+    {
+        switch (child)
+        {
+            case IDictionary map:
+                foreach (DictionaryEntry entry in map)
+                {
+                    if (entry.Value is { } item && IsModel(item.GetType()) && FirstProblem(item, [.. path, entry.Key.ToString()!]) is { } problem)
+                        return problem;
+                }
+
+                return null;
+            case IList list when ElementType(list.GetType()) is { } element && IsModel(element):
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var item = list[i];
+                    if (item is null)
+                        return ([.. path, i], "is an empty list item");
+                    if (IsModel(item.GetType()) && FirstProblem(item, [.. path, i]) is { } problem)
+                        return problem;
+                }
+
+                return null;
+            default:
+                return IsModel(child.GetType()) ? FirstProblem(child, path) : null;
+        }
+    }
+
+    /// <summary>
+    /// Values Kubernetes validation refuses: a pod without containers (a mesh workload without one would otherwise get
+    /// no finding at all), and a port number outside 1-65535 (0 means "not set" where the field is optional).
+    /// </summary>
+    private static (string Field, string What)? FieldProblem(object value) => value switch
+    {
+        V1PodSpec { Containers: null or { Count: 0 } } => ("containers", "is empty: a pod needs at least one container"),
+        V1ContainerPort p when !IsPort(p.ContainerPort) => ("containerPort", OutOfRange(p.ContainerPort)),
+        V1ContainerPort { HostPort: { } host } when host != 0 && !IsPort(host) => ("hostPort", OutOfRange(host)),
+        V1ServicePort p when !IsPort(p.Port) => ("port", OutOfRange(p.Port)),
+        V1ServicePort { NodePort: { } node } when node != 0 && !IsPort(node) => ("nodePort", OutOfRange(node)),
+        V1ServicePort { TargetPort.Value: { } target } when long.TryParse(target, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            && number != 0 && !IsPort(number) => ("targetPort", OutOfRange(number)),
+        _ => null,
+    };
+
+    private static bool IsPort(long port) => port is >= 1 and <= 65535;
+
+    private static string OutOfRange(long port) => $"is {port.ToString(CultureInfo.InvariantCulture)}, not a port number (1-65535)";
+
+    /// <summary>
+    /// The item type of a list. Only lists of objects are judged: Kubernetes decodes a null in a list of strings
+    /// (<c>args:</c> then a lone <c>-</c>) as the empty string and accepts it.
+    /// </summary>
+    private static Type? ElementType(Type list) =>
+        list.GetInterfaces().Append(list).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IList<>))?.GetGenericArguments()[0];
+
+    /// <summary>Only the Kubernetes and Consul models are walked; strings, numbers and raw JSON hold no list items.</summary>
+    private static bool IsModel(Type type) =>
+        type.IsClass && type != typeof(string) && type.Namespace is "k8s.Models" or "MeshOps.Consul";
+
+    private (PropertyInfo Property, string Name)[] PropertiesOf(Type type)
+    {
+        if (!_properties.TryGetValue(type, out var properties))
+        {
+            properties = [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && !p.PropertyType.IsPrimitive && p.PropertyType != typeof(string))
+                .Select(p => (p, p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicyName(p.Name)))];
+            _properties[type] = properties;
+        }
+
+        return properties;
+    }
+
+    private static string JsonNamingPolicyName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static string Format(IEnumerable<object> path) =>
+        string.Concat(path.Select((segment, i) => segment is int index ? $"[{index.ToString(CultureInfo.InvariantCulture)}]" : i == 0 ? $"{segment}" : $".{segment}")).TrimStart('.');
+}
