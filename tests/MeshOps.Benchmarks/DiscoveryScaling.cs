@@ -44,14 +44,17 @@ public static class DiscoveryScaling
                 var endpoints = 0;
                 var times = new double[Runs];
                 var walls = new double[Runs];
+                var gen2 = 0;
                 for (var i = 0; i < Runs; i++)
                 {
                     GC.Collect();
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    var gen2Before = GC.CollectionCount(2);
                     var watch = Stopwatch.StartNew();
                     endpoints = scan(text).Endpoints.Count;
                     walls[i] = watch.Elapsed.TotalMilliseconds;
                     times[i] = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+                    gen2 = GC.CollectionCount(2) - gen2Before;
                 }
 
                 Array.Sort(times);
@@ -61,7 +64,7 @@ public static class DiscoveryScaling
                 var verdict = ratio is null ? string.Empty : ratio <= TargetRatio ? "  ok" : "  MISSED";
                 missed += verdict == "  MISSED" ? 1 : 0;
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"    {size,7:N0} lines {text.Length / 1e6,6:F1} MB {endpoints,7:N0} endpoints CPU {median,8:F0} ms (wall {walls[Runs / 2],8:F0} ms)  ratio {(ratio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "-"),5}{verdict}"));
+                    $"    {size,7:N0} lines {text.Length / 1e6,6:F1} MB {endpoints,7:N0} endpoints CPU {median,8:F0} ms (wall {walls[Runs / 2],8:F0} ms, gen2 GCs {gen2,2})  ratio {(ratio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "-"),5}{verdict}"));
                 previous = median;
                 previousSize = size;
             }
