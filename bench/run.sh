@@ -6,6 +6,7 @@
 #   bench/run.sh --breakdown     time load, model build and each rule separately; memory and GC pause per stage
 #   bench/run.sh --generator     the typed-mesh generator (100 and 1,000 services) under BenchmarkDotNet, then its target table;
 #                                combine with --quick, --check or --breakdown (step times, floors) as above
+#   bench/run.sh --discovery     call discovery on one value of 25k/50k/100k/200k endpoint lines; growth per doubling (target <= 2.2)
 #   add --sizes 500,2000 to any of them to run fewer sizes
 # Exit code: number of missed targets (or of errors found by --check; with --generator, of failed health checks).
 # Not a test: nothing asserts on time.

@@ -13,6 +13,7 @@ namespace MeshOps.Benchmarks;
 /// <item><c>--quick</c> Stopwatch loop (warm-up + median of 5), no BenchmarkDotNet: a sanity run, not a measurement of record.</item>
 /// <item><c>--check</c> analyses the healthy synthetic mesh and lists every finding (there should be none).</item>
 /// <item><c>--breakdown</c> times load, model build and each rule separately, then memory and GC pause per stage.</item>
+/// <item><c>--discovery</c> call discovery on one value of 25,000 to 200,000 endpoint lines, growth ratio per doubling.</item>
 /// <item><c>--generator</c> the typed-mesh generator instead (sizes 100 and 1,000): first run, cached run after an unrelated
 /// edit, the compile baseline and the analyzer; combines with <c>--quick</c>, <c>--check</c> and <c>--breakdown</c>.</item>
 /// </list>
@@ -28,6 +29,11 @@ public static class Program
             ? list.Split(',').Select(int.Parse).ToArray()
             : args.Contains("--generator") ? GeneratorMode.AllSizes : AllSizes;
         Affinity.PinToOneCore();
+
+        if (args.Contains("--discovery"))
+        {
+            return DiscoveryScaling.Run(Option(args, "--sizes") is null ? DiscoveryScaling.AllSizes : sizes, Console.Out);
+        }
 
         if (args.Contains("--generator"))
         {

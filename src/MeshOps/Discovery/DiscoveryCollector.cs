@@ -10,6 +10,11 @@ internal sealed class DiscoveryCollector
     private readonly List<DiscoveredEndpoint> endpoints = [];
     private readonly List<BindAddress> binds = [];
 
+    // Position in endpoints of each target (the endpoint apart from its path): one value may name 100,000 targets
+    // (issue 10), and a search of the list for each would make discovery quadratic.
+    private readonly Dictionary<DiscoveredEndpoint, int> endpointIndex = new(EndpointTargetComparer.Instance);
+    private readonly HashSet<BindAddress> bindSet = [];
+
     public void AddKeyValue(string? key, string rawValue, EndpointOrigin urlOrigin, EndpointOrigin hostPortOrigin)
     {
         var value = rawValue.Trim().Trim('"', '\'').Trim();
@@ -69,9 +74,9 @@ internal sealed class DiscoveryCollector
     /// </summary>
     public void AddEndpoint(DiscoveredEndpoint endpoint)
     {
-        var same = endpoints.FindIndex(e => e with { Path = null } == endpoint with { Path = null });
-        if (same < 0)
+        if (!endpointIndex.TryGetValue(endpoint, out var same))
         {
+            endpointIndex.Add(endpoint, endpoints.Count);
             endpoints.Add(endpoint);
         }
         else if (endpoints[same].Path != endpoint.Path)
@@ -101,7 +106,7 @@ internal sealed class DiscoveryCollector
 
     public void AddBind(BindAddress bind)
     {
-        if (!binds.Contains(bind))
+        if (bindSet.Add(bind))
         {
             binds.Add(bind);
         }

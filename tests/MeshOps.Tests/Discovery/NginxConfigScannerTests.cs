@@ -29,6 +29,10 @@ public class NginxConfigScannerTests
     [InlineData("server { proxy_pass http://public-api:8080; }", null)]
     [InlineData("location / { location /api { proxy_pass http://public-api:8080; } }", "/api")]
     [InlineData("location /api { } location /other { proxy_pass http://public-api:8080; }", "/other")]
+    [InlineData("location /outer { location /inner { } proxy_pass http://public-api:8080; }", "/outer")]
+    [InlineData("location /outer { if ($x) { } proxy_pass http://public-api:8080; }", "/outer")]
+    [InlineData("server { location /api { } } server { proxy_pass http://public-api:8080; }", null)]
+    [InlineData("location /outer { location /inner { rewrite ^ /x break; } proxy_pass http://public-api:8080; }", null)]
     [InlineData("location /api/ { rewrite ^/api/(.*)$ /$1 break; proxy_pass http://public-api:8080; }", null)]
     public void A_proxy_pass_request_path_starts_with_its_uri_or_else_its_location_prefix(string config, string? path)
     {

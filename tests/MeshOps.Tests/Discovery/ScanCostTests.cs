@@ -18,4 +18,21 @@ public class ScanCostTests
         Assert.Contains(endpoints, e => e.Port == 443);
         Assert.DoesNotContain(new string('x', 100), redacted);
     }
+
+    // Issue 10: one value naming tens of thousands of targets is read in one forward pass with hashed de-duplication.
+    // Counts, not time: every distinct target is kept once and repeats still merge into it.
+    [Fact]
+    public void Many_targets_in_one_value_are_each_kept_once()
+    {
+        const int count = 20_000;
+        var lines = string.Concat(Enumerable.Range(0, count).Select(i => $"key{i}=http://host{i}:80/api\n"));
+        var mongo = "MONGO_URL=mongodb://" + string.Join(',', Enumerable.Range(0, count).Select(i => $"mongo{i % (count / 2)}:27017")) + "/db";
+        var nginx = string.Concat(Enumerable.Range(0, count).Select(i => $"location /p{i} {{ proxy_pass http://svc{i % 100}:8080; }}\n"));
+
+        Assert.Equal(count, ConfigValueScanner.Scan(lines).Endpoints.Count);
+        Assert.Equal(count / 2, ConfigValueScanner.Scan(mongo).Endpoints.Count);
+        var proxied = NginxConfigScanner.Scan(nginx).Endpoints;
+        Assert.Equal(100, proxied.Count);
+        Assert.All(proxied, e => Assert.Equal("/", e.Path));
+    }
 }

@@ -10,6 +10,19 @@ public sealed record LoaderOptions
     public int MaxNodesPerDocument { get; init; } = 1_000_000;
 
     /// <summary>
+    /// Most characters of keys and scalar values one document may expand to once aliases are followed: a few large
+    /// scalars repeated by aliases pass the node limit yet fill memory. A document without aliases holds no more
+    /// characters than its file, so the default, four times <see cref="MaxFileBytes"/>, only stops expansion.
+    /// </summary>
+    public long MaxExpandedCharsPerDocument
+    {
+        get => maxExpandedChars ?? 4 * MaxFileBytes;
+        init => maxExpandedChars = value;
+    }
+
+    private readonly long? maxExpandedChars;
+
+    /// <summary>
     /// The namespace the inputs are applied to, as <c>kubectl apply -n</c>: a namespaced object written without one is
     /// read as in it, and one written for another namespace is a <see cref="LoadErrorIds.NamespaceMismatch"/> error, as
     /// kubectl refuses it. Cluster-scoped kinds (<see cref="KindScope"/>) are left alone. Null: objects keep the namespace

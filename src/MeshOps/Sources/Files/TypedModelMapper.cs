@@ -21,7 +21,7 @@ internal sealed partial class TypedModelMapper
     {
         // Relaxed escaping and no validation: the JSON only ever goes to our own deserializer.
         writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
-        transcoder = new JsonTranscoder(YamlLimits.MaxDepth, options.MaxNodesPerDocument);
+        transcoder = new JsonTranscoder(YamlLimits.MaxDepth, options.MaxNodesPerDocument, options.MaxExpandedCharsPerDocument);
     }
 
     /// <summary>The typed model, or null for kinds MeshOps does not model. Throws <see cref="RejectedDocumentException"/> for bad fields.</summary>

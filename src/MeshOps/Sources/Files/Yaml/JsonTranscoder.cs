@@ -5,15 +5,19 @@ namespace MeshOps.Sources.Files.Yaml;
 /// <summary>
 /// Writes a parsed YAML tree as JSON so KubernetesClient's own converters (IntOrString, quantities,
 /// dates) type it. This is where aliases get expanded, so it counts nodes and depth: an alias bomb
-/// or a long alias chain stops with an error instead of eating memory or the stack.
+/// or a long alias chain stops with an error instead of eating memory or the stack. Nodes alone are not enough: a
+/// 1 MB scalar behind four levels of ten aliases is few nodes but 10 GB of text (issue 10), so the characters of keys
+/// and scalars are counted too.
 /// </summary>
-internal sealed class JsonTranscoder(int maxDepth, int maxNodes)
+internal sealed class JsonTranscoder(int maxDepth, int maxNodes, long maxChars)
 {
     private int nodeCount;
+    private long charCount;
 
     public void Write(Utf8JsonWriter writer, ParsedNode root)
     {
         nodeCount = 0;
+        charCount = 0;
         WriteNode(writer, root, 0);
     }
 
@@ -25,6 +29,7 @@ internal sealed class JsonTranscoder(int maxDepth, int maxNodes)
         switch (node)
         {
             case ParsedScalar scalar:
+                CountChars(scalar.Value.Length, node);
                 WriteScalar(writer, scalar);
                 break;
             case ParsedSequence sequence:
@@ -39,6 +44,7 @@ internal sealed class JsonTranscoder(int maxDepth, int maxNodes)
                 writer.WriteStartObject();
                 foreach (var entry in mapping.Entries)
                 {
+                    CountChars(entry.Key.Length, node);
                     writer.WritePropertyName(entry.Key);
                     WriteNode(writer, entry.Value, depth + 1);
                 }
@@ -68,6 +74,14 @@ internal sealed class JsonTranscoder(int maxDepth, int maxNodes)
                 writer.WriteStringValue(scalar.Value);
                 break;
         }
+    }
+
+    private void CountChars(int added, ParsedNode at)
+    {
+        charCount += added;
+        if (charCount > maxChars)
+            throw new RejectedDocumentException(LoadErrorIds.TooManyNodes, at.Line, at.Column,
+                $"The document expands to more than {maxChars} characters of keys and values once aliases are followed (LoaderOptions.MaxExpandedCharsPerDocument); is it an alias bomb?");
     }
 
     private void EnsureDepth(ParsedNode node, int depth)

@@ -37,7 +37,7 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
     internal IEnumerable<ParsedDocument> ReadWithYamlDotNet(string text, KeyPool? keys = null)
     {
         var parser = new Parser(new StringReader(text));
-        var state = new StreamState(parser, keys ?? new KeyPool());
+        var state = new StreamState(parser, keys ?? new KeyPool(), text);
         while (TryReadNext(state, out var document))
             yield return document;
     }
@@ -82,8 +82,14 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
         catch (YamlException syntax)
         {
             state.Finished = true;
-            document = new ParsedDocument(null, new RejectedDocumentException(
-                LoadErrorIds.YamlSyntax, (int)syntax.Start.Line, (int)syntax.Start.Column, DescribeSyntaxError(syntax)));
+            var (line, column) = ((int)syntax.Start.Line, (int)syntax.Start.Column);
+            if (TabIndentation.IsTabError(syntax.Message)
+                && TabIndentation.Find(state.Text, (int)(state.Parser.Current?.End.Line ?? 1)) is { } tab)
+            {
+                (line, column) = tab;
+            }
+
+            document = new ParsedDocument(null, new RejectedDocumentException(LoadErrorIds.YamlSyntax, line, column, DescribeSyntaxError(syntax)));
             return true;
         }
         // On some malformed input YamlDotNet throws other exception types (fuzzing found InvalidOperationException
@@ -113,8 +119,10 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
         return "YAML syntax error: " + (end >= 0 ? message[(end + 3)..] : message);
     }
 
-    private sealed class StreamState(IParser parser, KeyPool keys)
+    private sealed class StreamState(IParser parser, KeyPool keys, string text)
     {
+        public string Text { get; } = text;
+
         public IParser Parser { get; } = parser;
 
         public bool Finished { get; set; }
