@@ -54,5 +54,5 @@ internal sealed class MeshPodWithoutService : IMeshRule
     /// </summary>
     private static bool SelectedOnceNamespaced(Workload workload, MeshModel model) =>
         model.Services.Any(s => s.Resource.Namespace is null && s.Namespace != workload.Namespace
-            && s.Selector.Count > 0 && s.Selector.All(p => workload.PodLabels.TryGetValue(p.Key, out var value) && value == p.Value));
+            && s.Selector.Count > 0 && LabelIndex.Matches(workload.PodLabels, s.Selector));
 }

@@ -69,7 +69,7 @@ internal static class NetworkPolicySemantics
 
     public static bool Matches(V1LabelSelector? selector, IReadOnlyDictionary<string, string> labels) =>
         selector is null
-        || ((selector.MatchLabels ?? new Dictionary<string, string>()).All(p => labels.TryGetValue(p.Key, out var v) && v == p.Value)
+        || ((selector.MatchLabels is null || LabelIndex.Matches(labels, selector.MatchLabels.AsReadOnly()))
             && (selector.MatchExpressions ?? []).All(e => Matches(e, labels)));
 
     private static bool Matches(V1LabelSelectorRequirement requirement, IReadOnlyDictionary<string, string> labels)
