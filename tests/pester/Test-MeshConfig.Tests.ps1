@@ -173,6 +173,7 @@ Describe 'Test-MeshConfig -Quiet when nothing is analysed' -Tag Unit {
         @{ Case = 'a mistyped folder'; Run = { Test-MeshConfig -Path (Join-Path $TestDrive 'no-such-folder') -Quiet } }
         @{ Case = 'a folder of no objects'; Run = { Test-MeshConfig -Path $OnlyKustomization.FullName -Quiet } }
         @{ Case = 'piped input that does not bind while -Path is given'; Run = { 'apiVersion: v1' | Test-MeshConfig -Path $Healthy -Quiet } }
+        @{ Case = 'one piped record that does not bind among files that do'; Run = { @((Get-ChildItem $Healthy -File) + [pscustomobject]@{ Path = '' }) | Test-MeshConfig -Quiet } }
     ) {
         $ErrorActionPreference = 'SilentlyContinue' # the errors are the point; the verdict is what is tested here
         & $Run | Should -BeExactly $false
@@ -191,6 +192,22 @@ Describe 'Test-MeshConfig -Quiet when nothing is analysed' -Tag Unit {
         Test-MeshConfig -Path $OnlyKustomization.FullName -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
         $problems.FullyQualifiedErrorId | Should -BeLike 'MeshOps.NothingAnalysed,*'
+    }
+
+    It 'names the records PowerShell dropped with MeshOps.InputNotBound' {
+        @((Get-ChildItem $Healthy -File) + [pscustomobject]@{ Path = '' }) |
+            Test-MeshConfig -Quiet -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeExactly $false
+
+        $problems.FullyQualifiedErrorId | Should -Contain 'MeshOps.InputNotBound,MeshOps.PowerShell.Commands.TestMeshConfigCommand'
+        "$problems" | Should -Match '1 piped record\(s\) could not be bound'
+    }
+
+    It 'does not count a dropped record of an earlier run of the same line' {
+        $verdicts = foreach ($run in 1..2) {
+            $records = if ($run -eq 1) { @([pscustomobject]@{ Path = '' }) } else { @(Get-ChildItem $Healthy -File) }
+            $records | Test-MeshConfig -Quiet -ErrorAction SilentlyContinue
+        }
+        $verdicts | Should -Be @($false, $true)
     }
 
     It 'accepts an input without objects with -AllowEmpty' {

@@ -43,6 +43,8 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     /// <summary>Inputs refused before the SDK saw them; they are part of the set analysed, so the verdict counts them.</summary>
     private readonly List<LoadError> _rejected = [];
 
+    private UnboundPipelineRecords? _unbound;
+
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
@@ -131,6 +133,7 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
 
     protected override void BeginProcessing()
     {
+        _unbound = UnboundPipelineRecords.Start(this);
         try
         {
             _options = _options with
@@ -209,6 +212,7 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
 
     protected override void EndProcessing()
     {
+        RejectUnboundRecords();
         ReportProgress(ProgressActivity, "Reading manifests");
         var loaded = Load();
         WriteVerbose(
@@ -250,6 +254,20 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
         else
         {
             WriteObject(report.Findings, enumerateCollection: true);
+        }
+    }
+
+    /// <summary>Records PowerShell dropped before they reached the cmdlet are input that was not checked: no pass.</summary>
+    private void RejectUnboundRecords()
+    {
+        var unbound = _unbound?.Count() ?? 0;
+        if (unbound > 0)
+        {
+            Reject(
+                "<pipeline>",
+                ErrorIds.InputNotBound,
+                $"{unbound} piped record(s) could not be bound to -Path, -LiteralPath or -InputObject (PowerShell's error says why) and were not analysed, "
+                + "so this check is no pass. Pipe only paths or only text, and give no -Path when piping.");
         }
     }
 

@@ -28,10 +28,13 @@ internal static class ErrorIds
     /// <summary>Test-MeshConfig read no object at all (an empty pipeline, a folder of no manifests): a check of nothing is no pass.</summary>
     public const string NothingAnalysed = "MeshOps.NothingAnalysed";
 
+    /// <summary>Piped records PowerShell could not bind to Test-MeshConfig: input that was dropped, so no pass.</summary>
+    public const string InputNotBound = "MeshOps.InputNotBound";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
-        NotFileSystemPath or UnknownRule or InvalidKnownService => ErrorCategory.InvalidArgument,
+        NotFileSystemPath or UnknownRule or InvalidKnownService or InputNotBound => ErrorCategory.InvalidArgument,
         RuleNotFound or NothingAnalysed => ErrorCategory.ObjectNotFound,
         _ when LoadErrorIds.Kinds.TryGetValue(errorId, out var kind) => kind switch
         {
