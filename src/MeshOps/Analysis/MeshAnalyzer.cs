@@ -19,7 +19,7 @@ public static class MeshAnalyzer
         cancellationToken.ThrowIfCancellationRequested();
         // Before duplicates: an update the API server refuses leaves the earlier copy in place.
         manifests = DuplicateObjects.Resolve(InvalidObjects.Reject(manifests));
-        var model = MeshModelBuilder.Build(manifests, options.SettingsOverrides);
+        var model = MeshModelBuilder.BuildAccepted(manifests, options.SettingsOverrides);
         var context = new RuleContext(model.Settings) { DescribeOption = options.DescribeOverride };
         var suppressions = new Suppressions(model);
 

@@ -56,6 +56,9 @@ public sealed class MeshModel
     /// <summary>The intentions as Consul evaluates them; each entry's Origin is an <see cref="IntentionOrigin"/>.</summary>
     public required IntentionEvaluator Intentions { get; init; }
 
+    /// <summary>Load errors for the objects set aside because Kubernetes would refuse them; they are not in the model.</summary>
+    public IReadOnlyList<LoadError> SetAside { get; init; } = [];
+
     /// <summary>What the cluster reported (pod and container readiness, endpoints, Synced conditions); empty for manifests.</summary>
     public ObservedState Observed { get; init; } = ObservedState.None;
 

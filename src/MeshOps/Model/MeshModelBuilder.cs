@@ -10,7 +10,20 @@ namespace MeshOps.Model;
 /// </summary>
 public static class MeshModelBuilder
 {
+    /// <summary>
+    /// Builds the model of every object Kubernetes would accept; an object it would refuse (an empty list item, a port
+    /// out of range) is set aside with a load error in <see cref="MeshModel.SetAside"/> instead of reaching a stage
+    /// that would have to guard against it (issue 10).
+    /// </summary>
     public static MeshModel Build(ManifestSet manifests, MeshSettingsOverrides? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(manifests);
+        var accepted = InvalidObjects.Reject(manifests);
+        return BuildAccepted(accepted, overrides, setAside: [.. accepted.Errors.Skip(manifests.Errors.Count)]);
+    }
+
+    /// <summary>The build over objects <see cref="InvalidObjects"/> has already checked (the analyzer checks before it resolves duplicates).</summary>
+    internal static MeshModel BuildAccepted(ManifestSet manifests, MeshSettingsOverrides? overrides, IReadOnlyList<LoadError>? setAside = null)
     {
         var resources = RejectedUpdates.Apply(manifests.Resources, manifests.Superseded);
         var settings = MeshSettingsReader.Read(resources, overrides ?? MeshSettingsOverrides.None);
@@ -78,6 +91,7 @@ public static class MeshModelBuilder
             Settings = settings,
             Intentions = new IntentionEvaluator(IntentionSetReader.Read(index.Intentions)),
             Observed = ObservedStateReader.Read(resources),
+            SetAside = setAside ?? [],
         };
     }
 

@@ -1,4 +1,6 @@
 using MeshOps.Analysis;
+using MeshOps.Model;
+using MeshOps.Sources.Files;
 using MeshOps.Sources;
 using MeshOps.Tests.Analysis;
 
@@ -68,6 +70,21 @@ public sealed class InvalidObjectTests
 
         Assert.Empty(report.LoadErrors);
         AssertCanaryFound(report);
+    }
+
+    [Theory]
+    [MemberData(nameof(EmptyItems))]
+    public void The_public_model_builder_sets_aside_what_Kubernetes_would_refuse(string field, string yaml)
+    {
+        var mesh = Canary().Raw(yaml);
+
+        var model = MeshModelBuilder.Build(ManifestLoader.LoadText(mesh.ToString(), "<test>"));
+
+        var error = Assert.Single(model.SetAside);
+        Assert.Contains($"field '{field}' is an empty list item", error.Message, StringComparison.Ordinal);
+        Assert.Equal(mesh.LineOf(Marker), error.Location.Line);
+        Assert.DoesNotContain(model.Resources, r => r.Name == "web");
+        Assert.Contains(model.Workloads, w => w.Name == "canary");
     }
 
     private static void AssertRejectedAtMarker(string yaml, string message)
