@@ -218,4 +218,19 @@ public class AnalyzerSemanticsTests
         Assert.Contains("expected a whole number", error.Message);
         Assert.DoesNotContain("System.", error.Message);
     }
+    [Theory]
+    [InlineData("true")]
+    [InlineData("[]")]
+    [InlineData("{port: 8080}")]
+    public void A_port_given_as_a_list_map_or_boolean_is_explained_in_YAML_terms_at_its_line(string value)
+    {
+        var manifests = MeshOps.Sources.Files.ManifestLoader.LoadText(
+            $"apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n      targetPort: {value}\n", "<test>");
+
+        var error = Assert.Single(manifests.Errors);
+        Assert.Equal(8, error.Location.Line);
+        Assert.Contains("expected a number or a name", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("k8s.Models", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not supported", error.Message, StringComparison.Ordinal);
+    }
 }

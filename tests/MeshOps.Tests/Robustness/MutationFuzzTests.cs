@@ -60,6 +60,10 @@ public sealed class MutationFuzzTests
         var stray = report.LoadErrors.FirstOrDefault(e => e.Location.File != mutation.File);
         if (stray is not null)
             return $"a load error names another file: {stray}";
+        // Issue 10, cause 7: an error the user cannot act on (no line, or the text of a .NET exception) is a failure too.
+        var unhelpful = report.LoadErrors.FirstOrDefault(e => e.Location.Line <= 0 || DotNetInternals.Matches(e.Message));
+        if (unhelpful is not null)
+            return $"a load error without a line or in .NET's words: {unhelpful}";
         if (!report.Findings.Any(f => f.File == CanarySource && f.RuleId == "MESH101"))
             return $"the canary's MESH101 is gone; findings: {string.Join("; ", report.Findings)}";
         return null;

@@ -111,13 +111,18 @@ internal sealed partial class TypedModelMapper
     }
 
     /// <summary>System.Text.Json names .NET types ("System.Nullable`1[System.Int32]"); a manifest author thinks in YAML values.</summary>
+    /// <remarks>
+    /// A converter that meets a token it cannot read (KubernetesClient's IntOrString given a list, a map or a boolean)
+    /// throws NotSupportedException naming the type it was reading; that type says what was expected.
+    /// </remarks>
     private static string InKubernetesTerms(string message) =>
-        ConvertedTo().Match(message) is { Success: true } match
-            ? $"expected {Expected(match.Groups[1].Value)}."
-            : message;
+        ConvertedTo().Match(message) is { Success: true } match ? $"expected {Expected(match.Groups[1].Value)}."
+        : UnsupportedOnType().Match(message) is { Success: true } unsupported ? $"expected {Expected(unsupported.Groups[1].Value)}."
+        : message;
 
     private static string Expected(string dotnetType) => dotnetType switch
     {
+        _ when dotnetType.Contains("IntOrString", StringComparison.Ordinal) => "a number or a name (a port such as 8080 or http)",
         _ when dotnetType.Contains("Int32", StringComparison.Ordinal) || dotnetType.Contains("Int64", StringComparison.Ordinal) => "a whole number",
         _ when dotnetType.Contains("Double", StringComparison.Ordinal) || dotnetType.Contains("Single", StringComparison.Ordinal) => "a number",
         _ when dotnetType.Contains("Boolean", StringComparison.Ordinal) => "true or false",
@@ -129,6 +134,9 @@ internal sealed partial class TypedModelMapper
 
     [GeneratedRegex(@"^The JSON value could not be converted to (\S+)\.")]
     private static partial Regex ConvertedTo();
+
+    [GeneratedRegex(@"The unsupported member type is located on type '([^']+)'")]
+    private static partial Regex UnsupportedOnType();
 
     [GeneratedRegex(@"Path: (\$\S*)")]
     private static partial Regex PathInMessage();
