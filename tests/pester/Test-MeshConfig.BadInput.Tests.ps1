@@ -225,3 +225,76 @@ Describe 'Test-MeshConfig and an alias bomb' -Tag Unit {
         $quiet | Should -BeExactly $false
     }
 }
+
+# A small seeded fuzz through the cmdlet, beside the SDK's thousands of variants (MutationFuzzTests): one line of one
+# healthy file is deleted, blanked, emptied to a lone '-' or given a value of the wrong shape, and nothing of that may
+# escape as a terminating error, blame another file, cost the canary's finding or pass -Quiet after an error.
+Describe 'Test-MeshConfig over seeded one-line mutations of HashiCups' -Tag Unit {
+    BeforeAll {
+        # Fixed, so that every run tries the same variants; a failure prints the seed and variant to replay it.
+        $Seed = 20261202
+        $Variants = 100
+        $Folder = New-CaseFolder 'fuzz' $null
+        $Files = @(Get-ChildItem -LiteralPath $Folder -File | Where-Object Name -ne 'canary.yaml' | Sort-Object Name)
+        $Mutations = @('delete the line', 'blank the value', 'empty the item', '-1', '99999999999', '""', 'null', '[]', "`"$([char]0x1b)[2J`"")
+
+        function Get-Variant([string] $Text, [int] $Index, [string] $Mutation) {
+            $lines = [System.Collections.Generic.List[string]]::new([string[]]($Text -split "`n"))
+            if ($Mutation -eq 'delete the line') { $lines.RemoveAt($Index); return $lines -join "`n" }
+            $line = $lines[$Index]
+            if ($Mutation -eq 'empty the item') {
+                # The item's body is its line and every line indented deeper than its dash.
+                $dash = $line.IndexOf('-')
+                while ($Index + 1 -lt $lines.Count -and $lines[$Index + 1] -match "^\s{$($dash + 1),}\S") { $lines.RemoveAt($Index + 1) }
+                $lines[$Index] = $line.Substring(0, $dash + 1)
+                return $lines -join "`n"
+            }
+            # What stays of the line: its key and colon, else its dash, else only its indentation (block scalar text).
+            $kept = if ($line -match '^(\s*(?:-\s+)?[^\s#:][^:]*:)(\s|$)') { $Matches[1] }
+                elseif ($line -match '^(\s*-)(\s|$)') { $Matches[1] }
+                else { $line -replace '^(\s*).*$', '$1' }
+            $lines[$Index] = if ($Mutation -eq 'blank the value') { $kept } else { "$kept $Mutation" }
+            $lines -join "`n"
+        }
+    }
+
+    It 'lets no terminating error escape and keeps every finding of the untouched files in <Variants> variants' {
+        $random = [System.Random]::new($Seed)
+        $failures = [System.Collections.Generic.List[string]]::new()
+        for ($variant = 0; $variant -lt $Variants; $variant++) {
+            $file = $Files[$random.Next($Files.Count)]
+            $original = [System.IO.File]::ReadAllText($file.FullName)
+            $mutation = $Mutations[$random.Next($Mutations.Count)]
+            # The issue's empty list item (a lone '-') needs a list item; any other mutation takes any line of YAML.
+            $shape = if ($mutation -eq 'empty the item') { '^\s*-(\s|$)' } else { '^\s*[^\s#-]|^\s*-(\s|$)' }
+            $lines = $original -split "`n"
+            $candidates = @(0..($lines.Count - 1) | Where-Object { $lines[$_] -match $shape })
+            $index = $candidates[$random.Next($candidates.Count)]
+            $name = "seed $Seed variant ${variant}: $($file.Name):$($index + 1) $($mutation -replace '\p{Cc}', '?')"
+            [System.IO.File]::WriteAllText($file.FullName, (Get-Variant $original $index $mutation))
+            try {
+                $problems = $null
+                $findings = Test-MeshConfig -Path $Folder -MinimumSeverity Info -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+                $quiet = Test-MeshConfig -Path $Folder -Quiet -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+                $keys = Get-FindingKey $findings
+                foreach ($expected in $Baseline | Where-Object { $_ -notmatch " $([regex]::Escape($file.Name)):" }) {
+                    if ($expected -notin $keys) { $failures.Add("${name}: lost '$expected'") }
+                }
+                foreach ($problem in $problems) {
+                    if ("$problem" -notlike "$($file.FullName):*") { $failures.Add("${name}: an error names another place: $problem") }
+                    if ($problem.FullyQualifiedErrorId -notmatch '^MeshOps\.[A-Za-z]+,') { $failures.Add("${name}: no MeshOps error ID: $($problem.FullyQualifiedErrorId)") }
+                    if ("$problem" -match $DotNetInternals) { $failures.Add("${name}: .NET internals: $problem") }
+                }
+                if ($problems -and $quiet -ne $false) { $failures.Add("${name}: -Quiet returned '$quiet' after an error") }
+            }
+            catch {
+                $failures.Add("${name}: terminating error $($_.FullyQualifiedErrorId): $_")
+            }
+            finally {
+                [System.IO.File]::WriteAllText($file.FullName, $original)
+            }
+        }
+
+        $failures | Should -BeNullOrEmpty -Because ($failures -join "`n")
+    }
+}
