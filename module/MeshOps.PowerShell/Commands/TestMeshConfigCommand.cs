@@ -233,6 +233,13 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
         var report = RunCancellable(cancellation => MeshAnalyzer.Analyze(inputs, _options, cancellation));
         CompleteProgress(ProgressActivity);
 
+        // The analysis sets aside objects the API server would refuse (an empty list item, a port outside 1-65535):
+        // their errors exist only in the report, and a gate that fails without saying why is no better than a crash.
+        foreach (var loadError in report.LoadErrors.Except(inputs.Errors))
+        {
+            WriteError(NewErrorRecord(loadError.ErrorId, loadError.ToString(), loadError.Location.File));
+        }
+
         // Warnings say how an input was read (the last of a repeated key, the last copy of an object), not that it
         // failed: they go to the warning stream, never the error stream, and leave -Quiet's verdict alone.
         foreach (var warning in report.LoadWarnings)
