@@ -13,10 +13,14 @@ public class DependencyDirectionTests
     private static readonly Layer[] Sdk =
     [
         new("secrets", "MeshOps.Secrets"),
+        // Clients reach servers (Kubernetes, Consul, a pod's port); they know nothing of manifests or the model.
+        new("clients", "MeshOps.Clients"),
+        new("kubernetes and consul clients", "MeshOps.Clients.Kubernetes", "MeshOps.Clients.Consul"),
         new("consul model", "MeshOps.Consul", "MeshOps.Consul.Helm"),
         new("sources", "MeshOps.Sources"),
         new("file source", "MeshOps.Sources.Files", "MeshOps.Sources.Files.Yaml"),
         new("typed object source", "MeshOps.Sources.Typed"),
+        new("live cluster source", "MeshOps.Sources.Live"),
         new("discovery", "MeshOps.Discovery"),
         new("model", "MeshOps.Model"),
         new("rules", "MeshOps.Analysis.Rules"),
