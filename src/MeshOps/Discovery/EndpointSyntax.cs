@@ -19,6 +19,25 @@ internal static partial class EndpointSyntax
         ["http"] = 80, ["https"] = 443, ["ws"] = 80, ["wss"] = 443, ["grpcs"] = 443, ["amqps"] = 5671, ["ldap"] = 389, ["ldaps"] = 636,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    // The scheme -> protocol table once, first protocol first as WellKnownPorts.ByScheme searches it: that search
+    // enumerates every protocol's scheme list through an interface, boxing an enumerator each time, and it ran for
+    // every URL of a value (issue 10: 100,000 URLs).
+    private static readonly FrozenDictionary<string, TcpProtocol> ProtocolsByScheme = BuildProtocolsByScheme();
+
+    private static FrozenDictionary<string, TcpProtocol> BuildProtocolsByScheme()
+    {
+        var byScheme = new Dictionary<string, TcpProtocol>(StringComparer.OrdinalIgnoreCase);
+        foreach (var protocol in WellKnownPorts.Protocols)
+        {
+            foreach (var scheme in protocol.Schemes)
+            {
+                byScheme.TryAdd(scheme, protocol);
+            }
+        }
+
+        return byScheme.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>The port a scheme implies, or null (plain grpc:// has no standard port).</summary>
     public static int? DefaultPort(string? scheme)
     {
@@ -27,7 +46,9 @@ internal static partial class EndpointSyntax
             return null;
         }
 
-        return WebDefaultPorts.TryGetValue(scheme, out var port) ? port : WellKnownPorts.ByScheme(scheme)?.DefaultPort;
+        return WebDefaultPorts.TryGetValue(scheme, out var port) ? port
+            : ProtocolsByScheme.TryGetValue(scheme, out var protocol) ? protocol.DefaultPort
+            : null;
     }
 
     /// <summary>
@@ -46,7 +67,7 @@ internal static partial class EndpointSyntax
         return path.StartsWith('/') ? path : "/";
     }
 
-    public static bool IsDatabaseScheme(string scheme) => WellKnownPorts.ByScheme(scheme) is not null;
+    public static bool IsDatabaseScheme(string scheme) => scheme.Length > 0 && ProtocolsByScheme.ContainsKey(scheme);
 
     /// <summary>
     /// Every URL in the text with its hosts. Multi-host authorities (<c>mongodb://a:1,b:2/db</c>) give several hosts;
@@ -59,7 +80,8 @@ internal static partial class EndpointSyntax
             yield break;
         }
 
-        foreach (Match match in Url().Matches(text))
+        // Match/NextMatch rather than Matches: a MatchCollection keeps every match alive until the loop ends.
+        for (var match = Url().Match(text); match.Success; match = match.NextMatch())
         {
             var scheme = match.Groups["scheme"].Value;
             if (NonNetworkSchemes.Contains(scheme))
@@ -149,7 +171,8 @@ internal static partial class EndpointSyntax
 
     // A DNS name needs a letter somewhere (so "12:30" is a time, not host 12), unless it is a dotted IPv4 address.
     private static bool IsPlausibleHost(string host) =>
-        host.Any(char.IsAsciiLetter) || (LoopbackHosts.IsIpLiteral(host) && host.Count(c => c == '.') == 3);
+        host.AsSpan().ContainsAnyInRange('A', 'Z') || host.AsSpan().ContainsAnyInRange('a', 'z')
+        || (LoopbackHosts.IsIpLiteral(host) && host.AsSpan().Count('.') == 3);
 
     // Scheme length is bounded so a long run of letters before "://" cannot make the scan quadratic.
     // The userinfo runs to the LAST '@' of the authority: many apps write a password with a raw '@'
