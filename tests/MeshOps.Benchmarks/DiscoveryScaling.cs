@@ -33,6 +33,9 @@ public static class DiscoveryScaling
         ("nginx proxy_pass", NginxLocations, NginxConfigScanner.Scan),
     ];
 
+    // A run is called noisy when its slowest and fastest runs are further apart than this share of the median.
+    private const double NoisySpread = 0.5;
+
     private readonly record struct Sample(double Cpu, double Wall, double GcPause, double AllocatedMb, int Gen0, int Gen1, int Gen2);
 
     public static int Run(IReadOnlyList<int> sizes, TextWriter log)
@@ -41,7 +44,8 @@ public static class DiscoveryScaling
         log.WriteLine($"Call discovery on one value: median of {Runs} runs, each after a full compacting GC; target growth per doubling <= {TargetRatio:F1}.");
         log.WriteLine($"Time: {(ThreadCpuTime.IsPerThread ? "CPU time of the scanning thread" : "process CPU time (no per-thread clock here)")}; "
             + $"{Affinity.LoadAverage()}; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}.");
-        log.WriteLine("spread = (slowest - fastest) / median of the runs; GC = collections gen0/1/2 and their pause (median run); ratio(no GC) = ratio of CPU minus GC pause.");
+        log.WriteLine("spread = (slowest - fastest) / median of the runs; GC = collections gen0/1/2 and their pause (median run); no GC = ratio of CPU minus GC pause;");
+        log.WriteLine($"min = ratio of the fastest runs; control = ratio of a linear copy and split of the same text (what this machine does with 2x the memory); noisy = spread > {NoisySpread:P0}.");
         var missed = 0;
         foreach (var (name, generate, scan) in Shapes)
         {
@@ -50,27 +54,39 @@ public static class DiscoveryScaling
             TieredJit.Settle(40, () => scan(warmUp));
             log.WriteLine($"  {name}");
             Sample? previous = null;
+            double previousFastest = 0, previousControl = 0, previousSpread = 0;
             var previousSize = 0;
             foreach (var size in sizes)
             {
                 var text = generate(size);
                 var endpoints = 0;
                 var samples = new Sample[Runs];
+                var controls = new double[Runs];
                 for (var i = 0; i < Runs; i++)
                 {
                     (samples[i], endpoints) = Measure(scan, text);
+                    controls[i] = Control(text);
                 }
 
+                Array.Sort(controls);
+                var control = controls[Runs / 2];
+                var fastest = samples.Min(sample => sample.Cpu);
                 var median = samples.OrderBy(sample => sample.Cpu).ElementAt(Runs / 2);
                 var spread = (samples.Max(sample => sample.Cpu) - samples.Min(sample => sample.Cpu)) / median.Cpu;
                 var doubled = previous is not null && size == previousSize * 2;
                 var ratio = doubled ? median.Cpu / previous!.Value.Cpu : (double?)null;
                 var ratioOutsideGc = doubled ? (median.Cpu - median.GcPause) / (previous!.Value.Cpu - previous.Value.GcPause) : (double?)null;
+                var ratioFastest = doubled ? fastest / previousFastest : (double?)null;
+                var ratioControl = doubled ? control / previousControl : (double?)null;
                 var verdict = ratio is null ? string.Empty : ratio <= TargetRatio ? "  ok" : "  MISSED";
                 missed += verdict == "  MISSED" ? 1 : 0;
+                verdict += ratio is not null && Math.Max(spread, previousSpread) > NoisySpread ? " (noisy)" : string.Empty;
                 log.WriteLine(string.Create(inv,
-                    $"    {size,7:N0} lines {text.Length / 1e6,5:F1} MB {endpoints,7:N0} endpoints CPU {median.Cpu,6:F0} ms spread {spread,4:P0} (wall {median.Wall,6:F0}) alloc {median.AllocatedMb,5:F0} MB GC {median.Gen0}/{median.Gen1}/{median.Gen2} {median.GcPause,5:F0} ms  ratio {Format(ratio),5} (no GC {Format(ratioOutsideGc),5}){verdict}"));
+                    $"    {size,7:N0} lines {text.Length / 1e6,5:F1} MB {endpoints,7:N0} endpoints CPU {median.Cpu,6:F0} ms spread {spread,4:P0} alloc {median.AllocatedMb,4:F0} MB GC {median.Gen0}/{median.Gen1}/{median.Gen2} {median.GcPause,5:F0} ms  ratio {Format(ratio),5} (no GC {Format(ratioOutsideGc),5}, min {Format(ratioFastest),5}, control {Format(ratioControl),5}){verdict}"));
                 previous = median;
+                previousFastest = fastest;
+                previousControl = control;
+                previousSpread = spread;
                 previousSize = size;
             }
         }
@@ -99,6 +115,15 @@ public static class DiscoveryScaling
             GC.CollectionCount(1) - gen1 - (GC.CollectionCount(2) - gen2),
             GC.CollectionCount(2) - gen2);
         return (sample, endpoints);
+    }
+
+    // Linear work on the same text that touches as much memory: how far from 2.0 the machine itself is at this size.
+    private static double Control(string text)
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var cpu = ThreadCpuTime.Milliseconds();
+        GC.KeepAlive(string.Concat(text.Split(',', '\n')));
+        return ThreadCpuTime.Milliseconds() - cpu;
     }
 
     private static string Format(double? ratio) => ratio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "-";
