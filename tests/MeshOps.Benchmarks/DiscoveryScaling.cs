@@ -44,7 +44,7 @@ public static class DiscoveryScaling
         log.WriteLine($"Call discovery on one value: median of {Runs} runs, each after a full compacting GC; target growth per doubling <= {TargetRatio:F1}.");
         log.WriteLine($"Time: {(ThreadCpuTime.IsPerThread ? "CPU time of the scanning thread" : "process CPU time (no per-thread clock here)")}; "
             + $"{Affinity.LoadAverage()}; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}.");
-        log.WriteLine("spread = (slowest - fastest) / median of the runs; GC = collections gen0/1/2 and their pause (median run); no GC = ratio of CPU minus GC pause;");
+        log.WriteLine("spread = (slowest - fastest) / median of the runs; GC = collections gen0/1/2 and their wall-clock pause (median run); no GC = ratio of CPU minus GC pause;");
         log.WriteLine($"min = ratio of the fastest runs; control = ratio of a linear copy and split of the same text (what this machine does with 2x the memory); noisy = spread > {NoisySpread:P0}.");
         var missed = 0;
         foreach (var (name, generate, scan) in Shapes)
@@ -75,7 +75,11 @@ public static class DiscoveryScaling
                 var spread = (samples.Max(sample => sample.Cpu) - samples.Min(sample => sample.Cpu)) / median.Cpu;
                 var doubled = previous is not null && size == previousSize * 2;
                 var ratio = doubled ? median.Cpu / previous!.Value.Cpu : (double?)null;
-                var ratioOutsideGc = doubled ? (median.Cpu - median.GcPause) / (previous!.Value.Cpu - previous.Value.GcPause) : (double?)null;
+                // The GC pause is wall-clock time: on a loaded machine it can exceed the thread's CPU time, and then
+                // CPU minus pause means nothing, so no ratio is printed.
+                var ratioOutsideGc = doubled && median.GcPause < median.Cpu && previous!.Value.GcPause < previous.Value.Cpu
+                    ? (median.Cpu - median.GcPause) / (previous.Value.Cpu - previous.Value.GcPause)
+                    : (double?)null;
                 var ratioFastest = doubled ? fastest / previousFastest : (double?)null;
                 var ratioControl = doubled ? control / previousControl : (double?)null;
                 var verdict = ratio is null ? string.Empty : ratio <= TargetRatio ? "  ok" : "  MISSED";
