@@ -112,13 +112,20 @@ public static partial class ConfigValueScanner
 
     private static void ScanLines(string text, DiscoveryCollector collector)
     {
-        foreach (var rawLine in text.Split('\n'))
+        // One line at a time from the text, not Split('\n'): the array would keep every line of a 200,000-line value
+        // alive, so each garbage collection during the scan copied them all again (issue 10).
+        for (var start = 0; start <= text.Length;)
         {
-            var line = rawLine.Trim();
-            if (line.Length == 0 || line[0] == '#' || line.StartsWith("//", StringComparison.Ordinal) || line.AsSpan().IndexOfAny(':', '=') < 0)
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end;
+            var trimmed = text.AsSpan(start, end - start).Trim();
+            start = end + 1;
+            if (trimmed.IsEmpty || trimmed[0] == '#' || trimmed.StartsWith("//", StringComparison.Ordinal) || trimmed.IndexOfAny(':', '=') < 0)
             {
                 continue;
             }
+
+            var line = trimmed.ToString();
 
             // "host=postgres port=5432 …" is one connection string, not a "host" key.
             var keyValue = KeyValueLine().Match(line);

@@ -21,7 +21,9 @@ public static partial class NginxConfigScanner
         var upstreams = ReadUpstreamBlocks(text);
         var locations = NginxLocations.Of(text);
 
-        foreach (Match pass in PassDirective().Matches(text))
+        // Match/NextMatch rather than Matches: a MatchCollection keeps every match of the file alive until the loop
+        // ends, and with 100,000 directives each garbage collection copied them all again (issue 10).
+        for (var pass = PassDirective().Match(text); pass.Success; pass = pass.NextMatch())
         {
             var directive = pass.Groups["directive"].Value;
             var target = pass.Groups["target"].Value;
@@ -47,7 +49,7 @@ public static partial class NginxConfigScanner
             }
         }
 
-        foreach (Match listen in ListenDirective().Matches(text))
+        for (var listen = ListenDirective().Match(text); listen.Success; listen = listen.NextMatch())
         {
             if (BindSyntax.TryParse(listen.Groups["address"].Value, bareNumberIsPort: true, out var host, out var port))
             {
@@ -85,7 +87,7 @@ public static partial class NginxConfigScanner
     private static Dictionary<string, List<(HostPort Server, string Excerpt)>> ReadUpstreamBlocks(string text)
     {
         var upstreams = new Dictionary<string, List<(HostPort, string)>>(StringComparer.Ordinal);
-        foreach (Match block in UpstreamBlock().Matches(text))
+        for (var block = UpstreamBlock().Match(text); block.Success; block = block.NextMatch())
         {
             var servers = new List<(HostPort, string)>();
             foreach (Match server in ServerDirective().Matches(block.Groups["body"].Value))
@@ -106,8 +108,13 @@ public static partial class NginxConfigScanner
     private static string StripComments(string config)
     {
         var builder = new StringBuilder(config.Length);
-        foreach (var line in config.Split('\n'))
+        // Line by line from the config, not Split('\n'), which would keep every line alive during the scan (issue 10).
+        for (var start = 0; start <= config.Length;)
         {
+            var end = config.IndexOf('\n', start);
+            end = end < 0 ? config.Length : end;
+            var line = config.AsSpan(start, end - start);
+            start = end + 1;
             var quote = '\0';
             var cut = line.Length;
             for (var i = 0; i < line.Length; i++)
@@ -128,7 +135,7 @@ public static partial class NginxConfigScanner
                 }
             }
 
-            builder.Append(line, 0, cut).Append('\n');
+            builder.Append(line[..cut]).Append('\n');
         }
 
         return builder.ToString();
