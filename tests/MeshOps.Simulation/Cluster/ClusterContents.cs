@@ -22,6 +22,14 @@ public sealed record ClusterContents(
         var applied = ManifestApplier.Apply(HashiCupsManifests.Read(options.SeededFault), options.Namespace, addresses, refused);
         var namespaces = applied.Select(o => o.Namespace()).OfType<string>().Append(options.Namespace).Append(ConsulInstallation.Namespace)
             .Append("kube-system").Append("kube-public").Append("kube-node-lease");
+        var workloads = applied.Where(o => o.Kind() is "Deployment" or "StatefulSet" or "DaemonSet" or "Service").Select(o => o.Name()).ToHashSet(StringComparer.Ordinal);
+        if (options.RuntimeFaults.FirstOrDefault(f => !workloads.Contains(f.Service)) is { } unknown)
+        {
+            throw new ArgumentException(
+                $"The runtime fault {unknown.Kind} names '{unknown.Service}', which HashiCups does not run; its workloads are: {string.Join(", ", workloads.Order(StringComparer.Ordinal))}.",
+                nameof(options));
+        }
+
         var system = SystemObjects.For(namespaces, caPem).ToList();
         var consul = ManifestApplier.Apply(ConsulInstallation.Objects(), ConsulInstallation.Namespace, addresses, refused);
         var objects = system.Concat(consul).Concat(applied).ToList();
