@@ -29,6 +29,9 @@ internal static class ApiRoutes
             var version = (string)context.Request.RouteValues["version"]!;
             return Ok(ApiResourceCatalog.Serves(group, version) ? Discovery.Resources(group, version) : throw StatusException.PageNotFound());
         }));
+        routes.MapGet("/openapi/v3", Answering(_ => Ok(OpenApiV3.Root())));
+        routes.MapGet("/openapi/v3/{**key}", Answering(context =>
+            Ok(OpenApiV3.GroupVersion((string)context.Request.RouteValues["key"]!) ?? throw StatusException.PageNotFound())));
         routes.Map("/{**path}", Answering(context =>
         {
             var path = ResourcePath.Parse(context.Request.Path.Value ?? "/") ?? throw StatusException.PageNotFound();
