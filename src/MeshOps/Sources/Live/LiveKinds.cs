@@ -10,6 +10,9 @@ namespace MeshOps.Sources.Live;
 /// </summary>
 internal static class LiveKinds
 {
+    // First: the static lists below read it while they are built.
+    private static readonly string[] MeshWideKinds = ["Mesh", "ProxyDefaults"];
+
     public static readonly LiveKind Deployments = LiveKind.Typed<V1Deployment>(
         "apps/v1", "Deployment", "deployments",
         async (c, ns, s, ct) => (await c.AppsV1.ListNamespacedDeploymentAsync(ns, labelSelector: s, cancellationToken: ct).ConfigureAwait(false)).Items,
@@ -66,8 +69,6 @@ internal static class LiveKinds
     /// each, usually beside the servers): they are listed across all namespaces even when the user asked for one.
     /// </summary>
     public static readonly IReadOnlyList<LiveKind> MeshWide = [.. ConsulKinds(mesh: true)];
-
-    public static readonly IReadOnlyList<string> MeshWideKinds = ["Mesh", "ProxyDefaults"];
 
     private static IEnumerable<LiveKind> ConsulKinds(bool mesh) =>
         KindRegistry.Kinds
