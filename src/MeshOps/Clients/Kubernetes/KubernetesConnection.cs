@@ -40,19 +40,23 @@ public sealed class KubernetesConnection : IDisposable
     public IKubernetes Client { get; }
 
     /// <summary>Resolves the connection from the process's environment and the user's home folder, as kubectl does.</summary>
-    /// <param name="handlers">Handlers every request passes through (retries, timeouts), outermost first.</param>
-    public static KubernetesConnection Create(KubernetesConnectionOptions options, params DelegatingHandler[] handlers) =>
-        Create(options, Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), handlers);
+    /// <exception cref="KubernetesConfigurationException">No kubeconfig and no service account, an unknown context, an unreadable file.</exception>
+    public static KubernetesConnection Create(KubernetesConnectionOptions options) =>
+        Create(options, Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
 
     /// <summary>Resolves the connection from the given environment and home folder.</summary>
     /// <exception cref="KubernetesConfigurationException">No kubeconfig and no service account, an unknown context, an unreadable file.</exception>
-    public static KubernetesConnection Create(KubernetesConnectionOptions options, Func<string, string?> environment, string? home, params DelegatingHandler[] handlers)
+    public static KubernetesConnection Create(KubernetesConnectionOptions options, Func<string, string?> environment, string? home)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
         var (configuration, context, contextNamespace) = Configure(options, environment, home);
         var @namespace = options.Namespace ?? contextNamespace ?? DefaultNamespace;
-        return new KubernetesConnection(configuration, context, @namespace, new k8s.Kubernetes(configuration, handlers));
+
+        // The resilient pipeline's timeouts decide, so its error says which one ran out.
+        configuration.HttpClientTimeout = Timeout.InfiniteTimeSpan;
+        var resilience = new KubernetesResilience(KubernetesResilience.OptionsFor(context, configuration.Host, options.Timeouts, options.OnRetry));
+        return new KubernetesConnection(configuration, context, @namespace, new k8s.Kubernetes(configuration, resilience));
     }
 
     /// <summary>"context 'prod' (server https://10.0.0.1:6443)": what an error names so the user knows which cluster refused.</summary>

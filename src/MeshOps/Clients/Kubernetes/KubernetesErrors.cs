@@ -30,6 +30,12 @@ public static class KubernetesErrors
             return mapped;
         }
 
+        // The shared pipeline's words already name the server and say what to do, after its retries.
+        if (exception is EndpointException endpoint)
+        {
+            return new KubernetesRequestException(endpoint.Message, (int?)endpoint.StatusCode, endpoint);
+        }
+
         if (exception is HttpOperationException { Response: { } response })
         {
             var status = (int)response.StatusCode;
@@ -55,6 +61,7 @@ public static class KubernetesErrors
     private static HttpStatusCode? StatusOf(Exception exception) => exception switch
     {
         HttpOperationException { Response: { } response } => response.StatusCode,
+        EndpointException { StatusCode: { } code } => code,
         KubernetesRequestException { StatusCode: { } code } => (HttpStatusCode)code,
         _ => null,
     };
