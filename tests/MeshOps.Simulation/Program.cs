@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using MeshOps.Simulation.Cluster;
+using MeshOps.Simulation.Faults;
 
 namespace MeshOps.Simulation;
 
@@ -17,6 +18,8 @@ internal static class Program
           --seeded <fault folder>         a folder of examples/hashicups/faults laid over the healthy set (e.g. MESH101-payments-targetport)
           --runtime-fault <kind>:<svc>    a fault no manifest shows; kinds: sidecar-not-ready, crashloop, no-ready-endpoints, missing-from-catalog
           --namespace <ns>                where HashiCups runs (default: default)
+          --api-fault <kind>[:<path>]     the API server fails every request (under <path>) once ready; kinds: latency,
+                                          server-error, too-many-requests, drop-connection, truncated-body, expired-token
 
         Prints "READY <kubeconfig>" when the cluster answers; stops when standard input closes, on Ctrl+C or SIGTERM.
         """;
@@ -65,7 +68,12 @@ internal static class Program
 
         await using var running = cluster;
         var kubeconfig = cluster.WriteKubeconfig(parsed.Kubeconfig);
-        await Console.Error.WriteLineAsync(Describe(cluster));
+        foreach (var fault in parsed.ApiFaults)
+        {
+            cluster.KubernetesFaults.Add(fault);
+        }
+
+        await Console.Error.WriteLineAsync(Describe(cluster, parsed.ApiFaults));
         Console.WriteLine($"READY {kubeconfig}");
         Console.Out.Flush();
 
@@ -81,12 +89,13 @@ internal static class Program
         return 0;
     }
 
-    private static string Describe(SimulatedCluster cluster)
+    private static string Describe(SimulatedCluster cluster, IReadOnlyList<Fault> apiFaults)
     {
         var options = cluster.Options;
         var faults = options.RuntimeFaults.Count == 0 ? "none" : string.Join(", ", options.RuntimeFaults.Select(f => $"{f.Kind} on {f.Service}"));
+        var failing = apiFaults.Count == 0 ? "" : $"; the API server fails every request with {string.Join(", ", apiFaults.Select(f => f.Kind))}";
         return $"""
-            simulated cluster (not a real one): HashiCups in namespace {options.Namespace}, seeded fault {options.SeededFault ?? "none"}, runtime faults {faults}
+            simulated cluster (not a real one): HashiCups in namespace {options.Namespace}, seeded fault {options.SeededFault ?? "none"}, runtime faults {faults}{failing}
             kubernetes API: {cluster.Kubernetes.BaseAddress}
             consul: {cluster.ConsulAddress} (also consul/{ConsulInstallation.ServerPod}:{ConsulInstallation.HttpPort} through a port-forward)
             """;
