@@ -23,7 +23,7 @@ public sealed class SimulatedConsulServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedConsulRequest> _requests = new();
-    private readonly ConcurrentDictionary<string, string> _denied = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Permission, string Resource)> _denied = new(StringComparer.Ordinal);
 
     private SimulatedConsulServer(WebApplication app, ConsulState state, FaultPlan faults)
     {
@@ -46,9 +46,9 @@ public sealed class SimulatedConsulServer : IAsyncDisposable
 
     /// <summary>
     /// Requests whose path starts with <paramref name="pathPrefix"/> are refused as for a valid token that lacks
-    /// <paramref name="permission"/> ("service:read", "intentions:read", "operator:read").
+    /// <paramref name="permission"/> ("service:read", "intentions:read", "operator:read") on <paramref name="resource"/>.
     /// </summary>
-    public void DenyPermission(string pathPrefix, string permission) => _denied[pathPrefix] = permission;
+    public void DenyPermission(string pathPrefix, string permission, string resource) => _denied[pathPrefix] = (permission, resource);
 
     public static async Task<SimulatedConsulServer> StartAsync(ConsulState state, FaultPlan? faults = null, string? requiredToken = null, CancellationToken ct = default)
     {
@@ -96,8 +96,7 @@ public sealed class SimulatedConsulServer : IAsyncDisposable
         var denied = _denied.FirstOrDefault(d => path.StartsWith(d.Key, StringComparison.Ordinal));
         if (denied.Key is not null)
         {
-            var target = path.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
-            await Forbidden(context, $"Permission denied: token with AccessorID 'b6e7a7e3-1c1f-4cbe-8a3e-0b8c2a0e6d51' lacks permission '{denied.Value}' on \"{target}\"");
+            await Forbidden(context, $"Permission denied: token with AccessorID 'b6e7a7e3-1c1f-4cbe-8a3e-0b8c2a0e6d51' lacks permission '{denied.Value.Permission}' on \"{denied.Value.Resource}\"");
             return;
         }
 
