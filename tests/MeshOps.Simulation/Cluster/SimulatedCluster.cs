@@ -49,6 +49,9 @@ public sealed class SimulatedCluster : IAsyncDisposable
     /// <summary>What CONSUL_HTTP_ADDR would be set to for the Consul server (http://127.0.0.1:port).</summary>
     public Uri ConsulAddress => Consul.BaseAddress;
 
+    /// <summary>The consul-k8s Helm values the simulated release was installed with, which the connect-injector's flags carry.</summary>
+    public static string HelmValues => ConsulInstallation.HelmValues;
+
     /// <summary>The faults of the API server; the Consul server and each sidecar have their own.</summary>
     public FaultPlan KubernetesFaults => Kubernetes.Faults;
 
