@@ -13,13 +13,22 @@ internal sealed class ResourceEndpoints(ObjectStore store)
         var query = request.Query;
         return (request.Method, path.Name, path.Subresource) switch
         {
-            ("GET", null, _) => (200, ObjectLists.List(store, path.Resource, path.Namespace, query["labelSelector"], query["fieldSelector"], query["limit"], query["continue"])),
-            ("GET", { } name, null) => (200, Get(path.Resource, path.Namespace, name)),
+            ("GET", null, _) => (200, AsTableIfAsked(request, path.Resource, ObjectLists.List(store, path.Resource, path.Namespace, query["labelSelector"], query["fieldSelector"], query["limit"], query["continue"]))),
+            ("GET", { } name, null) => (200, AsTableIfAsked(request, path.Resource, Get(path.Resource, path.Namespace, name))),
             ("POST", null, _) => (201, Create(path, await ReadJsonAsync(request), FieldManager(request), IsDryRun(request))),
             ("PATCH", { } name, null) => await ApplyAsync(request, path, name),
             ("DELETE", { } name, null) => (200, Delete(path.Resource, path.Namespace, name)),
             _ => throw new StatusException(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource"),
         };
+    }
+
+    private static JsonObject AsTableIfAsked(HttpRequest request, ApiResource resource, JsonObject answer)
+    {
+        if (!TableView.Wanted(request.Headers.Accept.ToString()))
+            return answer;
+        var objects = answer["items"] is JsonArray items ? items.OfType<JsonObject>() : [answer];
+        var metadata = answer["items"] is null ? new JsonObject { ["resourceVersion"] = answer["metadata"]?["resourceVersion"]?.DeepClone() } : (JsonObject)answer["metadata"]!;
+        return TableView.Of(resource, objects, metadata, DateTimeOffset.UtcNow);
     }
 
     private JsonObject Get(ApiResource resource, string? ns, string name) =>
