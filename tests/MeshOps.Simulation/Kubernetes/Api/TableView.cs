@@ -54,6 +54,7 @@ public static class TableView
     {
         "Pod" => [("Name", "string", 0), ("Ready", "string", 0), ("Status", "string", 0), ("Restarts", "string", 0), ("Age", "string", 0), ("IP", "string", 1), ("Node", "string", 1)],
         "Deployment" => [("Name", "string", 0), ("Ready", "string", 0), ("Up-to-date", "integer", 0), ("Available", "integer", 0), ("Age", "string", 0)],
+        "Namespace" => [("Name", "string", 0), ("Status", "string", 0), ("Age", "string", 0)],
         "Service" => [("Name", "string", 0), ("Type", "string", 0), ("Cluster-IP", "string", 0), ("External-IP", "string", 0), ("Port(s)", "string", 0), ("Age", "string", 0)],
         _ => [("Name", "string", 0), ("Age", "string", 0)],
     };
@@ -86,6 +87,7 @@ public static class TableView
                     : "<none>",
                 age,
             ],
+            "Namespace" => [name, (string?)status?["phase"] ?? "Active", age],
             _ => [name, age],
         };
     }
