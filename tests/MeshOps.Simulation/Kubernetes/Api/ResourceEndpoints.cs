@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Http;
 namespace MeshOps.Simulation.Kubernetes.Api;
 
 /// <summary>The verbs on /api/v1/... and /apis/{group}/{version}/...: list, get, create, server-side apply, delete.</summary>
-internal sealed class ResourceEndpoints(ObjectStore store)
+internal sealed class ResourceEndpoints(ObjectStore store, AccessRules access)
 {
     public async Task<(int Status, JsonObject Body)> HandleAsync(HttpRequest request, ResourcePath path)
     {
         var query = request.Query;
+        access.Check(Verb(request.Method, path.Name), path.Resource, path.Namespace);
         return (request.Method, path.Name, path.Subresource) switch
         {
             ("GET", null, _) => (200, AsTableIfAsked(request, path.Resource, ObjectLists.List(store, path.Resource, path.Namespace, query["labelSelector"], query["fieldSelector"], query["limit"], query["continue"]))),
@@ -21,6 +22,17 @@ internal sealed class ResourceEndpoints(ObjectStore store)
             _ => throw new StatusException(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource"),
         };
     }
+
+    private static string Verb(string method, string? name) => (method, name) switch
+    {
+        ("GET", null) => "list",
+        ("GET", _) => "get",
+        ("POST", _) => "create",
+        ("PATCH", _) => "patch",
+        ("PUT", _) => "update",
+        ("DELETE", _) => "delete",
+        _ => method.ToLowerInvariant(),
+    };
 
     private static JsonObject AsTableIfAsked(HttpRequest request, ApiResource resource, JsonObject answer)
     {
