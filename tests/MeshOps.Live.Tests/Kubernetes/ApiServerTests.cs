@@ -70,6 +70,17 @@ public sealed class ApiServerTests(KubernetesServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_watch_is_refused_plainly_rather_than_answered_with_a_list()
+    {
+        using var client = RawApi.Client(fixture.Server);
+
+        var (status, body) = await RawApi.GetAsync(client, "api/v1/namespaces/shop/pods?watch=true");
+
+        Assert.Equal(400, status);
+        Assert.Equal("watch is not served by the simulated API server; list instead", (string?)body["message"]);
+    }
+
+    [Fact]
     public async Task A_list_is_a_kind_list_whose_built_in_items_drop_kind_and_custom_items_keep_it()
     {
         using var client = RawApi.Client(fixture.Server);

@@ -12,6 +12,9 @@ internal sealed class ResourceEndpoints(ObjectStore store, AccessRules access)
     {
         var query = request.Query;
         access.Check(Verb(request.Method, path.Name), path.Resource, path.Namespace);
+        // Refused plainly rather than answered with a list a watching client would misread as events.
+        if (query["watch"] is { Count: > 0 } watch && watch[0] is "true" or "1")
+            throw StatusException.BadRequest("watch is not served by the simulated API server; list instead");
         return (request.Method, path.Name, path.Subresource) switch
         {
             ("GET", null, _) => (200, AsTableIfAsked(request, path.Resource, ObjectLists.List(store, path.Resource, path.Namespace, query["labelSelector"], query["fieldSelector"], query["limit"], query["continue"]))),
