@@ -27,6 +27,19 @@ public sealed class ApiServerTests(KubernetesServerFixture fixture) : IClassFixt
     }
 
     [Theory]
+    [InlineData("tier!=front", "other/web-1,shop/api-1")]
+    [InlineData("tier notin (back)", "other/web-1,shop/web-1,shop/web-2")]
+    [InlineData("!tier", "other/web-1")]
+    public async Task Inequality_and_notin_match_objects_without_the_label(string selector, string expected)
+    {
+        using var client = RawApi.Client(fixture.Server);
+
+        var (_, list) = await RawApi.GetAsync(client, $"api/v1/pods?labelSelector={Uri.EscapeDataString(selector)}");
+
+        Assert.Equal(expected, string.Join(",", list["items"]!.AsArray().Select(i => $"{i!["metadata"]!["namespace"]}/{i["metadata"]!["name"]}")));
+    }
+
+    [Theory]
     [InlineData("metadata.name=web-2", "web-2")]
     [InlineData("metadata.namespace=shop", "api-1,web-1,web-2")]
     [InlineData("status.phase!=Running", "web-2")]
@@ -54,6 +67,17 @@ public sealed class ApiServerTests(KubernetesServerFixture fixture) : IClassFixt
         Assert.Equal("Status", (string?)body["kind"]);
         Assert.Equal("BadRequest", (string?)body["reason"]);
         Assert.StartsWith(message, (string?)body["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_watch_is_refused_plainly_rather_than_answered_with_a_list()
+    {
+        using var client = RawApi.Client(fixture.Server);
+
+        var (status, body) = await RawApi.GetAsync(client, "api/v1/namespaces/shop/pods?watch=true");
+
+        Assert.Equal(400, status);
+        Assert.Equal("watch is not served by the simulated API server; list instead", (string?)body["message"]);
     }
 
     [Fact]

@@ -55,6 +55,26 @@ public sealed class KubectlApplyTests(KubernetesServerFixture fixture) : IClassF
         Assert.Null(fixture.Store.Get("apps", "Deployment", "shop", "dry"));
     }
 
+    [KubectlFact]
+    public async Task Kubectl_create_stores_the_object_with_its_update_manager_and_kubectl_delete_removes_it()
+    {
+        var file = Path.Combine(fixture.Folder, "made.yaml");
+        File.WriteAllText(file, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: made\ndata:\n  retries: \"3\"\n");
+
+        var created = await Kubectl.RunAsync(fixture.Kubeconfig, "create", "-f", file);
+
+        Assert.True(created.ExitCode == 0, created.Stderr);
+        var stored = fixture.Store.Get(string.Empty, "ConfigMap", "shop", "made")!;
+        Assert.Equal("3", (string?)stored["data"]!["retries"]);
+        Assert.Equal("kubectl-create", (string?)stored["metadata"]!["managedFields"]![0]!["manager"]);
+
+        var deleted = await Kubectl.RunAsync(fixture.Kubeconfig, "delete", "configmap", "made");
+
+        Assert.True(deleted.ExitCode == 0, deleted.Stderr);
+        Assert.Equal("configmap \"made\" deleted\n", deleted.Stdout);
+        Assert.Null(fixture.Store.Get(string.Empty, "ConfigMap", "shop", "made"));
+    }
+
     private string WriteDeployment(string name, int replicas)
     {
         var path = Path.Combine(fixture.Folder, $"{name}-{replicas}-{Guid.NewGuid():N}.yaml");

@@ -41,6 +41,24 @@ public sealed class KubectlGetTests(KubernetesServerFixture fixture) : IClassFix
     }
 
     [KubectlFact]
+    public async Task Plain_kubectl_get_pods_prints_the_servers_table_with_readiness_and_a_waiting_reason()
+    {
+        fixture.Store.Put(KubernetesServerFixture.Json("""
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"payments-0","namespace":"other"},
+             "spec":{"containers":[{"name":"payments","image":"p:1"},{"name":"consul-dataplane","image":"d:1"}]},
+             "status":{"phase":"Running","containerStatuses":[
+               {"name":"payments","ready":false,"restartCount":4,"state":{"waiting":{"reason":"CrashLoopBackOff"}}},
+               {"name":"consul-dataplane","ready":true,"restartCount":0,"state":{"running":{}}}]}}
+            """));
+
+        var result = await Kubectl.RunAsync(fixture.Kubeconfig, "get", "pods", "-n", "other", "--no-headers");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var row = result.Stdout.Split('\n').Single(l => l.StartsWith("payments-0", StringComparison.Ordinal));
+        Assert.Equal(["payments-0", "1/2", "CrashLoopBackOff", "4"], row.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4));
+    }
+
+    [KubectlFact]
     public async Task Kubectl_get_of_a_missing_object_reports_not_found()
     {
         var result = await Kubectl.RunAsync(fixture.Kubeconfig, "get", "pod", "nope", "-n", "shop");

@@ -12,10 +12,11 @@ namespace MeshOps.Simulation.Kubernetes.Api;
 /// </summary>
 public static class OpenApiV3
 {
-    public static JsonObject Root()
+    public static JsonObject Root(ServedApis apis)
     {
+        ArgumentNullException.ThrowIfNull(apis);
         var paths = new JsonObject();
-        foreach (var groupVersion in ApiResourceCatalog.All.Select(r => r.GroupVersion).Distinct())
+        foreach (var groupVersion in apis.All.Select(r => r.GroupVersion).Distinct())
         {
             var key = Key(groupVersion);
             paths[key] = new JsonObject { ["serverRelativeURL"] = $"/openapi/v3/{key}?hash={Hash(groupVersion)}" };
@@ -25,9 +26,10 @@ public static class OpenApiV3
     }
 
     /// <summary>The document for one group version ("api/v1", "apis/apps/v1"), or null when it is not served.</summary>
-    public static JsonObject? GroupVersion(string key)
+    public static JsonObject? GroupVersion(ServedApis apis, string key)
     {
-        var resources = ApiResourceCatalog.All.Where(r => Key(r.GroupVersion) == key).ToList();
+        ArgumentNullException.ThrowIfNull(apis);
+        var resources = apis.All.Where(r => Key(r.GroupVersion) == key).ToList();
         if (resources.Count == 0)
             return null;
         var paths = new JsonObject();

@@ -6,20 +6,44 @@ using Microsoft.AspNetCore.Http;
 namespace MeshOps.Simulation.Kubernetes.Api;
 
 /// <summary>The verbs on /api/v1/... and /apis/{group}/{version}/...: list, get, create, server-side apply, delete.</summary>
-internal sealed class ResourceEndpoints(ObjectStore store)
+internal sealed class ResourceEndpoints(ObjectStore store, AccessRules access)
 {
     public async Task<(int Status, JsonObject Body)> HandleAsync(HttpRequest request, ResourcePath path)
     {
         var query = request.Query;
+        access.Check(Verb(request.Method, path.Name), path.Resource, path.Namespace);
+        // Refused plainly rather than answered with a list a watching client would misread as events.
+        if (query["watch"] is { Count: > 0 } watch && watch[0] is "true" or "1")
+            throw StatusException.BadRequest("watch is not served by the simulated API server; list instead");
         return (request.Method, path.Name, path.Subresource) switch
         {
-            ("GET", null, _) => (200, ObjectLists.List(store, path.Resource, path.Namespace, query["labelSelector"], query["fieldSelector"], query["limit"], query["continue"])),
-            ("GET", { } name, null) => (200, Get(path.Resource, path.Namespace, name)),
+            ("GET", null, _) => (200, AsTableIfAsked(request, path.Resource, ObjectLists.List(store, path.Resource, path.Namespace, query["labelSelector"], query["fieldSelector"], query["limit"], query["continue"]))),
+            ("GET", { } name, null) => (200, AsTableIfAsked(request, path.Resource, Get(path.Resource, path.Namespace, name))),
             ("POST", null, _) => (201, Create(path, await ReadJsonAsync(request), FieldManager(request), IsDryRun(request))),
             ("PATCH", { } name, null) => await ApplyAsync(request, path, name),
             ("DELETE", { } name, null) => (200, Delete(path.Resource, path.Namespace, name)),
             _ => throw new StatusException(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource"),
         };
+    }
+
+    private static string Verb(string method, string? name) => (method, name) switch
+    {
+        ("GET", null) => "list",
+        ("GET", _) => "get",
+        ("POST", _) => "create",
+        ("PATCH", _) => "patch",
+        ("PUT", _) => "update",
+        ("DELETE", _) => "delete",
+        _ => method.ToLowerInvariant(),
+    };
+
+    private static JsonObject AsTableIfAsked(HttpRequest request, ApiResource resource, JsonObject answer)
+    {
+        if (!TableView.Wanted(request.Headers.Accept.ToString()))
+            return answer;
+        var objects = answer["items"] is JsonArray items ? items.OfType<JsonObject>() : [answer];
+        var metadata = answer["items"] is null ? new JsonObject { ["resourceVersion"] = answer["metadata"]?["resourceVersion"]?.DeepClone() } : (JsonObject)answer["metadata"]!;
+        return TableView.Of(resource, objects, metadata, DateTimeOffset.UtcNow);
     }
 
     private JsonObject Get(ApiResource resource, string? ns, string name) =>
