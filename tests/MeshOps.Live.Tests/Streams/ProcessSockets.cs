@@ -15,7 +15,16 @@ internal static class ProcessSockets
         var own = new HashSet<long>();
         foreach (var fd in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
         {
-            var target = new FileInfo(fd).LinkTarget;
+            string? target;
+            try
+            {
+                target = new FileInfo(fd).LinkTarget;
+            }
+            catch (IOException)
+            {
+                continue; // closed while enumerating
+            }
+
             if (target is not null && target.StartsWith("socket:[", StringComparison.Ordinal))
                 own.Add(long.Parse(target["socket:[".Length..^1], CultureInfo.InvariantCulture));
         }

@@ -2,17 +2,20 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Net.WebSockets;
 using MeshOps.Simulation.Kubernetes.Api;
+using MeshOps.Simulation.Kubernetes.Streams.Spdy;
 using MeshOps.Simulation.Pods;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace MeshOps.Simulation.Kubernetes.Streams;
 
 /// <summary>
 /// The pod subresources that upgrade to WebSocket: <c>exec</c> (v5/v4.channel.k8s.io) and <c>portforward</c>
-/// (portforward.k8s.io). The API server maps them with its other routes, after <c>UseWebSockets</c>. What is checked
+/// (v4.channel.k8s.io, and SPDY/3.1 for kubectl, plain or tunnelled in WebSocket). The API server maps them with its other routes, after <c>UseWebSockets</c>. What is checked
 /// before the upgrade answers with a Status as kube-apiserver does (pod not found, container not valid); a subprotocol
 /// it does not speak fails the handshake with 400, as wsstream does.
 /// </summary>
@@ -64,6 +67,21 @@ public static class PodStreamEndpoints
     private static async Task PortForwardAsync(HttpContext context, ObjectStore store, PodNetwork network, string ns, string name)
     {
         var pod = FindPod(store, ns, name);
+        var sandbox = SandboxId(pod);
+        if (context.WebSockets.IsWebSocketRequest && StreamProtocols.Negotiate(context.WebSockets.WebSocketRequestedProtocols, [StreamProtocols.SpdyTunnel]) is { Length: > 0 } tunnel)
+        {
+            using var tunnelled = await RawWebSocketUpgrade.AcceptAsync(context, tunnel);
+            await using var stream = WebSocketStream.Create(tunnelled, WebSocketMessageType.Binary, ownsWebSocket: false);
+            await RunSpdyAsync(stream, network, ns, name, sandbox, context.RequestAborted);
+            return;
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest && context.Request.Headers.Upgrade.ToString().StartsWith("SPDY/3.1", StringComparison.OrdinalIgnoreCase))
+        {
+            await SpdyUpgradeAsync(context, network, ns, name, sandbox);
+            return;
+        }
+
         var ports = new List<int>();
         foreach (var value in context.Request.Query["ports"].SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)))
         {
@@ -78,8 +96,27 @@ public static class PodStreamEndpoints
         if (protocol is null)
             return;
         using var socket = await context.WebSockets.AcceptWebSocketAsync(protocol.Length == 0 ? null : protocol);
-        var session = new PortForwardSession(new ChannelFrames(socket), network, ns, name, SandboxId(pod));
+        var session = new PortForwardSession(new ChannelFrames(socket), network, ns, name, sandbox);
         await session.RunAsync(ports, context.RequestAborted);
+    }
+
+    /// <summary>The HTTP/1.1 upgrade to SPDY/3.1 that kubectl falls back to when the WebSocket tunnel is refused.</summary>
+    private static async Task SpdyUpgradeAsync(HttpContext context, PodNetwork network, string ns, string name, string sandbox)
+    {
+        var upgrade = context.Features.Get<IHttpUpgradeFeature>();
+        if (upgrade is not { IsUpgradableRequest: true })
+            throw StatusException.BadRequest("unable to upgrade: the request is not an HTTP/1.1 upgrade");
+        context.Response.Headers.Connection = "Upgrade";
+        context.Response.Headers.Upgrade = "SPDY/3.1";
+        context.Response.Headers["X-Stream-Protocol-Version"] = StreamProtocols.PortForward;
+        await using var stream = await upgrade.UpgradeAsync();
+        await RunSpdyAsync(stream, network, ns, name, sandbox, context.RequestAborted);
+    }
+
+    private static async Task RunSpdyAsync(Stream stream, PodNetwork network, string ns, string name, string sandbox, CancellationToken ct)
+    {
+        using var session = new SpdyPortForwardSession(stream, network, ns, name, sandbox);
+        await session.RunAsync(ct);
     }
 
     /// <summary>The negotiated subprotocol, or null after answering a request that cannot be upgraded.</summary>

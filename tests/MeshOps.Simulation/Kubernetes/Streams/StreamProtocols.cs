@@ -16,6 +16,9 @@ internal static class StreamProtocols
     /// <summary>The port-forward name as WebSocket clients offer it (KubernetesClient's default is no subprotocol).</summary>
     public const string PortForward = "portforward.k8s.io";
 
+    /// <summary>kubectl 1.31+'s port-forward: SPDY/3.1 frames carried in WebSocket binary messages.</summary>
+    public const string SpdyTunnel = "SPDY/3.1+portforward.k8s.io";
+
     public static readonly IReadOnlyList<string> Exec = [ExecV5, ExecV4];
 
     public static readonly IReadOnlyList<string> Forward = [ExecV4, PortForward];
