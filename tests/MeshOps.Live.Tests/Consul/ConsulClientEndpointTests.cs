@@ -49,6 +49,8 @@ public sealed class ConsulClientEndpointTests
             ["consul", "frontend", "frontend-sidecar-proxy", "product-api", "product-api-sidecar-proxy", "public-api", "public-api-sidecar-proxy"],
             services.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(services["consul"]);
+        var consul = Assert.Single(await client.GetServiceAsync("consul"));
+        Assert.Equal(("consul-server-0", "10.244.0.10", 8300), (consul.Node, consul.ServiceAddress, consul.ServicePort));
     }
 
     [Fact]

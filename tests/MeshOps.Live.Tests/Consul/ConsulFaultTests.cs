@@ -107,7 +107,7 @@ public sealed class ConsulFaultTests
         Assert.Equal(EndpointFailure.ConnectionRefused, error.Failure);
         Assert.Contains($"Could not connect to Consul at http://127.0.0.1:{address.Port}/v1/status/leader: the connection was refused", error.Message, StringComparison.Ordinal);
         Assert.Contains("Set CONSUL_HTTP_ADDR to the Consul server's address (now http://127.0.0.1:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("(from CONSUL_HTTP_ADDR)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($":{address.Port}/, from CONSUL_HTTP_ADDR), or check that the port-forward", error.Message, StringComparison.Ordinal);
         Assert.Contains("port-forward", error.Message, StringComparison.Ordinal);
     }
 }

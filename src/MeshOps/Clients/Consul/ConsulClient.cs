@@ -28,7 +28,7 @@ public sealed class ConsulClient : IDisposable
             Timeouts = timeouts,
             OnRetry = options.OnRetry,
             ConnectionAdvice = options.ConnectionAdvice
-                ?? $"Set {ConsulSettings.AddressVariable} to the Consul server's address (now {Settings}), or check that the port-forward to the Consul server is running.",
+                ?? $"Set {ConsulSettings.AddressVariable} to the Consul server's address (now {Settings.BaseAddress}, {Settings.AddressOrigin}), or check that the port-forward to the Consul server is running.",
             TlsAdvice = $"Set {ConsulSettings.CaCertVariable} to the PEM file of the CA that signed the Consul server's certificate ({ConsulSettings.SslVerifyVariable}=false skips the check; not recommended).",
         });
     }

@@ -72,17 +72,16 @@ public sealed class ConsulSettings
             options.Namespace ?? Env(NamespaceVariable), options.Partition ?? Env(PartitionVariable));
     }
 
-    /// <summary>"http://127.0.0.1:8500/ (from CONSUL_HTTP_ADDR), token from CONSUL_HTTP_TOKEN": enough to know what was used, never the token.</summary>
-    public override string ToString()
+    /// <summary>Where the address came from: "from CONSUL_HTTP_ADDR", "the default, as CONSUL_HTTP_ADDR is not set", "given explicitly".</summary>
+    public string AddressOrigin => AddressSource switch
     {
-        var from = AddressSource switch
-        {
-            ConsulSettingSource.Environment => $" (from {AddressVariable})",
-            ConsulSettingSource.Default => $" (the default; {AddressVariable} is not set)",
-            _ => "",
-        };
-        return $"{BaseAddress}{from}, {(HasToken ? "token " + TokenSource : "no token")}";
-    }
+        ConsulSettingSource.Environment => $"from {AddressVariable}",
+        ConsulSettingSource.Default => $"the default, as {AddressVariable} is not set",
+        _ => "given explicitly",
+    };
+
+    /// <summary>"http://127.0.0.1:8500/ (from CONSUL_HTTP_ADDR), token from CONSUL_HTTP_TOKEN": enough to know what was used, never the token.</summary>
+    public override string ToString() => $"{BaseAddress} ({AddressOrigin}), {(HasToken ? "token " + TokenSource : "no token")}";
 
     private static (ConsulToken? Token, string? Source) ResolveToken(ConsulClientOptions options, Func<string, string?> env)
     {
