@@ -9,11 +9,6 @@ internal sealed class AttemptHandler : DelegatingHandler
 {
     public static readonly HttpRequestOptionsKey<AttemptCounter> CounterKey = new("MeshOps.Attempts");
 
-    public AttemptHandler(HttpMessageHandler inner)
-        : base(inner)
-    {
-    }
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Options.TryGetValue(CounterKey, out var counter))

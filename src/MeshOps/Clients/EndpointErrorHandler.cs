@@ -11,8 +11,7 @@ internal sealed class EndpointErrorHandler : DelegatingHandler
 {
     private readonly ResilientHttpOptions _options;
 
-    public EndpointErrorHandler(ResilientHttpOptions options, HttpMessageHandler inner)
-        : base(inner)
+    public EndpointErrorHandler(ResilientHttpOptions options)
     {
         _options = options;
     }

@@ -17,7 +17,7 @@ internal static class EndpointErrors
             HttpStatusCode.RequestTimeout => "It gave up waiting for the request; check the network between here and the server.",
             _ => "The server is failing; check its health and logs, then run the command again.",
         };
-        var text = $"{options.ServiceName} at {EndpointAddress.Describe(endpoint)} answered {(int)status} {status}: {GaveUp(attempts)}. {advice}{ServerSaid(body)}";
+        var text = $"{Sentence(options.ServiceName)} at {EndpointAddress.Describe(endpoint)} answered {(int)status} {status}: {GaveUp(attempts)}. {advice}{ServerSaid(body)}";
         return new EndpointException(endpoint, EndpointFailure.Status, text, status, attempts);
     }
 
@@ -59,9 +59,12 @@ internal static class EndpointErrors
             ? $"within {Seconds(limit)} in all ({attempts} {(attempts == 1 ? "attempt" : "attempts")})"
             : $"within {Seconds(limit)} ({GaveUp(attempts)})";
         return new EndpointException(endpoint, EndpointFailure.Timeout,
-            $"{options.ServiceName} at {EndpointAddress.Describe(endpoint)} did not answer {which}. Check that it is reachable and not overloaded, or allow more time.",
+            $"{Sentence(options.ServiceName)} at {EndpointAddress.Describe(endpoint)} did not answer {which}. Check that it is reachable and not overloaded, or allow more time.",
             attempts: attempts, innerException: error);
     }
+
+    /// <summary>The name as the first word of a sentence: "the Kubernetes API server" starts one as "The ...".</summary>
+    private static string Sentence(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
 
     public static string GaveUp(int attempts) => attempts == 1 ? "after 1 attempt" : $"gave up after {attempts} attempts";
 

@@ -20,4 +20,7 @@ public enum EndpointFailure
 
     /// <summary>The TLS handshake failed: most often a server certificate that is not trusted.</summary>
     Tls,
+
+    /// <summary>The server answered 2xx with a body that is not what the endpoint returns (not JSON, or another shape).</summary>
+    InvalidResponse,
 }

@@ -17,10 +17,24 @@ public static class ResilientHttp
     public static HttpMessageHandler CreateHandler(HttpMessageHandler inner, ResilientHttpOptions options)
     {
         ArgumentNullException.ThrowIfNull(inner);
+        var handlers = CreateHandlers(options);
+        handlers[^1].InnerHandler = inner;
+        for (var i = handlers.Length - 2; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = handlers[i + 1];
+        }
+
+        return handlers[0];
+    }
+
+    /// <summary>
+    /// The same pipeline as handlers not yet chained, outermost first: what KubernetesClient's
+    /// <c>new Kubernetes(config, handlers)</c> takes and chains, in this order, over its own TLS and credential handler.
+    /// </summary>
+    public static DelegatingHandler[] CreateHandlers(ResilientHttpOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
-        var attempts = new AttemptHandler(inner);
-        var resilience = new ResilienceHandler(BuildPipeline(options)) { InnerHandler = attempts };
-        return new EndpointErrorHandler(options, resilience);
+        return [new EndpointErrorHandler(options), new ResilienceHandler(BuildPipeline(options)), new AttemptHandler()];
     }
 
     /// <summary>

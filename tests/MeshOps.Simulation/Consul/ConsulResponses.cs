@@ -18,8 +18,8 @@ internal static class ConsulResponses
         ["Config"] = new JsonObject
         {
             ["Datacenter"] = state.Datacenter,
-            ["NodeName"] = state.NodeName,
-            ["NodeID"] = NodeId(state.NodeName),
+            ["NodeName"] = ConsulState.NodeName,
+            ["NodeID"] = NodeId(ConsulState.NodeName),
             ["Server"] = true,
             ["Revision"] = "920cc7c6",
             ["Version"] = state.Version,
@@ -40,14 +40,14 @@ internal static class ConsulResponses
         },
         ["Member"] = new JsonObject
         {
-            ["Name"] = state.NodeName,
+            ["Name"] = ConsulState.NodeName,
             ["Addr"] = state.ServerAddress,
             ["Port"] = 8301,
             ["Tags"] = new JsonObject
             {
                 ["bootstrap"] = "1",
                 ["dc"] = state.Datacenter,
-                ["id"] = NodeId(state.NodeName),
+                ["id"] = NodeId(ConsulState.NodeName),
                 ["port"] = "8300",
                 ["role"] = "consul",
                 ["vsn"] = "2",
@@ -65,10 +65,10 @@ internal static class ConsulResponses
         ["Meta"] = new JsonObject { ["consul-network-segment"] = "" },
     };
 
-    /// <summary>Every service name with its tags; the server's own "consul" service is always there, as on a real server.</summary>
+    /// <summary>Every service name with its tags.</summary>
     public static JsonNode CatalogServices(ConsulState state)
     {
-        var services = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal) { ["consul"] = [] };
+        var services = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var instance in state.Instances)
         {
             if (!services.TryGetValue(instance.Service, out var tags))

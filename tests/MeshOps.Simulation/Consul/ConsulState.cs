@@ -22,6 +22,8 @@ public sealed class ConsulState
         _leader = serverAddress + ":8300";
         TrustDomain = $"{Guid.NewGuid()}.consul";
         CaRoot = ConsulCaRoot.Create(TrustDomain, DateTimeOffset.UtcNow);
+        // Every server registers itself as the "consul" service on its Raft port.
+        _instances.Add(new ConsulServiceInstance("consul", "consul", NodeName, serverAddress, 8300) { NodeAddress = serverAddress, CreateIndex = _index, ModifyIndex = _index });
     }
 
     public string Datacenter { get; }
@@ -29,7 +31,7 @@ public sealed class ConsulState
     /// <summary>The server's pod IP; the leader is this address on the Raft port 8300.</summary>
     public string ServerAddress { get; }
 
-    public string NodeName { get; init; } = "consul-server-0";
+    public const string NodeName = "consul-server-0";
 
     public string Version { get; init; } = "1.19.2";
 

@@ -22,12 +22,14 @@ namespace MeshOps.Simulation.Consul;
 public sealed class SimulatedConsulServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ConsulServerCertificate? _certificate;
     private readonly ConcurrentQueue<RecordedConsulRequest> _requests = new();
-    private readonly ConcurrentDictionary<string, string> _denied = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Permission, string Resource)> _denied = new(StringComparer.Ordinal);
 
-    private SimulatedConsulServer(WebApplication app, ConsulState state, FaultPlan faults)
+    private SimulatedConsulServer(WebApplication app, ConsulState state, FaultPlan faults, ConsulServerCertificate? certificate)
     {
         _app = app;
+        _certificate = certificate;
         State = state;
         Faults = faults;
     }
@@ -36,7 +38,11 @@ public sealed class SimulatedConsulServer : IAsyncDisposable
 
     public FaultPlan Faults { get; }
 
+    /// <summary>http://127.0.0.1:port/, or https:// for a server started with <see cref="StartTlsAsync"/>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The PEM of the CA that signed the HTTPS server's certificate (what CONSUL_CACERT names); null over HTTP.</summary>
+    public string? CertificateAuthorityPem => _certificate?.CertificateAuthorityPem;
 
     public IPEndPoint EndPoint { get; private set; } = null!;
 
@@ -46,18 +52,32 @@ public sealed class SimulatedConsulServer : IAsyncDisposable
 
     /// <summary>
     /// Requests whose path starts with <paramref name="pathPrefix"/> are refused as for a valid token that lacks
-    /// <paramref name="permission"/> ("service:read", "intentions:read", "operator:read").
+    /// <paramref name="permission"/> ("service:read", "intentions:read", "operator:read") on <paramref name="resource"/>.
     /// </summary>
-    public void DenyPermission(string pathPrefix, string permission) => _denied[pathPrefix] = permission;
+    public void DenyPermission(string pathPrefix, string permission, string resource) => _denied[pathPrefix] = (permission, resource);
 
-    public static async Task<SimulatedConsulServer> StartAsync(ConsulState state, FaultPlan? faults = null, string? requiredToken = null, CancellationToken ct = default)
+    public static Task<SimulatedConsulServer> StartAsync(ConsulState state, FaultPlan? faults = null, string? requiredToken = null, CancellationToken ct = default) =>
+        StartAsync(state, faults, requiredToken, certificate: null, ct);
+
+    /// <summary>The same server over HTTPS (port 8501 in a real cluster), with a certificate from a CA made for it.</summary>
+    public static Task<SimulatedConsulServer> StartTlsAsync(ConsulState state, FaultPlan? faults = null, string? requiredToken = null, CancellationToken ct = default) =>
+        StartAsync(state, faults, requiredToken, ConsulServerCertificate.Create(), ct);
+
+    private static async Task<SimulatedConsulServer> StartAsync(ConsulState state, FaultPlan? faults, string? requiredToken, ConsulServerCertificate? certificate, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate.Server);
+            }
+        }));
         var app = builder.Build();
-        var server = new SimulatedConsulServer(app, state, faults ?? new FaultPlan());
+        var server = new SimulatedConsulServer(app, state, faults ?? new FaultPlan(), certificate);
         app.Use(server.Record);
         app.UseFaults(server.Faults);
         app.Use((context, next) => server.CheckToken(context, next, requiredToken));
@@ -73,6 +93,7 @@ public sealed class SimulatedConsulServer : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _certificate?.Dispose();
     }
 
     private Task Record(HttpContext context, RequestDelegate next)
@@ -96,8 +117,7 @@ public sealed class SimulatedConsulServer : IAsyncDisposable
         var denied = _denied.FirstOrDefault(d => path.StartsWith(d.Key, StringComparison.Ordinal));
         if (denied.Key is not null)
         {
-            var target = path.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
-            await Forbidden(context, $"Permission denied: token with AccessorID 'b6e7a7e3-1c1f-4cbe-8a3e-0b8c2a0e6d51' lacks permission '{denied.Value}' on \"{target}\"");
+            await Forbidden(context, $"Permission denied: token with AccessorID 'b6e7a7e3-1c1f-4cbe-8a3e-0b8c2a0e6d51' lacks permission '{denied.Value.Permission}' on \"{denied.Value.Resource}\"");
             return;
         }
 
