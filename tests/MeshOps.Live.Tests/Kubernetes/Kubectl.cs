@@ -21,16 +21,23 @@ public static class Kubectl
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         // kubectl caches discovery under $HOME/.kube/cache; a fresh home per run keeps one server's answers from another's.
-        start.Environment["HOME"] = Directory.CreateTempSubdirectory("kubectl-home").FullName;
+        var home = Directory.CreateTempSubdirectory("kubectl-home");
+        start.Environment["HOME"] = home.FullName;
         start.Environment.Remove("KUBECONFIG");
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return new KubectlResult(process.ExitCode, await stdout, await stderr);
+        try
+        {
+            using var process = Process.Start(start)!;
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await process.WaitForExitAsync(timeout.Token);
+            return new KubectlResult(process.ExitCode, await stdout, await stderr);
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
     }
 
     private static string? Find() =>

@@ -49,6 +49,12 @@ public sealed class SimulatedKubernetesServer : IAsyncDisposable
 
     public FaultPlan Faults { get; }
 
+    /// <summary>What the server serves; <see cref="ServedApis.Remove"/> makes a cluster without a CRD (its group 404s and leaves discovery).</summary>
+    public ServedApis Apis { get; } = new();
+
+    /// <summary>What RBAC refuses the token's user: <see cref="AccessRules.Forbid"/> makes a verb on a resource answer 403.</summary>
+    public AccessRules Access { get; } = new();
+
     public ObjectStore Store { get; }
 
     /// <summary>Every request received since start or the last <see cref="ClearRequests"/>, in order.</summary>
@@ -91,7 +97,7 @@ public sealed class SimulatedKubernetesServer : IAsyncDisposable
         });
         app.UseWebSockets();
         app.UseRouting();
-        ApiRoutes.Map(app, store, () => server.BaseAddress);
+        ApiRoutes.Map(app, store, server.Apis, server.Access, () => server.BaseAddress);
         PodStreamEndpoints.Map(app, store, network, files);
 
         await app.StartAsync(ct);

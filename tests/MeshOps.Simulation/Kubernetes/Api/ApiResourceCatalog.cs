@@ -49,18 +49,8 @@ public static class ApiResourceCatalog
         Consul("TerminatingGateway", "terminatinggateways", "terminatinggateway", true, "terminating-gateway"),
     ];
 
-    /// <summary>The group versions in the order /apis lists them (the core "v1" is served at /api instead).</summary>
-    public static IReadOnlyList<(string Group, string Version)> GroupVersions { get; } =
-        All.Where(r => r.Group.Length > 0).Select(r => (r.Group, r.Version)).Distinct().ToList();
-
-    public static ApiResource? Find(string group, string version, string plural) =>
-        All.FirstOrDefault(r => r.Group == group && r.Version == version && r.Plural == plural);
-
     public static ApiResource? FindKind(string group, string kind) =>
         All.FirstOrDefault(r => r.Group == group && r.Kind == kind);
-
-    public static bool Serves(string group, string version) =>
-        All.Any(r => r.Group == group && r.Version == version);
 
     private static ApiResource Core(string kind, string plural, string singular, bool namespaced, params string[] shortNames) =>
         new(string.Empty, "v1", kind, plural, singular, namespaced, shortNames);

@@ -35,10 +35,11 @@ public static class Discovery
         }),
     };
 
-    public static JsonObject Groups()
+    public static JsonObject Groups(ServedApis apis)
     {
+        ArgumentNullException.ThrowIfNull(apis);
         var groups = new JsonArray();
-        foreach (var group in ApiResourceCatalog.GroupVersions.GroupBy(gv => gv.Group))
+        foreach (var group in apis.GroupVersions.GroupBy(gv => gv.Group))
         {
             var versions = new JsonArray();
             foreach (var (name, version) in group)
@@ -54,10 +55,11 @@ public static class Discovery
         return new JsonObject { ["kind"] = "APIGroupList", ["apiVersion"] = "v1", ["groups"] = groups };
     }
 
-    public static JsonObject Group(string group)
+    public static JsonObject Group(ServedApis apis, string group)
     {
+        ArgumentNullException.ThrowIfNull(apis);
         var versions = new JsonArray();
-        foreach (var (_, version) in ApiResourceCatalog.GroupVersions.Where(gv => gv.Group == group))
+        foreach (var (_, version) in apis.GroupVersions.Where(gv => gv.Group == group))
             versions.Add(new JsonObject { ["groupVersion"] = $"{group}/{version}", ["version"] = version });
         return new JsonObject
         {
@@ -69,10 +71,11 @@ public static class Discovery
         };
     }
 
-    public static JsonObject Resources(string group, string version)
+    public static JsonObject Resources(ServedApis apis, string group, string version)
     {
+        ArgumentNullException.ThrowIfNull(apis);
         var resources = new JsonArray();
-        foreach (var resource in ApiResourceCatalog.All.Where(r => r.Group == group && r.Version == version))
+        foreach (var resource in apis.All.Where(r => r.Group == group && r.Version == version))
         {
             var entry = new JsonObject
             {

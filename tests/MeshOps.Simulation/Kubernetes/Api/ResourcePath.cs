@@ -6,8 +6,9 @@ namespace MeshOps.Simulation.Kubernetes.Api;
 /// </summary>
 public sealed record ResourcePath(ApiResource Resource, string? Namespace, string? Name, string? Subresource)
 {
-    public static ResourcePath? Parse(string path)
+    public static ResourcePath? Parse(ServedApis apis, string path)
     {
+        ArgumentNullException.ThrowIfNull(apis);
         var segments = path.Trim('/').Split('/');
         string group, version;
         string[] rest;
@@ -23,7 +24,7 @@ public sealed record ResourcePath(ApiResource Resource, string? Namespace, strin
             (ns, rest) = (rest[1], rest[2..]);
         if (rest.Length is 0 or > 3)
             return null;
-        var resource = ApiResourceCatalog.Find(group, version, rest[0]);
+        var resource = apis.Find(group, version, rest[0]);
         if (resource is null || (ns is not null && !resource.Namespaced))
             return null;
         var name = rest.Length > 1 ? rest[1] : null;
