@@ -94,35 +94,42 @@ public class LiveErrorTests
     public async Task A_kind_rbac_refuses_is_an_error_naming_verb_and_resource_and_the_rest_is_still_read()
     {
         await using var cluster = await LiveCluster.StartAsync(Seed);
-        var refused = new Dictionary<string, (HttpStatusCode, string)>
-        {
-            ["/api/v1/namespaces/default/configmaps"] = (HttpStatusCode.Forbidden,
-                "configmaps is forbidden: User \"system:serviceaccount:ci:meshops\" cannot list resource \"configmaps\" in API group \"\" in the namespace \"default\""),
-        };
-        await using var proxy = await RefusingProxy.StartAsync(cluster.Server, refused);
-        using var connection = Connect(proxy.WriteKubeconfig(Path.Combine(cluster.Folder, "proxied")));
+        cluster.Server.Access.Forbid("list", "", "configmaps", "default");
+        using var connection = cluster.Connect("default");
 
         var live = await LiveSnapshot.ReadAsync(connection, LiveSnapshotOptions.Default, CancellationToken.None);
 
         var error = Assert.Single(live.Errors);
         Assert.Equal(LoadErrorIds.KubernetesForbidden, error.ErrorId);
         Assert.Contains("cannot list resource \"configmaps\" in API group \"\" in the namespace \"default\"", error.Message, StringComparison.Ordinal);
-        Assert.Contains("context 'proxied'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("context 'simulated'", error.Message, StringComparison.Ordinal);
         Assert.Contains(live.Resources, r => r.Kind == "Pod" && r.Name == "web-1");
         Assert.DoesNotContain(live.Resources, r => r.Kind == "ConfigMap");
-        Assert.DoesNotContain(RefusingProxy.Token, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(cluster.Server.Token, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mesh_wide_kinds_refused_across_namespaces_are_read_in_the_asked_namespace_with_a_note()
+    {
+        await using var cluster = await LiveCluster.StartAsync(Seed);
+        cluster.Server.Access.Forbid("list", "consul.hashicorp.com", "proxydefaults");
+        cluster.Server.Access.Forbid("list", "apps", "deployments");
+        using var connection = cluster.Connect("default");
+
+        var live = await LiveSnapshot.ReadAsync(connection, LiveSnapshotOptions.Default, CancellationToken.None);
+
+        Assert.Contains(live.Skipped, s => s.Reason.Contains("ProxyDefaults cannot be listed across namespaces", StringComparison.Ordinal));
+        Assert.Contains(live.Skipped, s => s.Reason.Contains("mesh settings come from the consul-k8s chart defaults", StringComparison.Ordinal));
+        Assert.Contains(live.Errors, e => e.Message.Contains("cannot list resource \"proxydefaults\"", StringComparison.Ordinal) && e.Location.File.Contains("namespace default", StringComparison.Ordinal));
+        Assert.Contains(live.Resources, r => r.Kind == "ServiceDefaults");
     }
 
     [Fact]
     public async Task A_consul_kind_whose_crd_is_not_installed_is_skipped_with_a_note_not_an_error()
     {
         await using var cluster = await LiveCluster.StartAsync(Seed);
-        var refused = new Dictionary<string, (HttpStatusCode, string)>
-        {
-            ["/apis/consul.hashicorp.com/v1alpha1/namespaces/default/servicerouters"] = (HttpStatusCode.NotFound, "the server could not find the requested resource"),
-        };
-        await using var proxy = await RefusingProxy.StartAsync(cluster.Server, refused);
-        using var connection = Connect(proxy.WriteKubeconfig(Path.Combine(cluster.Folder, "proxied")));
+        cluster.Server.Apis.Remove("consul.hashicorp.com", "servicerouters");
+        using var connection = cluster.Connect("default");
 
         var live = await LiveSnapshot.ReadAsync(connection, LiveSnapshotOptions.Default, CancellationToken.None);
 

@@ -28,6 +28,20 @@ public class LiveRequestCountTests
         Assert.Equal(perNamespace, requests.Count(r => r.Path.StartsWith("/api/v1/namespaces/default/", StringComparison.Ordinal) || r.Path.StartsWith("/apis/", StringComparison.Ordinal) && r.Path.Contains("/namespaces/default/", StringComparison.Ordinal)));
         Assert.Equal(perNamespace, requests.Count(r => r.Path.Contains("/namespaces/shop/", StringComparison.Ordinal)));
 
+        string[] expected =
+        [
+            "/api/v1/namespaces/shop/configmaps", "/api/v1/namespaces/shop/endpoints", "/api/v1/namespaces/shop/pods",
+            "/api/v1/namespaces/shop/serviceaccounts", "/api/v1/namespaces/shop/services",
+            "/apis/apps/v1/namespaces/shop/daemonsets", "/apis/apps/v1/namespaces/shop/deployments", "/apis/apps/v1/namespaces/shop/replicasets",
+            "/apis/apps/v1/namespaces/shop/statefulsets", "/apis/discovery.k8s.io/v1/namespaces/shop/endpointslices",
+            "/apis/networking.k8s.io/v1/namespaces/shop/networkpolicies",
+            .. new[] { "exportedservices", "ingressgateways", "servicedefaults", "serviceintentions", "serviceresolvers", "servicerouters", "servicesplitters", "terminatinggateways" }
+                .Select(p => $"/apis/consul.hashicorp.com/v1alpha1/namespaces/shop/{p}"),
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), requests.Where(r => r.Path.Contains("/namespaces/shop/", StringComparison.Ordinal)).Select(r => r.Path).Order(StringComparer.Ordinal));
+        Assert.Contains(requests, r => r.Path == "/apis/consul.hashicorp.com/v1alpha1/meshes");
+        Assert.Contains(requests, r => r.Path == "/apis/consul.hashicorp.com/v1alpha1/proxydefaults");
+
         // Each request is distinct: no kind listed twice in a namespace.
         Assert.Equal(requests.Count, requests.Select(r => (r.Path, r.Query)).Distinct().Count());
 

@@ -55,8 +55,8 @@ public sealed class KubernetesConnection : IDisposable
 
         // The resilient pipeline's timeouts decide, so its error says which one ran out.
         configuration.HttpClientTimeout = Timeout.InfiniteTimeSpan;
-        var resilience = new KubernetesResilience(KubernetesResilience.OptionsFor(context, configuration.Host, options.Timeouts, options.OnRetry));
-        return new KubernetesConnection(configuration, context, @namespace, new k8s.Kubernetes(configuration, resilience));
+        var handlers = ResilientHttp.CreateHandlers(KubernetesResilience.OptionsFor(context, options.Timeouts, options.OnRetry));
+        return new KubernetesConnection(configuration, context, @namespace, new k8s.Kubernetes(configuration, handlers));
     }
 
     /// <summary>"context 'prod' (server https://10.0.0.1:6443)": what an error names so the user knows which cluster refused.</summary>

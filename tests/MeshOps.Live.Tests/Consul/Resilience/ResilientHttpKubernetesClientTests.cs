@@ -15,7 +15,7 @@ public sealed class ResilientHttpKubernetesClientTests
         await using var server = await SimulatedConsulServer.StartAsync(new ConsulState());
         server.Faults.Add(new Fault(FaultKind.ServerError, "/api"));
         var options = ResilientHttpRetryTests.Fast() with { ServiceName = "the Kubernetes API server" };
-        using var kubernetes = new Kubernetes(new KubernetesClientConfiguration { Host = server.BaseAddress.ToString() }, ResilientHttp.CreateHandlers(options));
+        using var kubernetes = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = server.BaseAddress.ToString() }, ResilientHttp.CreateHandlers(options));
 
         var error = await Assert.ThrowsAsync<EndpointException>(() => kubernetes.CoreV1.ListNamespacedPodAsync("shop", labelSelector: "app=web"));
 
