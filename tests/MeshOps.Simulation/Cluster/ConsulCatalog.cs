@@ -5,7 +5,7 @@ namespace MeshOps.Simulation.Cluster;
 
 /// <summary>
 /// What Consul holds once consul-k8s has synced the cluster: each registered mesh pod with its sidecar proxy (health
-/// following the pod's readiness), the consul service of the server itself, and every config entry Consul accepted,
+/// following the pod's readiness) beside the consul service the server registers itself, and every config entry Consul accepted,
 /// translated from the CRD as consul-k8s' ToConsul does (kebab-case kind, PascalCase fields, the destination's name for
 /// service-intentions, consul-k8s' source meta).
 /// </summary>
@@ -32,7 +32,6 @@ internal static class ConsulCatalog
     {
         var server = contents.Pods.FirstOrDefault(p => p.Name == ConsulInstallation.ServerPod);
         var state = new ConsulState(ConsulInstallation.Datacenter, server?.PodIp ?? "10.244.0.10");
-        state.Register(new ConsulServiceInstance("consul", "consul", ConsulInstallation.ServerPod, state.ServerAddress, 8300) { NodeAddress = state.ServerAddress });
 
         foreach (var registration in MeshRegistration.For(contents))
         {
