@@ -5,7 +5,8 @@
     Run with: dotnet tool restore && dotnet pwsh -NoProfile -File build.ps1 <Task>
 
       Build   dotnet build MeshOps.sln; the module is laid out in artifacts/MeshOps.
-      Demo    Build (Release), then Test-MeshConfig on examples/hashicups and on the C# HashiCups.Mesh's YAML, in a fresh pwsh.
+      Demo    Build (Release), then Test-MeshConfig on examples/hashicups and on the C# HashiCups.Mesh's YAML, in a fresh pwsh,
+              and last live Test-MeshConfig against HashiCups on a simulated cluster with a pod in CrashLoopBackOff.
       Test    Build (Release), xunit with TRX results, Pester in a fresh pwsh; prints 'N passed, N failed' last
               and exits non-zero on any failure, including a step that could not run.
       Pester  The Pester suites against the already built module, in this process (Test runs it in a fresh one).
@@ -79,6 +80,32 @@ function Invoke-Demo {
     $yaml = @(dotnet $typedMesh)
     if ($LASTEXITCODE -ne 0) { throw "dotnet $typedMesh failed (exit code $LASTEXITCODE)." }
     Show-Findings 'examples/HashiCups.Mesh (C#): ToYaml()' $yaml
+    Show-LiveFindings
+}
+
+# The end of the demo: live Test-MeshConfig (no -Path) against HashiCups on a simulated cluster, a process of
+# tests/MeshOps.Simulation reached through a kubeconfig as a real cluster is, carrying one seeded and one runtime fault.
+function Show-LiveFindings {
+    Import-Module (Join-Path $RepoRoot 'tests/pester/Support/SimulatedCluster.psm1') -Force
+    $kubeconfig = Join-Path ([System.IO.Path]::GetTempPath()) "meshops-demo-$PID.kubeconfig"
+    $seeded = 'MESH101-payments-targetport'
+    $runtime = 'crashloop:payments'
+    Write-Host ''
+    Write-Host "=== live: Test-MeshConfig -Kubeconfig $kubeconfig ==="
+    $cluster = Start-SimulatedCluster -KubeconfigPath $kubeconfig -Seeded $seeded -RuntimeFault $runtime -Configuration $Configuration
+    try {
+        Write-Host "THIS CLUSTER IS SIMULATED: an in-process Kubernetes API server, Consul and Envoy on 127.0.0.1 (tests/MeshOps.Simulation),"
+        Write-Host "running HashiCups with the seeded fault $seeded and the runtime fault $runtime (payments in CrashLoopBackOff)."
+        $findings = @(Test-MeshConfig -Kubeconfig $cluster.Kubeconfig -ErrorAction Continue)
+        if ($findings.Count -eq 0) { Write-Host 'No findings.' }
+        else { $findings | Format-Table | Out-String -Width 160 | Write-Host }
+        foreach ($finding in $findings) { Write-Host "  $($finding.RuleId) confirm: $($finding.Confirm)" }
+    }
+    finally {
+        Stop-SimulatedCluster $cluster
+        Remove-Item -LiteralPath $kubeconfig -Force -ErrorAction SilentlyContinue
+        Write-Host 'The simulated cluster is stopped.'
+    }
 }
 
 # Files (FileInfo) or YAML text lines: Test-MeshConfig takes both from the pipeline.

@@ -1,7 +1,103 @@
+using System.Runtime.InteropServices;
+using MeshOps.Simulation.Cluster;
+using MeshOps.Simulation.Faults;
+
 namespace MeshOps.Simulation;
 
-/// <summary>Runs the simulated cluster as a process (the README demo, Pester); the entry point is filled in by the simulator.</summary>
+/// <summary>
+/// Runs the simulated HashiCups cluster as a process, so the README demo and the Pester suites connect to it exactly
+/// as to a real cluster: it writes a kubeconfig, prints <c>READY &lt;kubeconfig&gt;</c> once everything answers, and
+/// serves until its standard input closes or it is told to stop (Ctrl+C, SIGTERM).
+/// </summary>
 internal static class Program
 {
-    private static int Main() => 0;
+    private const string Usage = """
+        usage: MeshOps.Simulation --kubeconfig <file> [--seeded <fault folder>] [--runtime-fault <kind>:<service>]... [--namespace <ns>]
+
+          --kubeconfig <file>             where to write the kubeconfig of the simulated cluster (required)
+          --seeded <fault folder>         a folder of examples/hashicups/faults laid over the healthy set (e.g. MESH101-payments-targetport)
+          --runtime-fault <kind>:<svc>    a fault no manifest shows; kinds: sidecar-not-ready, crashloop, no-ready-endpoints, missing-from-catalog
+          --namespace <ns>                where HashiCups runs (default: default)
+          --api-fault <kind>[:<path>]     the API server fails every request (under <path>) once ready; kinds: latency,
+                                          server-error, too-many-requests, drop-connection, truncated-body, expired-token
+
+        Prints "READY <kubeconfig>" when the cluster answers; stops when standard input closes, on Ctrl+C or SIGTERM.
+        """;
+
+    private static async Task<int> Main(string[] args)
+    {
+        SimulatorArguments parsed;
+        try
+        {
+            parsed = SimulatorArguments.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"MeshOps.Simulation: {e.Message}\n\n{Usage}");
+            return 2;
+        }
+
+        if (parsed.Help)
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+
+        using var stop = new CancellationTokenSource();
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        SimulatedCluster cluster;
+        try
+        {
+            cluster = await SimulatedCluster.StartAsync(parsed.Options, stop.Token);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"MeshOps.Simulation: {e.Message}");
+            return 2;
+        }
+
+        await using var running = cluster;
+        var kubeconfig = cluster.WriteKubeconfig(parsed.Kubeconfig);
+        foreach (var fault in parsed.ApiFaults)
+        {
+            cluster.KubernetesFaults.Add(fault);
+        }
+
+        await Console.Error.WriteLineAsync(Describe(cluster, parsed.ApiFaults));
+        Console.WriteLine($"READY {kubeconfig}");
+        Console.Out.Flush();
+
+        var stdinClosed = Task.Run(() =>
+        {
+            using var stdin = Console.OpenStandardInput();
+            var buffer = new byte[256];
+            while (stdin.Read(buffer, 0, buffer.Length) > 0)
+            {
+            }
+        });
+        await Task.WhenAny(stdinClosed, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default));
+        return 0;
+    }
+
+    private static string Describe(SimulatedCluster cluster, IReadOnlyList<Fault> apiFaults)
+    {
+        var options = cluster.Options;
+        var faults = options.RuntimeFaults.Count == 0 ? "none" : string.Join(", ", options.RuntimeFaults.Select(f => $"{f.Kind} on {f.Service}"));
+        var failing = apiFaults.Count == 0 ? "" : $"; the API server fails every request with {string.Join(", ", apiFaults.Select(f => f.Kind))}";
+        return $"""
+            simulated cluster (not a real one): HashiCups in namespace {options.Namespace}, seeded fault {options.SeededFault ?? "none"}, runtime faults {faults}{failing}
+            kubernetes API: {cluster.Kubernetes.BaseAddress}
+            consul: {cluster.ConsulAddress} (also consul/{ConsulInstallation.ServerPod}:{ConsulInstallation.HttpPort} through a port-forward)
+            """;
+    }
 }

@@ -96,20 +96,23 @@ Describe 'Test-MeshConfig parameters' -Tag Unit {
         $Common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
     }
 
-    It 'has the parameter sets Path (default), LiteralPath and InputObject' {
-        ($Command.ParameterSets.Name | Sort-Object) | Should -Be @('InputObject', 'LiteralPath', 'Path')
-        $Command.DefaultParameterSet | Should -Be 'Path'
+    It 'has the parameter sets Live (default: no path, no pipeline), Path, LiteralPath and InputObject' {
+        ($Command.ParameterSets.Name | Sort-Object) | Should -Be @('InputObject', 'LiteralPath', 'Live', 'Path')
+        $Command.DefaultParameterSet | Should -Be 'Live'
     }
 
     It 'has exactly the documented parameters' {
         ($Command.Parameters.Keys | Where-Object { $_ -notin $Common } | Sort-Object) |
-            Should -Be (@('Path', 'LiteralPath', 'InputObject', 'Namespace', 'Rule', 'ExcludeRule', 'MinimumSeverity', 'DefaultPolicy', 'TransparentProxy', 'AclsEnabled', 'KnownService', 'KnownServicesPath', 'Quiet', 'AllowEmpty') | Sort-Object)
+            Should -Be (@('Path', 'LiteralPath', 'InputObject', 'Context', 'AllNamespaces', 'Kubeconfig', 'Namespace', 'Rule', 'ExcludeRule', 'MinimumSeverity', 'DefaultPolicy', 'TransparentProxy', 'AclsEnabled', 'KnownService', 'KnownServicesPath', 'Quiet', 'AllowEmpty') | Sort-Object)
     }
 
     It '-<Name> is <Type> in <Sets>' -ForEach @(
         @{ Name = 'Path'; Type = 'System.String[]'; Sets = @('Path') }
         @{ Name = 'LiteralPath'; Type = 'System.String[]'; Sets = @('LiteralPath') }
         @{ Name = 'InputObject'; Type = 'System.String'; Sets = @('InputObject') }
+        @{ Name = 'Context'; Type = 'System.String'; Sets = @('Live') }
+        @{ Name = 'AllNamespaces'; Type = 'System.Management.Automation.SwitchParameter'; Sets = @('Live') }
+        @{ Name = 'Kubeconfig'; Type = 'System.String'; Sets = @('Live') }
         @{ Name = 'Namespace'; Type = 'System.String'; Sets = @('__AllParameterSets') }
         @{ Name = 'Rule'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
         @{ Name = 'ExcludeRule'; Type = 'System.String[]'; Sets = @('__AllParameterSets') }
@@ -186,6 +189,13 @@ Describe 'Test-MeshConfig -Quiet when nothing is analysed' -Tag Unit {
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.NothingAnalysed,*'
         $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         "$problems" | Should -Match '-AllowEmpty'
+    }
+
+    It 'says MeshOps.NothingAnalysed for an empty pipeline, never reading a cluster instead (live mode is for no input at all)' {
+        @() | Test-MeshConfig -Quiet -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeExactly $false
+
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.NothingAnalysed,*'
     }
 
     It 'writes the error without -Quiet too' {

@@ -1,10 +1,12 @@
 using System.Management.Automation;
 using System.Text;
 using MeshOps.Analysis;
+using MeshOps.Clients.Kubernetes;
 using MeshOps.Model;
 using MeshOps.PowerShell.Infrastructure;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
+using MeshOps.Sources.Live;
 using MeshOps.Rules.Catalog;
 using MeshOps.Secrets;
 using Microsoft.PowerShell.Commands;
@@ -12,11 +14,12 @@ using Microsoft.PowerShell.Commands;
 namespace MeshOps.PowerShell.Commands;
 
 /// <summary>
-/// Reads manifests from files, folders or the pipeline and reports what would break traffic in the Consul mesh.
+/// Reads manifests from files, folders or the pipeline, or with none of them what is deployed in the current cluster
+/// (as istioctl analyze: live by default), and reports what would break traffic in the Consul mesh.
 /// Every input of every pipeline record is analysed together in <see cref="EndProcessing"/>, because the rules
 /// compare objects with each other (a Service with its Deployment, an intention with its services).
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Test, "MeshConfig", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsDiagnostic.Test, "MeshConfig", DefaultParameterSetName = LiveSet)]
 [OutputType(typeof(Finding))]
 [OutputType(typeof(bool))]
 public sealed class TestMeshConfigCommand : MeshOpsCmdlet
@@ -24,6 +27,7 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
     private const string InputObjectSet = "InputObject";
+    private const string LiveSet = "Live";
 
     /// <summary>The name that locations in piped text carry, like a compiler reading standard input.</summary>
     private const string StdinSourceName = "<stdin>";
@@ -62,9 +66,24 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
 
     // Read as kubectl apply -n reads it, by the loader: the SDK's finding filter (AnalysisOptions.Namespace) is left
     // unset, since it would also hide findings on cluster-scoped objects and the Helm values, which have no namespace.
+    // Live, it is the namespace read, as kubectl get -n.
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Namespace { get; set; }
+
+    /// <summary>The kubeconfig context to read (kubectl --context); the current context when not given.</summary>
+    [Parameter(ParameterSetName = LiveSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Context { get; set; }
+
+    /// <summary>Every namespace, each kind listed once across the cluster (kubectl -A).</summary>
+    [Parameter(ParameterSetName = LiveSet)]
+    public SwitchParameter AllNamespaces { get; set; }
+
+    /// <summary>The kubeconfig file to read instead of KUBECONFIG or ~/.kube/config (kubectl --kubeconfig).</summary>
+    [Parameter(ParameterSetName = LiveSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Kubeconfig { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -147,6 +166,14 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
             ThrowTerminatingError(NewErrorRecord(ErrorIds.UnknownRule, unknown, unknown.RuleId));
         }
 
+        if (AllNamespaces && Namespace is not null)
+        {
+            ThrowTerminatingError(NewErrorRecord(
+                ErrorIds.ConflictingParameters,
+                new ArgumentException("-Namespace and -AllNamespaces ask for different parts of the cluster; give one of them."),
+                Namespace));
+        }
+
         if (KnownServicesPath is not null)
         {
             _options = _options with { KnownServices = [.. _options.KnownServices, .. ReadKnownServices(KnownServicesPath)] };
@@ -203,6 +230,8 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
                 }
 
                 break;
+            case LiveSet:
+                break;
             default:
                 // kubectl output arrives one line per record; a whole document (Get-Content -Raw) is one record.
                 _text.Append(InputObject).Append('\n');
@@ -213,11 +242,15 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     protected override void EndProcessing()
     {
         RejectUnboundRecords();
-        ReportProgress(ProgressActivity, "Reading manifests");
-        var loaded = Load();
-        WriteVerbose(
-            $"Read {loaded.Resources.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count()} file(s) " +
-            $"with {loaded.Resources.Count} resource(s); {loaded.Errors.Count} could not be read, {loaded.Skipped.Count} skipped.");
+        // An empty pipeline binds no record and leaves the default (live) set: it is still piped input, which held nothing,
+        // and reading the cluster instead would answer a question nobody asked.
+        var live = ParameterSetName == LiveSet && !MyInvocation.ExpectingInput;
+        ReportProgress(ProgressActivity, live ? "Reading the cluster" : "Reading manifests");
+        var loaded = live ? LoadLive() : Load();
+        WriteVerbose(live
+            ? $"Read {loaded.Resources.Count} object(s) from the cluster; {loaded.Errors.Count} kind(s) could not be read, {loaded.Skipped.Count} note(s)."
+            : $"Read {loaded.Resources.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count()} file(s) " +
+              $"with {loaded.Resources.Count} resource(s); {loaded.Errors.Count} could not be read, {loaded.Skipped.Count} skipped.");
         foreach (var skipped in loaded.Skipped)
         {
             WriteVerbose(SecretRedactor.Redact($"skipped {skipped.Location}: {skipped.Reason}"));
@@ -260,8 +293,52 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
         }
         else
         {
-            WriteObject(report.Findings, enumerateCollection: true);
+            WriteObject(live ? report.Findings.Select(f => ClusterConfirmCommands.ForCluster(f, Context, _kubeconfigPath)) : report.Findings, enumerateCollection: true);
         }
+    }
+
+    /// <summary>The -Kubeconfig file as a file-system path, once resolved (confirm commands name it too).</summary>
+    private string? _kubeconfigPath;
+
+    /// <summary>
+    /// The live snapshot of the cluster. A cluster that cannot be read at all is one error naming the context and the
+    /// server, and the run's verdict is no pass; a kind RBAC refuses is an error of its own, the rest still analysed.
+    /// </summary>
+    private ManifestSet LoadLive()
+    {
+        _kubeconfigPath = Kubeconfig is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Kubeconfig);
+        var retries = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        try
+        {
+            using var connection = KubernetesConnection.Create(new KubernetesConnectionOptions
+            {
+                Kubeconfig = _kubeconfigPath,
+                Context = Context,
+                Namespace = Namespace,
+                OnRetry = notice => retries.Enqueue(
+                    $"{notice.Endpoint}: attempt {notice.FailedAttempt} failed ({notice.Reason}); retrying in {notice.Delay.TotalSeconds:0.##} s."),
+            });
+            WriteVerbose($"Reading {(AllNamespaces ? "all namespaces" : $"namespace {connection.Namespace}")} of {connection.Describe()}{(connection.SkipTlsVerify ? "; TLS verification is off (insecure-skip-tls-verify)" : string.Empty)}.");
+            var options = new LiveSnapshotOptions { AllNamespaces = AllNamespaces, Namespaces = [connection.Namespace] };
+            return RunCancellable(cancellation => LiveSnapshot.ReadAsync(connection, options, cancellation).GetAwaiter().GetResult());
+        }
+        catch (KubernetesConfigurationException invalid)
+        {
+            Reject(_kubeconfigPath ?? "<kubeconfig>", ErrorIds.KubeconfigInvalid, invalid.Message);
+        }
+        catch (KubernetesRequestException failed)
+        {
+            Reject("<cluster>", failed.StatusCode == 401 ? ErrorIds.ClusterUnauthorized : ErrorIds.ClusterUnreachable, failed.Message);
+        }
+        finally
+        {
+            foreach (var retry in retries)
+            {
+                WriteVerbose(retry);
+            }
+        }
+
+        return ManifestSet.Empty;
     }
 
     /// <summary>Records PowerShell dropped before they reached the cmdlet are input that was not checked: no pass.</summary>
@@ -279,7 +356,9 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     }
 
     private string NothingAnalysedMessage(ManifestSet loaded) =>
-        (MyInvocation.ExpectingInput && _paths.Count == 0 && _text.Length == 0
+        (ParameterSetName == LiveSet && !MyInvocation.ExpectingInput
+            ? $"Nothing was analysed: the cluster holds no object in {(AllNamespaces ? "any namespace" : "the namespace read")} ({loaded.Skipped.Count} note(s); -Verbose shows them)."
+            : MyInvocation.ExpectingInput && _paths.Count == 0 && _text.Length == 0
             ? "Nothing was analysed: no pipeline input reached Test-MeshConfig (the pipeline was empty, or its records did not bind to -Path, -LiteralPath or -InputObject)."
             : $"Nothing was analysed: the input held no Kubernetes or Consul object ({loaded.Skipped.Count} document(s) skipped as not an object).")
         + " A check of nothing is not a pass, so -Quiet returns $false; add -AllowEmpty to accept an input without objects.";

@@ -31,11 +31,27 @@ internal static class ErrorIds
     /// <summary>Piped records PowerShell could not bind to Test-MeshConfig: input that was dropped, so no pass.</summary>
     public const string InputNotBound = "MeshOps.InputNotBound";
 
+    /// <summary>Parameters that ask for contradictory things (-Namespace with -AllNamespaces).</summary>
+    public const string ConflictingParameters = "MeshOps.ConflictingParameters";
+
+    /// <summary>No cluster connection could be built: no kubeconfig, an unknown -Context, an unreadable kubeconfig.</summary>
+    public const string KubeconfigInvalid = "MeshOps.KubeconfigInvalid";
+
+    /// <summary>The API server refused the credentials (401): the token expired or is wrong.</summary>
+    public const string ClusterUnauthorized = "MeshOps.ClusterUnauthorized";
+
+    /// <summary>The API server could not be reached (refused, DNS, TLS, timeout) or kept failing after retries.</summary>
+    public const string ClusterUnreachable = "MeshOps.ClusterUnreachable";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
         NotFileSystemPath or UnknownRule or InvalidKnownService or InputNotBound => ErrorCategory.InvalidArgument,
         RuleNotFound or NothingAnalysed => ErrorCategory.ObjectNotFound,
+        KubeconfigInvalid or ConflictingParameters => ErrorCategory.InvalidArgument,
+        ClusterUnauthorized => ErrorCategory.AuthenticationError,
+        ClusterUnreachable => ErrorCategory.ConnectionError,
+        LoadErrorIds.KubernetesForbidden => ErrorCategory.PermissionDenied,
         _ when LoadErrorIds.Kinds.TryGetValue(errorId, out var kind) => kind switch
         {
             LoadErrorKind.NotFound => ErrorCategory.ObjectNotFound,

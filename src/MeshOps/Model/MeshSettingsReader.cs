@@ -86,6 +86,10 @@ internal static class MeshSettingsReader
         return new Setting<bool>(chartDefault, ChartDefault) { Assumed = values.Count == 0 };
     }
 
-    /// <summary>file:line with the file name only: settings are quoted inside messages, which full paths would swamp.</summary>
-    public static string Short(SourceLocation location) => $"{Path.GetFileName(location.File)}:{location.Line}";
+    /// <summary>
+    /// file:line with the file name only: settings are quoted inside messages, which full paths would swamp. A place
+    /// with no line is an object read as an object (Deployment/consul/consul-connect-injector), quoted whole.
+    /// </summary>
+    public static string Short(SourceLocation location) =>
+        location.Line > 0 ? $"{Path.GetFileName(location.File)}:{location.Line}" : location.File;
 }

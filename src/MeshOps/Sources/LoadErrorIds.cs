@@ -29,6 +29,12 @@ public static class LoadErrorIds
     /// <summary>With a namespace given (<c>LoaderOptions.Namespace</c>, kubectl's <c>-n</c>), an object written for another one.</summary>
     public const string NamespaceMismatch = "MeshOps.NamespaceMismatch";
 
+    /// <summary>A live snapshot could not list one kind: RBAC refused it (the message quotes the API server's words).</summary>
+    public const string KubernetesForbidden = "MeshOps.KubernetesForbidden";
+
+    /// <summary>A namespace asked for does not exist in the cluster.</summary>
+    public const string NamespaceNotFound = "MeshOps.NamespaceNotFound";
+
     /// <summary>Every ID above with its kind (look an ID up with <c>TryGetValue</c>: a front end's own IDs are not here).</summary>
     public static FrozenDictionary<string, LoadErrorKind> Kinds { get; } = new Dictionary<string, LoadErrorKind>(StringComparer.Ordinal)
     {
@@ -43,6 +49,8 @@ public static class LoadErrorIds
         [MissingIdentity] = LoadErrorKind.InvalidData,
         [InvalidField] = LoadErrorKind.InvalidData,
         [NamespaceMismatch] = LoadErrorKind.InvalidData,
+        [KubernetesForbidden] = LoadErrorKind.ReadError,
+        [NamespaceNotFound] = LoadErrorKind.NotFound,
         [FileTooLarge] = LoadErrorKind.LimitExceeded,
         [NestingTooDeep] = LoadErrorKind.LimitExceeded,
         [TooManyNodes] = LoadErrorKind.LimitExceeded,

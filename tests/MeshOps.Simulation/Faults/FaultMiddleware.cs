@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -47,7 +48,11 @@ public static class FaultMiddleware
         return context.Response.WriteAsync(body, context.RequestAborted);
     }
 
-    /// <summary>Runs the real handler into a buffer, promises its full length, sends half, and cuts the connection.</summary>
+    /// <summary>
+    /// Runs the real handler into a buffer, promises its full length, sends half, and closes the connection. Closing
+    /// through Kestrel (RequestClose, then the short body ends the response) sends the half first; context.Abort() resets
+    /// the socket before Kestrel has written it, so the client never saw the headers and got a reset, not a short body.
+    /// </summary>
     private static async Task Truncated(HttpContext context, RequestDelegate next)
     {
         var real = context.Response.Body;
@@ -60,6 +65,6 @@ public static class FaultMiddleware
         await real.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), context.RequestAborted);
         await real.FlushAsync(context.RequestAborted);
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        context.Abort();
+        context.Features.Get<IConnectionLifetimeNotificationFeature>()?.RequestClose();
     }
 }

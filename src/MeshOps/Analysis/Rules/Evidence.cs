@@ -14,5 +14,9 @@ public sealed record Evidence(ResourceRef Resource, SourceLocation Location, str
 
     public SourceLocation Location { get; init => field = value.ForOutput(); } = Location.ForOutput();
 
-    public override string ToString() => $"{Resource} ({Location}): {Note}";
+    // An object read from a cluster is located by its own name (Deployment/shop/api (resourceVersion 7)): say it once.
+    public override string ToString() =>
+        Location.Line == 0 && Location.File.StartsWith(Resource.ToString(), StringComparison.Ordinal)
+            ? $"{Location}: {Note}"
+            : $"{Resource} ({Location}): {Note}";
 }

@@ -1,0 +1,63 @@
+using MeshOps.Analysis;
+using MeshOps.Clients.Kubernetes;
+using MeshOps.Simulation.Cluster;
+using MeshOps.Sources.Files;
+using MeshOps.Sources.Live;
+
+namespace MeshOps.Live.Tests.Cluster;
+
+/// <summary>
+/// The whole simulated cluster (pods with sidecars, ReplicaSets, endpoints, the consul namespace, the connect-injector's
+/// flags, the kubernetes Service), read live through the SDK: the rule IDs are those the same files give.
+/// </summary>
+public sealed class SimulatedClusterParityTests
+{
+    /// <summary>
+    /// Seeded faults a cluster cannot hold as the files write them: MESH207 is two copies of one object (the webhook
+    /// refuses the second, the cluster keeps the first); MESH503 is a Deployment whose selector does not match its
+    /// template, which the API server refuses.
+    /// </summary>
+    private static readonly HashSet<string> NotInACluster = ["MESH207", "MESH503"];
+
+    public static TheoryData<string> Sets()
+    {
+        var data = new TheoryData<string> { "healthy" };
+        foreach (var fault in HashiCupsManifests.SeededFaults().Where(f => !NotInACluster.Contains(f[..7])))
+        {
+            data.Add(fault);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public async Task Live_analysis_of_the_simulated_cluster_reports_the_rule_ids_of_the_files(string set)
+    {
+        var fault = set == "healthy" ? null : set;
+        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { SeededFault = fault });
+        var folder = Directory.CreateTempSubdirectory("meshops-cluster");
+        try
+        {
+            using var connection = KubernetesConnection.Create(
+                new KubernetesConnectionOptions { Kubeconfig = cluster.WriteKubeconfig(Path.Combine(folder.FullName, "kubeconfig")) }, _ => null, home: null);
+
+            var live = await LiveSnapshot.ReadAsync(connection, LiveSnapshotOptions.Default, CancellationToken.None);
+            var fromCluster = MeshAnalyzer.Analyze(live);
+            var fromFiles = MeshAnalyzer.Analyze(ManifestLoader.LoadPaths(HashiCupsManifests.Files(fault)));
+
+            Assert.Empty(live.Errors);
+            Assert.Equal(RuleIds(fromFiles), RuleIds(fromCluster));
+            if (fault is not null)
+            {
+                Assert.Contains(fault[..7], RuleIds(fromCluster));
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static string[] RuleIds(AnalysisReport report) => [.. report.Findings.Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal)];
+}

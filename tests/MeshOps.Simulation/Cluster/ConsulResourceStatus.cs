@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+
+namespace MeshOps.Simulation.Cluster;
+
+/// <summary>
+/// The status consul-k8s' config-entry controllers write on each consul.hashicorp.com resource: Synced True once the
+/// entry is written to Consul, or False with Consul's refusal (a ServiceIntentions that names one source twice).
+/// </summary>
+internal static class ConsulResourceStatus
+{
+    private const string Timestamp = "2026-01-05T09:00:00Z";
+
+    public static bool IsConsulResource(JsonObject obj) => obj.Text("apiVersion")?.StartsWith("consul.hashicorp.com/", StringComparison.Ordinal) == true;
+
+    /// <summary>Writes the status and says whether Consul accepted the entry.</summary>
+    public static bool Write(JsonObject obj)
+    {
+        var refusal = Refusal(obj);
+        var condition = new JsonObject
+        {
+            ["type"] = "Synced",
+            ["status"] = refusal is null ? "True" : "False",
+            ["lastTransitionTime"] = Timestamp,
+        };
+        if (refusal is not null)
+        {
+            condition["reason"] = "ConsulAgentError";
+            condition["message"] = refusal;
+        }
+
+        var status = new JsonObject { ["conditions"] = new JsonArray(condition) };
+        if (refusal is null)
+        {
+            status["lastSyncedTime"] = Timestamp;
+        }
+
+        obj["status"] = status;
+        return refusal is null;
+    }
+
+    private static string? Refusal(JsonObject obj)
+    {
+        if (obj.Kind() != "ServiceIntentions")
+        {
+            return null;
+        }
+
+        var duplicate = (obj["spec"]?["sources"] as JsonArray ?? []).OfType<JsonObject>()
+            .GroupBy(s => (s.Text("name"), s.Text("namespace"), s.Text("partition"), s.Text("peer")))
+            .FirstOrDefault(g => g.Count() > 1);
+        return duplicate is null
+            ? null
+            : $"writing config entry to consul: Unexpected response code: 500 (Config entry is invalid: Sources[1] defines \"{duplicate.Key.Item1}\" more than once)";
+    }
+}

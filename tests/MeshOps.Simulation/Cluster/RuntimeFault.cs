@@ -1,0 +1,54 @@
+namespace MeshOps.Simulation.Cluster;
+
+/// <summary>What goes wrong at run time, which no manifest shows.</summary>
+public enum RuntimeFaultKind
+{
+    /// <summary>The consul-dataplane container is not ready: the pod is not Ready and its endpoints are notReady.</summary>
+    SidecarNotReady,
+
+    /// <summary>The application container restarts and waits in CrashLoopBackOff.</summary>
+    CrashLoopBackOff,
+
+    /// <summary>Every endpoint address of the service is notReady.</summary>
+    NoReadyEndpoints,
+
+    /// <summary>The service is absent from Consul's catalog (consul-k8s never registered it).</summary>
+    MissingFromCatalog,
+}
+
+/// <summary>One runtime fault on one HashiCups service (its Deployment and Service share the name).</summary>
+public sealed record RuntimeFault(RuntimeFaultKind Kind, string Service)
+{
+    private static readonly Dictionary<string, RuntimeFaultKind> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sidecar-not-ready"] = RuntimeFaultKind.SidecarNotReady,
+        ["sidecarnotready"] = RuntimeFaultKind.SidecarNotReady,
+        ["crashloop"] = RuntimeFaultKind.CrashLoopBackOff,
+        ["crashloopbackoff"] = RuntimeFaultKind.CrashLoopBackOff,
+        ["no-ready-endpoints"] = RuntimeFaultKind.NoReadyEndpoints,
+        ["noreadyendpoints"] = RuntimeFaultKind.NoReadyEndpoints,
+        ["missing-from-catalog"] = RuntimeFaultKind.MissingFromCatalog,
+        ["missingfromcatalog"] = RuntimeFaultKind.MissingFromCatalog,
+    };
+
+    /// <summary>The kinds as the command line writes them.</summary>
+    public static IReadOnlyList<string> KindNames { get; } = ["sidecar-not-ready", "crashloop", "no-ready-endpoints", "missing-from-catalog"];
+
+    /// <summary>Reads <c>kind:service</c>, e.g. <c>crashloop:payments</c>.</summary>
+    public static RuntimeFault Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == text.Length - 1)
+        {
+            throw new FormatException($"A runtime fault is written kind:service (e.g. crashloop:payments), not '{text}'.");
+        }
+
+        var kind = text[..colon];
+        return Names.TryGetValue(kind, out var parsed)
+            ? new RuntimeFault(parsed, text[(colon + 1)..])
+            : throw new FormatException($"Unknown runtime fault kind '{kind}'; the kinds are: {string.Join(", ", KindNames)}.");
+    }
+
+    public bool Applies(RuntimeFaultKind kind, string service) => Kind == kind && string.Equals(Service, service, StringComparison.Ordinal);
+}

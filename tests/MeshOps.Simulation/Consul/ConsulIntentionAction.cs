@@ -1,0 +1,8 @@
+namespace MeshOps.Simulation.Consul;
+
+/// <summary>What an intention does with a matching source.</summary>
+public enum ConsulIntentionAction
+{
+    Allow,
+    Deny,
+}

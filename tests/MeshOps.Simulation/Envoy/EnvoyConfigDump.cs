@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace MeshOps.Simulation.Envoy;
+
+/// <summary>
+/// <c>/config_dump</c> and <c>/listeners</c> of a Consul sidecar, rewritten from consul-k8s's real config dump
+/// (Envoy 1.22, transparent proxy): its upstream cluster, EDS entry and outbound filter chain are the templates for
+/// each of this pod's upstreams, so the names, SNI, SPIFFE SANs and stat prefixes follow Consul's conventions.
+/// </summary>
+public static class EnvoyConfigDump
+{
+    private const string SampleTrustDomain = "bc3815c2-1a0f-f3ff-a2e9-20d791f08d00.consul";
+    private const string SampleUpstream = "client";
+    private const string SamplePodIp = "192.168.69.179";
+
+    public static JsonObject Json(EnvoyAdminData data, bool includeEds)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var dump = EnvoySamples.ConfigDump;
+        var configs = dump["configs"]!.AsArray();
+        var loaded = EnvoyClusters.Loaded(data);
+        var clusters = EnvoyClusters.For(data);
+        var rendered = new JsonArray();
+        foreach (var config in configs.Select(c => (JsonObject)c!.DeepClone()))
+        {
+            switch (((string?)config["@type"])?.Split('.')[^1])
+            {
+                case "BootstrapConfigDump":
+                    Bootstrap(config, data);
+                    break;
+                case "ClustersConfigDump":
+                    DynamicClusters(config, data, loaded);
+                    break;
+                case "EndpointsConfigDump":
+                    if (!includeEds)
+                        continue;
+                    Endpoints(config, data, clusters, loaded);
+                    break;
+                case "ListenersConfigDump":
+                    Listeners(config, data, loaded);
+                    break;
+            }
+
+            rendered.Add(config);
+        }
+
+        var text = new JsonObject { ["configs"] = rendered }.ToJsonString();
+        return JsonNode.Parse(text.Replace(SampleTrustDomain, data.TrustDomain, StringComparison.Ordinal))!.AsObject();
+    }
+
+    /// <summary><c>/listeners</c>: one <c>name::address</c> line per bound listener.</summary>
+    public static string ListenersText(EnvoyAdminData data)
+    {
+        var text = new StringBuilder();
+        foreach (var (name, address, port) in BoundListeners(data))
+            text.Append(CultureInfo.InvariantCulture, $"{name}::{address}:{port}\n");
+        return text.ToString();
+    }
+
+    /// <summary><c>/listeners?format=json</c>.</summary>
+    public static JsonObject ListenersJson(EnvoyAdminData data) => new()
+    {
+        ["listener_statuses"] = new JsonArray(BoundListeners(data).Select(l => (JsonNode)new JsonObject
+        {
+            ["name"] = l.Name,
+            ["local_address"] = new JsonObject
+            {
+                ["socket_address"] = new JsonObject { ["address"] = l.Address, ["port_value"] = l.Port },
+            },
+        }).ToArray()),
+    };
+
+    private static IEnumerable<(string Name, string Address, int Port)> BoundListeners(EnvoyAdminData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!EnvoyClusters.Loaded(data))
+            return [];
+        return
+        [
+            ($"public_listener:{data.PodIp}:20000", data.PodIp, 20000),
+            ("outbound_listener:127.0.0.1:15001", "127.0.0.1", 15001),
+        ];
+    }
+
+    private static void Bootstrap(JsonObject config, EnvoyAdminData data)
+    {
+        var node = config["bootstrap"]!["node"]!.AsObject();
+        node["id"] = data.NodeId;
+        node["cluster"] = data.Service;
+        node["metadata"]!["namespace"] = data.ConsulNamespace;
+    }
+
+    private static void DynamicClusters(JsonObject config, EnvoyAdminData data, bool loaded)
+    {
+        var sample = config["dynamic_active_clusters"]!.AsArray();
+        config.Remove("dynamic_active_clusters");
+        if (!loaded)
+            return;
+        var template = sample.Single(c => (string?)c!["cluster"]!["name"] == SampleClusterName)!;
+        var dynamic = new JsonArray();
+        foreach (var upstream in data.Upstreams)
+            dynamic.Add(ForUpstream(template, data, upstream.Service));
+        foreach (var kept in sample.Where(c => (string?)c!["cluster"]!["name"] is "local_app" or "original-destination"))
+        {
+            var copy = kept!.DeepClone();
+            if ((string?)copy["cluster"]!["name"] == "local_app")
+                SetAppPort(copy, data.AppPort);
+            dynamic.Add(copy);
+        }
+
+        config["dynamic_active_clusters"] = dynamic;
+    }
+
+    private static void Endpoints(JsonObject config, EnvoyAdminData data, IReadOnlyList<EnvoyCluster> clusters, bool loaded)
+    {
+        var sample = config["dynamic_endpoint_configs"]!.AsArray();
+        config.Remove("dynamic_endpoint_configs");
+        if (!loaded)
+            return;
+        var template = sample[0]!;
+        var lbTemplate = template["endpoint_config"]!["endpoints"]![0]!["lb_endpoints"]![0]!;
+        var dynamic = new JsonArray();
+        foreach (var cluster in clusters.Where(c => c.AddedViaApi && c.Name != "original-destination" && c.Name != "local_app"))
+        {
+            var entry = template.DeepClone();
+            var lbEndpoints = new JsonArray();
+            foreach (var host in cluster.Hosts)
+            {
+                var lb = lbTemplate.DeepClone();
+                lb["endpoint"]!["address"]!["socket_address"]!["address"] = host.Address;
+                lb["endpoint"]!["address"]!["socket_address"]!["port_value"] = host.Port;
+                lb["health_status"] = host.Healthy ? "HEALTHY" : "UNHEALTHY";
+                lbEndpoints.Add(lb);
+            }
+
+            entry["endpoint_config"]!["endpoints"]![0]!["lb_endpoints"] = lbEndpoints;
+            dynamic.Add(entry);
+        }
+
+        foreach (var kept in sample.Where(e => (string?)e!["endpoint_config"]!["cluster_name"] is "local_app" or "original-destination"))
+            dynamic.Add(kept!.DeepClone());
+        config["dynamic_endpoint_configs"] = dynamic;
+    }
+
+    private static void Listeners(JsonObject config, EnvoyAdminData data, bool loaded)
+    {
+        var sample = config["dynamic_listeners"]!.AsArray();
+        config.Remove("dynamic_listeners");
+        if (!loaded)
+            return;
+        var listeners = new JsonArray();
+        foreach (var listener in sample)
+        {
+            var name = (string)listener!["name"]!;
+            if (name.StartsWith("public_listener:", StringComparison.Ordinal))
+            {
+                listeners.Add(JsonNode.Parse(listener.ToJsonString().Replace(SamplePodIp, data.PodIp, StringComparison.Ordinal)));
+                continue;
+            }
+
+            var copy = listener.DeepClone();
+            var chains = copy["active_state"]!["listener"]!["filter_chains"]!.AsArray();
+            var template = chains[0]!.DeepClone();
+            var fallback = chains[^1]!.DeepClone();
+            chains.Clear();
+            for (var i = 0; i < data.Upstreams.Count; i++)
+            {
+                var chain = ForUpstream(template, data, data.Upstreams[i].Service);
+                var ranges = chain["filter_chain_match"]!["prefix_ranges"]!.AsArray();
+                ranges[0]!["address_prefix"] = $"10.96.0.{i + 10}";
+                ranges[1]!["address_prefix"] = $"240.0.0.{i + 3}";
+                chains.Add(chain);
+            }
+
+            chains.Add(fallback);
+            listeners.Add(copy);
+        }
+
+        config["dynamic_listeners"] = listeners;
+    }
+
+    private static string SampleClusterName => $"{SampleUpstream}.default.dc1.internal.{SampleTrustDomain}";
+
+    /// <summary>The sample's <c>client</c> upstream object with another service's cluster name, SAN and stat prefix.</summary>
+    private static JsonNode ForUpstream(JsonNode template, EnvoyAdminData data, string service)
+    {
+        var text = template.ToJsonString()
+            .Replace(SampleClusterName, data.ClusterName(service), StringComparison.Ordinal)
+            .Replace($"/ns/default/dc/dc1/svc/{SampleUpstream}", $"/ns/{data.ConsulNamespace}/dc/{data.Datacenter}/svc/{service}", StringComparison.Ordinal)
+            .Replace($"upstream.{SampleUpstream}.default.default.dc1", $"upstream.{service}.{data.ConsulNamespace}.default.{data.Datacenter}", StringComparison.Ordinal);
+        return JsonNode.Parse(text)!;
+    }
+
+    private static void SetAppPort(JsonNode cluster, int port)
+    {
+        foreach (var address in Descendants(cluster).OfType<JsonObject>().Where(o => o.ContainsKey("socket_address")))
+            address["socket_address"]!["port_value"] = port;
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node)
+    {
+        yield return node;
+        IEnumerable<JsonNode?> children = node switch
+        {
+            JsonObject o => o.Select(p => p.Value),
+            JsonArray a => a,
+            _ => [],
+        };
+        foreach (var child in children.OfType<JsonNode>().ToList())
+        {
+            foreach (var d in Descendants(child))
+                yield return d;
+        }
+    }
+}
