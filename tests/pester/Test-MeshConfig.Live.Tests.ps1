@@ -52,7 +52,8 @@ BeforeAll {
         @($healthy | Where-Object Name -notin $faultFiles.Name) + $faultFiles
     }
 
-    function Get-RuleIds($Findings) { @($Findings | ForEach-Object RuleId | Sort-Object -Unique) }
+    # A run without findings gives $null, which ForEach-Object refuses; it is an empty set of rule IDs.
+    function Get-RuleIds($Findings) { @($Findings | Where-Object { $null -ne $_ } | ForEach-Object RuleId | Sort-Object -Unique) }
 
     # Every view of what the cmdlet wrote: the streams as they printed, and the error records in full.
     function Get-AllText($Streams, $Errors) {
