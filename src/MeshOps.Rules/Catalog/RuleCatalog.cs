@@ -16,6 +16,7 @@ namespace MeshOps.Rules.Catalog
         private const string Protocol = "Protocol";
         private const string Identity = "Identity";
         private const string Workload = "Workload";
+        private const string Runtime = "Runtime";
 
         /// <summary>
         /// {0} service, {1} namespace, {2} service port, {3} target port, {4} selected workloads, {5} declared container ports,
@@ -247,6 +248,33 @@ namespace MeshOps.Rules.Catalog
             "Add to a NetworkPolicy in namespace {1} that selects {0} a rule allowing {3}.",
             "kubectl describe networkpolicy -n {1}");
 
+        // Runtime: what a cluster reports about the objects (pod and container status, endpoint readiness). Read from a
+        // live cluster or a `kubectl get -o yaml` dump; manifests carry no status, so these rules are silent on them.
+
+        /// <summary>{0} workload, {1} namespace, {2} how many pods, {3} each pod's containers and why they do not run, {4} pod label selector.</summary>
+        public static readonly RuleDescriptor PodsNotRunning = new RuleDescriptor(
+            "MESH801", Severity.Error, Runtime,
+            "Pods of a workload are not running",
+            "{2} pod(s) of {0} have a container that is not running: {3}. A pod whose container is down is not ready, so its Service sends no traffic to it: callers get connection refused, or 'no healthy upstream' through the mesh.",
+            "Find why the container stops (kubectl logs --previous, and the pod's events in kubectl describe pod): a crash of the app, a ConfigMap or Secret it needs that is missing (CreateContainerConfigError), an image that cannot be pulled; fix that cause.",
+            "kubectl get pods -n {1} -l {4}");
+
+        /// <summary>{0} workload, {1} namespace, {2} how many pods, {3} each pod and its sidecar's state, {4} pod label selector, {5} sidecar container name.</summary>
+        public static readonly RuleDescriptor SidecarNotReady = new RuleDescriptor(
+            "MESH802", Severity.Error, Runtime,
+            "Mesh sidecar is not ready",
+            "The mesh sidecar of {2} pod(s) of {0} is not ready: {3}. Until Envoy has its configuration from Consul the pod is not ready and Consul marks its instance critical: mesh callers get 'no healthy upstream', and the pod's own calls through Envoy fail.",
+            "Read the sidecar's log: it says whether it cannot reach the Consul servers (gRPC port 8502), was refused a login by ACLs (the pod's ServiceAccount), or finds no registration of the pod's service; fix that cause.",
+            "kubectl logs -n {1} -l {4} -c {5} --tail=50");
+
+        /// <summary>{0} service, {1} namespace, {2} not-ready addresses, {3} what the other runtime findings say of the pods behind them.</summary>
+        public static readonly RuleDescriptor NoReadyEndpoints = new RuleDescriptor(
+            "MESH803", Severity.Error, Runtime,
+            "Service has no ready endpoint",
+            "Service {0} has pods behind it, but none is ready ({2} address(es) not ready). kube-proxy has nowhere to send callers (connection refused) and consul-k8s registers the instances as critical, so mesh callers get 'no healthy upstream'.{3}",
+            "Find why the pods are not ready (a failing readiness probe, a container or sidecar not running: kubectl describe pods) and fix that cause.",
+            "kubectl get endpointslices -n {1} -l kubernetes.io/service-name={0}");
+
         private const string Declaration = "Declaration";
 
         /// <summary>{0} the name as written, {1} its length, {2} the declaring type.</summary>
@@ -305,6 +333,7 @@ namespace MeshOps.Rules.Catalog
             HttpProtocolOnTcpService, L7FeatureWithoutL7Protocol, ProxyDefaultsProtocolConflict,
             MissingServiceAccount, ServiceAccountTokenNotMounted, ServiceAccountNameMismatch,
             MissingConfigMap, MeshBoundaryCall, WorkloadSelectorMismatch, NetworkPolicyBlocksSidecar, CredentialInConfigMap,
+            PodsNotRunning, SidecarNotReady, NoReadyEndpoints,
         };
 
         /// <summary>

@@ -14,7 +14,7 @@ namespace MeshOps.Rules.Catalog
         // Families are methods, not fields: static field initialisers in different parts of a partial class run in no
         // order the language promises, and Entries would read a family before it was set.
         private static readonly Dictionary<string, RuleGuideEntry> ById = Ports()
-            .Concat(Calls()).Concat(Intentions()).Concat(Protocol()).Concat(Identity()).Concat(Workload()).Concat(Declaration())
+            .Concat(Calls()).Concat(Intentions()).Concat(Protocol()).Concat(Identity()).Concat(Workload()).Concat(Runtime()).Concat(Declaration())
             .ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Every entry, in ID order.</summary>

@@ -4,6 +4,7 @@ using MeshOps.Clients.Kubernetes;
 
 namespace MeshOps.Live.Tests.Streams;
 
+[Collection(SocketCountingCollection.Name)]
 public sealed class PodPortForwardTests(PodStreamsFixture fixture) : IClassFixture<PodStreamsFixture>
 {
     [Fact]

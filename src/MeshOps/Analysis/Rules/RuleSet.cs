@@ -32,5 +32,8 @@ public static class RuleSet
         new WorkloadSelectorMismatch(),
         new NetworkPolicyBlocksSidecar(),
         new CredentialInConfigMap(),
+        new PodsNotRunning(),
+        new SidecarNotReady(),
+        new NoReadyEndpoints(),
     ];
 }

@@ -42,6 +42,10 @@ public class HashiCupsFaultLocationTests
         { "MESH504-payments-networkpolicy", "MESH504", Severity.Error, "networkpolicy.yaml", 9, "podSelector:" },
         // The credential sits in a block scalar; the finding points at the ConfigMap key that holds it.
         { "MESH601-password-in-configmap", "MESH601", Severity.Warning, "products-api.yaml", 37, "config: |" },
+        // Runtime rules read status from a dump: each points at the container state or the not-ready addresses.
+        { "MESH801-payments-crashloop", "MESH801", Severity.Error, "payments-pods.yaml", 65, "state:" },
+        { "MESH802-products-api-sidecar", "MESH802", Severity.Error, "products-api-pods.yaml", 71, "state:" },
+        { "MESH803-postgres-not-ready", "MESH803", Severity.Error, "postgres-endpoints.yaml", 10, "- notReadyAddresses:" },
     };
 
     [Theory]

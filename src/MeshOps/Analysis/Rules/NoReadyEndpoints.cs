@@ -1,0 +1,41 @@
+using System.Globalization;
+using MeshOps.Model;
+using MeshOps.Rules.Catalog;
+
+namespace MeshOps.Analysis.Rules;
+
+/// <summary>
+/// MESH803: a Service the cluster reports with pods behind it and none of them ready. A Service with no address at
+/// all selects no pod, which MESH101 and MESH102 explain at the cause.
+/// </summary>
+internal sealed class NoReadyEndpoints : IMeshRule
+{
+    public RuleDescriptor Descriptor => RuleCatalog.NoReadyEndpoints;
+
+    public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
+    {
+        foreach (var service in model.Services)
+        {
+            if (service.Selector.Count == 0
+                || !model.Observed.Endpoints.TryGetValue(service.Key, out var endpoints)
+                || endpoints.Ready > 0
+                || endpoints.NotReady == 0)
+            {
+                continue;
+            }
+
+            var causes = service.Workloads.Count == 0
+                ? string.Empty
+                : $" The pods belong to {string.Join(", ", service.Workloads.Select(w => w.Resource.Ref.ToString()))}; MESH801 and MESH802 name those whose containers or sidecar are down.";
+            yield return new RuleHit(Descriptor, service.Resource, WhereReported(model, service),
+                [service.Name, service.Namespace, endpoints.NotReady.ToString(CultureInfo.InvariantCulture), causes],
+                []);
+        }
+    }
+
+    /// <summary>The not-ready addresses of the Service's Endpoints where a dump wrote them; else the Service (a live object has no line).</summary>
+    private static Sources.SourceLocation WhereReported(MeshModel model, KubernetesService service) =>
+        model.Resources.FirstOrDefault(r => r.Kind == "Endpoints" && r.Name == service.Name && MeshModelBuilder.NamespaceOf(r) == service.Namespace)
+            ?.LocationOf("subsets", 0, "notReadyAddresses")
+        ?? service.Resource.Location;
+}
