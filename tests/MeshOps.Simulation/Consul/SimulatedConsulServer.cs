@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using MeshOps.Simulation.Faults;
+using MeshOps.Simulation.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,11 +23,11 @@ namespace MeshOps.Simulation.Consul;
 public sealed class SimulatedConsulServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConsulServerCertificate? _certificate;
+    private readonly ServerCertificates? _certificate;
     private readonly ConcurrentQueue<RecordedConsulRequest> _requests = new();
     private readonly ConcurrentDictionary<string, (string Permission, string Resource)> _denied = new(StringComparer.Ordinal);
 
-    private SimulatedConsulServer(WebApplication app, ConsulState state, FaultPlan faults, ConsulServerCertificate? certificate)
+    private SimulatedConsulServer(WebApplication app, ConsulState state, FaultPlan faults, ServerCertificates? certificate)
     {
         _app = app;
         _certificate = certificate;
@@ -42,7 +43,7 @@ public sealed class SimulatedConsulServer : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The PEM of the CA that signed the HTTPS server's certificate (what CONSUL_CACERT names); null over HTTP.</summary>
-    public string? CertificateAuthorityPem => _certificate?.CertificateAuthorityPem;
+    public string? CertificateAuthorityPem => _certificate?.AuthorityPem;
 
     public IPEndPoint EndPoint { get; private set; } = null!;
 
@@ -61,9 +62,9 @@ public sealed class SimulatedConsulServer : IAsyncDisposable
 
     /// <summary>The same server over HTTPS (port 8501 in a real cluster), with a certificate from a CA made for it.</summary>
     public static Task<SimulatedConsulServer> StartTlsAsync(ConsulState state, FaultPlan? faults = null, string? requiredToken = null, CancellationToken ct = default) =>
-        StartAsync(state, faults, requiredToken, ConsulServerCertificate.Create(), ct);
+        StartAsync(state, faults, requiredToken, ServerCertificates.Create("Consul Agent CA (simulated)", "server.dc1.consul", "server.dc1.consul"), ct);
 
-    private static async Task<SimulatedConsulServer> StartAsync(ConsulState state, FaultPlan? faults, string? requiredToken, ConsulServerCertificate? certificate, CancellationToken ct)
+    private static async Task<SimulatedConsulServer> StartAsync(ConsulState state, FaultPlan? faults, string? requiredToken, ServerCertificates? certificate, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
         var builder = WebApplication.CreateSlimBuilder();

@@ -5,6 +5,7 @@ using MeshOps.Simulation.Faults;
 using MeshOps.Simulation.Kubernetes.Api;
 using MeshOps.Simulation.Kubernetes.Streams;
 using MeshOps.Simulation.Pods;
+using MeshOps.Simulation.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -2,11 +2,12 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace MeshOps.Simulation.Kubernetes;
+namespace MeshOps.Simulation.Tls;
 
 /// <summary>
-/// A certificate authority made for one server run and the serving certificate it signs for 127.0.0.1, so clients
-/// verify TLS against the kubeconfig's certificate-authority-data exactly as against a real cluster (no skip-verify).
+/// A certificate authority made for one server run and the serving certificate it signs for 127.0.0.1 and localhost,
+/// so clients verify TLS against the CA exactly as against a real server (no skip-verify): the API server's
+/// certificate-authority-data in a kubeconfig, Consul's CONSUL_CACERT as consul-k8s's TLS init makes it.
 /// </summary>
 public sealed class ServerCertificates : IDisposable
 {
@@ -24,11 +25,12 @@ public sealed class ServerCertificates : IDisposable
 
     public string AuthorityPem => Authority.ExportCertificatePem() + "\n";
 
-    public static ServerCertificates Create()
+    /// <param name="dnsNames">Names the server answers to besides 127.0.0.1 and localhost (server.dc1.consul).</param>
+    public static ServerCertificates Create(string authorityName = "meshops-simulated-ca", string serverName = "kube-apiserver", params string[] dnsNames)
     {
         var now = DateTimeOffset.UtcNow;
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var caRequest = new CertificateRequest("CN=meshops-simulated-ca", caKey, HashAlgorithmName.SHA256);
+        var caRequest = new CertificateRequest("CN=" + authorityName, caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
         var caSki = new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false);
@@ -36,13 +38,18 @@ public sealed class ServerCertificates : IDisposable
         using var caWithKey = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
 
         using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var serverRequest = new CertificateRequest("CN=kube-apiserver", serverKey, HashAlgorithmName.SHA256);
+        var serverRequest = new CertificateRequest("CN=" + serverName, serverKey, HashAlgorithmName.SHA256);
         serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         serverRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         names.AddDnsName("localhost");
+        foreach (var name in dnsNames)
+        {
+            names.AddDnsName(name);
+        }
+
         serverRequest.CertificateExtensions.Add(names.Build());
         serverRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(serverRequest.PublicKey, false));
         serverRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(caSki));
