@@ -83,14 +83,14 @@ Describe 'Get-MeshRule' -Tag Unit {
     }
 
     It 'writes a non-terminating MeshOps.RuleNotFound error for an id that matches nothing, and goes on' {
-        $rules = @(Get-MeshRule MESH999, MESH101, MESH9* -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $rules = @(Get-MeshRule MESH999, MESH101, MESH0* -ErrorVariable failures -ErrorAction SilentlyContinue)
 
         $rules.Id | Should -Be @('MESH101')
         $failures | Should -HaveCount 2
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.RuleNotFound,*'
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failures[0].TargetObject | Should -Be 'MESH999'
-        $failures[1].TargetObject | Should -Be 'MESH9*'
+        $failures[1].TargetObject | Should -Be 'MESH0*'
         $failures[0].Exception.Message | Should -BeLike "*'MESH999'*"
     }
 

@@ -396,7 +396,7 @@ Describe 'Test-MeshConfig' -Tag Integration {
             @{ Fault = 'MESH109-worker-without-service'; Rule = 'MESH109'; File = 'payments-worker.yaml'; Line = 22 }
             @{ Fault = 'MESH207-intention-renamed'; Rule = 'MESH207'; File = 'intentions.yaml'; Line = 51 }
             @{ Fault = 'MESH504-payments-networkpolicy'; Rule = 'MESH504'; File = 'networkpolicy.yaml'; Line = 9 }
-            @{ Fault = 'MESH801-payments-crashloop'; Rule = 'MESH801'; File = 'payments-pods.yaml'; Line = 65 }
+            @{ Fault = 'MESH901-payments-crashloop'; Rule = 'MESH901'; File = 'payments-pods.yaml'; Line = 65 }
         ) {
             $faultFolder = Join-Path $PSScriptRoot "../../examples/hashicups/faults/$Fault"
             $replaced = (Get-ChildItem -LiteralPath $faultFolder -File).Name

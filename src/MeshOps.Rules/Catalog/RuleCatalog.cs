@@ -253,7 +253,7 @@ namespace MeshOps.Rules.Catalog
 
         /// <summary>{0} workload, {1} namespace, {2} how many pods, {3} each pod's containers and why they do not run, {4} pod label selector.</summary>
         public static readonly RuleDescriptor PodsNotRunning = new RuleDescriptor(
-            "MESH801", Severity.Error, Runtime,
+            "MESH901", Severity.Error, Runtime,
             "Pods of a workload are not running",
             "{2} pod(s) of {0} have a container that is not running: {3}. A pod whose container is down is not ready, so its Service sends no traffic to it: callers get connection refused, or 'no healthy upstream' through the mesh.",
             "Find why the container stops (kubectl logs --previous, and the pod's events in kubectl describe pod): a crash of the app, a ConfigMap or Secret it needs that is missing (CreateContainerConfigError), an image that cannot be pulled; fix that cause.",
@@ -261,7 +261,7 @@ namespace MeshOps.Rules.Catalog
 
         /// <summary>{0} workload, {1} namespace, {2} how many pods, {3} each pod and its sidecar's state, {4} pod label selector, {5} sidecar container name.</summary>
         public static readonly RuleDescriptor SidecarNotReady = new RuleDescriptor(
-            "MESH802", Severity.Error, Runtime,
+            "MESH902", Severity.Error, Runtime,
             "Mesh sidecar is not ready",
             "The mesh sidecar of {2} pod(s) of {0} is not ready: {3}. Until Envoy has its configuration from Consul the pod is not ready and Consul marks its instance critical: mesh callers get 'no healthy upstream', and the pod's own calls through Envoy fail.",
             "Read the sidecar's log: it says whether it cannot reach the Consul servers (gRPC port 8502), was refused a login by ACLs (the pod's ServiceAccount), or finds no registration of the pod's service; fix that cause.",
@@ -269,7 +269,7 @@ namespace MeshOps.Rules.Catalog
 
         /// <summary>{0} service, {1} namespace, {2} not-ready addresses, {3} what the other runtime findings say of the pods behind them.</summary>
         public static readonly RuleDescriptor NoReadyEndpoints = new RuleDescriptor(
-            "MESH803", Severity.Error, Runtime,
+            "MESH903", Severity.Error, Runtime,
             "Service has no ready endpoint",
             "Service {0} has pods behind it, but none is ready ({2} address(es) not ready). kube-proxy has nowhere to send callers (connection refused) and consul-k8s registers the instances as critical, so mesh callers get 'no healthy upstream'.{3}",
             "Find why the pods are not ready (a failing readiness probe, a container or sidecar not running: kubectl describe pods) and fix that cause.",

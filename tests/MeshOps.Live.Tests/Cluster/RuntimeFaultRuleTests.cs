@@ -30,9 +30,9 @@ public sealed class RuntimeFaultRuleTests
     }
 
     [Theory]
-    [InlineData("crashloop:payments", "MESH801", "Pod/default/payments-", "CrashLoopBackOff")]
-    [InlineData("sidecar-not-ready:products-api", "MESH802", "Pod/default/products-api-", "consul-dataplane not ready")]
-    [InlineData("no-ready-endpoints:postgres", "MESH803", "Service/default/postgres", "none is ready")]
+    [InlineData("crashloop:payments", "MESH901", "Pod/default/payments-", "CrashLoopBackOff")]
+    [InlineData("sidecar-not-ready:products-api", "MESH902", "Pod/default/products-api-", "consul-dataplane not ready")]
+    [InlineData("no-ready-endpoints:postgres", "MESH903", "Service/default/postgres", "none is ready")]
     public async Task A_runtime_fault_is_reported_by_its_rule_on_the_object_that_shows_it(string fault, string rule, string subject, string words)
     {
         var report = await LiveAnalysis(fault);
@@ -48,6 +48,6 @@ public sealed class RuntimeFaultRuleTests
     {
         var report = await LiveAnalysis(null);
 
-        Assert.DoesNotContain(report.Findings, f => f.RuleId.StartsWith("MESH8", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Findings, f => f.RuleId.StartsWith("MESH9", StringComparison.Ordinal));
     }
 }

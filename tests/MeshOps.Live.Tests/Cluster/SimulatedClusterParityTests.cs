@@ -15,10 +15,10 @@ public sealed class SimulatedClusterParityTests
     /// <summary>
     /// Seeded faults a cluster cannot hold as the files write them: MESH207 is two copies of one object (the webhook
     /// refuses the second, the cluster keeps the first); MESH503 is a Deployment whose selector does not match its
-    /// template, which the API server refuses. The MESH8xx folders are status dumps (what kubelets and controllers
+    /// template, which the API server refuses. The MESH9xx folders are status dumps (what kubelets and controllers
     /// write, not what anyone applies); the simulator's runtime faults stand for them (RuntimeFaultRuleTests, Pester).
     /// </summary>
-    private static readonly HashSet<string> NotInACluster = ["MESH207", "MESH503", "MESH801", "MESH802", "MESH803"];
+    private static readonly HashSet<string> NotInACluster = ["MESH207", "MESH503", "MESH901", "MESH902", "MESH903"];
 
     public static TheoryData<string> Sets()
     {
@@ -48,9 +48,9 @@ public sealed class SimulatedClusterParityTests
             var fromFiles = MeshAnalyzer.Analyze(ManifestLoader.LoadPaths(HashiCupsManifests.Files(fault)));
 
             Assert.Empty(live.Errors);
-            // The runtime rules (MESH8xx) also report what the fault does to the running pods (connect-init crashing
+            // The runtime rules (MESH9xx) also report what the fault does to the running pods (connect-init crashing
             // for MESH108, say), which files cannot show; every rule of the files is there, and no other.
-            Assert.Equal(RuleIds(fromFiles), RuleIds(fromCluster).Where(id => !id.StartsWith("MESH8", StringComparison.Ordinal)));
+            Assert.Equal(RuleIds(fromFiles), RuleIds(fromCluster).Where(id => !id.StartsWith("MESH9", StringComparison.Ordinal)));
             if (fault is not null)
             {
                 Assert.Contains(fault[..7], RuleIds(fromCluster));

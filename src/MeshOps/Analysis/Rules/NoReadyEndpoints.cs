@@ -5,7 +5,7 @@ using MeshOps.Rules.Catalog;
 namespace MeshOps.Analysis.Rules;
 
 /// <summary>
-/// MESH803: a Service the cluster reports with pods behind it and none of them ready. A Service with no address at
+/// MESH903: a Service the cluster reports with pods behind it and none of them ready. A Service with no address at
 /// all selects no pod, which MESH101 and MESH102 explain at the cause.
 /// </summary>
 internal sealed class NoReadyEndpoints : IMeshRule
@@ -26,7 +26,7 @@ internal sealed class NoReadyEndpoints : IMeshRule
 
             var causes = service.Workloads.Count == 0
                 ? string.Empty
-                : $" The pods belong to {string.Join(", ", service.Workloads.Select(w => w.Resource.Ref.ToString()))}; MESH801 and MESH802 name those whose containers or sidecar are down.";
+                : $" The pods belong to {string.Join(", ", service.Workloads.Select(w => w.Resource.Ref.ToString()))}; MESH901 and MESH902 name those whose containers or sidecar are down.";
             yield return new RuleHit(Descriptor, service.Resource, WhereReported(model, service),
                 [service.Name, service.Namespace, endpoints.NotReady.ToString(CultureInfo.InvariantCulture), causes],
                 []);

@@ -5,9 +5,9 @@ using MeshOps.Rules.Catalog;
 namespace MeshOps.Analysis.Rules;
 
 /// <summary>
-/// MESH801: a workload's pods whose app container the kubelet reports waiting (CrashLoopBackOff,
+/// MESH901: a workload's pods whose app container the kubelet reports waiting (CrashLoopBackOff,
 /// CreateContainerConfigError, ImagePullBackOff, …) or terminated, or a pod that failed. A pod with a container down
-/// is not ready, so the endpoints controller leaves it out and no caller reaches it. The mesh sidecar is MESH802's.
+/// is not ready, so the endpoints controller leaves it out and no caller reaches it. The mesh sidecar is MESH902's.
 /// </summary>
 internal sealed class PodsNotRunning : IMeshRule
 {

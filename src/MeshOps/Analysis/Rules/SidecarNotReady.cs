@@ -5,7 +5,7 @@ using MeshOps.Rules.Catalog;
 namespace MeshOps.Analysis.Rules;
 
 /// <summary>
-/// MESH802: a mesh pod whose injected proxy (consul-dataplane, or envoy-sidecar before consul-k8s 1.0) is not ready.
+/// MESH902: a mesh pod whose injected proxy (consul-dataplane, or envoy-sidecar before consul-k8s 1.0) is not ready.
 /// Its readiness is Envoy's: not ready until Consul has given it a configuration, and the pod with it.
 /// </summary>
 internal sealed class SidecarNotReady : IMeshRule

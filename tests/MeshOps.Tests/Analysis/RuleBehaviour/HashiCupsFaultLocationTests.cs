@@ -43,9 +43,9 @@ public class HashiCupsFaultLocationTests
         // The credential sits in a block scalar; the finding points at the ConfigMap key that holds it.
         { "MESH601-password-in-configmap", "MESH601", Severity.Warning, "products-api.yaml", 37, "config: |" },
         // Runtime rules read status from a dump: each points at the container state or the not-ready addresses.
-        { "MESH801-payments-crashloop", "MESH801", Severity.Error, "payments-pods.yaml", 65, "state:" },
-        { "MESH802-products-api-sidecar", "MESH802", Severity.Error, "products-api-pods.yaml", 71, "state:" },
-        { "MESH803-postgres-not-ready", "MESH803", Severity.Error, "postgres-endpoints.yaml", 10, "- notReadyAddresses:" },
+        { "MESH901-payments-crashloop", "MESH901", Severity.Error, "payments-pods.yaml", 65, "state:" },
+        { "MESH902-products-api-sidecar", "MESH902", Severity.Error, "products-api-pods.yaml", 71, "state:" },
+        { "MESH903-postgres-not-ready", "MESH903", Severity.Error, "postgres-endpoints.yaml", 10, "- notReadyAddresses:" },
     };
 
     [Theory]

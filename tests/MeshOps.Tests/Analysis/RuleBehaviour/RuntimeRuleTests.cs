@@ -5,14 +5,14 @@ using MeshOps.Sources.Files;
 namespace MeshOps.Tests.Analysis.RuleBehaviour;
 
 /// <summary>
-/// MESH801, MESH802 and MESH803 read what a cluster reported. Each case edits one status field of a seeded dump, so
+/// MESH901, MESH902 and MESH903 read what a cluster reported. Each case edits one status field of a seeded dump, so
 /// a rule that judged the wrong field, or judged without status, fails here.
 /// </summary>
 public sealed class RuntimeRuleTests
 {
-    private const string CrashLoop = "MESH801-payments-crashloop";
-    private const string Sidecar = "MESH802-products-api-sidecar";
-    private const string NotReady = "MESH803-postgres-not-ready";
+    private const string CrashLoop = "MESH901-payments-crashloop";
+    private const string Sidecar = "MESH902-products-api-sidecar";
+    private const string NotReady = "MESH903-postgres-not-ready";
 
     [Fact]
     public void A_running_ready_pod_is_no_finding()
@@ -30,7 +30,7 @@ public sealed class RuntimeRuleTests
         var report = WithEdited(CrashLoop, "payments-pods.yaml", text => text.Replace("CrashLoopBackOff", "CreateContainerConfigError", StringComparison.Ordinal));
 
         var finding = Assert.Single(report.Findings);
-        Assert.Equal("MESH801", finding.RuleId);
+        Assert.Equal("MESH901", finding.RuleId);
         Assert.Contains("container payments waiting (CreateContainerConfigError), 7 restart(s)", finding.Message, StringComparison.Ordinal);
     }
 
@@ -47,7 +47,7 @@ public sealed class RuntimeRuleTests
     {
         var report = HashiCupsExample.Analyze(CrashLoop);
 
-        Assert.DoesNotContain(report.Findings, f => f.RuleId == "MESH802");
+        Assert.DoesNotContain(report.Findings, f => f.RuleId == "MESH902");
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class RuntimeRuleTests
     {
         var report = WithEdited(Sidecar, "products-api-pods.yaml", text => text.Replace("    app: products-api\n    pod-template-hash", "    app: other\n    pod-template-hash", StringComparison.Ordinal));
 
-        Assert.DoesNotContain(report.Findings, f => f.RuleId == "MESH802");
+        Assert.DoesNotContain(report.Findings, f => f.RuleId == "MESH902");
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class RuntimeRuleTests
     {
         var report = HashiCupsExample.Analyze();
 
-        Assert.DoesNotContain(report.Findings, f => f.RuleId.StartsWith("MESH8", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Findings, f => f.RuleId.StartsWith("MESH9", StringComparison.Ordinal));
     }
 
     /// <summary>The fault laid over healthy, with one of its files edited.</summary>
