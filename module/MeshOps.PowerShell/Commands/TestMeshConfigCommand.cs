@@ -49,6 +49,9 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
 
     private UnboundPipelineRecords? _unbound;
 
+    /// <summary>-Kubeconfig resolved against the current location, for the confirm commands of live findings.</summary>
+    private string? _kubeconfigPath;
+
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
@@ -298,7 +301,6 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     }
 
     /// <summary>The -Kubeconfig file as a file-system path, once resolved (confirm commands name it too).</summary>
-    private string? _kubeconfigPath;
 
     /// <summary>
     /// The live snapshot of the cluster. A cluster that cannot be read at all is one error naming the context and the

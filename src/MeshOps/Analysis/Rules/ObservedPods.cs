@@ -16,16 +16,17 @@ internal static class ObservedPods
             yield break;
         }
 
-        var pods = model.Resources
-            .Where(r => r.Kind == "Pod" && model.Observed.Pods.ContainsKey(new ObjectKey(MeshModelBuilder.NamespaceOf(r), r.Name)))
-            .Select(r => (Pod: r, Status: model.Observed.Pods[new ObjectKey(MeshModelBuilder.NamespaceOf(r), r.Name)]))
-            .ToList();
+        // Indexed by namespace once, so a cluster of many workloads and pods is not read workloads × pods times.
+        var podsByNamespace = model.Resources
+            .Where(r => r.Kind == "Pod")
+            .Select(r => (Pod: r, Key: new ObjectKey(MeshModelBuilder.NamespaceOf(r), r.Name)))
+            .Where(p => model.Observed.Pods.ContainsKey(p.Key))
+            .ToLookup(p => p.Key.Namespace, p => (p.Pod, Status: model.Observed.Pods[p.Key]), StringComparer.Ordinal);
         foreach (var workload in model.Workloads)
         {
             var selector = workload.Selector ?? workload.PodLabels;
-            var mine = pods
-                .Where(p => MeshModelBuilder.NamespaceOf(p.Pod) == workload.Namespace
-                    && (workload.Kind == "Pod" ? p.Pod.Name == workload.Name : selector.Count > 0 && LabelIndex.Matches(p.Pod.Labels, selector)))
+            var mine = podsByNamespace[workload.Namespace]
+                .Where(p => workload.Kind == "Pod" ? p.Pod.Name == workload.Name : selector.Count > 0 && LabelIndex.Matches(p.Pod.Labels, selector))
                 .ToList();
             if (mine.Count > 0)
             {
