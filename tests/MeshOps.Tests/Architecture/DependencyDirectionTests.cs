@@ -16,6 +16,10 @@ public class DependencyDirectionTests
         // Clients reach servers (Kubernetes, Consul, a pod's port); they know nothing of manifests or the model.
         new("clients", "MeshOps.Clients"),
         new("kubernetes and consul clients", "MeshOps.Clients.Kubernetes", "MeshOps.Clients.Consul"),
+        // Envoy's admin data: names and sources first, pure parsers over them, then the transport that fetches it.
+        new("envoy data", "MeshOps.Envoy"),
+        new("envoy parsers", "MeshOps.Envoy.Stats", "MeshOps.Envoy.Clusters", "MeshOps.Envoy.Config", "MeshOps.Envoy.Certificates", "MeshOps.Envoy.Server"),
+        new("envoy admin", "MeshOps.Envoy.Admin"),
         new("consul model", "MeshOps.Consul", "MeshOps.Consul.Helm"),
         new("sources", "MeshOps.Sources"),
         new("file source", "MeshOps.Sources.Files", "MeshOps.Sources.Files.Yaml"),
