@@ -36,8 +36,12 @@ public sealed record PodObservation(
 
 /// <summary>One container's status.</summary>
 /// <param name="WaitingReason">Why it is not running, e.g. <c>CrashLoopBackOff</c> or <c>CreateContainerConfigError</c>.</param>
-/// <param name="TerminatedReason">Why it last stopped, e.g. <c>Error</c> or <c>OOMKilled</c>.</param>
-public sealed record ContainerObservation(string Name, bool Ready, int RestartCount, string? WaitingReason, string? TerminatedReason);
+/// <param name="TerminatedReason">Why it stopped, when it is stopped now (its current state), e.g. <c>Error</c> or <c>OOMKilled</c>.</param>
+/// <param name="LastTerminatedReason">
+/// Why its previous run stopped (<c>lastState</c>): history, kept apart from the current state because a container that
+/// crashed once and runs again is running.
+/// </param>
+public sealed record ContainerObservation(string Name, bool Ready, int RestartCount, string? WaitingReason, string? TerminatedReason, string? LastTerminatedReason = null);
 
 /// <summary>How many addresses of a Service are ready to receive traffic, and how many are not.</summary>
 public sealed record EndpointObservation(int Ready, int NotReady);

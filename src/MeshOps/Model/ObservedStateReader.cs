@@ -69,5 +69,5 @@ internal static class ObservedStateReader
 
     private static List<ContainerObservation> Containers(IList<V1ContainerStatus>? statuses) =>
         statuses?.Select(s => new ContainerObservation(
-            s.Name, s.Ready, s.RestartCount, s.State?.Waiting?.Reason, s.State?.Terminated?.Reason ?? s.LastState?.Terminated?.Reason)).ToList() ?? [];
+            s.Name, s.Ready, s.RestartCount, s.State?.Waiting?.Reason, s.State?.Terminated?.Reason, s.LastState?.Terminated?.Reason)).ToList() ?? [];
 }

@@ -119,7 +119,7 @@ public class ObservedStateTests
         var pod = model.Observed.Pods[new ObjectKey("shop", "payments-7d9c")];
         Assert.Equal("Running", pod.Phase);
         var app = Assert.Single(pod.Containers);
-        Assert.Equal(new ContainerObservation("payments", false, 7, "CrashLoopBackOff", "Error"), app);
+        Assert.Equal(new ContainerObservation("payments", false, 7, "CrashLoopBackOff", null, "Error"), app);
         Assert.Equal(["consul-connect-inject-init", "consul-dataplane"], pod.InitContainers.Select(c => c.Name));
         Assert.Equal("Completed", pod.InitContainers[0].TerminatedReason);
         Assert.Equal(new ContainerObservation("consul-dataplane", false, 2, null, null), pod.Sidecar);

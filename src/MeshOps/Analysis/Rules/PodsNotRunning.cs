@@ -63,7 +63,9 @@ internal sealed class PodsNotRunning : IMeshRule
                 continue;
             }
 
-            var reason = container.WaitingReason is { Length: > 0 } waiting && !Starting.Contains(waiting) ? $"waiting ({waiting})"
+            // Only the current state counts: lastState is a previous run, and a container running again after a crash is
+            // not down (not being ready while running is a readiness matter, MESH903's).
+            var reason = container.WaitingReason is { Length: > 0 } waiting && !Starting.Contains(waiting) ? $"waiting ({waiting}{LastRun(container)})"
                 : container.WaitingReason is null && !container.Ready && what == "container" && container.TerminatedReason is { Length: > 0 } terminated ? $"terminated ({terminated})"
                 : null;
             if (reason is not null)
@@ -72,4 +74,7 @@ internal sealed class PodsNotRunning : IMeshRule
             }
         }
     }
+
+    private static string LastRun(ContainerObservation container) =>
+        container.LastTerminatedReason is { Length: > 0 } last ? $", last run ended: {last}" : string.Empty;
 }

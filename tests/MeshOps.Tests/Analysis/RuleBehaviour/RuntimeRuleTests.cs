@@ -31,7 +31,27 @@ public sealed class RuntimeRuleTests
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal("MESH901", finding.RuleId);
-        Assert.Contains("container payments waiting (CreateContainerConfigError), 7 restart(s)", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("container payments waiting (CreateContainerConfigError, last run ended: Error), 7 restart(s)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_container_running_again_after_a_crash_is_not_down()
+    {
+        // lastState.terminated is the previous run: the container runs now (not ready yet), so MESH901 has nothing to say.
+        var report = WithEdited(CrashLoop, "payments-pods.yaml", text => text
+            .Replace("        waiting:\n          reason: CrashLoopBackOff\n          message: back-off 5m0s restarting failed container=payments\n", "        running:\n          startedAt: \"2026-12-02T08:00:00Z\"\n", StringComparison.Ordinal));
+
+        Assert.DoesNotContain(report.Findings, f => f.RuleId == "MESH901");
+    }
+
+    [Fact]
+    public void A_container_stopped_now_is_named_with_the_reason_it_stopped()
+    {
+        var report = WithEdited(CrashLoop, "payments-pods.yaml", text => text
+            .Replace("        waiting:\n          reason: CrashLoopBackOff\n          message: back-off 5m0s restarting failed container=payments\n", "        terminated:\n          reason: OOMKilled\n          exitCode: 137\n", StringComparison.Ordinal));
+
+        var finding = Assert.Single(report.Findings, f => f.RuleId == "MESH901");
+        Assert.Contains("container payments terminated (OOMKilled), 7 restart(s)", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
