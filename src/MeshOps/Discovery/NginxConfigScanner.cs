@@ -34,7 +34,7 @@ public static partial class NginxConfigScanner
 
             var origin = directive == "grpc_pass" ? EndpointOrigin.NginxGrpcPass : EndpointOrigin.NginxProxyPass;
             var (scheme, authority) = SplitTarget(target, directive);
-            var excerpt = SecretRedactor.Redact(directive + " " + target + ";");
+            var excerpt = Excerpt(directive, target);
             var path = directive == "proxy_pass" ? RequestPath(target, authority, locations.PrefixAt(pass.Index)) : null;
             if (upstreams.TryGetValue(authority, out var servers))
             {
@@ -58,6 +58,15 @@ public static partial class NginxConfigScanner
         }
 
         return collector.ToResult();
+    }
+
+    // "proxy_pass" and "grpc_pass" hold the secret word "pass", so the redactor took every directive for a possible
+    // credential and ran all its patterns, allocating on each of 100,000 locations (issue 10). The directive's "pass"
+    // is a key only before '=' or ':' ("proxy_pass :x;"); otherwise a credential can only be in the target itself.
+    private static string Excerpt(string directive, string target)
+    {
+        var excerpt = directive + " " + target + ";";
+        return target[0] is '=' or ':' || SecretRedactor.MightHoldCredential(target) ? SecretRedactor.Redact(excerpt) : excerpt;
     }
 
     /// <summary>
