@@ -48,7 +48,8 @@ public static class DiscoveryScaling
             // Tier-1 code for every method on the path before the first measurement, not a mix of tiers.
             var warmUp = generate(WarmUpLines);
             TieredJit.Settle(40, () => scan(warmUp));
-            log.WriteLine($"  {name}");
+            // The load is printed per shape: on a shared machine a ratio means something only next to it.
+            log.WriteLine($"  {name} ({Affinity.LoadAverage()})");
             var stats = MeasureInterleaved(sizes, generate, scan);
             missed += Report(stats, log);
         }
