@@ -9,7 +9,7 @@ internal static class BindSyntax
 
     /// <summary>A value with no host before the port can only be a listen address.</summary>
     public static bool IsHostlessPort(string value) =>
-        value.Length > 1 && value[0] == ':' && EndpointSyntax.TryParsePort(value[1..], out _);
+        value.Length > 1 && value[0] == ':' && EndpointSyntax.TryParsePort(value.AsSpan(1), out _);
 
     /// <summary>
     /// Parses a listen address. A bare port is accepted only when <paramref name="bareNumberIsPort"/> (the key said
@@ -22,7 +22,7 @@ internal static class BindSyntax
         var text = value.Trim();
         if (text.StartsWith(':'))
         {
-            return EndpointSyntax.TryParsePort(text[1..], out port);
+            return EndpointSyntax.TryParsePort(text.AsSpan(1), out port);
         }
 
         if (EndpointSyntax.TryParsePort(text, out port))
@@ -32,7 +32,7 @@ internal static class BindSyntax
 
         if (text.StartsWith("*:", StringComparison.Ordinal))
         {
-            return EndpointSyntax.TryParsePort(text[2..], out port);
+            return EndpointSyntax.TryParsePort(text.AsSpan(2), out port);
         }
 
         if (!EndpointSyntax.TryParseHostPort(text, out var hostPort) || hostPort.Port is null)

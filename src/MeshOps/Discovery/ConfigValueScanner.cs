@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using MeshOps.Secrets;
 
 namespace MeshOps.Discovery;
@@ -9,7 +8,7 @@ namespace MeshOps.Discovery;
 /// one (so HashiCups' <c>{"db_connection": "host=postgres …", "bind_address": ":9090"}</c> splits cleanly); other text
 /// is read line by line as <c>key: value</c> / <c>key=value</c> or scanned for URLs and connection strings.
 /// </summary>
-public static partial class ConfigValueScanner
+public static class ConfigValueScanner
 {
     private static readonly JsonDocumentOptions JsonOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
@@ -125,22 +124,15 @@ public static partial class ConfigValueScanner
                 continue;
             }
 
-            var line = trimmed.ToString();
-
             // "host=postgres port=5432 …" is one connection string, not a "host" key.
-            var keyValue = KeyValueLine().Match(line);
-            if (keyValue.Success && !ConnectionStrings.IsConnectionStringKey(keyValue.Groups["key"].Value))
+            if (KeyValueLine.TryParse(trimmed, out var key, out var value) && !ConnectionStrings.IsConnectionStringKey(trimmed[key]))
             {
-                collector.AddKeyValue(keyValue.Groups["key"].Value, keyValue.Groups["value"].Value.TrimEnd(',', ';'), EndpointOrigin.ConfigUrl, EndpointOrigin.ConfigHostPort);
+                collector.AddKeyValue(trimmed[key].ToString(), trimmed[value].TrimEnd(",;").ToString(), EndpointOrigin.ConfigUrl, EndpointOrigin.ConfigHostPort);
             }
             else
             {
-                collector.AddKeyValue(null, line, EndpointOrigin.ConfigUrl, EndpointOrigin.ConfigHostPort);
+                collector.AddKeyValue(null, trimmed.ToString(), EndpointOrigin.ConfigUrl, EndpointOrigin.ConfigHostPort);
             }
         }
     }
-
-    // YAML "key: value", properties/.env "key=value", shell "export KEY=value"; a URL's "http:" is not a key.
-    [GeneratedRegex(@"^(?:export\s+)?[""']?(?<key>[A-Za-z_][A-Za-z0-9_.\-]*)[""']?\s*(?:=|:(?!//))\s*(?<value>.+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex KeyValueLine();
 }

@@ -19,7 +19,10 @@ internal static partial class ConnectionStrings
     {
         if (value.IndexOf('=') < 0
             || (!value.Contains("host", StringComparison.OrdinalIgnoreCase) && !value.Contains("server", StringComparison.OrdinalIgnoreCase)
-                && !value.Contains("data source", StringComparison.OrdinalIgnoreCase)))
+                && !value.Contains("data source", StringComparison.OrdinalIgnoreCase))
+            // Without a pair there is nothing to read; IsMatch allocates nothing, a MatchCollection does, and every
+            // "http://host…" URL of a value contains "host" (issue 10).
+            || !Pair().IsMatch(value))
         {
             return ([], null);
         }
@@ -70,7 +73,7 @@ internal static partial class ConnectionStrings
         return (hosts, isPostgres ? "postgres" : null);
     }
 
-    public static bool IsConnectionStringKey(string key) =>
+    public static bool IsConnectionStringKey(ReadOnlySpan<char> key) =>
         key.Equals("host", StringComparison.OrdinalIgnoreCase) || key.Equals("hostaddr", StringComparison.OrdinalIgnoreCase)
         || key.Equals("server", StringComparison.OrdinalIgnoreCase) || key.Equals("port", StringComparison.OrdinalIgnoreCase);
 

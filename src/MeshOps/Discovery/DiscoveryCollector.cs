@@ -42,18 +42,18 @@ internal sealed class DiscoveryCollector
         }
 
         var foundUrl = false;
-        foreach (var (match, urlScheme, urlHosts) in EndpointSyntax.Urls(value))
+        for (var at = 0; EndpointSyntax.NextUrl(value, ref at, out var url);)
         {
             foundUrl = true;
-            var isJdbc = match.Index >= 5 && value.AsSpan(match.Index - 5, 5).Equals("jdbc:", StringComparison.OrdinalIgnoreCase);
+            var isJdbc = url.Index >= 5 && value.AsSpan(url.Index - 5, 5).Equals("jdbc:", StringComparison.OrdinalIgnoreCase);
             var origin = isJdbc ? EndpointOrigin.JdbcUrl
-                : EndpointSyntax.IsDatabaseScheme(urlScheme) ? EndpointOrigin.ConnectionString
+                : EndpointSyntax.IsDatabaseScheme(url.Scheme) ? EndpointOrigin.ConnectionString
                 : urlOrigin;
-            var excerpt = SecretRedactor.Redact(isJdbc ? "jdbc:" + match.Value : match.Value);
-            var path = EndpointSyntax.HttpPath(urlScheme, match.Groups["rest"].Value);
-            foreach (var host in urlHosts)
+            var excerpt = SecretRedactor.Redact(isJdbc ? "jdbc:" + url.Value : url.Value);
+            var path = EndpointSyntax.HttpPath(url.Scheme, url.Rest);
+            foreach (var host in url.Hosts)
             {
-                AddEndpoint(new DiscoveredEndpoint(host.Host, host.Port, urlScheme, origin, excerpt) { Key = key, Path = path });
+                AddEndpoint(new DiscoveredEndpoint(host.Host, host.Port, url.Scheme, origin, excerpt) { Key = key, Path = path });
             }
         }
 
@@ -121,8 +121,8 @@ internal sealed class DiscoveryCollector
         int port;
 
         // LISTEN_URL=http://0.0.0.0:8080 style: the URL's authority is the listen address.
-        var url = EndpointSyntax.Urls(value).FirstOrDefault();
-        if (url.Hosts is { Count: > 0 } && url.Hosts[0].Port is int urlPort)
+        var at = 0;
+        if (EndpointSyntax.NextUrl(value, ref at, out var url) && url.Hosts[0].Port is int urlPort)
         {
             host = LoopbackHosts.IsAllInterfaces(url.Hosts[0].Host) ? null : url.Hosts[0].Host;
             port = urlPort;

@@ -56,16 +56,16 @@ internal static partial class EndpointSyntax
     /// The request path an HTTP(S) or WebSocket URL names, without query and fragment, "/" when it names none (RFC 9110
     /// 4.2.1: an empty path is sent as "/"); null for other schemes, whose path is no HTTP request path.
     /// </summary>
-    public static string? HttpPath(string scheme, string rest)
+    public static string? HttpPath(string scheme, ReadOnlySpan<char> rest)
     {
         if (!HttpSchemes.Contains(scheme))
         {
             return null;
         }
 
-        var end = rest.IndexOfAny(['?', '#']);
+        var end = rest.IndexOfAny('?', '#');
         var path = end < 0 ? rest : rest[..end];
-        return path.StartsWith('/') ? path : "/";
+        return path.StartsWith('/') ? path.ToString() : "/";
     }
 
     public static bool IsDatabaseScheme(string scheme) => scheme.Length > 0 && ProtocolsByScheme.ContainsKey(scheme);
@@ -74,44 +74,89 @@ internal static partial class EndpointSyntax
     /// Every URL in the text with its hosts. Multi-host authorities (<c>mongodb://a:1,b:2/db</c>) give several hosts;
     /// gRPC's <c>dns:///host:port</c> takes the host from the path, as the gRPC name resolver does.
     /// </summary>
-    public static IEnumerable<(Match Match, string Scheme, IReadOnlyList<HostPort> Hosts)> Urls(string text)
+    public static IEnumerable<UrlMatch> Urls(string text)
     {
-        if (!text.Contains("://", StringComparison.Ordinal))
+        for (var at = 0; NextUrl(text, ref at, out var url);)
         {
-            yield break;
+            yield return url;
+        }
+    }
+
+    /// <summary>The first URL with hosts at or after <paramref name="at"/>, which then moves past it.</summary>
+    public static bool NextUrl(string text, ref int at, out UrlMatch url)
+    {
+        url = default;
+        if (at == 0 && !text.Contains("://", StringComparison.Ordinal))
+        {
+            at = text.Length;
+            return false;
         }
 
-        // Match/NextMatch rather than Matches: a MatchCollection keeps every match alive until the loop ends.
-        for (var match = Url().Match(text); match.Success; match = match.NextMatch())
+        while (at < text.Length)
         {
-            var scheme = match.Groups["scheme"].Value;
-            if (NonNetworkSchemes.Contains(scheme))
+            // Where the URL is, from the regex; a new search from "at" is what NextMatch does after a non-empty match.
+            var found = false;
+            ValueMatch match = default;
+            foreach (var next in Url().EnumerateMatches(text, at))
             {
-                continue;
+                match = next;
+                found = true;
+                break;
             }
 
-            var authority = match.Groups["hosts"].Value;
-            if (scheme.Equals("dns", StringComparison.OrdinalIgnoreCase))
+            if (!found)
             {
-                var path = match.Groups["rest"].Value.TrimStart('/');
-                var slash = path.IndexOf('/');
-                authority = slash < 0 ? path : path[..slash];
+                at = text.Length;
+                return false;
             }
 
-            var hosts = new List<HostPort>();
-            foreach (var token in authority.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            at = match.Index + match.Length;
+            if (TryRead(text, match, out url))
             {
-                if (TryParseHostPort(token, out var hostPort))
-                {
-                    hosts.Add(hostPort with { Port = hostPort.Port ?? DefaultPort(scheme) });
-                }
-            }
-
-            if (hosts.Count > 0)
-            {
-                yield return (match, scheme.ToLowerInvariant(), hosts);
+                return true;
             }
         }
+
+        return false;
+    }
+
+    private static bool TryRead(string text, ValueMatch match, out UrlMatch url)
+    {
+        url = default;
+        var value = text.AsSpan(match.Index, match.Length);
+        var separator = value.IndexOf(':');
+        var scheme = value[..separator].ToString().ToLowerInvariant();
+        if (NonNetworkSchemes.Contains(scheme))
+        {
+            return false;
+        }
+
+        var hostsStart = UrlAuthority.HostsStart(value, separator + 3);
+        var hostsEnd = UrlAuthority.HostsEnd(value, hostsStart);
+        var authority = value[hostsStart..hostsEnd];
+        if (scheme == "dns")
+        {
+            var path = value[hostsEnd..].TrimStart('/');
+            var slash = path.IndexOf('/');
+            authority = slash < 0 ? path : path[..slash];
+        }
+
+        List<HostPort>? hosts = null;
+        foreach (var range in authority.Split(','))
+        {
+            if (!authority[range].IsEmpty && TryParseHostPort(authority[range], out var hostPort))
+            {
+                (hosts ??= []).Add(hostPort with { Port = hostPort.Port ?? DefaultPort(scheme) });
+            }
+        }
+
+        if (hosts is null)
+        {
+            return false;
+        }
+
+        url = new UrlMatch(match.Index, value.ToString(), scheme, hosts, hostsEnd);
+        return true;
     }
 
     /// <summary>A whole value that is one or more comma-separated <c>host:port</c> (a port is required).</summary>
@@ -143,10 +188,10 @@ internal static partial class EndpointSyntax
     /// The grammar is the one the regex had: <c>^(?:\[[0-9A-Fa-f:.%]+\]|label(?:\.label)*\.?)(?::\d{1,5})?$</c>, a label
     /// being <c>[A-Za-z0-9_]</c> runs joined by '-' and not ending in one.
     /// </remarks>
-    public static bool TryParseHostPort(string token, out HostPort hostPort)
+    public static bool TryParseHostPort(ReadOnlySpan<char> token, out HostPort hostPort)
     {
         hostPort = default;
-        var text = token.AsSpan().Trim();
+        var text = token.Trim();
         string host;
         ReadOnlySpan<char> rest;
         if (text.StartsWith('['))
@@ -182,7 +227,7 @@ internal static partial class EndpointSyntax
         if (!rest.IsEmpty)
         {
             var digits = rest[1..];
-            if (rest[0] != ':' || digits.Length is 0 or > 5 || !TryParsePort(digits.ToString(), out var parsed))
+            if (rest[0] != ':' || digits.Length is 0 or > 5 || !TryParsePort(digits, out var parsed))
             {
                 return false;
             }
@@ -223,7 +268,7 @@ internal static partial class EndpointSyntax
         return true;
     }
 
-    public static bool TryParsePort(string text, out int port) =>
+    public static bool TryParsePort(ReadOnlySpan<char> text, out int port) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is > 0 and <= 65535;
 
     // A DNS name needs a letter somewhere (so "12:30" is a time, not host 12), unless it is a dotted IPv4 address.

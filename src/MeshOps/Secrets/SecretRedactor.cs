@@ -161,7 +161,8 @@ public static partial class SecretRedactor
         ["pass", "pwd", "secret", "token", "key", "credential", "authorization", "bearer"],
         StringComparison.OrdinalIgnoreCase);
 
-    private static bool MightHoldCredential(string text) =>
+    /// <summary>False when no credential form can be in the text, so <see cref="Redact"/> would return it unchanged.</summary>
+    internal static bool MightHoldCredential(string text) =>
         text.Contains('@') || text.AsSpan().IndexOfAny(SecretWords) >= 0;
 
     // Bounded scheme length, as in EndpointSyntax, keeps long letter runs from making the scan quadratic.

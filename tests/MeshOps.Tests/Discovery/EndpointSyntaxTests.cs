@@ -33,9 +33,9 @@ public class EndpointSyntaxTests
     {
         Assert.Equal(port, EndpointSyntax.DefaultPort(scheme));
 
-        var (_, urlScheme, hosts) = Assert.Single(EndpointSyntax.Urls(scheme + "://backend.shop/path"));
-        Assert.Equal(scheme.ToLowerInvariant(), urlScheme);
-        Assert.Equal(new HostPort("backend.shop", port), Assert.Single(hosts));
+        var url = Assert.Single(EndpointSyntax.Urls(scheme + "://backend.shop/path"));
+        Assert.Equal(scheme.ToLowerInvariant(), url.Scheme);
+        Assert.Equal(new HostPort("backend.shop", port), Assert.Single(url.Hosts));
     }
 
     [Fact]
@@ -48,10 +48,10 @@ public class EndpointSyntaxTests
     [Fact]
     public void Dns_target_takes_the_host_from_the_first_path_segment()
     {
-        var (_, scheme, hosts) = Assert.Single(EndpointSyntax.Urls("dns:///orders:50051/extra"));
+        var url = Assert.Single(EndpointSyntax.Urls("dns:///orders:50051/extra"));
 
-        Assert.Equal("dns", scheme);
-        Assert.Equal(new HostPort("orders", 50051), Assert.Single(hosts));
+        Assert.Equal("dns", url.Scheme);
+        Assert.Equal(new HostPort("orders", 50051), Assert.Single(url.Hosts));
     }
 
     [Theory]

@@ -1,0 +1,42 @@
+using MeshOps.Discovery;
+
+namespace MeshOps.Benchmarks;
+
+/// <summary>One scan of one value: the thread's CPU time, the GC work during it and the bytes it allocated.</summary>
+internal readonly record struct DiscoverySample(double Cpu, double GcPause, long AllocatedBytes, int Gen0, int Gen1, int Gen2)
+{
+    public static (DiscoverySample Sample, int Endpoints) Measure(Func<string, DiscoveryResult> scan, string text)
+    {
+        FullCollection();
+        var pause = GC.GetTotalPauseDuration();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        var cpu = ThreadCpuTime.Milliseconds();
+        var endpoints = scan(text).Endpoints.Count;
+        var sample = new DiscoverySample(
+            ThreadCpuTime.Milliseconds() - cpu,
+            (GC.GetTotalPauseDuration() - pause).TotalMilliseconds,
+            GC.GetAllocatedBytesForCurrentThread() - allocated,
+            GC.CollectionCount(0) - gen0 - (GC.CollectionCount(1) - gen1),
+            GC.CollectionCount(1) - gen1 - (GC.CollectionCount(2) - gen2),
+            GC.CollectionCount(2) - gen2);
+        return (sample, endpoints);
+    }
+
+    /// <summary>Linear work on the same text that touches as much memory: how far from 2.0 the machine itself is at this size.</summary>
+    public static double Control(string text)
+    {
+        FullCollection();
+        var cpu = ThreadCpuTime.Milliseconds();
+        GC.KeepAlive(string.Concat(text.Split(',', '\n')));
+        return ThreadCpuTime.Milliseconds() - cpu;
+    }
+
+    // Every run starts from the same, compacted heap, so no run pays for the garbage of the one before.
+    private static void FullCollection()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
+}
