@@ -43,11 +43,15 @@ internal static class ErrorIds
     /// <summary>The API server could not be reached (refused, DNS, TLS, timeout) or kept failing after retries.</summary>
     public const string ClusterUnreachable = "MeshOps.ClusterUnreachable";
 
+    /// <summary>Resolve-MeshError was given no line that holds an Envoy failure it knows.</summary>
+    public const string ErrorNotRecognised = "MeshOps.ErrorNotRecognised";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
         NotFileSystemPath or UnknownRule or InvalidKnownService or InputNotBound => ErrorCategory.InvalidArgument,
         RuleNotFound or NothingAnalysed => ErrorCategory.ObjectNotFound,
+        ErrorNotRecognised => ErrorCategory.InvalidData,
         KubeconfigInvalid or ConflictingParameters => ErrorCategory.InvalidArgument,
         ClusterUnauthorized => ErrorCategory.AuthenticationError,
         ClusterUnreachable => ErrorCategory.ConnectionError,

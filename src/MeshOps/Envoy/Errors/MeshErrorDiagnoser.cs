@@ -36,11 +36,16 @@ public static class MeshErrorDiagnoser
             Condition = condition,
             Meaning = knowledge.Meaning,
             LikelyCauses = knowledge.Causes
-                .Select((c, i) => new LikelyCause(i + 1, c.Hop, c.Cause.Replace("{to}", shownTo, StringComparison.Ordinal), c.Check.Replace("{to}", to ?? "<service>", StringComparison.Ordinal)))
+                .Select((c, i) => new LikelyCause(i + 1, c.Hop, c.Cause.Replace("{to}", shownTo, StringComparison.Ordinal), Check(c.Check, to)))
                 .ToList(),
             NextCommand = $"Test-MeshPath -From {from ?? "<calling service>"} -To {shownTo}",
         };
     }
+
+    // With the service unknown, "<pod of {to}>" would read "<pod of <service>>": one placeholder says it.
+    private static string Check(string check, string? to) => to is null
+        ? check.Replace("<pod of {to}>", "<pod>", StringComparison.Ordinal).Replace("{to}", "<service>", StringComparison.Ordinal)
+        : check.Replace("{to}", to, StringComparison.Ordinal);
 
     /// <summary>
     /// The called service: the Consul service of the upstream cluster, else the first label of the request's authority

@@ -18,6 +18,7 @@ public class MeshErrorDiagnoserTests
         Assert.Equal([1, 2, 3, 4], diagnosis.LikelyCauses.Select(c => c.Rank));
         Assert.Contains("ECONNREFUSED", diagnosis.Meaning, StringComparison.Ordinal);
         Assert.Equal("Test-MeshPath -From <calling service> -To <called service>", diagnosis.NextCommand);
+        Assert.Contains(diagnosis.LikelyCauses, c => c.Check == "kubectl exec <pod> -c <app container> -- cat /proc/net/tcp");
     }
 
     [Fact]
