@@ -29,6 +29,7 @@ public class DependencyDirectionTests
         new("model", "MeshOps.Model"),
         new("rules", "MeshOps.Analysis.Rules"),
         new("analysis", "MeshOps.Analysis"),
+        new("graph", "MeshOps.Graph"),
         new("authoring", "MeshOps.Authoring"),
     ];
 
