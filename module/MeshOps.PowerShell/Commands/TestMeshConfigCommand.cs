@@ -376,38 +376,18 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
 
     private void AddPath(string path, bool literal)
     {
-        ProviderInfo provider;
-        IReadOnlyList<string> resolved;
-        try
+        var resolved = ManifestPaths.Resolve(SessionState, path, literal);
+        if (resolved is { Exception: { } exception, ErrorId: { } failedWith })
         {
-            if (literal)
-            {
-                var literalPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
-                resolved = File.Exists(literalPath) || Directory.Exists(literalPath) ? [literalPath] : [];
-            }
-            else
-            {
-                resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
-            }
+            Reject(path, failedWith, exception);
         }
-        catch (SessionStateException ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException)
+        else if (resolved is { ErrorId: { } errorId, Message: { } message })
         {
-            Reject(path, ErrorIds.PathNotFound, ex);
-            return;
-        }
-
-        if (provider.ImplementingType != typeof(FileSystemProvider))
-        {
-            Reject(path, ErrorIds.NotFileSystemPath, $"'{path}' is on the {provider.Name} provider; manifests are read from the file system.");
-        }
-        else if (resolved.Count == 0)
-        {
-            // Get-Item is silent when a wildcard matches nothing; here that would let a mistyped pattern pass a gate.
-            Reject(path, ErrorIds.PathNotFound, $"Cannot find path '{path}' because it does not exist.");
+            Reject(path, errorId, message);
         }
         else
         {
-            _paths.AddRange(resolved);
+            _paths.AddRange(resolved.Paths);
         }
     }
 

@@ -43,11 +43,23 @@ internal static class ErrorIds
     /// <summary>The API server could not be reached (refused, DNS, TLS, timeout) or kept failing after retries.</summary>
     public const string ClusterUnreachable = "MeshOps.ClusterUnreachable";
 
+    /// <summary>Resolve-MeshError was given no line that holds an Envoy failure it knows.</summary>
+    public const string ErrorNotRecognised = "MeshOps.ErrorNotRecognised";
+
+    /// <summary>Export-MeshGraph -OutFile -NoClobber named a file that exists.</summary>
+    public const string OutFileExists = "MeshOps.OutFileExists";
+
+    /// <summary>Export-MeshGraph could not write its -OutFile (a missing folder, no permission).</summary>
+    public const string OutFileUnwritable = "MeshOps.OutFileUnwritable";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
         NotFileSystemPath or UnknownRule or InvalidKnownService or InputNotBound => ErrorCategory.InvalidArgument,
         RuleNotFound or NothingAnalysed => ErrorCategory.ObjectNotFound,
+        ErrorNotRecognised => ErrorCategory.InvalidData,
+        OutFileExists => ErrorCategory.ResourceExists,
+        OutFileUnwritable => ErrorCategory.WriteError,
         KubeconfigInvalid or ConflictingParameters => ErrorCategory.InvalidArgument,
         ClusterUnauthorized => ErrorCategory.AuthenticationError,
         ClusterUnreachable => ErrorCategory.ConnectionError,

@@ -18,7 +18,7 @@ public class DependencyDirectionTests
         new("kubernetes and consul clients", "MeshOps.Clients.Kubernetes", "MeshOps.Clients.Consul"),
         // Envoy's admin data: names and sources first, pure parsers over them, then the transport that fetches it.
         new("envoy data", "MeshOps.Envoy"),
-        new("envoy parsers", "MeshOps.Envoy.Stats", "MeshOps.Envoy.Clusters", "MeshOps.Envoy.Config", "MeshOps.Envoy.Certificates", "MeshOps.Envoy.Server"),
+        new("envoy parsers", "MeshOps.Envoy.Stats", "MeshOps.Envoy.Clusters", "MeshOps.Envoy.Config", "MeshOps.Envoy.Certificates", "MeshOps.Envoy.Server", "MeshOps.Envoy.Errors"),
         new("envoy admin", "MeshOps.Envoy.Admin"),
         new("consul model", "MeshOps.Consul", "MeshOps.Consul.Helm"),
         new("sources", "MeshOps.Sources"),
@@ -29,6 +29,7 @@ public class DependencyDirectionTests
         new("model", "MeshOps.Model"),
         new("rules", "MeshOps.Analysis.Rules"),
         new("analysis", "MeshOps.Analysis"),
+        new("graph", "MeshOps.Graph"),
         new("authoring", "MeshOps.Authoring"),
     ];
 

@@ -1,0 +1,33 @@
+namespace MeshOps.Envoy.Errors;
+
+/// <summary>The failure a line shows, at the level of detail its causes differ by.</summary>
+public enum FailureCondition
+{
+    /// <summary>Envoy's output names no failure MeshOps has causes for.</summary>
+    Other,
+    ConnectionRefused,
+    HostUnreachable,
+    NetworkUnreachable,
+    ConnectTimeout,
+    ConnectionReset,
+
+    /// <summary>A connect failure whose socket error the line does not give (flag UF, <c>connection failure</c> alone).</summary>
+    ConnectFailure,
+    TlsVerifyFailed,
+
+    /// <summary>The other side did not answer in TLS (<c>WRONG_VERSION_NUMBER</c>): not a mesh sidecar.</summary>
+    TlsNotSpoken,
+    TlsOther,
+    UpstreamClosed,
+    NoHealthyUpstream,
+    RequestTimeout,
+    AccessDenied,
+    NoRoute,
+    NoCluster,
+    Overflow,
+    ProtocolError,
+    CallerClosed,
+    RateLimited,
+    MaxStreamDuration,
+    ControlPlaneUnreachable,
+}

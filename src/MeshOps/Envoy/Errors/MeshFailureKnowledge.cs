@@ -1,0 +1,119 @@
+namespace MeshOps.Envoy.Errors;
+
+/// <summary>
+/// What each failure means on a Consul mesh path, and its causes in the order they are met in practice. The path is
+/// caller app → caller's sidecar (127.0.0.1:15001) → mTLS to the destination's sidecar (pod IP, port 20000) → intentions
+/// → destination app on 127.0.0.1:&lt;port&gt;. <c>{to}</c> stands for the called service. Hop names are Test-MeshPath's.
+/// </summary>
+internal static class MeshFailureKnowledge
+{
+    public sealed record Entry(string Meaning, (string Hop, string Cause, string Check)[] Causes);
+
+    private static readonly (string, string, string) AppNotRunning =
+        ("DestinationWorkload", "The {to} app is not running or not ready (crash loop, restarting, still starting), so nothing listens where its sidecar forwards.", "kubectl describe endpoints {to}");
+
+    private static readonly (string, string, string) PortMismatch =
+        ("ServicePort", "The port the {to} sidecar forwards to (the Service's targetPort, or consul.hashicorp.com/connect-service-port) is not the port the app listens on (HashiCups payments: targetPort 1800, containerPort 8080).", "kubectl get service {to} -o jsonpath='{.spec.ports[*].targetPort}'");
+
+    private static readonly (string, string, string) PodIpBind =
+        ("Listener", "The {to} app listens on its pod IP only: Consul's sidecar forwards to 127.0.0.1, so the app must listen on 0.0.0.0 or 127.0.0.1.", "kubectl exec <pod of {to}> -c <app container> -- cat /proc/net/tcp");
+
+    private static readonly (string, string, string) SidecarDown =
+        ("DestinationWorkload", "The {to} sidecar (consul-dataplane) is not running or not ready on the pod the call went to, so its port 20000 refuses.", "kubectl get pods -o wide | grep {to}");
+
+    private static readonly (string, string, string) StaleEndpoint =
+        ("Catalog", "Consul still lists a {to} instance whose pod is gone (a stale endpoint): Envoy connects to an address nothing holds.", "consul catalog nodes -service {to} -detailed");
+
+    private static readonly (string, string, string) NetworkPolicy =
+        ("Envoy", "A NetworkPolicy or firewall drops traffic to the {to} pods' sidecar port 20000 (mesh traffic does not go to the app's port).", "kubectl get networkpolicy -A");
+
+    private static readonly (string, string, string) IntentionDeniesL4 =
+        ("Intention", "An intention (or the default deny) refuses the caller: for a tcp service the destination sidecar closes the connection, which the caller sees as a reset.", "consul intention check <caller> {to}");
+
+    private static readonly (string, string, string) ProtocolMismatch =
+        ("Protocol", "The two ends disagree on the protocol: ServiceDefaults say http for a service that speaks something else (postgres), or the caller speaks plain TCP to an HTTP listener.", "kubectl get servicedefaults {to} -o yaml");
+
+    private static readonly Dictionary<FailureCondition, Entry> Entries = new()
+    {
+        [FailureCondition.ConnectionRefused] = new(
+            "A connection was refused (ECONNREFUSED, 111): nothing listened on the address and port. In a Consul mesh this is nearly always the destination's sidecar failing to reach its own app on 127.0.0.1, or the destination sidecar itself not listening.",
+            [AppNotRunning, PortMismatch, PodIpBind, SidecarDown]),
+        [FailureCondition.ConnectFailure] = new(
+            "Envoy could not open the connection to the upstream (refused, unreachable or timed out; the line does not say which).",
+            [AppNotRunning, PortMismatch, PodIpBind, SidecarDown, NetworkPolicy]),
+        [FailureCondition.HostUnreachable] = new(
+            "No route to the upstream's address (EHOSTUNREACH, 113): the pod IP Envoy used is gone or a network rule rejects it.",
+            [StaleEndpoint, ("DestinationWorkload", "The {to} pod was replaced and its old IP is still in use (a restart moments ago).", "kubectl get pods -o wide | grep {to}"), NetworkPolicy]),
+        [FailureCondition.NetworkUnreachable] = new(
+            "The network of the upstream's address is unreachable from this pod (ENETUNREACH, 101).",
+            [StaleEndpoint, NetworkPolicy]),
+        [FailureCondition.ConnectTimeout] = new(
+            "The connection did not complete in time (ETIMEDOUT, 110, or Envoy's connect_timeout, 5 s by default in Consul): packets to the upstream are dropped.",
+            [NetworkPolicy, StaleEndpoint, ("DestinationWorkload", "The {to} pods are overloaded or their node is unhealthy.", "kubectl top pods | grep {to}")]),
+        [FailureCondition.ConnectionReset] = new(
+            "The upstream reset the connection (ECONNRESET, 104).",
+            [IntentionDeniesL4, ProtocolMismatch, ("Identity", "mTLS failed on the destination side: the caller's certificate was refused.", "kubectl logs <pod of {to}> -c consul-dataplane")]),
+        [FailureCondition.UpstreamClosed] = new(
+            "The upstream closed or reset the connection before answering.",
+            [IntentionDeniesL4, ProtocolMismatch, AppNotRunning]),
+        [FailureCondition.TlsVerifyFailed] = new(
+            "The upstream's certificate failed verification (CERTIFICATE_VERIFY_FAILED): not signed by the CA this sidecar trusts, or its SPIFFE ID is not the service expected.",
+            [("Envoy", "The Consul CA was rotated or differs between datacenters or peers, and this sidecar holds old roots.", "Get-EnvoyCertificate -Service <caller>"),
+             ("Catalog", "The address belongs to another service now (a reused pod IP behind a stale endpoint), so the SAN does not match {to}.", "consul catalog nodes -service {to} -detailed"),
+             ("Identity", "The {to} pods run under another ServiceAccount than the service name, so their certificate names another service.", "kubectl get pods -o jsonpath='{..serviceAccountName}' | grep {to}")]),
+        [FailureCondition.TlsNotSpoken] = new(
+            "The upstream did not answer in TLS (WRONG_VERSION_NUMBER): the address reached is not a mesh sidecar.",
+            [("DestinationWorkload", "The {to} pods have no sidecar (injection off, or pods started before injection was enabled).", "kubectl get pods -o jsonpath='{..containers[*].name}' | grep consul-dataplane"),
+             PortMismatch]),
+        [FailureCondition.TlsOther] = new(
+            "The TLS handshake with the upstream failed.",
+            [("Envoy", "The sidecar has no valid certificate (the secret never arrived from Consul, or it expired).", "Get-EnvoyCertificate -Service <caller>"),
+             ("Identity", "The sidecar could not log in to Consul to get its certificate (ServiceAccount token missing, ACL login refused).", "kubectl logs <pod> -c consul-dataplane")]),
+        [FailureCondition.NoHealthyUpstream] = new(
+            "Envoy has no healthy instance of the upstream to send to (UH): the upstream cluster is empty or every endpoint is unhealthy in Consul.",
+            [("Catalog", "{to} has no passing instance in Consul's catalog: its pods are not ready, their health checks fail, or they never registered.", "consul catalog services | grep {to}"),
+             AppNotRunning,
+             ("Name", "The caller's upstream names a service that does not exist in Consul (a typo in the upstream annotation or the address).", "kubectl get service {to}")]),
+        [FailureCondition.RequestTimeout] = new(
+            "The upstream did not answer within the route timeout (UT, 504; Consul's default is 15 s, a ServiceRouter can shorten it).",
+            [("DestinationWorkload", "The {to} app is slow or stuck on its own dependency (a database, another service).", "kubectl logs <pod of {to}> -c <app container>"),
+             ("Envoy", "A ServiceRouter or ServiceResolver sets a request timeout shorter than the call needs.", "kubectl get servicerouter,serviceresolver {to} -o yaml")]),
+        [FailureCondition.AccessDenied] = new(
+            "The destination sidecar's RBAC filter denied the request (403): an intention with action deny matched, or no intention allowed it under default deny.",
+            [("Intention", "No ServiceIntentions allows the caller to call {to}, and the default (a * → * deny, or ACL default policy deny) denies it.", "kubectl get serviceintentions -A"),
+             ("Intention", "An L7 intention allows other paths or methods than this request.", "kubectl get serviceintentions {to} -o yaml")]),
+        [FailureCondition.NoRoute] = new(
+            "No route or filter chain matched (NR): the sidecar does not know the destination it was asked for.",
+            [("Name", "The caller calls an address the mesh does not know (a Service not in Consul, or a ClusterIP of a service without a sidecar).", "kubectl get service {to}"),
+             ("Intention", "With transparent proxy and dialedDirectly off, only upstreams the caller is allowed to reach get a filter chain: an intention is missing.", "consul intention check <caller> {to}")]),
+        [FailureCondition.NoCluster] = new(
+            "The route's upstream cluster does not exist in this sidecar (NC).",
+            [("Catalog", "{to} is not in Consul's catalog, so Consul sent no cluster for it.", "consul catalog services | grep {to}"),
+             ("Envoy", "A ServiceRouter or ServiceSplitter points at a service or subset that has no resolver target.", "kubectl get servicerouter,servicesplitter,serviceresolver -A")]),
+        [FailureCondition.Overflow] = new(
+            "A circuit breaker is open (UO, overflow): the upstream cluster reached its maximum connections or pending requests.",
+            [("Envoy", "The upstream limits (ServiceDefaults upstreamConfig limits) are too low for the load.", "Get-EnvoyStatistic -Service <caller> -Filter '*circuit_breakers*'"),
+             ("DestinationWorkload", "{to} answers too slowly, so requests pile up.", "kubectl top pods | grep {to}")]),
+        [FailureCondition.ProtocolError] = new(
+            "The upstream's answer broke the protocol Envoy expected (502).",
+            [ProtocolMismatch]),
+        [FailureCondition.CallerClosed] = new(
+            "The caller went away before the answer (DC/DR): the failure is on the calling side, not the mesh path.",
+            [("SourceWorkload", "The calling app's own timeout is shorter than the upstream takes.", "kubectl logs <caller pod> -c <app container>")]),
+        [FailureCondition.RateLimited] = new(
+            "A rate limit refused the request (RL, 429).",
+            [("Envoy", "A ServiceDefaults rateLimits setting on {to} is below the load.", "kubectl get servicedefaults {to} -o yaml")]),
+        [FailureCondition.MaxStreamDuration] = new(
+            "The request outlived its maximum stream duration.",
+            [("Envoy", "A ServiceRouter or ServiceDefaults sets a maximum duration shorter than the call needs.", "kubectl get servicerouter,servicedefaults {to} -o yaml")]),
+        [FailureCondition.ControlPlaneUnreachable] = new(
+            "The sidecar lost its configuration stream to Consul: it keeps its last configuration but learns no new endpoints, intentions or certificates.",
+            [("Envoy", "consul-dataplane (or the client agent) cannot reach the Consul servers: wrong address, TLS settings, or a NetworkPolicy.", "kubectl logs <pod> -c consul-dataplane"),
+             ("Identity", "The sidecar's ACL login is refused (403): the ServiceAccount or the auth method binding is wrong.", "kubectl logs <pod> -c consul-dataplane | grep -i acl")]),
+        [FailureCondition.Other] = new(
+            "Envoy reported a failure MeshOps has no causes for.",
+            []),
+    };
+
+    public static Entry For(FailureCondition condition) => Entries[condition];
+}

@@ -1,0 +1,108 @@
+using MeshOps.Analysis;
+using MeshOps.Model;
+using MeshOps.Rules.Catalog;
+using MeshOps.Rules.Intentions;
+
+namespace MeshOps.Graph;
+
+/// <summary>
+/// The graph of a model: every service that calls or is called, each call edge (calls to one target merged, ports
+/// gathered) with the intentions' decision, the pairs an intention allows that no call shows, and the error findings
+/// that break an edge (found at its call site or on its target Service).
+/// </summary>
+public static class MeshGraphBuilder
+{
+    public static MeshGraph Build(MeshModel model, AnalysisReport report)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(report);
+        var fallback = model.Settings.DefaultPolicy.Value == DefaultPolicy.Deny ? DefaultDecision.Deny : DefaultDecision.Allow;
+        var errors = report.Findings.Where(f => f.Severity == Severity.Error).ToList();
+        var nodes = new Dictionary<(string, string), MeshGraphNode>();
+        var edges = new List<MeshGraphEdge>();
+        foreach (var workload in model.Workloads.Where(w => w.InMesh))
+        {
+            Node(nodes, workload.Namespace, workload.ConsulServiceName, MeshGraphNodeKind.MeshService);
+        }
+
+        foreach (var group in model.Edges.GroupBy(e => (e.Source, Target: TargetKey(e))))
+        {
+            var first = group.First();
+            var from = Node(nodes, first.Source.Namespace, first.Source.InMesh ? first.Source.ConsulServiceName : first.Source.Name, first.Source.InMesh ? MeshGraphNodeKind.MeshService : MeshGraphNodeKind.OutsideMesh);
+            var to = first.Target is { } target
+                ? Node(nodes, target.Namespace, target.InMesh ? target.ConsulName : target.Name, target.InMesh ? MeshGraphNodeKind.MeshService : MeshGraphNodeKind.OutsideMesh)
+                : Node(nodes, first.TargetNamespace, first.TargetName, MeshGraphNodeKind.Unknown);
+            var ports = group.Select(e => e.Port).OfType<int>().Distinct().Order().ToList();
+            var failing = errors
+                .Where(f => group.Any(e => SameLocation(f, e.Location)) || (first.Target is { } t && f.Resource.Kind == "Service" && f.Resource.Name == t.Name && f.Resource.Namespace == t.Namespace))
+                .Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            edges.Add(new MeshGraphEdge(from, to, ports, Called: true, Decide(model, from, to, fallback)) { FailingRules = failing });
+        }
+
+        foreach (var (from, to) in IntentionAllowedPairs(model, nodes))
+        {
+            if (!edges.Any(e => e.From == from && e.To == to))
+            {
+                edges.Add(new MeshGraphEdge(from, to, [], Called: false, MeshGraphDecision.Allowed));
+            }
+        }
+
+        return new MeshGraph(
+            nodes.Values.OrderBy(n => n.Namespace, StringComparer.Ordinal).ThenBy(n => n.Name, StringComparer.Ordinal).ToList(),
+            edges.OrderBy(e => e.From.ToString(), StringComparer.Ordinal).ThenBy(e => e.To.ToString(), StringComparer.Ordinal).ToList());
+    }
+
+    private static (string, string) TargetKey(CallEdge edge) =>
+        edge.Target is { } target ? (target.Namespace, target.Name) : (edge.TargetNamespace, edge.TargetName);
+
+    private static bool SameLocation(Finding finding, Sources.SourceLocation location) =>
+        finding.Location.Line == location.Line && string.Equals(finding.Location.File, location.ForOutput().File, StringComparison.Ordinal);
+
+    private static MeshGraphNode Node(Dictionary<(string, string), MeshGraphNode> nodes, string ns, string name, MeshGraphNodeKind kind)
+    {
+        if (!nodes.TryGetValue((ns, name), out var node) || (node.Kind != MeshGraphNodeKind.MeshService && kind == MeshGraphNodeKind.MeshService))
+        {
+            node = new MeshGraphNode(ns, name, kind);
+            nodes[(ns, name)] = node;
+        }
+
+        return node;
+    }
+
+    private static MeshGraphDecision Decide(MeshModel model, MeshGraphNode from, MeshGraphNode to, DefaultDecision fallback)
+    {
+        if (to.Kind == MeshGraphNodeKind.Unknown)
+        {
+            return MeshGraphDecision.Unknown;
+        }
+
+        if (from.Kind != MeshGraphNodeKind.MeshService || to.Kind != MeshGraphNodeKind.MeshService)
+        {
+            return MeshGraphDecision.NotInMesh;
+        }
+
+        // consul-k8s CE registers every Kubernetes namespace's services in Consul namespace "default" (as MESH201 judges).
+        var decision = model.Intentions.Check(
+            new ServiceIdentity(ConsulNames.DefaultNamespace, from.Name), new ServiceIdentity(ConsulNames.DefaultNamespace, to.Name), fallback);
+        return decision.IsL7 ? MeshGraphDecision.DependsOnRequest : decision.Allowed ? MeshGraphDecision.Allowed : MeshGraphDecision.Denied;
+    }
+
+    /// <summary>Named source → named destination pairs an intention allows, between mesh services of the model.</summary>
+    private static IEnumerable<(MeshGraphNode From, MeshGraphNode To)> IntentionAllowedPairs(MeshModel model, Dictionary<(string, string), MeshGraphNode> nodes)
+    {
+        var mesh = nodes.Values.Where(n => n.Kind == MeshGraphNodeKind.MeshService).ToList();
+        foreach (var entry in model.Intentions.Entries.Where(e => e.DestinationName != "*"))
+        {
+            foreach (var source in entry.Sources.Where(s => s.Name != "*" && s.Peer is null && (s.Action == IntentionAction.Allow || s.IsL7)))
+            {
+                foreach (var from in mesh.Where(n => n.Name == source.Name))
+                {
+                    foreach (var to in mesh.Where(n => n.Name == entry.DestinationName))
+                    {
+                        yield return (from, to);
+                    }
+                }
+            }
+        }
+    }
+}
