@@ -43,6 +43,14 @@ public sealed record EnvoyCluster
 
     public int HealthyHostCount => Hosts.Count(h => h.Healthy);
 
+    /// <summary>
+    /// False when a host is unhealthy, or when a cluster of a Consul upstream has no healthy host at all (Consul's
+    /// troubleshooter: "No healthy endpoints for cluster"; requests to it fail with <c>no healthy upstream</c>).
+    /// </summary>
+    public bool Healthy =>
+        Hosts.All(h => h.Healthy)
+        && (HealthyHostCount > 0 || Role is not (EnvoyClusterRole.Upstream or EnvoyClusterRole.PeeredUpstream or EnvoyClusterRole.PreparedQuery));
+
     /// <summary>The sum of the hosts' <c>cx_connect_fail</c>.</summary>
     public ulong CxConnectFail => Hosts.Aggregate(0UL, (sum, h) => sum + h.CxConnectFail);
 
