@@ -52,8 +52,11 @@ public sealed class GetEnvoyCertificateCommand : EnvoyAdminCmdlet
         var name = $"the {certificate.Role} certificate {certificate.SpiffeId ?? certificate.SerialNumber}";
         return certificate.Status switch
         {
-            EnvoyCertificateStatus.Expired => $"{name} expired at {certificate.ExpirationTime:u}; peers reject it. Consul renews leaves "
-                + "between 60 % and 90 % of their lifetime: check the agent or consul-dataplane can reach the Consul servers.",
+            EnvoyCertificateStatus.Expired when certificate.Role == EnvoyCertificateRole.Leaf =>
+                $"{name} expired at {certificate.ExpirationTime:u}; peers reject it. Consul renews leaves between 60 % and 90 % of "
+                + "their lifetime: check that the Consul client agent or consul-dataplane of this pod reaches the Consul servers.",
+            EnvoyCertificateStatus.Expired => $"{name} expired at {certificate.ExpirationTime:u}; peers reject what it signed. "
+                + "Rotate the Consul CA (consul connect ca set-config).",
             EnvoyCertificateStatus.NotYetValid => $"{name} is valid only from {certificate.ValidFrom:u}: this node's clock or the CA's is wrong.",
             _ => $"{name} has used {certificate.LifetimeUsed:P0} of its lifetime and expires at {certificate.ExpirationTime:u}; "
                 + "Consul renews leaves by 90 %, so its renewal is overdue.",
