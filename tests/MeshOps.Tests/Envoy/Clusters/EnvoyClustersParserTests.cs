@@ -144,4 +144,18 @@ public class EnvoyClustersParserTests
         Assert.Equal(flags, json[0].Hosts[0].HealthFlags);
         Assert.Equal(fromText, json);
     }
+
+    [Fact]
+    public void Text_saved_with_windows_line_ends_reads_as_the_original() =>
+        Assert.Equal(FromText(ClustersFixture.Text), FromText(ClustersFixture.Text.Replace("\n", "\r\n", StringComparison.Ordinal)));
+
+    [Fact]
+    public void An_older_envoy_without_observability_name_but_with_version_info_is_read()
+    {
+        var cluster = Assert.Single(FromText("local_app::version_info::static\nlocal_app::127.0.0.1:8080::cx_total::4\n"));
+
+        Assert.Null(cluster.ObservabilityName);
+        Assert.Null(cluster.DefaultPriorityLimits);
+        Assert.Equal(4UL, Assert.Single(cluster.Hosts).CxTotal);
+    }
 }
