@@ -8,25 +8,6 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Support/SimulatedCluster.psm1') -Force
     $Samples = Join-Path $PSScriptRoot '../../../shared/reference/envoy-samples'
 
-    function Start-FaultyAdmin([string] $Kind) {
-        $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet', @((Join-Path $PSScriptRoot '../MeshOps.Simulation/bin/Release/net10.0/MeshOps.Simulation.dll'), '--envoy-admin-fault', $Kind))
-        $start.RedirectStandardInput = $true
-        $start.RedirectStandardOutput = $true
-        $start.RedirectStandardError = $true
-        $process = [System.Diagnostics.Process]::Start($start)
-        $null = $process.StandardError.ReadToEndAsync()
-        $line = $process.StandardOutput.ReadLine()
-        if ($line -notlike 'READY *') { $process.Kill(); throw "The faulty admin did not start: '$line'" }
-        [pscustomobject]@{ Process = $process; Url = $line.Substring(6).TrimEnd('/') }
-    }
-
-    function Stop-FaultyAdmin($Admin) {
-        if ($null -eq $Admin) { return }
-        $Admin.Process.StandardInput.Close()
-        if (-not $Admin.Process.WaitForExit(10000)) { $Admin.Process.Kill() }
-        $Admin.Process.Dispose()
-    }
-
     # /certs with one context: a CA and a leaf issued $HoursAgo hours ago for 72 hours, as Consul issues them.
     function New-CertsFile([double] $HoursAgo) {
         $from = [DateTimeOffset]::UtcNow.AddHours(-$HoursAgo)
@@ -105,11 +86,11 @@ Describe 'Get-EnvoyCertificate against faulty admins' -Tag Integration {
         @{ Kind = 'truncated-chunked' }
         @{ Kind = 'service-unavailable' }
     ) {
-        $admin = Start-FaultyAdmin $Kind
+        $admin = Start-FaultyEnvoyAdmin $Kind
         try {
-            $result = Get-EnvoyCertificate -AdminUrl $admin.Url -TimeoutSec 20 -ErrorVariable failed -ErrorAction SilentlyContinue
+            $result = Get-EnvoyCertificate -AdminUrl $admin.AdminUrl -TimeoutSec 20 -ErrorVariable failed -ErrorAction SilentlyContinue
         }
-        finally { Stop-FaultyAdmin $admin }
+        finally { Stop-FaultyEnvoyAdmin $admin }
         $result | Should -BeNullOrEmpty
         $failed | Should -HaveCount 1
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.EnvoyAdminFailed*'

@@ -8,25 +8,6 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Support/SimulatedCluster.psm1') -Force
     $Samples = Join-Path $PSScriptRoot '../../../shared/reference/envoy-samples'
 
-    # A simulated Envoy admin (MeshOps.Simulation --envoy-admin-fault) as its own process; returns the process and its URL.
-    function Start-FaultyAdmin([string] $Kind) {
-        $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet', @((Join-Path $PSScriptRoot '../MeshOps.Simulation/bin/Release/net10.0/MeshOps.Simulation.dll'), '--envoy-admin-fault', $Kind))
-        $start.RedirectStandardInput = $true
-        $start.RedirectStandardOutput = $true
-        $start.RedirectStandardError = $true
-        $process = [System.Diagnostics.Process]::Start($start)
-        $null = $process.StandardError.ReadToEndAsync()
-        $line = $process.StandardOutput.ReadLine()
-        if ($line -notlike 'READY *') { $process.Kill(); throw "The faulty admin did not start: '$line'" }
-        [pscustomobject]@{ Process = $process; Url = $line.Substring(6).TrimEnd('/') }
-    }
-
-    function Stop-FaultyAdmin($Admin) {
-        if ($null -eq $Admin) { return }
-        $Admin.Process.StandardInput.Close()
-        if (-not $Admin.Process.WaitForExit(10000)) { $Admin.Process.Kill() }
-        $Admin.Process.Dispose()
-    }
 }
 
 Describe 'Get-EnvoyCluster parameters' -Tag Unit {
@@ -76,12 +57,12 @@ Describe 'Get-EnvoyCluster -Path' -Tag Unit {
     }
 
     It 'reads a saved text with a byte order mark and the same data saved as JSON as equal objects' {
-        $admin = Start-FaultyAdmin none
+        $admin = Start-FaultyEnvoyAdmin none
         try {
-            Invoke-WebRequest "$($admin.Url)/clusters" -OutFile (Join-Path $TestDrive 'clusters.out')
-            Invoke-WebRequest "$($admin.Url)/clusters?format=json" -OutFile (Join-Path $TestDrive 'clusters-json.out')
+            Invoke-WebRequest "$($admin.AdminUrl)/clusters" -OutFile (Join-Path $TestDrive 'clusters.out')
+            Invoke-WebRequest "$($admin.AdminUrl)/clusters?format=json" -OutFile (Join-Path $TestDrive 'clusters-json.out')
         }
-        finally { Stop-FaultyAdmin $admin }
+        finally { Stop-FaultyEnvoyAdmin $admin }
         Set-Content -LiteralPath (Join-Path $TestDrive 'clusters-bom.out') -Value (Get-Content -Raw (Join-Path $TestDrive 'clusters.out')) -Encoding utf8BOM -NoNewline
         $text = Get-EnvoyCluster -Path (Join-Path $TestDrive 'clusters-bom.out')
         $json = Get-EnvoyCluster -Path (Join-Path $TestDrive 'clusters-json.out')
@@ -111,15 +92,15 @@ Describe 'Get-EnvoyCluster against faulty admins' -Tag Integration {
         @{ Kind = 'truncated-chunked' }
         @{ Kind = 'service-unavailable' }
     ) {
-        $admin = Start-FaultyAdmin $Kind
+        $admin = Start-FaultyEnvoyAdmin $Kind
         try {
-            $result = Get-EnvoyCluster -AdminUrl $admin.Url -TimeoutSec 20 -ErrorVariable failed -ErrorAction SilentlyContinue
+            $result = Get-EnvoyCluster -AdminUrl $admin.AdminUrl -TimeoutSec 20 -ErrorVariable failed -ErrorAction SilentlyContinue
         }
-        finally { Stop-FaultyAdmin $admin }
+        finally { Stop-FaultyEnvoyAdmin $admin }
         $result | Should -BeNullOrEmpty
         $failed | Should -HaveCount 1
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.EnvoyAdminFailed*'
-        "$($failed[0])" | Should -Match ([regex]::Escape(([uri]$admin.Url).Authority))
+        "$($failed[0])" | Should -Match ([regex]::Escape(([uri]$admin.AdminUrl).Authority))
         "$($failed[0])" | Should -Match '/clusters'
     }
 }

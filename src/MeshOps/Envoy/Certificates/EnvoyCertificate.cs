@@ -14,6 +14,9 @@ public sealed record EnvoyCertificate
     /// <summary>The pod whose sidecar answered; null for a URL or file.</summary>
     public string? Pod => Source.Pod;
 
+    /// <summary>The pod's Kubernetes namespace (= Source.Namespace), so piping to another Envoy cmdlet binds -Pod and -Namespace together.</summary>
+    public string? Namespace => Source.Namespace;
+
     /// <summary>The 0-based position of the SSL context in <c>/certs</c> (Envoy lists one per TLS context: listener, upstream clusters).</summary>
     public int Context { get; init; }
 

@@ -12,6 +12,12 @@ public sealed record EnvoyCluster
     /// <summary>The pod whose sidecar answered; null for a URL or file.</summary>
     public string? Pod => Source.Pod;
 
+    /// <summary>
+    /// The pod's Kubernetes namespace (= Source.Namespace), so piping to another Envoy cmdlet binds -Pod and -Namespace
+    /// together; the Consul namespace the cluster reaches is <c>ConsulName.Namespace</c>.
+    /// </summary>
+    public string? Namespace => Source.Namespace;
+
     public required string Name { get; init; }
 
     public ConsulClusterName ConsulName => ConsulClusterName.Parse(Name);

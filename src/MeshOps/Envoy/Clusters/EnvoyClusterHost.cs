@@ -12,6 +12,9 @@ public sealed record EnvoyClusterHost
     /// <summary>The pod whose sidecar answered (so <c>-Service</c> results group by pod); null for a URL or file.</summary>
     public string? Pod => Source.Pod;
 
+    /// <summary>The pod's Kubernetes namespace (= Source.Namespace), so piping to another Envoy cmdlet binds -Pod and -Namespace together.</summary>
+    public string? Namespace => Source.Namespace;
+
     /// <summary>The cluster this host belongs to.</summary>
     public required string Cluster { get; init; }
 
