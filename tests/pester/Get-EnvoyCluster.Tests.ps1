@@ -105,6 +105,20 @@ Describe 'Get-EnvoyCluster against faulty admins' -Tag Integration {
     }
 }
 
+Describe 'Get-EnvoyCluster against a slow admin' -Tag Integration {
+    It 'gives up after -TimeoutSec with MeshOps.EnvoyUnreachable naming the URL, and no cluster' {
+        $admin = Start-FaultyEnvoyAdmin slow -DelaySeconds 60
+        try {
+            $result = Get-EnvoyCluster -AdminUrl $admin.AdminUrl -TimeoutSec 3 -ErrorVariable failed -ErrorAction SilentlyContinue
+        }
+        finally { Stop-FaultyEnvoyAdmin $admin }
+        $result | Should -BeNullOrEmpty
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.EnvoyUnreachable*'
+        "$($failed[0])" | Should -Match ([regex]::Escape(([uri]$admin.AdminUrl).Authority))
+    }
+}
+
 Describe 'Get-EnvoyCluster against the simulated cluster' -Tag Integration {
     BeforeAll {
         $Cluster = Start-SimulatedCluster -KubeconfigPath (Join-Path $TestDrive 'kubeconfig') -RuntimeFault 'no-ready-endpoints:postgres'
