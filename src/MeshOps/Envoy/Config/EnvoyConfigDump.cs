@@ -1,0 +1,54 @@
+namespace MeshOps.Envoy.Config;
+
+/// <summary>
+/// A sidecar's <c>/config_dump</c> read into typed summaries. Sections are found by <c>@type</c>, never by position
+/// (their order shifts with <c>?include_eds</c> and ECDS). Everything here, <see cref="RedactedJson"/> included, has
+/// passed credential redaction: a bootstrap's <c>x-consul-token</c> never leaves the SDK.
+/// </summary>
+public sealed record EnvoyConfigDump
+{
+    public required EnvoySource Source { get; init; }
+
+    public string? Pod => Source.Pod;
+
+    /// <summary>The Envoy node ID (consul-k8s: <c>&lt;pod&gt;-&lt;service&gt;-sidecar-proxy</c>).</summary>
+    public string? NodeId { get; init; }
+
+    /// <summary>The node's cluster: the Consul service the sidecar fronts.</summary>
+    public string? Service { get; init; }
+
+    /// <summary>The Consul namespace and partition from the node metadata, when given.</summary>
+    public string? ConsulNamespace { get; init; }
+
+    public string? ConsulPartition { get; init; }
+
+    /// <summary><c>1.22.0</c>, from the node's build version.</summary>
+    public string? EnvoyVersion { get; init; }
+
+    /// <summary>The <c>resource</c> this answer was asked for (<c>?resource=dynamic_active_clusters</c>), else null.</summary>
+    public string? Resource { get; init; }
+
+    public IReadOnlyList<EnvoyConfigSection> Sections { get; init; } = [];
+
+    public IReadOnlyList<EnvoyListener> Listeners { get; init; } = [];
+
+    /// <summary>Route configurations from RDS and those written inline in listeners.</summary>
+    public IReadOnlyList<EnvoyRouteConfiguration> RouteConfigurations { get; init; } = [];
+
+    public IReadOnlyList<EnvoyClusterConfig> Clusters { get; init; } = [];
+
+    /// <summary>EDS and static endpoints; empty unless the dump was asked with <c>?include_eds</c> (see <see cref="IncludesEndpoints"/>).</summary>
+    public IReadOnlyList<EnvoyEndpoint> Endpoints { get; init; } = [];
+
+    public bool IncludesEndpoints { get; init; }
+
+    public IReadOnlyList<EnvoySecretConfig> Secrets { get; init; } = [];
+
+    /// <summary>Every intention enforced by the listeners' RBAC filters.</summary>
+    public IReadOnlyList<EnvoyIntention> Intentions => Listeners.SelectMany(l => l.Intentions).ToList();
+
+    public IReadOnlyList<EnvoyRoute> Routes => RouteConfigurations.SelectMany(r => r.Routes).ToList();
+
+    /// <summary>The whole answer as indented JSON, credentials masked (what <c>-Raw</c> returns).</summary>
+    public required string RedactedJson { get; init; }
+}
