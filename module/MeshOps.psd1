@@ -10,7 +10,7 @@
     PowerShellVersion    = '7.6'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('MeshOps.Format.ps1xml')
-    CmdletsToExport      = @('Get-EnvoyServerInfo', 'Get-MeshRule', 'Test-EnvoyReady', 'Test-MeshConfig')
+    CmdletsToExport      = @('Get-EnvoyConfig', 'Get-EnvoyListener', 'Get-EnvoyRoute', 'Get-EnvoyServerInfo', 'Get-MeshRule', 'Test-EnvoyReady', 'Test-MeshConfig')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

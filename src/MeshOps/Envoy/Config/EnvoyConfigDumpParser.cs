@@ -14,6 +14,10 @@ public static class EnvoyConfigDumpParser
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    /// <summary>Reads an answer's UTF-8 body (as the admin transport or a saved file gives it).</summary>
+    public static EnvoyConfigDump Parse(EnvoySource source, ReadOnlySpan<byte> utf8, string? resource = null) =>
+        Parse(source, System.Text.Encoding.UTF8.GetString(utf8), resource);
+
     /// <param name="source">Where the answer came from.</param>
     /// <param name="json">The answer's body.</param>
     /// <param name="resource">The <c>resource</c> it was asked for, if any: tells a warming item from an active one.</param>
