@@ -222,11 +222,14 @@ public abstract class EnvoyAdminCmdlet : MeshOpsCmdlet
             return;
         }
 
+        var activity = MyInvocation.MyCommand.Name;
+        ReportProgress(activity, targets.Count == 1 ? $"Asking {targets[0].Source}" : $"Asking {targets.Count} sidecars");
         var outcomes = RunCancellable(ct =>
         {
             using var gate = new SemaphoreSlim(Parallelism);
             return Task.WhenAll(targets.Select(t => ReadTargetAsync(t, gate, ct))).GetAwaiter().GetResult();
         });
+        CompleteProgress(activity);
         while (_retries.TryDequeue(out var retry))
         {
             WriteVerbose(retry);
