@@ -2,6 +2,16 @@
 # Get-EnvoyConfig: its parameter contract and saved answers (Unit), and live against the simulated HashiCups cluster, whose
 # sidecars answer Envoy admin through the Kubernetes port-forward (Integration).
 
+BeforeDiscovery {
+    # What a bad admin does to /config_dump, the error it must give, and the words saying why.
+    $AdminFaults = @(
+        @{ Fault = 'slow'; TimeoutSec = 3; ErrorId = 'MeshOps.EnvoyUnreachable'; Says = 'did not answer' }
+        @{ Fault = 'truncated-length'; TimeoutSec = 30; ErrorId = 'MeshOps.EnvoyAdminFailed'; Says = 'cut short' }
+        @{ Fault = 'truncated-chunked'; TimeoutSec = 30; ErrorId = 'MeshOps.EnvoyAdminFailed'; Says = 'cut short' }
+        @{ Fault = 'service-unavailable'; TimeoutSec = 30; ErrorId = 'MeshOps.EnvoyAdminFailed'; Says = '503' }
+    )
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1') -Force
     Import-Module (Join-Path $PSScriptRoot 'Support/SimulatedCluster.psm1') -Force
@@ -81,5 +91,40 @@ Describe 'Get-EnvoyConfig on a live (simulated) cluster' -Tag Integration {
         $objects | Should -BeNullOrEmpty
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.ServiceNotFound*'
+    }
+}
+
+Describe 'Get-EnvoyConfig against an admin on 127.0.0.1 that answers badly' -Tag Integration {
+    It 'reads a healthy admin by -AdminUrl, token masked' {
+        $admin = Start-FaultyEnvoyAdmin -Fault none
+        try {
+            $dump = Get-EnvoyConfig -AdminUrl $admin.AdminUrl -IncludeEds -ErrorAction Stop
+            $raw = Get-EnvoyConfig -AdminUrl $admin.AdminUrl -Raw -ErrorAction Stop
+        }
+        finally {
+            Stop-FaultyEnvoyAdmin $admin
+        }
+        $dump.Source.Endpoint | Should -Be $admin.AdminUrl
+        $dump.Listeners.Count | Should -BeGreaterThan 0
+        $raw | Should -Not -Match ([regex]::Escape($AclToken))
+    }
+
+    Context '<Fault>' -ForEach $AdminFaults {
+        It 'writes one <ErrorId> error naming the URL and /config_dump, and no object: a dump cut short is no dump' {
+            $admin = Start-FaultyEnvoyAdmin -Fault $Fault
+            try {
+                $out = Get-EnvoyListener -AdminUrl $admin.AdminUrl -TimeoutSec $TimeoutSec -ErrorAction SilentlyContinue -ErrorVariable errors
+            }
+            finally {
+                Stop-FaultyEnvoyAdmin $admin
+            }
+
+            $out | Should -BeNullOrEmpty
+            $errors | Should -HaveCount 1
+            $errors[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+            $text = ($errors | Format-List * -Force | Out-String -Width 500) + ($errors.Exception | Format-List * -Force | Out-String -Width 500)
+            $text | Should -Match ([regex]::Escape("$($admin.AdminUrl)/config_dump"))
+            $text | Should -Match $Says
+        }
     }
 }
