@@ -78,6 +78,15 @@ Describe 'Get-EnvoyConfig on a live (simulated) cluster' -Tag Integration {
         @(Get-EnvoyConfig -Pod $pod -Kubeconfig $k)[0].IncludesEndpoints | Should -BeFalse
     }
 
+    It 'writes the items of -Resource typed, and -Raw as the JSON Envoy answered' {
+        $clusters = @(Get-EnvoyConfig -Pod $pod -Kubeconfig $k -Resource dynamic_active_clusters)
+        $clusters | ForEach-Object { $_.GetType().FullName | Should -Be 'MeshOps.Envoy.Config.EnvoyClusterConfig'; $_.State | Should -Be 'Active' }
+        ($clusters | Where-Object Service -eq 'products-api').Type | Should -Be 'EDS'
+        (Get-EnvoyConfig -Pod $pod -Kubeconfig $k -Resource static_clusters).Name | Should -Be 'local_agent'
+        (Get-EnvoyConfig -Pod $pod -Kubeconfig $k -Resource dynamic_listeners).Name | Should -Contain 'outbound_listener:127.0.0.1:15001'
+        (Get-EnvoyConfig -Pod $pod -Kubeconfig $k -Resource dynamic_active_clusters -Raw | ConvertFrom-Json).configs | Should -Not -BeNullOrEmpty
+    }
+
     It 'never writes the bootstrap''s Consul ACL token, in objects, -Raw or -Verbose' {
         $objects = @(Get-EnvoyConfig -Pod $pod -Kubeconfig $k -IncludeEds) + @(Get-EnvoyListener -Pod $pod -Kubeconfig $k -FilterChain)
         $raw = Get-EnvoyConfig -Pod $pod -Kubeconfig $k -Raw -Verbose 4>&1

@@ -46,15 +46,6 @@ public sealed class GetEnvoyConfigCommand : EnvoyAdminCmdlet
     {
         if (Raw)
             return [dump.RedactedJson];
-        if (Resource is null)
-            return [dump];
-
-        // A resource answer holds one kind of item; whichever list it filled is the answer.
-        IEnumerable<object> items = dump.Clusters.Count > 0 ? dump.Clusters
-            : dump.Listeners.Count > 0 ? dump.Listeners
-            : dump.RouteConfigurations.Count > 0 ? dump.RouteConfigurations
-            : dump.Endpoints.Count > 0 ? dump.Endpoints
-            : dump.Secrets;
-        return items.ToList();
+        return Resource is null ? [dump] : dump.ItemsOf(Resource);
     }
 }

@@ -49,6 +49,31 @@ public sealed record EnvoyConfigDump
 
     public IReadOnlyList<EnvoyRoute> Routes => RouteConfigurations.SelectMany(r => r.Routes).ToList();
 
+    /// <summary>
+    /// The items of one repeated field (<c>dynamic_active_clusters</c>, <c>static_listeners</c>…), typed. They are picked
+    /// by kind and state rather than taken as the whole answer, so a full dump (an Envoy that ignored <c>?resource=</c>,
+    /// or a saved one) gives the same items as a resource answer. An unknown field gives none.
+    /// </summary>
+    public IReadOnlyList<object> ItemsOf(string resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var isStatic = resource.StartsWith("static_", StringComparison.Ordinal);
+        bool InState(EnvoyConfigState state) => resource switch
+        {
+            _ when isStatic => state == EnvoyConfigState.Static,
+            _ when resource.StartsWith("dynamic_active_", StringComparison.Ordinal) => state == EnvoyConfigState.Active,
+            _ when resource.StartsWith("dynamic_warming_", StringComparison.Ordinal) => state == EnvoyConfigState.Warming,
+            _ => state != EnvoyConfigState.Static,
+        };
+        IEnumerable<object> items = resource.EndsWith("_clusters", StringComparison.Ordinal) ? Clusters.Where(c => InState(c.State))
+            : resource.EndsWith("_listeners", StringComparison.Ordinal) ? Listeners.Where(l => InState(l.State))
+            : resource.EndsWith("_route_configs", StringComparison.Ordinal) ? RouteConfigurations.Where(r => r.Listener is null && InState(r.State))
+            : resource.EndsWith("_endpoint_configs", StringComparison.Ordinal) ? Endpoints.Where(e => InState(e.State))
+            : resource.EndsWith("_secrets", StringComparison.Ordinal) ? Secrets.Where(s => InState(s.State))
+            : [];
+        return items.ToList();
+    }
+
     /// <summary>The whole answer as indented JSON, credentials masked (what <c>-Raw</c> returns).</summary>
     public required string RedactedJson { get; init; }
 }

@@ -52,6 +52,35 @@ public class ConfigDumpShapeTests
         Assert.Null(dump.Intentions[0].Destination);
     }
 
+    [Theory]
+    [InlineData("static_clusters", new[] { "local_agent" })]
+    [InlineData("dynamic_active_clusters", new[] { "client", "frontend", "local_app", "original-destination" })]
+    [InlineData("dynamic_warming_clusters", new string[0])]
+    [InlineData("dynamic_listeners", new[] { "public_listener:192.168.69.179:20000", "outbound_listener:127.0.0.1:15001" })]
+    [InlineData("static_route_configs", new[] { "public_listener" })]
+    [InlineData("dynamic_warming_secrets", new[] { "ROOTCA" })]
+    [InlineData("no_such_field", new string[0])]
+    public void The_items_of_a_field_are_the_same_from_a_full_dump_and_from_a_resource_answer(string resource, string[] expected)
+    {
+        var names = Parse(ConsulK8s).ItemsOf(resource).Select(Name).ToList();
+
+        Assert.Equal(expected, names);
+        if (resource.EndsWith("_clusters", StringComparison.Ordinal) && resource.StartsWith("dynamic", StringComparison.Ordinal))
+        {
+            var answer = ResourceAnswer("ClustersConfigDump.DynamicCluster", resource == "dynamic_active_clusters" ? SampleSection("ClustersConfigDump", "dynamic_active_clusters") : []);
+            Assert.Equal(expected, Parse(answer, resource).ItemsOf(resource).Select(Name));
+        }
+    }
+
+    private static string Name(object item) => item switch
+    {
+        EnvoyClusterConfig c => c.Service ?? c.Name,
+        EnvoyListener l => l.Name,
+        EnvoyRouteConfiguration r => r.Name,
+        EnvoySecretConfig s => s.Name,
+        _ => item.ToString()!,
+    };
+
     [Fact]
     public void A_rejected_listener_shows_the_reason_Envoy_gave()
     {
