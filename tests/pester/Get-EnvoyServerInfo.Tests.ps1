@@ -143,7 +143,7 @@ Describe 'Get-EnvoyServerInfo on a live (simulated) cluster through port-forward
 
         $infos | Should -HaveCount 3
         @($infos.NodeCluster) | Should -Be @('payments', 'products-api', 'frontend')
-        $infos | ForEach-Object { $_.Pod | Should -BeLike "$($_.NodeCluster)-*"; $_.Source.Namespace | Should -Be 'default' }
+        $infos | ForEach-Object { $_.Pod | Should -BeLike "$($_.NodeCluster)-*"; $_.Namespace | Should -Be 'default' }
         $infos[0].State | Should -Be 'Live'
         $infos[1].State | Should -Be 'Initializing'
         $infos[0].Version | Should -Match '^\d+\.\d+\.\d+$'

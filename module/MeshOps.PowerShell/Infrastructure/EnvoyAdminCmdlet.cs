@@ -211,7 +211,7 @@ public abstract class EnvoyAdminCmdlet : MeshOpsCmdlet
         }
 
         var options = AdminOptions();
-        return new Target(EnvoySource.ForUrl(url), _ => Task.FromResult<IEnvoyAdmin>(EnvoyAdminClient.ForUrl(url, options)));
+        return new Target(EnvoyAdminClient.SourceFor(url), _ => Task.FromResult<IEnvoyAdmin>(EnvoyAdminClient.ForUrl(url, options)));
     }
 
     /// <summary>Reads every target at once (at most <see cref="Parallelism"/>), then writes each in order on this thread.</summary>
