@@ -82,6 +82,14 @@ Describe 'Get-EnvoyListener on a live (simulated) cluster' -Tag Integration {
         $intentions | ForEach-Object { $_.Destination | Should -Be 'public-api'; $_.Pod | Should -Be $pod }
     }
 
+    It 'takes -Pod and -Namespace from piped objects of another Envoy cmdlet' {
+        $dumps = @(Get-EnvoyConfig -Service public-api -Namespace default -Kubeconfig $k)
+        $dumps[0].Namespace | Should -Be 'default'
+        $listeners = @($dumps | Get-EnvoyListener -Kubeconfig $k -Name public_listener*)
+        $listeners.Count | Should -Be $dumps.Count
+        $listeners.Pod | Should -Be $dumps.Pod
+    }
+
     It 'a pod that does not exist is one MeshOps.PodNotFound error and no object' {
         $objects = Get-EnvoyListener -Pod no-such-pod, $pod -Kubeconfig $k -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures.Count | Should -Be 1

@@ -10,6 +10,9 @@ public sealed record EnvoyClusterConfig
 
     public string? Pod => Source.Pod;
 
+    /// <summary>The pod's namespace (= Source.Namespace), so piping to another Envoy cmdlet binds -Pod and -Namespace together.</summary>
+    public string? Namespace => Source.Namespace;
+
     public required string Name { get; init; }
 
     /// <summary>The name decoded as Consul builds it (service, namespace, partition, datacenter, peer).</summary>

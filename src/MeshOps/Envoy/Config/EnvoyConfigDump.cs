@@ -11,6 +11,9 @@ public sealed record EnvoyConfigDump
 
     public string? Pod => Source.Pod;
 
+    /// <summary>The pod's namespace (= Source.Namespace), so piping to another Envoy cmdlet binds -Pod and -Namespace together.</summary>
+    public string? Namespace => Source.Namespace;
+
     /// <summary>The Envoy node ID (consul-k8s: <c>&lt;pod&gt;-&lt;service&gt;-sidecar-proxy</c>).</summary>
     public string? NodeId { get; init; }
 

@@ -10,6 +10,9 @@ public sealed record EnvoyFilterChain
 
     public string? Pod => Source.Pod;
 
+    /// <summary>The pod's namespace (= Source.Namespace), so piping to another Envoy cmdlet binds -Pod and -Namespace together.</summary>
+    public string? Namespace => Source.Namespace;
+
     public required string Listener { get; init; }
 
     /// <summary>0-based position in the listener; the default chain comes after the others.</summary>

@@ -11,6 +11,9 @@ public sealed record EnvoyIntention
 
     public string? Pod => Source.Pod;
 
+    /// <summary>The pod's namespace (= Source.Namespace), so piping to another Envoy cmdlet binds -Pod and -Namespace together.</summary>
+    public string? Namespace => Source.Namespace;
+
     public required string Listener { get; init; }
 
     /// <summary>The service this sidecar fronts (the intention's destination), from the bootstrap node; null when not known.</summary>

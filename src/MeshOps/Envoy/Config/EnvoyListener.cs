@@ -11,6 +11,9 @@ public sealed record EnvoyListener
 
     public string? Pod => Source.Pod;
 
+    /// <summary>The pod's namespace (= Source.Namespace), so piping to another Envoy cmdlet binds -Pod and -Namespace together.</summary>
+    public string? Namespace => Source.Namespace;
+
     public required string Name { get; init; }
 
     /// <summary><c>ip:port</c>, or a pipe path.</summary>

@@ -13,6 +13,9 @@ public sealed record EnvoyRbacFilter
 
     public string? Pod => Source.Pod;
 
+    /// <summary>The pod's namespace (= Source.Namespace), so piping to another Envoy cmdlet binds -Pod and -Namespace together.</summary>
+    public string? Namespace => Source.Namespace;
+
     public required string Listener { get; init; }
 
     /// <summary><c>envoy.filters.network.rbac</c> or <c>envoy.filters.http.rbac</c>.</summary>

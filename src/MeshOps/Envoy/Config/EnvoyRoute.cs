@@ -11,6 +11,9 @@ public sealed record EnvoyRoute
 
     public string? Pod => Source.Pod;
 
+    /// <summary>The pod's namespace (= Source.Namespace), so piping to another Envoy cmdlet binds -Pod and -Namespace together.</summary>
+    public string? Namespace => Source.Namespace;
+
     public required string RouteConfiguration { get; init; }
 
     public required string VirtualHost { get; init; }

@@ -10,6 +10,9 @@ public sealed record EnvoyRouteConfiguration
 
     public string? Pod => Source.Pod;
 
+    /// <summary>The pod's namespace (= Source.Namespace), so piping to another Envoy cmdlet binds -Pod and -Namespace together.</summary>
+    public string? Namespace => Source.Namespace;
+
     public required string Name { get; init; }
 
     public EnvoyConfigState State { get; init; }
