@@ -15,6 +15,12 @@ public static class EnvoyConfigDump
     private const string SampleUpstream = "client";
     private const string SamplePodIp = "192.168.69.179";
 
+    /// <summary>
+    /// The Consul ACL token each simulated bootstrap carries, where consul-dataplane puts it: gRPC initial_metadata
+    /// <c>x-consul-token</c> on the xDS stream. Nothing MeshOps prints may ever contain it.
+    /// </summary>
+    public const string AclToken = "7c1e5a3d-9f20-4b8e-a6d1-c0ffee5ec4e7";
+
     public static JsonObject Json(EnvoyAdminData data, bool includeEds)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -90,7 +96,59 @@ public static class EnvoyConfigDump
         node["id"] = data.NodeId;
         node["cluster"] = data.Service;
         node["metadata"]!["namespace"] = data.ConsulNamespace;
+        config["bootstrap"]!["dynamic_resources"] = new JsonObject
+        {
+            ["ads_config"] = new JsonObject
+            {
+                ["api_type"] = "DELTA_GRPC",
+                ["grpc_services"] = new JsonArray(new JsonObject
+                {
+                    ["envoy_grpc"] = new JsonObject { ["cluster_name"] = "consul-dataplane" },
+                    ["initial_metadata"] = new JsonArray(new JsonObject { ["key"] = "x-consul-token", ["value"] = AclToken }),
+                }),
+            },
+        };
     }
+
+    /// <summary>
+    /// <c>/config_dump?resource=&lt;field&gt;</c>: the items of that repeated field across the sections, each packed with its
+    /// own type (<c>…ClustersConfigDump.DynamicCluster</c>), or Envoy's 404 text when no section has the field.
+    /// </summary>
+    public static (int Status, string ContentType, string Body) Resource(EnvoyAdminData data, string resource, bool includeEds)
+    {
+        var items = new JsonArray();
+        foreach (var config in Json(data, includeEds)["configs"]!.AsArray().OfType<JsonObject>())
+        {
+            if (config[resource] is not JsonArray list)
+                continue;
+            var section = (string)config["@type"]!;
+            foreach (var item in list.OfType<JsonObject>())
+            {
+                var copy = new JsonObject { ["@type"] = section + "." + ItemType(resource) };
+                foreach (var (key, value) in item)
+                    copy[key] = value?.DeepClone();
+                items.Add(copy);
+            }
+        }
+
+        return items.Count == 0 && !Json(data, includeEds)["configs"]!.AsArray().OfType<JsonObject>().Any(c => c.ContainsKey(resource))
+            ? (404, "text/plain", $"{resource} not found in config dump")
+            : (200, "application/json", new JsonObject { ["configs"] = items }.ToJsonString());
+    }
+
+    private static string ItemType(string resource) => resource switch
+    {
+        "static_clusters" => "StaticCluster",
+        "dynamic_active_clusters" or "dynamic_warming_clusters" => "DynamicCluster",
+        "static_listeners" => "StaticListener",
+        "dynamic_listeners" => "DynamicListener",
+        "static_route_configs" => "StaticRouteConfig",
+        "dynamic_route_configs" => "DynamicRouteConfig",
+        "static_endpoint_configs" => "StaticEndpointConfig",
+        "dynamic_endpoint_configs" => "DynamicEndpointConfig",
+        "static_secrets" => "StaticSecret",
+        _ => "DynamicSecret",
+    };
 
     private static void DynamicClusters(JsonObject config, EnvoyAdminData data, bool loaded)
     {

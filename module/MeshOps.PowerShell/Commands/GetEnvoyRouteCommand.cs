@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using MeshOps.Envoy;
+using MeshOps.Envoy.Admin;
+using MeshOps.Envoy.Config;
+using MeshOps.PowerShell.Infrastructure;
+
+namespace MeshOps.PowerShell.Commands;
+
+/// <summary>
+/// The HTTP routes of each sidecar from <c>/config_dump</c>, one object per route: its route configuration (from RDS,
+/// or inline in a listener), virtual host and domains, what it matches and the cluster (or split) it sends to.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "EnvoyRoute", DefaultParameterSetName = PodSet)]
+[OutputType(typeof(EnvoyRoute))]
+public sealed class GetEnvoyRouteCommand : EnvoyAdminCmdlet
+{
+    /// <summary>Route configuration names to keep (wildcards).</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? RouteConfiguration { get; set; }
+
+    /// <summary>Keeps the routes that send to this Consul service (its cluster, or one of a split's).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DestinationService { get; set; }
+
+    protected override async Task<IReadOnlyList<object>> ReadLiveAsync(IEnvoyAdmin admin, CancellationToken cancellationToken)
+    {
+        var response = await admin.GetAsync(EnvoyConfigDumpRequest.PathAndQuery(includeEds: false, resource: null), cancellationToken).ConfigureAwait(false);
+        return Results(EnvoyConfigDumpParser.Parse(admin.Source, response.Body.Span));
+    }
+
+    protected override IReadOnlyList<object> ReadSaved(EnvoySource source, ReadOnlyMemory<byte> content) =>
+        Results(EnvoyConfigDumpParser.Parse(source, content.Span));
+
+    private IReadOnlyList<object> Results(EnvoyConfigDump dump)
+    {
+        var patterns = RouteConfiguration?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+        return dump.Routes
+            .Where(r => patterns is null || patterns.Any(p => p.IsMatch(r.RouteConfiguration)))
+            .Where(r => DestinationService is null || SendsTo(r, DestinationService))
+            .ToList<object>();
+    }
+
+    private static bool SendsTo(EnvoyRoute route, string service) =>
+        route.Destination?.Reaches(service) == true || route.WeightedClusters.Any(w => w.Destination.Reaches(service));
+}
