@@ -87,7 +87,16 @@ public sealed class SimulatedEnvoyAdmin : IAsyncDisposable
             ? JsonBody(http, EnvoyConfigDump.ListenersJson(Data))
             : Text(http, 200, EnvoyConfigDump.ListenersText(Data)));
         app.MapGet("/config_dump", (HttpContext http) =>
-            JsonBody(http, EnvoyConfigDump.Json(Data, http.Request.Query.ContainsKey("include_eds"))));
+        {
+            var includeEds = http.Request.Query.ContainsKey("include_eds");
+            if (http.Request.Query["resource"].ToString() is { Length: > 0 } resource)
+            {
+                var (status, type, body) = EnvoyConfigDump.Resource(Data, resource, includeEds);
+                return Write(http, status, type, body);
+            }
+
+            return JsonBody(http, EnvoyConfigDump.Json(Data, includeEds));
+        });
     }
 
     private static bool IsJson(HttpContext http) => http.Request.Query["format"] == "json";
