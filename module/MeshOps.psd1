@@ -10,7 +10,7 @@
     PowerShellVersion    = '7.6'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('MeshOps.Format.ps1xml')
-    CmdletsToExport      = @('Get-MeshRule', 'Test-MeshConfig')
+    CmdletsToExport      = @('Get-EnvoyServerInfo', 'Get-MeshRule', 'Test-EnvoyReady', 'Test-MeshConfig')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

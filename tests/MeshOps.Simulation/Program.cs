@@ -21,11 +21,26 @@ internal static class Program
           --api-fault <kind>[:<path>]     the API server fails every request (under <path>) once ready; kinds: latency,
                                           server-error, too-many-requests, drop-connection, truncated-body, expired-token
 
+        usage: MeshOps.Simulation --envoy-admin-fault <kind> [--delay-seconds <n>]
+
+          runs one Envoy admin on 127.0.0.1 that breaks every answer, and prints "READY <admin URL>"; kinds: none, slow,
+          truncated-length, truncated-chunked, service-unavailable, oversized-length, oversized-chunked
+
         Prints "READY <kubeconfig>" when the cluster answers; stops when standard input closes, on Ctrl+C or SIGTERM.
         """;
 
     private static async Task<int> Main(string[] args)
     {
+        if (args.Contains(FaultyEnvoyAdminProgram.Option, StringComparer.Ordinal))
+        {
+            var (stopAdmin, adminSigterm) = StopOnSignal();
+            using (stopAdmin)
+            using (adminSigterm)
+            {
+                return await FaultyEnvoyAdminProgram.RunAsync(args, stopAdmin.Token);
+            }
+        }
+
         SimulatorArguments parsed;
         try
         {
@@ -43,18 +58,9 @@ internal static class Program
             return 0;
         }
 
-        using var stop = new CancellationTokenSource();
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-
+        var (stop, sigterm) = StopOnSignal();
+        using var stopping = stop;
+        using var sigtermRegistration = sigterm;
         SimulatedCluster cluster;
         try
         {
@@ -76,7 +82,30 @@ internal static class Program
         await Console.Error.WriteLineAsync(Describe(cluster, parsed.ApiFaults));
         Console.WriteLine($"READY {kubeconfig}");
         Console.Out.Flush();
+        await WaitForStopAsync(stop.Token);
+        return 0;
+    }
 
+    /// <summary>Cancelled on Ctrl+C or SIGTERM while the registration is kept (it unregisters when disposed or collected).</summary>
+    private static (CancellationTokenSource Stop, PosixSignalRegistration Sigterm) StopOnSignal()
+    {
+        var stop = new CancellationTokenSource();
+        var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        return (stop, sigterm);
+    }
+
+    /// <summary>Returns when standard input closes (the test that started this process is done) or on <paramref name="stop"/>.</summary>
+    internal static async Task WaitForStopAsync(CancellationToken stop)
+    {
         var stdinClosed = Task.Run(() =>
         {
             using var stdin = Console.OpenStandardInput();
@@ -85,8 +114,7 @@ internal static class Program
             {
             }
         });
-        await Task.WhenAny(stdinClosed, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default));
-        return 0;
+        await Task.WhenAny(stdinClosed, Task.Delay(Timeout.Infinite, stop).ContinueWith(_ => { }, TaskScheduler.Default));
     }
 
     private static string Describe(SimulatedCluster cluster, IReadOnlyList<Fault> apiFaults)

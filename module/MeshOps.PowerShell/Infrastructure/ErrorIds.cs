@@ -43,6 +43,30 @@ internal static class ErrorIds
     /// <summary>The API server could not be reached (refused, DNS, TLS, timeout) or kept failing after retries.</summary>
     public const string ClusterUnreachable = "MeshOps.ClusterUnreachable";
 
+    /// <summary>An Envoy admin that could not be reached: refused, timed out, the port-forward failed.</summary>
+    public const string EnvoyUnreachable = "MeshOps.EnvoyUnreachable";
+
+    /// <summary>An Envoy admin that answered, but with an error status, a body cut short or one past the size limit.</summary>
+    public const string EnvoyAdminFailed = "MeshOps.EnvoyAdminFailed";
+
+    /// <summary>An admin answer or a saved file that is not what the endpoint returns; nothing of it is written.</summary>
+    public const string EnvoyOutputInvalid = "MeshOps.EnvoyOutputInvalid";
+
+    /// <summary>An -AdminUrl that is not an absolute http:// or https:// URL.</summary>
+    public const string InvalidAdminUrl = "MeshOps.InvalidAdminUrl";
+
+    /// <summary>A -Pod that does not exist in the namespace.</summary>
+    public const string PodNotFound = "MeshOps.PodNotFound";
+
+    /// <summary>A -Pod that is not Running (pending, finished, being deleted): no sidecar to answer.</summary>
+    public const string PodNotRunning = "MeshOps.PodNotRunning";
+
+    /// <summary>A -Service that does not exist in the namespace.</summary>
+    public const string ServiceNotFound = "MeshOps.ServiceNotFound";
+
+    /// <summary>A -Service with no selector or no running pod behind it: nothing to ask, which is no answer.</summary>
+    public const string ServiceHasNoPods = "MeshOps.ServiceHasNoPods";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
@@ -51,6 +75,12 @@ internal static class ErrorIds
         KubeconfigInvalid or ConflictingParameters => ErrorCategory.InvalidArgument,
         ClusterUnauthorized => ErrorCategory.AuthenticationError,
         ClusterUnreachable => ErrorCategory.ConnectionError,
+        EnvoyUnreachable => ErrorCategory.ConnectionError,
+        EnvoyAdminFailed => ErrorCategory.InvalidResult,
+        EnvoyOutputInvalid => ErrorCategory.InvalidData,
+        InvalidAdminUrl => ErrorCategory.InvalidArgument,
+        PodNotFound or ServiceNotFound or ServiceHasNoPods => ErrorCategory.ObjectNotFound,
+        PodNotRunning => ErrorCategory.ResourceUnavailable,
         LoadErrorIds.KubernetesForbidden => ErrorCategory.PermissionDenied,
         _ when LoadErrorIds.Kinds.TryGetValue(errorId, out var kind) => kind switch
         {

@@ -8,11 +8,12 @@ namespace MeshOps.Sources.Files;
 /// (<see cref="FileAttributes"/> says Normal for a FIFO), so this asks the runtime's own native shim, whose
 /// <c>FileStatus</c> begins with the flags and the mode in the same layout on every Unix .NET runs on.
 /// </summary>
-internal static class RegularFile
+public static class RegularFile
 {
     private const int TypeMask = 0xF000; // S_IFMT, as System.Native normalises it on every Unix
     private const int Regular = 0x8000;  // S_IFREG
 
+    /// <summary>True for a regular file (after links), or when the type cannot be told; false for a FIFO, socket, device or folder.</summary>
     public static bool Is(string path)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS() && !OperatingSystem.IsFreeBSD())
