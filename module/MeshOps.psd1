@@ -10,9 +10,9 @@
     PowerShellVersion    = '7.6'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('MeshOps.Format.ps1xml')
-    CmdletsToExport      = @('Get-EnvoyServerInfo', 'Get-MeshRule', 'Test-EnvoyReady', 'Test-MeshConfig')
+    CmdletsToExport      = @('Get-EnvoyServerInfo', 'Get-EnvoyStatistic', 'Get-MeshRule', 'Test-EnvoyReady', 'Test-MeshConfig')
     FunctionsToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Get-EnvoyStats')
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
