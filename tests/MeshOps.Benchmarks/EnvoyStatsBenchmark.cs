@@ -7,7 +7,8 @@ namespace MeshOps.Benchmarks;
 
 /// <summary>
 /// <c>--envoy-stats</c>: parses the synthetic 500,000-line <c>/stats</c> dump (2,000 upstream clusters) and the same
-/// stats as Prometheus text. Per format: lines per second (median of 5 after 2 warm-ups, one core), memory measured
+/// stats as Prometheus text. Per format: lines per second (median of 5 after 2 warm-ups, one core; wall-clock and the
+/// parsing thread's CPU time, both printed and both judged), memory measured
 /// in a fresh child process that only reads the file and parses it once (managed bytes allocated by the parse, bytes
 /// still held after it, growth of the peak working set), and the idiomatic PowerShell baseline run with
 /// <c>dotnet pwsh</c> in this run (<c>-split "`n"</c> then <c>-split ': '</c> into [pscustomobject]s; Prometheus
@@ -38,7 +39,7 @@ internal static class EnvoyStatsBenchmark
             {
                 var bytes = File.ReadAllBytes(path);
                 var lines = bytes.AsSpan().Count((byte)'\n');
-                var (seconds, count) = Time(bytes, format);
+                var (seconds, cpuSeconds, count) = Time(bytes, format);
                 var memory = Child(path, format);
                 var baseline = Baseline(path, separator);
                 var rate = lines / seconds;
@@ -46,7 +47,9 @@ internal static class EnvoyStatsBenchmark
                 var ratio = baseline is { } b ? rate / (b.Lines / b.Seconds) : double.NaN;
                 output.WriteLine();
                 output.WriteLine($"{name}: {lines:N0} lines, {bytes.Length / 1e6:F1} MB, {count:N0} statistics");
-                output.WriteLine($"  parse            {seconds * 1000:F0} ms median  ->  {rate:N0} lines/s   (target >= {LinesPerSecondTarget:N0}) {Verdict(rate >= LinesPerSecondTarget, ref missed)}");
+                var cpuRate = lines / cpuSeconds;
+                output.WriteLine($"  parse wall-clock {seconds * 1000:F0} ms median  ->  {rate:N0} lines/s   (target >= {LinesPerSecondTarget:N0}) {Verdict(rate >= LinesPerSecondTarget, ref missed)}");
+                output.WriteLine($"  parse CPU time   {cpuSeconds * 1000:F0} ms median  ->  {cpuRate:N0} lines/s   (same target, on the parsing thread's CPU time, GC included) {Verdict(cpuRate >= LinesPerSecondTarget, ref missed)}");
                 output.WriteLine($"  memory           allocated by the parse {memory.Allocated / 1e6:F1} MB, held after it {memory.Retained / 1e6:F1} MB, peak working set growth {memory.PeakGrowth / 1e6:F1} MB");
                 output.WriteLine($"                   peak = {peak / 1e6:F1} MB = {(double)peak / bytes.Length:F2} x input   (target <= {MemoryFactorTarget} x) {Verdict(peak <= MemoryFactorTarget * bytes.Length, ref missed)}");
                 if (baseline is { } pwsh)
@@ -92,25 +95,33 @@ internal static class EnvoyStatsBenchmark
         return 0;
     }
 
-    private static (double Seconds, int Count) Time(byte[] bytes, EnvoyStatsFormat format)
+    /// <summary>
+    /// Median wall-clock and thread CPU time of 5 parses after 2 warm-ups. On a shared machine the wall-clock includes
+    /// time the thread waited for a core; the CPU time (GC included: workstation GC runs on this thread) does not.
+    /// </summary>
+    private static (double Seconds, double CpuSeconds, int Count) Time(byte[] bytes, EnvoyStatsFormat format)
     {
         var source = EnvoySource.ForFile("bench");
         var count = 0;
         for (var i = 0; i < 2; i++)
             count = EnvoyStatsParser.Parse(source, bytes, format).Count;
         var times = new List<double>();
+        var cpu = new List<double>();
         for (var i = 0; i < 5; i++)
         {
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            var cpuStart = ThreadCpuTime.Milliseconds();
             var watch = Stopwatch.StartNew();
             var stats = EnvoyStatsParser.Parse(source, bytes, format);
             watch.Stop();
+            cpu.Add((ThreadCpuTime.Milliseconds() - cpuStart) / 1000);
             times.Add(watch.Elapsed.TotalSeconds);
             GC.KeepAlive(stats);
         }
 
         times.Sort();
-        return (times[2], count);
+        cpu.Sort();
+        return (times[2], cpu[2], count);
     }
 
     private static (long Allocated, long Retained, long PeakGrowth) Child(string path, EnvoyStatsFormat format)

@@ -22,13 +22,17 @@ internal sealed class PrometheusLabelSets
         _lookup = _sets.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public EnvoyLabels? Get(ReadOnlySpan<byte> line, PrometheusReader.Sample sample, out double? le, out double? quantile, EnvoySource source, int number)
+    /// <summary>The label set of a counter's or gauge's sample: its text is the key as printed, read once.</summary>
+    public EnvoyLabels? Plain(ReadOnlySpan<byte> text, EnvoySource source, int number) =>
+        text.IsEmpty ? null : Lookup(text) ?? WithBounds(text, out _, out _, source, number);
+
+    /// <summary>The label set of a histogram's or summary's sample, without its <c>le</c> or <c>quantile</c>, which come back apart.</summary>
+    public EnvoyLabels? WithBounds(ReadOnlySpan<byte> text, out double? le, out double? quantile, EnvoySource source, int number)
     {
         le = null;
         quantile = null;
-        if (sample.LabelsStart < 0 || sample.LabelsEnd <= sample.LabelsStart)
+        if (text.IsEmpty)
             return null;
-        var text = line[sample.LabelsStart..sample.LabelsEnd];
         if (_key.Length < text.Length)
             _key = new byte[text.Length * 2];
         var keyLength = 0;
@@ -68,14 +72,19 @@ internal sealed class PrometheusLabelSets
         if (keyLength == 0)
             return null;
         var key = _key.AsSpan(0, keyLength);
-        if (_chars.Length < key.Length)
-            _chars = new char[key.Length * 2];
-        var chars = _chars.AsSpan(0, Encoding.UTF8.GetChars(key, _chars));
-        if (_lookup.TryGetValue(chars, out var known))
+        if (Lookup(key) is { } known)
             return known;
         var created = Create(key);
-        _sets[chars.ToString()] = created;
+        _sets[Encoding.UTF8.GetString(key)] = created;
         return created;
+    }
+
+    private EnvoyLabels? Lookup(ReadOnlySpan<byte> text)
+    {
+        if (_chars.Length < text.Length)
+            _chars = new char[text.Length * 2];
+        var chars = _chars.AsSpan(0, Encoding.UTF8.GetChars(text, _chars));
+        return _lookup.TryGetValue(chars, out var known) ? known : null;
     }
 
     private EnvoyLabels Create(ReadOnlySpan<byte> text)

@@ -17,14 +17,24 @@ internal static class PrometheusReader
     private static readonly (string Suffix, HistogramPart Part)[] Suffixes =
         [("_bucket", HistogramPart.Bucket), ("_sum", HistogramPart.Sum), ("_count", HistogramPart.Count)];
 
+    internal enum HistogramPart
+    {
+        None,
+        Bucket,
+        Sum,
+        Count,
+        Quantile,
+    }
+
     public static List<EnvoyStatistic> Read(EnvoySource source, ReadOnlySpan<byte> text, StatNameTable names)
     {
         var stats = new List<EnvoyStatistic>(text.Count((byte)'\n') + 1);
         var types = new Dictionary<string, EnvoyStatisticType>(StringComparer.Ordinal);
-        var typeLookup = types.GetAlternateLookup<ReadOnlySpan<char>>();
         var labelSets = new PrometheusLabelSets(names);
         var histograms = new Dictionary<(string Family, EnvoyLabels? Labels), HistogramBuilder>();
-        Span<char> nameChars = stackalloc char[256];
+
+        // Envoy prints a family's samples together, so the name of one line is mostly the name of the last.
+        var last = new SampleName([], string.Empty, EnvoyStatisticType.Unknown, HistogramPart.None);
         var line = 0;
         while (!text.IsEmpty)
         {
@@ -43,42 +53,82 @@ internal static class PrometheusReader
                 continue;
             }
 
-            var sample = Sample.Parse(current);
-            if (sample.Name.IsEmpty || sample.Name.Length > nameChars.Length)
-                throw Fault(source, line, "no metric name, or one too long");
-            if (sample.LabelsStart >= 0 && sample.LabelsEnd < 0)
-                throw Fault(source, line, "a label set without its closing brace");
-            if (!sample.ValueOk)
-                throw Fault(source, line, $"the value of {Encoding.UTF8.GetString(sample.Name)} is not a number");
-            var labels = labelSets.Get(current, sample, out var le, out var quantile, source, line);
-            var nameText = nameChars[..Encoding.UTF8.GetChars(sample.Name, nameChars)];
-            if (typeLookup.TryGetValue(nameText, out var type) && type is not (EnvoyStatisticType.Histogram or EnvoyStatisticType.Summary))
+            var nameEnd = current.IndexOfAny((byte)'{', (byte)' ', (byte)'\t');
+            if (nameEnd <= 0)
+                throw Fault(source, line, "no metric name and value");
+            var name = current[..nameEnd];
+            if (!name.SequenceEqual(last.Bytes))
+                last = Resolve(name, types, names);
+
+            ReadOnlySpan<byte> labelText = [];
+            var rest = current[nameEnd..];
+            if (rest[0] == (byte)'{')
             {
-                stats.Add(new EnvoyStatistic(source, null, names.Intern(sample.Name), type, null, labels, sample.Value));
+                // The value and timestamp after the labels hold no '}', so the last one closes the set.
+                var close = rest.LastIndexOf((byte)'}');
+                if (close < 0)
+                    throw Fault(source, line, "a label set without its closing brace");
+                labelText = rest[1..close];
+                rest = rest[(close + 1)..];
+            }
+
+            rest = rest.TrimStart(" \t"u8);
+            var valueEnd = rest.IndexOfAny((byte)' ', (byte)'\t');
+            if (!Number(valueEnd < 0 ? rest : rest[..valueEnd], out var value))
+                throw Fault(source, line, $"the value of {last.Name} is not a number");
+
+            if (last.Part == HistogramPart.None)
+            {
+                stats.Add(new EnvoyStatistic(source, null, last.Name, last.Type, null, labelSets.Plain(labelText, source, line), value));
                 continue;
             }
 
-            if (Part(nameText, typeLookup, out var family, out var part))
+            var labels = labelSets.WithBounds(labelText, out var le, out var quantile, source, line);
+            var key = (last.Name, labels);
+            if (!histograms.TryGetValue(key, out var builder))
             {
-                var key = (family, labels);
-                if (!histograms.TryGetValue(key, out var builder))
-                {
-                    builder = new HistogramBuilder(family, types[family], labels, stats.Count);
-                    histograms[key] = builder;
-                    stats.Add(null!);
-                }
-
-                if (!builder.Add(part, le, quantile, sample.Value))
-                    throw Fault(source, line, $"a {Encoding.UTF8.GetString(sample.Name)} sample without its le or quantile label");
-                continue;
+                builder = new HistogramBuilder(last.Name, last.Type, labels, stats.Count);
+                histograms[key] = builder;
+                stats.Add(null!);
             }
 
-            stats.Add(new EnvoyStatistic(source, null, names.Intern(sample.Name), type, null, labels, sample.Value));
+            if (!builder.Add(last.Part, le, quantile, value))
+                throw Fault(source, line, $"a {Encoding.UTF8.GetString(name)} sample without its le or quantile label");
         }
 
         foreach (var builder in histograms.Values)
             stats[builder.Index] = builder.Build(source);
         return stats;
+    }
+
+    /// <summary>
+    /// What a sample name stands for: a counter, gauge or untyped sample (its own family), or a part of a histogram or
+    /// summary family (<c>family_bucket</c>, <c>family_sum</c>, <c>family_count</c>, or the summary's own name).
+    /// </summary>
+    private static SampleName Resolve(ReadOnlySpan<byte> bytes, Dictionary<string, EnvoyStatisticType> types, StatNameTable names)
+    {
+        var name = names.Intern(bytes);
+        if (types.TryGetValue(name, out var type))
+        {
+            return type switch
+            {
+                EnvoyStatisticType.Summary => new SampleName(bytes.ToArray(), name, type, HistogramPart.Quantile),
+                EnvoyStatisticType.Histogram => new SampleName(bytes.ToArray(), name, EnvoyStatisticType.Unknown, HistogramPart.None),
+                _ => new SampleName(bytes.ToArray(), name, type, HistogramPart.None),
+            };
+        }
+
+        foreach (var (suffix, part) in Suffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal)
+                && types.TryGetValue(name[..^suffix.Length], out var familyType) && familyType is EnvoyStatisticType.Histogram or EnvoyStatisticType.Summary
+                && (part != HistogramPart.Bucket || familyType == EnvoyStatisticType.Histogram))
+            {
+                return new SampleName(bytes.ToArray(), names.Intern(Encoding.UTF8.GetBytes(name[..^suffix.Length])), familyType, part);
+            }
+        }
+
+        return new SampleName(bytes.ToArray(), name, EnvoyStatisticType.Unknown, HistogramPart.None);
     }
 
     private static void ReadType(ReadOnlySpan<byte> rest, Dictionary<string, EnvoyStatisticType> types, StatNameTable names)
@@ -94,106 +144,22 @@ internal static class PrometheusReader
             : EnvoyStatisticType.Unknown;
     }
 
-    /// <summary>Whether a sample belongs to a histogram or summary family: <c>family_bucket</c>, <c>family_sum</c>, <c>family_count</c>, or the summary's own name.</summary>
-    private static bool Part(ReadOnlySpan<char> name, Dictionary<string, EnvoyStatisticType>.AlternateLookup<ReadOnlySpan<char>> types, out string family, out HistogramPart part)
+    private static bool Number(ReadOnlySpan<byte> text, out double value)
     {
-        foreach (var (suffix, kind) in Suffixes)
-        {
-            if (name.EndsWith(suffix, StringComparison.Ordinal)
-                && types.TryGetValue(name[..^suffix.Length], out var actual, out var type) && type is EnvoyStatisticType.Histogram or EnvoyStatisticType.Summary)
-            {
-                family = actual;
-                part = kind;
-                return true;
-            }
-        }
-
-        if (types.TryGetValue(name, out var own, out var ownType) && ownType == EnvoyStatisticType.Summary)
-        {
-            family = own;
-            part = HistogramPart.Quantile;
+        if (Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length)
             return true;
-        }
-
-        family = string.Empty;
-        part = default;
-        return false;
+        if (text.SequenceEqual("NaN"u8))
+            value = double.NaN;
+        else if (text.SequenceEqual("+Inf"u8) || text.SequenceEqual("Inf"u8))
+            value = double.PositiveInfinity;
+        else if (text.SequenceEqual("-Inf"u8))
+            value = double.NegativeInfinity;
+        else
+            return false;
+        return true;
     }
 
     private static EnvoyFormatException Fault(EnvoySource source, int line, string problem) => new(source, Output, line, problem);
 
-    internal enum HistogramPart
-    {
-        Bucket,
-        Sum,
-        Count,
-        Quantile,
-    }
-
-    /// <summary>One sample line split in place: name, the label text between braces, value.</summary>
-    internal readonly ref struct Sample
-    {
-        public ReadOnlySpan<byte> Name { get; init; }
-
-        public int LabelsStart { get; init; }
-
-        public int LabelsEnd { get; init; }
-
-        public double Value { get; init; }
-
-        public bool ValueOk { get; init; }
-
-        public static Sample Parse(ReadOnlySpan<byte> line)
-        {
-            var nameEnd = line.IndexOfAny((byte)'{', (byte)' ', (byte)'\t');
-            if (nameEnd <= 0)
-                return default;
-            int labelsStart = -1, labelsEnd = -1, position = nameEnd;
-            if (line[nameEnd] == (byte)'{')
-            {
-                labelsStart = nameEnd + 1;
-                labelsEnd = ClosingBrace(line, labelsStart);
-                if (labelsEnd < 0)
-                    return new Sample { Name = line[..nameEnd], LabelsStart = labelsStart, LabelsEnd = -1 };
-                position = labelsEnd + 1;
-            }
-
-            var rest = line[position..].TrimStart((byte)' ');
-            var valueEnd = rest.IndexOf((byte)' ');
-            var value = valueEnd < 0 ? rest : rest[..valueEnd];
-            var ok = Number(value, out var number);
-            return new Sample { Name = line[..nameEnd], LabelsStart = labelsStart, LabelsEnd = labelsEnd, Value = number, ValueOk = ok };
-        }
-
-        private static int ClosingBrace(ReadOnlySpan<byte> line, int start)
-        {
-            var quoted = false;
-            for (var i = start; i < line.Length; i++)
-            {
-                var b = line[i];
-                if (quoted && b == (byte)'\\')
-                    i++;
-                else if (b == (byte)'"')
-                    quoted = !quoted;
-                else if (!quoted && b == (byte)'}')
-                    return i;
-            }
-
-            return -1;
-        }
-
-        private static bool Number(ReadOnlySpan<byte> text, out double value)
-        {
-            if (Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length)
-                return true;
-            value = text switch
-            {
-                _ when text.SequenceEqual("NaN"u8) => double.NaN,
-                _ when text.SequenceEqual("+Inf"u8) || text.SequenceEqual("Inf"u8) => double.PositiveInfinity,
-                _ when text.SequenceEqual("-Inf"u8) => double.NegativeInfinity,
-                _ => -1,
-            };
-            return value != -1;
-        }
-    }
+    private sealed record SampleName(byte[] Bytes, string Name, EnvoyStatisticType Type, HistogramPart Part);
 }
