@@ -76,7 +76,7 @@ public sealed class EnvoyStatistic : IEquatable<EnvoyStatistic>
 
     internal bool HasRecordedValues => _detail is EnvoyHistogramData { IsEmpty: false };
 
-    /// <summary>Whether the name, without building it, is <paramref name="head"/> + <paramref name="tail"/>: deltas match on this.</summary>
+    /// <summary>The shared cluster part and the interned rest of the name, as stored (the name is built from them when asked).</summary>
     internal (StatNameHead? Head, string Tail) NameParts => (_head, _tail);
 
     public bool Equals(EnvoyStatistic? other) =>

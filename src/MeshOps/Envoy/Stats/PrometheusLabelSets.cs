@@ -11,15 +11,14 @@ namespace MeshOps.Envoy.Stats;
 internal sealed class PrometheusLabelSets
 {
     private readonly StatNameTable _names;
-    private readonly Dictionary<string, EnvoyLabels> _sets = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, EnvoyLabels>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private char[] _chars = new char[1024];
+    private readonly Dictionary<byte[], EnvoyLabels> _sets = new(Utf8KeyComparer.Instance);
+    private readonly Dictionary<byte[], EnvoyLabels>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
     private byte[] _key = new byte[1024];
 
     public PrometheusLabelSets(StatNameTable names)
     {
         _names = names;
-        _lookup = _sets.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lookup = _sets.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
     /// <summary>The label set of a counter's or gauge's sample: its text is the key as printed, read once.</summary>
@@ -75,17 +74,11 @@ internal sealed class PrometheusLabelSets
         if (Lookup(key) is { } known)
             return known;
         var created = Create(key);
-        _sets[Encoding.UTF8.GetString(key)] = created;
+        _sets[key.ToArray()] = created;
         return created;
     }
 
-    private EnvoyLabels? Lookup(ReadOnlySpan<byte> text)
-    {
-        if (_chars.Length < text.Length)
-            _chars = new char[text.Length * 2];
-        var chars = _chars.AsSpan(0, Encoding.UTF8.GetChars(text, _chars));
-        return _lookup.TryGetValue(chars, out var known) ? known : null;
-    }
+    private EnvoyLabels? Lookup(ReadOnlySpan<byte> text) => _lookup.TryGetValue(text, out var known) ? known : null;
 
     private EnvoyLabels Create(ReadOnlySpan<byte> text)
     {

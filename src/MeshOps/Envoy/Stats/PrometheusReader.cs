@@ -146,7 +146,14 @@ internal static class PrometheusReader
 
     private static bool Number(ReadOnlySpan<byte> text, out double value)
     {
-        if (Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length)
+        // Envoy's counters and gauges are integers: the integer parser is several times faster than the double one.
+        if (Utf8Parser.TryParse(text, out ulong integer, out var consumed) && consumed == text.Length)
+        {
+            value = integer;
+            return true;
+        }
+
+        if (Utf8Parser.TryParse(text, out value, out consumed) && consumed == text.Length)
             return true;
         if (text.SequenceEqual("NaN"u8))
             value = double.NaN;
