@@ -211,7 +211,7 @@ public abstract class EnvoyAdminCmdlet : MeshOpsCmdlet
         }
 
         var options = AdminOptions();
-        return new Target(EnvoySource.ForUrl(url), _ => Task.FromResult<IEnvoyAdmin>(EnvoyAdminClient.ForUrl(url, options)));
+        return new Target(EnvoyAdminClient.SourceFor(url), _ => Task.FromResult<IEnvoyAdmin>(EnvoyAdminClient.ForUrl(url, options)));
     }
 
     /// <summary>Reads every target at once (at most <see cref="Parallelism"/>), then writes each in order on this thread.</summary>
@@ -222,11 +222,14 @@ public abstract class EnvoyAdminCmdlet : MeshOpsCmdlet
             return;
         }
 
+        var activity = MyInvocation.MyCommand.Name;
+        ReportProgress(activity, targets.Count == 1 ? $"Asking {targets[0].Source}" : $"Asking {targets.Count} sidecars");
         var outcomes = RunCancellable(ct =>
         {
             using var gate = new SemaphoreSlim(Parallelism);
             return Task.WhenAll(targets.Select(t => ReadTargetAsync(t, gate, ct))).GetAwaiter().GetResult();
         });
+        CompleteProgress(activity);
         while (_retries.TryDequeue(out var retry))
         {
             WriteVerbose(retry);

@@ -155,6 +155,21 @@ public sealed class EnvoyAdminClientFaultTests
     }
 
     [Fact]
+    public async Task Credentials_in_an_admin_url_reach_neither_the_source_nor_an_error()
+    {
+        await using var server = await FaultyEnvoyAdmin.StartAsync(EnvoyAdminFaultKind.ServiceUnavailable);
+        var withCredentials = new UriBuilder(server.BaseAddress) { UserName = "admin", Password = "hunter2-secret" }.Uri;
+        await using var admin = EnvoyAdminClient.ForUrl(withCredentials, Fast);
+
+        var error = await Assert.ThrowsAsync<EndpointException>(() => admin.GetAsync("/server_info"));
+
+        Assert.DoesNotContain("hunter2-secret", admin.Source.Endpoint, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-secret", admin.Source.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-secret", error.Message, StringComparison.Ordinal);
+        Assert.Equal(server.BaseAddress.GetLeftPart(UriPartial.Authority), admin.Source.Endpoint);
+    }
+
+    [Fact]
     public async Task The_query_reaches_the_admin_and_an_error_never_prints_it()
     {
         await using var server = await FaultyEnvoyAdmin.StartAsync(EnvoyAdminFaultKind.ServiceUnavailable);

@@ -28,28 +28,40 @@ function Start-SimulatedCluster {
     foreach ($f in $RuntimeFault) { $arguments.Add('--runtime-fault'); $arguments.Add($f) }
     foreach ($f in $ApiFault) { $arguments.Add('--api-fault'); $arguments.Add($f) }
 
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet', $arguments)
+    $process = Start-SimulatorProcess $arguments
+    $kubeconfig = (Wait-ReadyLine $process $TimeoutSeconds 'The simulated cluster').Substring('READY '.Length)
+    $token = (Get-Content -LiteralPath $kubeconfig | Where-Object { $_ -match '^\s*token:\s*(\S+)' } | ForEach-Object { $Matches[1].Trim('"', "'") } | Select-Object -First 1)
+    [pscustomobject]@{ Process = $process; Kubeconfig = $kubeconfig; Token = $token; ErrorText = $process.StandardErrorText }
+}
+
+# Starts the simulator with its standard streams redirected; stderr is read in the background so the simulator never
+# blocks on a full pipe, and kept (StandardErrorText) for a failure message.
+function Start-SimulatorProcess([System.Collections.Generic.List[string]] $Arguments) {
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet', $Arguments)
     $start.RedirectStandardInput = $true
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
     $start.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($start)
-    # Read stderr in the background so the simulator never blocks on a full pipe; it is kept for a failure message.
-    $stderr = $process.StandardError.ReadToEndAsync()
+    $process | Add-Member -NotePropertyName StandardErrorText -NotePropertyValue $process.StandardError.ReadToEndAsync()
+    $process
+}
+
+# The simulator's READY line; a simulator that prints anything else, or nothing in time, is stopped and named.
+function Wait-ReadyLine($Process, [int] $TimeoutSeconds, [string] $What) {
     try {
-        $line = $process.StandardOutput.ReadLineAsync()
+        $line = $Process.StandardOutput.ReadLineAsync()
         if (-not $line.Wait([TimeSpan]::FromSeconds($TimeoutSeconds)) -or $null -eq $line.Result -or -not $line.Result.StartsWith('READY ')) {
             $text = if ($line.IsCompleted) { $line.Result } else { '(nothing in time)' }
-            throw "The simulated cluster did not start: stdout '$text'. $(if ($process.HasExited -and $stderr.Wait(5000)) { $stderr.Result })"
+            $stderr = $Process.StandardErrorText
+            throw "$What did not start: stdout '$text'. $(if ($Process.HasExited -and $stderr.Wait(5000)) { $stderr.Result })"
         }
     }
     catch {
-        Stop-SimulatedCluster ([pscustomobject]@{ Process = $process })
+        Stop-SimulatedCluster ([pscustomobject]@{ Process = $Process })
         throw
     }
-    $kubeconfig = $line.Result.Substring('READY '.Length)
-    $token = (Get-Content -LiteralPath $kubeconfig | Where-Object { $_ -match '^\s*token:\s*(\S+)' } | ForEach-Object { $Matches[1].Trim('"', "'") } | Select-Object -First 1)
-    [pscustomobject]@{ Process = $process; Kubeconfig = $kubeconfig; Token = $token; ErrorText = $stderr }
+    $line.Result
 }
 
 <#
@@ -72,4 +84,32 @@ function Stop-SimulatedCluster {
     }
 }
 
-Export-ModuleMember -Function Start-SimulatedCluster, Stop-SimulatedCluster
+<#
+.SYNOPSIS
+    Starts one Envoy admin on 127.0.0.1 that breaks every answer (MeshOps.Simulation --envoy-admin-fault): slow,
+    truncated-length, truncated-chunked, service-unavailable, oversized-length, oversized-chunked, or none. Returns the
+    process and the admin URL; stop it with Stop-FaultyEnvoyAdmin.
+#>
+function Start-FaultyEnvoyAdmin {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $Fault,
+        [int] $DelaySeconds = 0,
+        [string] $Configuration = 'Release',
+        [int] $TimeoutSeconds = 60
+    )
+    $arguments = [System.Collections.Generic.List[string]]::new()
+    foreach ($a in @((Get-SimulatorPath $Configuration), '--envoy-admin-fault', $Fault)) { $arguments.Add($a) }
+    if ($DelaySeconds -gt 0) { $arguments.Add('--delay-seconds'); $arguments.Add("$DelaySeconds") }
+    $process = Start-SimulatorProcess $arguments
+    $line = Wait-ReadyLine $process $TimeoutSeconds 'The faulty Envoy admin'
+    [pscustomobject]@{ Process = $process; AdminUrl = $line.Substring('READY '.Length).TrimEnd('/') }
+}
+
+<# .SYNOPSIS Stops an admin started by Start-FaultyEnvoyAdmin, as Stop-SimulatedCluster stops a cluster. #>
+function Stop-FaultyEnvoyAdmin {
+    param([Parameter(Mandatory)] $Admin)
+    Stop-SimulatedCluster $Admin
+}
+
+Export-ModuleMember -Function Start-SimulatedCluster, Stop-SimulatedCluster, Start-FaultyEnvoyAdmin, Stop-FaultyEnvoyAdmin

@@ -43,7 +43,7 @@ public sealed class EnvoyAdminClient : IEnvoyAdmin
         }
 
         options ??= EnvoyAdminOptions.Default;
-        var source = EnvoySource.ForUrl(adminUrl);
+        var source = SourceFor(adminUrl);
         var transport = new SocketsHttpHandler
         {
             ConnectTimeout = options.Timeouts.AttemptTimeout,
@@ -54,6 +54,16 @@ public sealed class EnvoyAdminClient : IEnvoyAdmin
         var resilience = Resilience(options, "Envoy admin",
             "Check the admin URL and that Envoy's admin listens there (consul connect envoy -admin-bind; a kubectl port-forward to port 19000 must still run).");
         return new EnvoyAdminClient(source, transport, new Uri(source.Endpoint + "/"), resilience, options.MaxBodyBytes);
+    }
+
+    /// <summary>
+    /// The source an admin URL's answers carry: scheme, host and port only. Envoy's admin has no authentication, so
+    /// user:password@ in a URL is a mistake or a proxy's credential, and it must not reach output or errors.
+    /// </summary>
+    public static EnvoySource SourceFor(Uri adminUrl)
+    {
+        ArgumentNullException.ThrowIfNull(adminUrl);
+        return EnvoySource.ForUrl(adminUrl.IsAbsoluteUri ? new UriBuilder(adminUrl) { UserName = "", Password = "" }.Uri : adminUrl);
     }
 
     /// <summary>The admin of the sidecar in <paramref name="pod"/>, through a port-forward to <paramref name="adminPort"/>.</summary>

@@ -11,6 +11,9 @@ public sealed record EnvoyReadiness
     /// <summary>The pod whose sidecar answered (= Source.Pod).</summary>
     public string? Pod => Source.Pod;
 
+    /// <summary>The pod's namespace (= Source.Namespace), so piping to another Envoy cmdlet binds -Pod and -Namespace together.</summary>
+    public string? Namespace => Source.Namespace;
+
     /// <summary>True only when Envoy is LIVE.</summary>
     public required bool Ready { get; init; }
 

@@ -12,6 +12,9 @@ public sealed record EnvoyServerInfo
     /// <summary>The pod whose sidecar answered (= Source.Pod), so -Service results group by pod.</summary>
     public string? Pod => Source.Pod;
 
+    /// <summary>The pod's namespace (= Source.Namespace), so piping to another Envoy cmdlet binds -Pod and -Namespace together.</summary>
+    public string? Namespace => Source.Namespace;
+
     public required EnvoyServerState State { get; init; }
 
     /// <summary>The state as Envoy printed it (<c>LIVE</c>, <c>PRE_INITIALIZING</c>).</summary>
