@@ -115,6 +115,7 @@ Describe 'Get-EnvoyStatistic on a live (simulated) cluster' -Tag Integration {
         ($stats | Where-Object Name -like 'cluster.*.membership_healthy' | Select-Object -First 1).Type | Should -Be 'Gauge'
         ($stats | Where-Object Name -eq 'cluster_manager.cds.version_text').Type | Should -Be 'TextReadout'
         $stats[0].Pod | Should -BeLike 'public-api*'
+        $stats[0].Namespace | Should -Be 'default'
     }
 
     It 'reads histograms with their quantiles' {

@@ -74,6 +74,9 @@ public sealed class EnvoyStatistic : IEquatable<EnvoyStatistic>
 
     public string? Pod => Source.Pod;
 
+    /// <summary>The pod's namespace (= Source.Namespace), so piping stats to another Envoy cmdlet binds -Pod and -Namespace.</summary>
+    public string? Namespace => Source.Namespace;
+
     internal bool HasRecordedValues => _detail is EnvoyHistogramData { IsEmpty: false };
 
     /// <summary>The shared cluster part and the interned rest of the name, as stored (the name is built from them when asked).</summary>

@@ -19,4 +19,6 @@ public sealed record EnvoyStatisticDelta(
     EnvoySource Source)
 {
     public string? Pod => Source.Pod;
+
+    public string? Namespace => Source.Namespace;
 }
