@@ -7,6 +7,8 @@
 #   bench/run.sh --generator     the typed-mesh generator (100 and 1,000 services) under BenchmarkDotNet, then its target table;
 #                                combine with --quick, --check or --breakdown (step times, floors) as above
 #   bench/run.sh --discovery     call discovery on one value of 25k/50k/100k/200k endpoint lines; growth per doubling (target <= 2.2)
+#   bench/run.sh --envoy-stats   Envoy /stats parsers: 500,000-line dump (2,000 clusters) as text and Prometheus; lines/s,
+#                                peak memory vs input, ratio to the idiomatic PowerShell (dotnet pwsh) measured in the same run
 #   add --sizes 500,2000 to any of them to run fewer sizes
 # Exit code: number of missed targets (or of errors found by --check; with --generator, of failed health checks).
 # Not a test: nothing asserts on time.

@@ -10,9 +10,9 @@
     PowerShellVersion    = '7.6'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('MeshOps.Format.ps1xml')
-    CmdletsToExport      = @('Export-MeshGraph', 'Get-EnvoyCertificate', 'Get-EnvoyCluster', 'Get-EnvoyConfig', 'Get-EnvoyListener', 'Get-EnvoyRoute', 'Get-EnvoyServerInfo', 'Get-MeshRule', 'Resolve-MeshError', 'Test-EnvoyReady', 'Test-MeshConfig')
+    CmdletsToExport      = @('Export-MeshGraph', 'Get-EnvoyCertificate', 'Get-EnvoyCluster', 'Get-EnvoyConfig', 'Get-EnvoyListener', 'Get-EnvoyRoute', 'Get-EnvoyServerInfo', 'Get-EnvoyStatistic', 'Get-MeshRule', 'Resolve-MeshError', 'Test-EnvoyReady', 'Test-MeshConfig')
     FunctionsToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Get-EnvoyStats')
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{

@@ -19,8 +19,11 @@ Describe 'The module manifest' -Tag Unit {
         $data = Import-PowerShellDataFile -LiteralPath $ManifestPath
         $data.CmdletsToExport | Should -Not -BeNullOrEmpty
         $data.CmdletsToExport | Should -Not -Match '\*'
-        $exported = (Get-Command -Module $Module.Name).Name | Sort-Object
+        $exported = (Get-Command -Module $Module.Name -CommandType Cmdlet).Name | Sort-Object
         @($data.CmdletsToExport | Sort-Object) | Should -Be $exported
+        # Aliases (Get-EnvoyStats) are listed too, and each names an exported cmdlet.
+        @($data.AliasesToExport | Sort-Object) | Should -Be @((Get-Command -Module $Module.Name -CommandType Alias).Name | Sort-Object)
+        (Get-Command -Module $Module.Name -CommandType Alias).ResolvedCommand.Name | ForEach-Object { $_ | Should -BeIn $exported }
     }
 
     It 'exports no functions, variables or wildcard aliases' {

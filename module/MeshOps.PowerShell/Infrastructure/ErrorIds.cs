@@ -75,10 +75,14 @@ internal static class ErrorIds
     /// <summary>A -Service with no selector or no running pod behind it: nothing to ask, which is no answer.</summary>
     public const string ServiceHasNoPods = "MeshOps.ServiceHasNoPods";
 
+    /// <summary>A -Filter that is no valid regular expression (with -Regex), refused before any sidecar is asked.</summary>
+    public const string InvalidFilter = "MeshOps.InvalidFilter";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
         NotFileSystemPath or UnknownRule or InvalidKnownService or InputNotBound => ErrorCategory.InvalidArgument,
+        InvalidFilter => ErrorCategory.InvalidArgument,
         RuleNotFound or NothingAnalysed => ErrorCategory.ObjectNotFound,
         ErrorNotRecognised => ErrorCategory.InvalidData,
         OutFileExists => ErrorCategory.ResourceExists,

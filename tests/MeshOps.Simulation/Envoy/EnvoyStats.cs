@@ -3,19 +3,25 @@ using System.Text.RegularExpressions;
 
 namespace MeshOps.Simulation.Envoy;
 
-/// <summary>The three kinds of stat <c>/stats</c> prints (histograms are left out: the samples hold none with values).</summary>
+/// <summary>The four kinds of stat <c>/stats</c> prints.</summary>
 public enum EnvoyStatKind
 {
     Counter,
     Gauge,
     TextReadout,
+    Histogram,
 }
 
 /// <summary>
-/// One stat: its full dotted name, kind and value (a text readout's value is <see cref="Text"/>); a cluster's stat
-/// names its <see cref="Cluster"/>, which Prometheus output turns into a label.
+/// One stat: its full dotted name, kind and value (a text readout's value is <see cref="Text"/>, a histogram's the
+/// <see cref="Samples"/> it recorded, in ms); a cluster's stat names its <see cref="Cluster"/>, which Prometheus output
+/// turns into a label.
 /// </summary>
-public sealed record EnvoyStat(string Name, EnvoyStatKind Kind, ulong Value, string? Text = null, string? Cluster = null);
+public sealed record EnvoyStat(string Name, EnvoyStatKind Kind, ulong Value, string? Text = null, string? Cluster = null, IReadOnlyList<double>? Samples = null)
+{
+    /// <summary>Whether Envoy would count it as used (<c>usedonly</c>): written to, or a histogram with a recorded value.</summary>
+    public bool Used => Kind == EnvoyStatKind.Histogram ? Samples is { Count: > 0 } : Value != 0 || !string.IsNullOrEmpty(Text);
+}
 
 /// <summary>
 /// The stats of one sidecar: the server-wide names and the per-cluster names of a real consul-dataplane sidecar
@@ -56,7 +62,32 @@ public static partial class EnvoyStats
             }
         }
 
-        return stats.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        // Envoy prints histograms after the other stats, each group in name order.
+        return
+        [
+            .. stats.Values.OrderBy(s => s.Name, StringComparer.Ordinal),
+            .. Histograms(data).OrderBy(s => s.Name, StringComparer.Ordinal),
+        ];
+    }
+
+    /// <summary>
+    /// Per cluster the connect-time and connection-length histograms Envoy keeps (upstream_cx_connect_ms,
+    /// upstream_cx_length_ms), one sample per connection opened, none for a cluster never connected to; and the
+    /// server's CDS update duration once the clusters arrived.
+    /// </summary>
+    private static IEnumerable<EnvoyStat> Histograms(EnvoyAdminData data)
+    {
+        foreach (var cluster in EnvoyClusters.For(data))
+        {
+            var connections = (int)Math.Min(50, ClusterValue(cluster, "upstream_cx_total"));
+            var connect = Enumerable.Range(1, connections).Select(i => Math.Round(0.4 + (i % 7) * 0.35, 2)).ToList();
+            var length = Enumerable.Range(1, connections).Select(i => 1000.0 * (i % 5 + 1)).ToList();
+            yield return new EnvoyStat($"cluster.{cluster.Name}.upstream_cx_connect_ms", EnvoyStatKind.Histogram, 0, Cluster: cluster.Name, Samples: connect);
+            yield return new EnvoyStat($"cluster.{cluster.Name}.upstream_cx_length_ms", EnvoyStatKind.Histogram, 0, Cluster: cluster.Name, Samples: length);
+        }
+
+        yield return new EnvoyStat("cluster_manager.cds.update_duration", EnvoyStatKind.Histogram, 0,
+            Samples: EnvoyClusters.Loaded(data) ? [12, 15] : []);
     }
 
     /// <summary>The Prometheus family and labels Envoy's tag extraction gives a stat (the cluster name becomes a label).</summary>

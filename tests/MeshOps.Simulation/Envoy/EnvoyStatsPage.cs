@@ -21,11 +21,11 @@ public static class EnvoyStatsPage
         var type = query.GetValueOrDefault("type") ?? "All";
         EnvoyStatKind[]? kinds = type switch
         {
-            "All" => [EnvoyStatKind.Counter, EnvoyStatKind.Gauge, EnvoyStatKind.TextReadout],
+            "All" => [EnvoyStatKind.Counter, EnvoyStatKind.Gauge, EnvoyStatKind.TextReadout, EnvoyStatKind.Histogram],
             "Counters" => [EnvoyStatKind.Counter],
             "Gauges" => [EnvoyStatKind.Gauge],
             "TextReadouts" => [EnvoyStatKind.TextReadout],
-            "Histograms" => [],
+            "Histograms" => [EnvoyStatKind.Histogram],
             _ => null,
         };
         if (kinds is null)
@@ -47,7 +47,7 @@ public static class EnvoyStatsPage
         var stats = EnvoyStats.For(data)
             .Where(s => kinds.Contains(s.Kind))
             .Where(s => filter is null || filter.IsMatch(s.Name))
-            .Where(s => !usedOnly || s.Value != 0 || !string.IsNullOrEmpty(s.Text))
+            .Where(s => !usedOnly || s.Used)
             .ToList();
         return format switch
         {
@@ -62,7 +62,9 @@ public static class EnvoyStatsPage
         var text = new StringBuilder();
         foreach (var stat in stats)
         {
-            if (stat.Kind == EnvoyStatKind.TextReadout)
+            if (stat.Kind == EnvoyStatKind.Histogram)
+                text.Append(CultureInfo.InvariantCulture, $"{stat.Name}: {EnvoyStatsHistogram.Text(stat.Samples)}\n");
+            else if (stat.Kind == EnvoyStatKind.TextReadout)
                 text.Append(CultureInfo.InvariantCulture, $"{stat.Name}: \"{stat.Text}\"\n");
             else
                 text.Append(CultureInfo.InvariantCulture, $"{stat.Name}: {stat.Value}\n");
@@ -71,15 +73,42 @@ public static class EnvoyStatsPage
         return text.ToString();
     }
 
+    /// <summary>StatsJsonRender: histograms are one element of the <c>stats</c> array, NaN (no value) is null.</summary>
     public static string Json(IEnumerable<EnvoyStat> stats)
     {
         var array = new JsonArray();
+        var computed = new JsonArray();
         foreach (var stat in stats)
         {
+            if (stat.Kind == EnvoyStatKind.Histogram)
+            {
+                var values = new JsonArray();
+                foreach (var q in EnvoyStatsHistogram.SupportedQuantiles)
+                {
+                    JsonNode? cumulative = stat.Samples is { Count: > 0 } samples ? JsonValue.Create(EnvoyStatsHistogram.Quantile(samples, q)) : null;
+                    values.Add(new JsonObject { ["cumulative"] = cumulative, ["interval"] = null });
+                }
+
+                computed.Add(new JsonObject { ["name"] = stat.Name, ["values"] = values });
+                continue;
+            }
+
             array.Add(new JsonObject
             {
                 ["name"] = stat.Name,
                 ["value"] = stat.Kind == EnvoyStatKind.TextReadout ? JsonValue.Create(stat.Text ?? string.Empty) : JsonValue.Create(stat.Value),
+            });
+        }
+
+        if (computed.Count > 0)
+        {
+            array.Add(new JsonObject
+            {
+                ["histograms"] = new JsonObject
+                {
+                    ["supported_quantiles"] = new JsonArray([.. EnvoyStatsHistogram.SupportedQuantiles.Select(q => (JsonNode?)JsonValue.Create(q))]),
+                    ["computed_quantiles"] = computed,
+                },
             });
         }
 
@@ -97,10 +126,25 @@ public static class EnvoyStatsPage
             .OrderBy(g => g.Key, StringComparer.Ordinal);
         foreach (var family in families)
         {
-            var type = family.First().Stat.Kind == EnvoyStatKind.Counter ? "counter" : "gauge";
+            var first = family.First().Stat;
+            var type = first.Kind switch { EnvoyStatKind.Counter => "counter", EnvoyStatKind.Histogram => "histogram", _ => "gauge" };
             text.Append(CultureInfo.InvariantCulture, $"# TYPE {family.Key} {type}\n");
             foreach (var (stat, (name, labels)) in family)
-                text.Append(CultureInfo.InvariantCulture, $"{name}{{{labels}}} {stat.Value}\n");
+            {
+                if (stat.Kind != EnvoyStatKind.Histogram)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"{name}{{{labels}}} {stat.Value}\n");
+                    continue;
+                }
+
+                var samples = stat.Samples ?? [];
+                var separator = labels.Length > 0 ? "," : string.Empty;
+                foreach (var bound in EnvoyStatsHistogram.DefaultBuckets)
+                    text.Append(CultureInfo.InvariantCulture, $"{name}_bucket{{{labels}{separator}le=\"{bound:R}\"}} {samples.Count(v => v <= bound)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"{name}_bucket{{{labels}{separator}le=\"+Inf\"}} {samples.Count}\n");
+                text.Append(CultureInfo.InvariantCulture, $"{name}_sum{{{labels}}} {samples.Sum():R}\n");
+                text.Append(CultureInfo.InvariantCulture, $"{name}_count{{{labels}}} {samples.Count}\n");
+            }
         }
 
         return text.ToString();
