@@ -52,7 +52,7 @@ public sealed class RuntimeFaultObservationTests
         var model = await LiveModel(cluster);
 
         var app = Assert.Single(PodOf(model, "payments").Containers, c => c.Name == "payments");
-        Assert.Equal(("CrashLoopBackOff", 7, false, "Error"), (app.WaitingReason, app.RestartCount, app.Ready, app.TerminatedReason));
+        Assert.Equal(("CrashLoopBackOff", 7, false, null, "Error"), (app.WaitingReason, app.RestartCount, app.Ready, app.TerminatedReason, app.LastTerminatedReason));
         Assert.Equal(new EndpointObservation(0, 1), model.Observed.Endpoints[new ObjectKey("default", "payments")]);
     }
 
