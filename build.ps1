@@ -100,6 +100,13 @@ function Show-LiveFindings {
         if ($findings.Count -eq 0) { Write-Host 'No findings.' }
         else { $findings | Format-Table | Out-String -Width 160 | Write-Host }
         foreach ($finding in $findings) { Write-Host "  $($finding.RuleId) confirm: $($finding.Confirm)" }
+        # The data plane of the same cluster: what public-api's sidecar sees of payments, and the error a caller gets.
+        Write-Host ''
+        Write-Host "=== live: Get-EnvoyCluster -Service public-api -Cluster payments (through a port-forward to each sidecar's admin) ==="
+        Get-EnvoyCluster -Kubeconfig $cluster.Kubeconfig -Service public-api -Cluster payments -ErrorAction Continue | Format-Table | Out-String -Width 160 | Write-Host
+        Write-Host "=== Resolve-MeshError on the line public-api's callers see ==="
+        Resolve-MeshError 'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: delayed connect error: 111' -From public-api |
+            Format-List | Out-String -Width 160 | Write-Host
     }
     finally {
         Stop-SimulatedCluster $cluster
