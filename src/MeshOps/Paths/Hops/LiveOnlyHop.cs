@@ -1,0 +1,29 @@
+namespace MeshOps.Paths.Hops;
+
+/// <summary>
+/// A hop only a running cluster can answer (Consul's catalog, the source's Envoy): offline it is Skipped, with the
+/// command that answers it live.
+/// </summary>
+internal sealed class LiveOnlyHop(PathHopName name) : IHopCheck
+{
+    public PathHopName Name => name;
+
+    public HopJudgement Judge(PathContext path)
+    {
+        var destination = path.Destination.ConsulName;
+        var source = path.Source.Workloads.FirstOrDefault()?.Name ?? path.Source.ConsulName;
+        return name == PathHopName.Catalog
+            ? new HopJudgement(
+                PathHopStatus.Skipped,
+                ["needs a live cluster: manifests hold no Consul catalog"],
+                "needs a live cluster",
+                "",
+                $"consul catalog nodes -service={destination}")
+            : new HopJudgement(
+                PathHopStatus.Skipped,
+                ["needs a live cluster: manifests hold no Envoy configuration"],
+                "needs a live cluster",
+                "",
+                $"kubectl port-forward -n {path.Source.Namespace} deploy/{source} 19000:19000 & curl -s localhost:19000/clusters | grep {destination}");
+    }
+}
