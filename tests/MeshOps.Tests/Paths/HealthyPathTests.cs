@@ -35,6 +35,8 @@ public class HealthyPathTests
             Assert.Contains(hop.Evidence, line => line.Contains("needs a live cluster", StringComparison.Ordinal));
             Assert.Contains("payments", hop.Confirm, StringComparison.Ordinal);
         }
+
+        Assert.StartsWith("kubectl port-forward -n default deployment/public-api 19000:19000", trace[PathHopName.Envoy].Confirm, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,13 +13,11 @@ internal sealed class IdentityHop : IHopCheck
     public HopJudgement Judge(PathContext path)
     {
         var workloads = path.Source.Workloads.Concat(path.Destination.Workloads).Distinct().ToList();
-        var ns = path.Namespace;
         if (!path.Source.Resolved || workloads.Count == 0)
         {
             return new HopJudgement(PathHopStatus.Skipped, ["no workload at an end, so no identity to judge"], "no workload at an end", "", "");
         }
 
-        var accounts = string.Join(" ", workloads.Select(w => w.ServiceAccountName).Distinct());
         var evidence = workloads.Select(w => Describe(path.Model, w)).ToList();
         var missing = workloads.Where(w => !path.Model.ServiceAccounts.ContainsKey(new ObjectKey(w.Namespace, w.ServiceAccountName))).ToList();
         var incomplete = path.Source.Workloads.Count == 0 || path.Destination.Workloads.Count == 0;
@@ -28,7 +26,7 @@ internal sealed class IdentityHop : IHopCheck
             evidence,
             missing.Count == 0 ? (incomplete ? "a workload at one end is not in the inputs" : "") : $"ServiceAccount {missing[0].ServiceAccountName} is not in the inputs",
             "",
-            $"kubectl get serviceaccount {accounts} -n {ns}");
+            string.Join("; ", workloads.GroupBy(w => w.Namespace).Select(g => $"kubectl get serviceaccount {string.Join(" ", g.Select(w => w.ServiceAccountName).Distinct())} -n {g.Key}")));
     }
 
     private static string Describe(MeshModel model, Workload workload) =>

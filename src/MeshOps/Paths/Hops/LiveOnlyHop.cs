@@ -11,7 +11,8 @@ internal sealed class LiveOnlyHop(PathHopName name) : IHopCheck
     public HopJudgement Judge(PathContext path)
     {
         var destination = path.Destination.ConsulName;
-        var source = path.Source.Workloads.FirstOrDefault()?.Name ?? path.Source.ConsulName;
+        // kubectl takes the kind in lower case (deployment/x, statefulset/x, pod/x) wherever a workload is named.
+        var source = path.Source.Workloads.FirstOrDefault() is { } workload ? $"{workload.Kind.ToLowerInvariant()}/{workload.Name}" : $"deployment/{path.Source.ConsulName}";
         return name == PathHopName.Catalog
             ? new HopJudgement(
                 PathHopStatus.Skipped,
@@ -24,6 +25,6 @@ internal sealed class LiveOnlyHop(PathHopName name) : IHopCheck
                 ["needs a live cluster: manifests hold no Envoy configuration"],
                 "needs a live cluster",
                 "",
-                $"kubectl port-forward -n {path.Source.Namespace} deploy/{source} 19000:19000 & curl -s localhost:19000/clusters | grep {destination}");
+                $"kubectl port-forward -n {path.Source.Namespace} {source} 19000:19000 & curl -s localhost:19000/clusters | grep {destination}");
     }
 }
