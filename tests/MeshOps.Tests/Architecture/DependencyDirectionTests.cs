@@ -29,6 +29,8 @@ public class DependencyDirectionTests
         new("model", "MeshOps.Model"),
         new("rules", "MeshOps.Analysis.Rules"),
         new("analysis", "MeshOps.Analysis"),
+        // A path is traced over the model and the findings of the analysis: hops compose them and never judge twice.
+        new("paths", "MeshOps.Paths", "MeshOps.Paths.Hops"),
         new("graph", "MeshOps.Graph"),
         new("authoring", "MeshOps.Authoring"),
     ];

@@ -1,0 +1,67 @@
+using MeshOps.Model;
+using MeshOps.Rules.Text;
+
+namespace MeshOps.Paths;
+
+/// <summary>
+/// Finds what a service written as <c>name</c> or <c>name.namespace</c> means in the model: a Kubernetes Service first
+/// (what callers dial), then a Consul service name registered by mesh pods (the connect-service annotation), then a workload.
+/// </summary>
+internal static class PathEndResolver
+{
+    public static PathEnd Resolve(MeshModel model, string written, string? defaultNamespace)
+    {
+        var (name, ns) = Split(written.Trim(), defaultNamespace);
+        var namespaces = ns is null ? model.Namespaces.Order(StringComparer.Ordinal).Prepend("default").Distinct() : [ns];
+        foreach (var candidate in namespaces)
+        {
+            if (Find(model, name, candidate) is { } end)
+            {
+                return end with { Written = written };
+            }
+        }
+
+        return new PathEnd(written, ns ?? "default", name, null, []) { Nearest = Nearest(model, name) };
+    }
+
+    private static PathEnd? Find(MeshModel model, string name, string ns)
+    {
+        if (model.FindService(ns, name) is { } service)
+        {
+            return new PathEnd(name, ns, service.ConsulName, service, service.Workloads);
+        }
+
+        var registered = model.Workloads.Where(w => w.Namespace == ns && w.InMesh && w.ConsulServiceName == name).ToList();
+        if (registered.Count > 0)
+        {
+            var selecting = registered.SelectMany(model.ServicesSelecting).FirstOrDefault();
+            return new PathEnd(name, ns, name, selecting, selecting?.Workloads ?? registered);
+        }
+
+        var workload = model.Workloads.FirstOrDefault(w => w.Namespace == ns && w.Name == name);
+        return workload is null ? null : new PathEnd(name, ns, workload.ConsulServiceName, null, [workload]);
+    }
+
+    // Kubernetes Service names are DNS-1035 labels and hold no dot, so the first dot separates the namespace.
+    private static (string Name, string? Namespace) Split(string written, string? defaultNamespace)
+    {
+        var dot = written.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? (written, defaultNamespace) : (written[..dot], written[(dot + 1)..]);
+    }
+
+    private static IReadOnlyList<string> Nearest(MeshModel model, string name)
+    {
+        var names = model.Services.Select(s => s.Name)
+            .Concat(model.Workloads.Select(w => w.ConsulServiceName))
+            .Concat(model.Workloads.Select(w => w.Name))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return [.. names
+            .Select(candidate => (Candidate: candidate, Distance: NameSuggester.Distance(name, candidate)))
+            .Where(c => c.Distance <= Math.Max(2, name.Length / 3))
+            .OrderBy(c => c.Distance)
+            .ThenBy(c => c.Candidate, StringComparer.Ordinal)
+            .Take(3)
+            .Select(c => c.Candidate)];
+    }
+}

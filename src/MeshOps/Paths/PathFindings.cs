@@ -1,0 +1,110 @@
+using MeshOps.Analysis;
+using MeshOps.Consul;
+using MeshOps.Model;
+using MeshOps.Sources;
+
+namespace MeshOps.Paths;
+
+/// <summary>A finding of the analysis and the hop of this path it decides.</summary>
+internal sealed record HopFinding(PathHopName Hop, Finding Finding);
+
+/// <summary>
+/// Picks the findings that concern one path: those written at its calls, and those about the objects of its ends.
+/// A finding about another service never reaches the path, even when it names a shared object such as a ConfigMap.
+/// </summary>
+internal static class PathFindings
+{
+    private static readonly string[] DestinationEntryKinds = ["ServiceDefaults", "ServiceRouter", "ServiceSplitter", "ServiceResolver"];
+
+    public static IReadOnlyList<HopFinding> Select(MeshModel model, AnalysisReport report, PathEnd source, PathEnd destination, IReadOnlyList<CallEdge> edges)
+    {
+        var callSites = edges.Select(e => e.Location.ForOutput()).ToHashSet();
+        var sourceRefs = EndRefs(source);
+        var destinationRefs = destination.Resolved ? EndRefs(destination) : [];
+        var selected = new List<HopFinding>();
+        foreach (var finding in report.Findings)
+        {
+            if (!RuleHops.ById.TryGetValue(finding.RuleId, out var rule))
+            {
+                continue;
+            }
+
+            if (rule.Scope == RuleScope.Call)
+            {
+                if (callSites.Contains(finding.Location))
+                {
+                    selected.Add(new HopFinding(rule.Call!.Value, finding));
+                }
+
+                continue;
+            }
+
+            var named = Named(model, finding).ToList();
+            if (rule.Source is { } sourceHop && named.Any(sourceRefs.Contains))
+            {
+                selected.Add(new HopFinding(sourceHop, finding));
+            }
+
+            if (rule.Destination is { } destinationHop && destination.Resolved
+                && (named.Any(destinationRefs.Contains) || DecidesIntentionsOf(model, finding, destination)))
+            {
+                selected.Add(new HopFinding(destinationHop, finding));
+            }
+        }
+
+        return selected;
+    }
+
+    private static HashSet<EndRef> EndRefs(PathEnd end)
+    {
+        var refs = new HashSet<EndRef>();
+        if (end.Service is { } service)
+        {
+            refs.Add(new EndRef("Service", service.Namespace, service.Name));
+        }
+
+        foreach (var workload in end.Workloads)
+        {
+            refs.Add(new EndRef(workload.Kind, workload.Namespace, workload.Name));
+            refs.Add(new EndRef("ServiceAccount", workload.Namespace, workload.ServiceAccountName));
+        }
+
+        // Consul CE has one namespace: a config entry for a service is found by its name wherever it is written.
+        foreach (var kind in DestinationEntryKinds)
+        {
+            refs.Add(new EndRef(kind, "*", end.ConsulName));
+        }
+
+        return refs;
+    }
+
+    /// <summary>The finding's subject and the objects its evidence names.</summary>
+    private static IEnumerable<EndRef> Named(MeshModel model, Finding finding)
+    {
+        foreach (var reference in finding.Evidence.Select(e => e.Resource).Prepend(finding.Resource))
+        {
+            var ns = reference.Namespace ?? "default";
+            yield return new EndRef(reference.Kind, ns, reference.Name);
+            yield return new EndRef(reference.Kind, "*", reference.Name);
+        }
+    }
+
+    /// <summary>
+    /// A finding on a ServiceIntentions object concerns the paths into the destination it declares (or into every service,
+    /// for a wildcard destination). The object is the written copy the finding points into, since copies may differ.
+    /// </summary>
+    private static bool DecidesIntentionsOf(MeshModel model, Finding finding, PathEnd destination)
+    {
+        if (finding.Resource.Kind != "ServiceIntentions")
+        {
+            return false;
+        }
+
+        var copy = model.WrittenIntentions.Concat(model.IntentionResources)
+            .Where(r => r.Name == finding.Resource.Name && r.Location.ForOutput().File == finding.File && r.Location.Line <= finding.Line)
+            .MaxBy(r => r.Location.Line);
+        return copy?.Model is ServiceIntentions { Spec.Destination.Name: { } name } && (name == destination.ConsulName || name == "*");
+    }
+
+    private sealed record EndRef(string Kind, string Namespace, string Name);
+}

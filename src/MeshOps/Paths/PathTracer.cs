@@ -1,0 +1,112 @@
+using MeshOps.Analysis;
+using MeshOps.Model;
+using MeshOps.Paths.Hops;
+using MeshOps.Rules.Catalog;
+using MeshOps.Rules.Text;
+
+namespace MeshOps.Paths;
+
+/// <summary>
+/// Traces one call, hop by hop in the order traffic takes them, over the model and the rule catalogue's findings. A hop
+/// is decided by the findings that concern this path (rule IDs mapped in <see cref="RuleHops"/>), else by what the model
+/// holds for it: a hop with nothing to judge it by is Unknown, never Pass. Offline, Catalog and Envoy are Skipped.
+/// </summary>
+public static class PathTracer
+{
+    private static readonly IHopCheck[] Checks =
+    [
+        new SourceWorkloadHop(),
+        new NameHop(),
+        new ServicePortHop(),
+        new DestinationWorkloadHop(),
+        new ListenerHop(),
+        new ProtocolHop(),
+        new IntentionHop(),
+        new IdentityHop(),
+        new LiveOnlyHop(PathHopName.Catalog),
+        new LiveOnlyHop(PathHopName.Envoy),
+    ];
+
+    /// <summary>Traces <paramref name="from"/> to <paramref name="to"/>, each written as <c>name</c> or <c>name.namespace</c>.</summary>
+    /// <param name="model">The model the <paramref name="report"/> was analysed from.</param>
+    /// <param name="report">The findings of the rule catalogue over the same inputs.</param>
+    /// <param name="from">The calling service: a Kubernetes Service, Consul service or workload name.</param>
+    /// <param name="to">The called service: a Kubernetes Service, Consul service or workload name.</param>
+    /// <param name="port">The Service port to trace; by default the port the source's calls dial.</param>
+    /// <param name="namespace">The namespace of a name written without one; by default "default", then any namespace that has it.</param>
+    public static PathReport Trace(MeshModel model, AnalysisReport report, string from, string to, int? port = null, string? @namespace = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentException.ThrowIfNullOrWhiteSpace(from);
+        ArgumentException.ThrowIfNullOrWhiteSpace(to);
+
+        var source = PathEndResolver.Resolve(model, from, @namespace);
+        var destination = PathEndResolver.Resolve(model, to, @namespace);
+        var edges = CallsBetween(model, source, destination);
+        var dialled = port ?? edges.Select(e => e.Port).FirstOrDefault(p => p is not null);
+        var servicePort = destination.Service?.Ports is { } ports
+            ? dialled is { } number ? ports.FirstOrDefault(p => p.Port == number) : ports.Count == 1 ? ports[0] : null
+            : null;
+        var context = new PathContext(model, source, destination, edges, dialled, servicePort);
+        var findings = PathFindings.Select(model, report, source, destination, edges);
+
+        var judged = Checks.Select(check => Hop(check, context, findings)).ToList();
+        var hops = judged.Select(j => j.Hop).ToList();
+        var rootCause = judged.FirstOrDefault(j => j.Hop.Status == PathHopStatus.Fail) ?? judged.FirstOrDefault(j => j.Hop.Status == PathHopStatus.Warn);
+        var title = $"{source} -> {destination}{(dialled is { } p ? $":{p}" : "")}";
+        return new PathReport(source.ToString(), destination.ToString(), dialled, hops, rootCause?.Hop.Name, Verdict(title, hops, rootCause));
+    }
+
+    /// <summary>
+    /// The calls the source writes to the destination's Service, and those to a name one typo away from it (MESH104
+    /// reports them): a caller that dials "postgress" is on the path to postgres, and that is what breaks it.
+    /// </summary>
+    private static IReadOnlyList<CallEdge> CallsBetween(MeshModel model, PathEnd source, PathEnd destination) =>
+        [.. model.Edges.Where(e => source.Workloads.Contains(e.Source) && !e.IsRemote && (destination.Service is { } service
+            ? e.Target == service || (e.Target is null && e.TargetNamespace == service.Namespace && NameSuggester.Nearest(e.TargetName, [service.Name]) is not null)
+            : e.Target is null && e.TargetName == destination.ConsulName))];
+
+    private static JudgedHop Hop(IHopCheck check, PathContext context, IReadOnlyList<HopFinding> findings)
+    {
+        if (!context.Destination.Resolved && check.Name > PathHopName.Name)
+        {
+            return new JudgedHop(new PathHop(check.Name, PathHopStatus.Skipped, [$"the destination '{context.Destination.Written}' did not resolve"], "", "", []), "");
+        }
+
+        var judged = check.Judge(context);
+        var concerning = findings.Where(f => f.Hop == check.Name).Select(f => f.Finding).Distinct().ToList();
+        var decisive = concerning.Where(f => f.Severity >= Severity.Warning).OrderByDescending(f => f.Severity).FirstOrDefault();
+        var status = decisive is null ? judged.Status : decisive.Severity == Severity.Error ? PathHopStatus.Fail : PathHopStatus.Warn;
+        var evidence = concerning.SelectMany(FindingLines).Concat(judged.Evidence).ToList();
+        var hop = new PathHop(
+            check.Name,
+            status,
+            evidence,
+            decisive?.Fix ?? judged.Fix,
+            decisive?.Confirm ?? judged.Confirm,
+            [.. concerning.Select(f => f.RuleId).Concat(judged.RuleIds).Distinct(StringComparer.Ordinal)]);
+        return new JudgedHop(hop, decisive is null ? judged.Summary : $"{decisive.RuleId} {decisive.Title}");
+    }
+
+    private static IEnumerable<string> FindingLines(Finding finding) =>
+        finding.Evidence.Select(e => e.ToString()).Prepend($"{finding.Location}: {finding.RuleId} {finding.Severity.ToString().ToLowerInvariant()}: {finding.Message}");
+
+    private static string Verdict(string title, IReadOnlyList<PathHop> hops, JudgedHop? rootCause)
+    {
+        if (rootCause is { Hop.Status: PathHopStatus.Fail })
+        {
+            return $"{title} fails at {rootCause.Hop.Name}: {rootCause.Summary}";
+        }
+
+        var counts = $"{Count(hops, PathHopStatus.Pass)} pass, {Count(hops, PathHopStatus.Unknown)} unknown, {Count(hops, PathHopStatus.Skipped)} skipped";
+        return rootCause is null
+            ? $"{title} passes ({counts})"
+            : $"{title} passes with a warning at {rootCause.Hop.Name}: {rootCause.Summary} ({counts})";
+    }
+
+    private static string Count(IReadOnlyList<PathHop> hops, PathHopStatus status) => hops.Count(h => h.Status == status).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A hop and the short reason the verdict line quotes when it is the root cause.</summary>
+    private sealed record JudgedHop(PathHop Hop, string Summary);
+}
