@@ -1,0 +1,81 @@
+#Requires -Version 7.6
+# Test-MeshPath as a user drives it over manifests: the broken hop named, the evidence and fix shown with -Detailed,
+# -Quiet as a CI gate that never passes what it could not trace.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1') -Force
+    $Healthy = Join-Path $PSScriptRoot '../../examples/hashicups/healthy'
+    $Faults = Join-Path $PSScriptRoot '../../examples/hashicups/faults'
+
+    function New-FaultSet([string] $Fault) {
+        $folder = Join-Path $TestDrive $Fault
+        if (-not (Test-Path $folder)) {
+            Copy-Item $Healthy $folder -Recurse
+            Get-ChildItem (Join-Path $Faults $Fault) -File | Copy-Item -Destination $folder -Force
+        }
+        $folder
+    }
+}
+
+Describe 'Test-MeshPath parameter contract' -Tag Unit {
+    It 'takes -From and -To at positions 0 and 1, -Port, -Namespace, -Path/-LiteralPath, -Detailed and -Quiet' {
+        $command = Get-Command Test-MeshPath
+        $position = { param($name) $command.Parameters[$name].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] })[0].Position }
+        & $position 'From' | Should -Be 0
+        & $position 'To' | Should -Be 1
+        foreach ($name in 'Port', 'Namespace', 'Path', 'LiteralPath', 'Detailed', 'Quiet') { $command.Parameters.Keys | Should -Contain $name }
+        $command.OutputType.Name | Should -Contain 'MeshOps.Paths.PathReport'
+    }
+}
+
+Describe 'Test-MeshPath' -Tag Unit {
+    It 'passes every hop that has data on healthy HashiCups, and skips the live-only hops saying why' {
+        $report = Test-MeshPath -From public-api -To products-api -Path $Healthy
+
+        $report.Passed | Should -BeTrue
+        $report.RootCause | Should -BeNullOrEmpty
+        $report.Hops.Name | Should -Be @('SourceWorkload', 'Name', 'ServicePort', 'DestinationWorkload', 'Listener', 'Protocol', 'Intention', 'Identity', 'Catalog', 'Envoy')
+        ($report.Hops | Where-Object Name -In 'Catalog', 'Envoy').Status | Should -Be @('Skipped', 'Skipped')
+        Test-MeshPath public-api products-api -Path $Healthy -Quiet | Should -BeTrue
+    }
+
+    It 'names <Hop> as the root cause of <From> -> <To> under <Fault>' -ForEach @(
+        @{ Fault = 'MESH101-payments-targetport'; From = 'public-api'; To = 'payments'; Hop = 'ServicePort'; Rule = 'MESH101' }
+        @{ Fault = 'MESH201-missing-intention'; From = 'public-api'; To = 'payments'; Hop = 'Intention'; Rule = 'MESH201' }
+        @{ Fault = 'MESH301-postgres-http'; From = 'products-api'; To = 'postgres'; Hop = 'Protocol'; Rule = 'MESH301' }
+    ) {
+        $report = Test-MeshPath -From $From -To $To -Path (New-FaultSet $Fault)
+
+        $report.RootCause | Should -Be $Hop
+        ($report.Hops | Where-Object Name -EQ $Hop).RuleIds | Should -Contain $Rule
+        $report.Verdict | Should -Match "fails at $Hop"
+        Test-MeshPath -From $From -To $To -Path (New-FaultSet $Fault) -Quiet | Should -BeFalse
+    }
+
+    It 'shows the evidence, fix and confirm command of the failing hop with -Detailed' {
+        $view = Test-MeshPath public-api payments -Path (New-FaultSet 'MESH101-payments-targetport') -Detailed | Out-String -Width 200
+
+        $view | Should -Match 'ServicePort: Fail \(MESH101\)'
+        $view | Should -Match 'payments\.yaml:\d+:\d+'
+        $view | Should -Match 'fix: '
+        $view | Should -Match 'confirm: kubectl get endpoints payments'
+    }
+
+    It 'fails the Name hop with the nearest names for a service the manifests do not hold' {
+        $report = Test-MeshPath public-api product-api -Path $Healthy
+
+        $report.RootCause | Should -Be 'Name'
+        ($report.Hops | Where-Object Name -EQ 'Name').Evidence -join ' ' | Should -Match 'products-api'
+    }
+
+    It 'traces nothing, and -Quiet is false, when the manifests could not all be read' {
+        $missing = Join-Path $TestDrive 'missing'
+
+        $report = Test-MeshPath public-api products-api -Path $Healthy, $missing -ErrorVariable problems -ErrorAction SilentlyContinue
+        $quiet = Test-MeshPath public-api products-api -Path $Healthy, $missing -Quiet -ErrorAction SilentlyContinue
+
+        $report | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.PathNotFound,*'
+        $quiet | Should -BeFalse
+    }
+}
