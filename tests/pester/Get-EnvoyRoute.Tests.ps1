@@ -28,9 +28,9 @@ Describe 'Get-EnvoyRoute on saved answers' -Tag Unit {
         $route.RouteConfiguration | Should -Be 'backend'
     }
 
-    It 'lists inline and RDS routes of the consul-k8s dump' {
-        $routes = Get-EnvoyRoute -Path $ConsulK8s -RouteConfiguration 'public_*'
-        $routes.Count | Should -Be 2
+    It 'lists the public_listener route of the consul-k8s dump once (Envoy repeats the inline one under static_route_configs)' {
+        $routes = @(Get-EnvoyRoute -Path $ConsulK8s -RouteConfiguration 'public_*')
+        $routes.Count | Should -Be 1
         $routes.Match | Sort-Object -Unique | Should -Be 'prefix /'
         $routes.Cluster | Sort-Object -Unique | Should -Be 'local_app'
     }

@@ -102,6 +102,11 @@ public sealed class GetEnvoyStatisticCommand : EnvoyAdminCmdlet
             WriteWarning("A saved stats file carries no 'used' flag (Envoy keeps it in memory): -UsedOnly keeps the stats whose values show use. Save the output of /stats?usedonly for Envoy's own answer.");
         }
 
+        // Live, an empty answer is Envoy's for a filter that matched nothing; a saved file with nothing in it is a failed
+        // download, and no statistic must not read as a sidecar with nothing to report.
+        if (content.Span.Trim(" \t\r\n"u8).IsEmpty)
+            throw new EnvoyFormatException(source, "/stats", 0, "the file is empty: Envoy's /stats always lists its server.* statistics.");
+
         return [.. _filter!.Apply(EnvoyStatsParser.Parse(source, content.Span), envoyFiltered: false)];
     }
 

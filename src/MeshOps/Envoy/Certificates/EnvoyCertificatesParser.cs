@@ -36,7 +36,7 @@ public static class EnvoyCertificatesParser
         }
         catch (JsonException e)
         {
-            throw new EnvoyFormatException(source, Output, (int)(e.LineNumber ?? -1) + 1, e.Message, e);
+            throw new EnvoyFormatException(source, Output, (int)(e.LineNumber ?? -1) + 1, JsonProblem.Describe(e), e);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException)
         {

@@ -22,7 +22,7 @@ public static class EnvoyClustersJsonParser
         }
         catch (JsonException e)
         {
-            throw new EnvoyFormatException(source, Output, (int)(e.LineNumber ?? -1) + 1, e.Message, e);
+            throw new EnvoyFormatException(source, Output, (int)(e.LineNumber ?? -1) + 1, JsonProblem.Describe(e), e);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException or KeyNotFoundException)
         {

@@ -50,7 +50,15 @@ public sealed record EnvoyConfigDump
     /// <summary>Every intention enforced by the listeners' RBAC filters.</summary>
     public IReadOnlyList<EnvoyIntention> Intentions => Listeners.SelectMany(l => l.Intentions).ToList();
 
-    public IReadOnlyList<EnvoyRoute> Routes => RouteConfigurations.SelectMany(r => r.Routes).ToList();
+    /// <summary>
+    /// Every route once. Envoy lists a listener's inline route configuration again under <c>static_route_configs</c>;
+    /// that copy is left out here when the listener's own is present (which also names the listener).
+    /// </summary>
+    public IReadOnlyList<EnvoyRoute> Routes => RouteConfigurations.Where(r => !RepeatsInline(r)).SelectMany(r => r.Routes).ToList();
+
+    private bool RepeatsInline(EnvoyRouteConfiguration route) =>
+        route is { Listener: null, State: EnvoyConfigState.Static }
+        && RouteConfigurations.Any(r => r.Listener is not null && r.Name == route.Name);
 
     /// <summary>
     /// The items of one repeated field (<c>dynamic_active_clusters</c>, <c>static_listeners</c>…), typed. They are picked

@@ -33,7 +33,7 @@ public static class EnvoyConfigDumpParser
         }
         catch (JsonException e)
         {
-            throw new EnvoyFormatException(source, output, (int)(e.LineNumber ?? -1) + 1, $"not JSON ({e.Message.Split(" Path:")[0]})", e);
+            throw new EnvoyFormatException(source, output, (int)(e.LineNumber ?? -1) + 1, JsonProblem.Describe(e), e);
         }
 
         if (root is not JsonObject document)

@@ -43,7 +43,7 @@ public static class EnvoyServerInfoParser
         }
         catch (JsonException e)
         {
-            throw new EnvoyFormatException(source, JsonOutput, (int)(e.LineNumber ?? -1) + 1, $"not valid JSON: {e.Message}", e);
+            throw new EnvoyFormatException(source, JsonOutput, (int)(e.LineNumber ?? -1) + 1, JsonProblem.Describe(e), e);
         }
 
         using (document)

@@ -46,7 +46,7 @@ internal static class StatsJsonReader
         }
         catch (JsonException e)
         {
-            throw new EnvoyFormatException(source, Output, (int)(e.LineNumber ?? -1) + 1, "not valid JSON: " + e.Message, e);
+            throw new EnvoyFormatException(source, Output, (int)(e.LineNumber ?? -1) + 1, JsonProblem.Describe(e), e);
         }
     }
 
