@@ -155,6 +155,16 @@ Describe 'Get-EnvoyServerInfo on a live (simulated) cluster through port-forward
         (Get-EnvoyServerInfo -Service payments @Kube | Get-EnvoyServerInfo @Kube -ErrorAction Stop).Pod | Should -Be $pod
     }
 
+    It 'reads a sidecar once when several piped objects name the same pod' {
+        $pod = (Get-EnvoyServerInfo -Service payments @Kube -ErrorAction Stop).Pod
+        $piped = @([pscustomobject]@{ Pod = $pod; Namespace = 'default' }, [pscustomobject]@{ Pod = $pod; Namespace = 'default' })
+
+        $infos = @($piped | Get-EnvoyServerInfo @Kube -ErrorAction Stop)
+
+        $infos | Should -HaveCount 1
+        $infos[0].Pod | Should -Be $pod
+    }
+
     It 'writes PodNotFound, ServiceNotFound and an unreachable admin port as errors naming the pod, and reads the other targets' {
         $pod = (Get-EnvoyServerInfo -Service payments @Kube -ErrorAction Stop).Pod
         $out = @(Get-EnvoyServerInfo -Pod no-such-pod, $pod @Kube -ErrorAction SilentlyContinue -ErrorVariable podErrors)

@@ -30,6 +30,7 @@ public abstract class EnvoyAdminCmdlet : MeshOpsCmdlet
 
     private KubernetesConnection? _connection;
     private readonly ConcurrentQueue<string> _retries = new();
+    private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
 
     [Parameter(ParameterSetName = PodSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -217,6 +218,9 @@ public abstract class EnvoyAdminCmdlet : MeshOpsCmdlet
     /// <summary>Reads every target at once (at most <see cref="Parallelism"/>), then writes each in order on this thread.</summary>
     private void RunTargets(IReadOnlyList<Target> targets)
     {
+        // Objects piped from another Envoy cmdlet bind one -Pod each: four listeners of one pod would read it four times
+        // and write its results four times. A sidecar is read once per invocation, as Get-MeshRule explains a rule once.
+        targets = targets.Where(t => _asked.Add(t.Source.Endpoint)).ToList();
         if (targets.Count == 0)
         {
             return;
