@@ -18,11 +18,11 @@ BeforeAll {
 
 Describe 'Envoy default table views at 120 columns' -Tag Unit {
     It 'shows <Command> <Property> with the headers <Headers>' -ForEach @(
-        @{ Command = 'Get-EnvoyCertificate'; File = 'iKubernetes-servicemesh_in_practise/certs-spire-web-server.json'; Headers = @('Target', 'Context', 'Role', 'SpiffeId', 'TimeToExpiry', 'Status') }
-        @{ Command = 'Get-EnvoyCluster'; File = 'consul-k8s/test_clusters.json'; Headers = @('Target', 'Cluster', 'Role', 'Healthy', 'CxConnectFail', 'CxActive') }
-        @{ Command = 'Get-EnvoyRoute'; File = 'consul-k8s/test_config_dump.json'; Headers = @('Target', 'RouteConfiguration', 'VirtualHost', 'Match', 'RoutesTo') }
-        @{ Command = 'Get-EnvoyListener'; File = 'consul-k8s/test_config_dump.json'; Headers = @('Target', 'Name', 'Direction', 'State', 'Chains', 'Intentions') }
-        @{ Command = 'Get-EnvoyConfig'; File = 'consul-k8s/test_config_dump.json'; Headers = @('Target', 'Service', 'Envoy', 'Listeners', 'Routes', 'Clusters', 'Endpoints', 'Intentions') }
+        @{ Command = 'Get-EnvoyCertificate'; Property = ''; File = 'iKubernetes-servicemesh_in_practise/certs-spire-web-server.json'; Headers = @('Target', 'Context', 'Role', 'SpiffeId', 'TimeToExpiry', 'Status') }
+        @{ Command = 'Get-EnvoyCluster'; Property = ''; File = 'consul-k8s/test_clusters.json'; Headers = @('Target', 'Cluster', 'Role', 'Healthy', 'CxConnectFail', 'CxActive') }
+        @{ Command = 'Get-EnvoyRoute'; Property = ''; File = 'consul-k8s/test_config_dump.json'; Headers = @('Target', 'RouteConfiguration', 'VirtualHost', 'Match', 'RoutesTo') }
+        @{ Command = 'Get-EnvoyListener'; Property = ''; File = 'consul-k8s/test_config_dump.json'; Headers = @('Target', 'Name', 'Direction', 'State', 'Chains', 'Intentions') }
+        @{ Command = 'Get-EnvoyConfig'; Property = ''; File = 'consul-k8s/test_config_dump.json'; Headers = @('Target', 'Service', 'Envoy', 'Listeners', 'Routes', 'Clusters', 'Endpoints', 'Intentions') }
         @{ Command = 'Get-EnvoyConfig'; File = 'consul-k8s/test_config_dump.json'; Property = 'Clusters'; Headers = @('Target', 'Name', 'Type', 'State', 'Timeout', 'ExpectedSans') }
     ) {
         $objects = & $Command -Path (Join-Path $Samples $File) -ErrorAction Stop -WarningAction SilentlyContinue
