@@ -51,7 +51,7 @@ public sealed class EnvoyStatisticFilter
             }
             catch (ArgumentException e)
             {
-                throw new ArgumentException($"'{pattern}' is not a valid regular expression: {e.Message}", nameof(pattern), e);
+                throw new ArgumentException($"'{pattern}' is not a valid regular expression: {e.Message}", e);
             }
         }
 

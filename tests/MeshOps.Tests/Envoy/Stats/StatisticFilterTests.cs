@@ -107,8 +107,11 @@ public class StatisticFilterTests
     }
 
     [Fact]
-    public void A_bad_regex_is_an_argument_error()
+    public void A_bad_regex_is_an_argument_error_worded_for_the_user()
     {
-        Assert.Throws<ArgumentException>(() => EnvoyStatisticFilter.Create("(", isRegex: true));
+        var error = Assert.Throws<ArgumentException>(() => EnvoyStatisticFilter.Create("([", isRegex: true));
+
+        Assert.StartsWith("'([' is not a valid regular expression: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", error.Message, StringComparison.Ordinal);
     }
 }
