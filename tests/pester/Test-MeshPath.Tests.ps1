@@ -23,7 +23,7 @@ Describe 'Test-MeshPath parameter contract' -Tag Unit {
         $position = { param($name) $command.Parameters[$name].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] })[0].Position }
         & $position 'From' | Should -Be 0
         & $position 'To' | Should -Be 1
-        foreach ($name in 'Port', 'Namespace', 'Path', 'LiteralPath', 'Detailed', 'Quiet') { $command.Parameters.Keys | Should -Contain $name }
+        foreach ($name in 'Port', 'Namespace', 'Path', 'LiteralPath', 'All', 'Detailed', 'Quiet') { $command.Parameters.Keys | Should -Contain $name }
         $command.OutputType.Name | Should -Contain 'MeshOps.Paths.PathReport'
     }
 }
@@ -66,6 +66,23 @@ Describe 'Test-MeshPath' -Tag Unit {
 
         $report.RootCause | Should -Be 'Name'
         ($report.Hops | Where-Object Name -EQ 'Name').Evidence -join ' ' | Should -Match 'products-api'
+    }
+
+    It 'traces every call with -All, one result per call, and fails -Quiet when one path is broken' {
+        $allHealthy = @(Test-MeshPath -All -Path $Healthy)
+        $broken = @(Test-MeshPath -All -Path (New-FaultSet 'MESH101-payments-targetport'))
+
+        $allHealthy.Verdict | Should -HaveCount 5
+        $allHealthy | ForEach-Object { $_.Passed | Should -BeTrue }
+        @($broken | Where-Object { -not $_.Passed }).To | Should -Be @('payments.default')
+        Test-MeshPath -All -Path $Healthy -Quiet | Should -BeTrue
+        Test-MeshPath -All -Path (New-FaultSet 'MESH101-payments-targetport') -Quiet | Should -BeFalse
+    }
+
+    It 'traces an intention-allowed pair no call shows with -All' {
+        $reports = @(Test-MeshPath -All -Path (New-FaultSet 'MESH205-unused-intention'))
+
+        $reports.Count | Should -BeGreaterThan 5
     }
 
     It 'traces nothing, and -Quiet is false, when the manifests could not all be read' {

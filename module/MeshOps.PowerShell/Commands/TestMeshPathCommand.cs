@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using MeshOps.Analysis;
+using MeshOps.Graph;
 using MeshOps.Model;
 using MeshOps.Paths;
 using MeshOps.PowerShell.Infrastructure;
@@ -20,6 +21,8 @@ public sealed class TestMeshPathCommand : MeshOpsCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
+    private const string AllPathSet = "AllPath";
+    private const string AllLiteralPathSet = "AllLiteralPath";
 
     /// <summary>Type name that selects the view with every hop's evidence, fix and confirm command (-Detailed).</summary>
     private const string DetailedTypeName = "MeshOps.Paths.PathReport#Detailed";
@@ -27,18 +30,26 @@ public sealed class TestMeshPathCommand : MeshOpsCmdlet
     private readonly List<string> _paths = [];
     private bool _failed;
 
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string From { get; set; } = string.Empty;
 
-    [Parameter(Mandatory = true, Position = 1)]
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 1)]
+    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, Position = 1)]
     [ValidateNotNullOrEmpty]
     public string To { get; set; } = string.Empty;
 
     /// <summary>The Service port to trace; by default the port the source's calls dial.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
     [ValidateRange(1, 65535)]
     public int? Port { get; set; }
+
+    /// <summary>Traces every call the manifests show and every pair an intention allows, one result each.</summary>
+    [Parameter(ParameterSetName = AllPathSet, Mandatory = true)]
+    [Parameter(ParameterSetName = AllLiteralPathSet, Mandatory = true)]
+    public SwitchParameter All { get; set; }
 
     /// <summary>The namespace of names written without one.</summary>
     [Parameter]
@@ -46,11 +57,13 @@ public sealed class TestMeshPathCommand : MeshOpsCmdlet
     public string? Namespace { get; set; }
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = AllPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[] Path { get; set; } = [];
 
     [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = AllLiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
@@ -59,13 +72,13 @@ public sealed class TestMeshPathCommand : MeshOpsCmdlet
     [Parameter]
     public SwitchParameter Detailed { get; set; }
 
-    /// <summary>Returns $true when no hop fails, else $false (and $false when nothing could be traced).</summary>
+    /// <summary>Returns $true when no hop fails (of any path, with -All), else $false (and $false when nothing could be traced).</summary>
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
     protected override void ProcessRecord()
     {
-        var literal = ParameterSetName == LiteralPathSet;
+        var literal = ParameterSetName is LiteralPathSet or AllLiteralPathSet;
         foreach (var path in literal ? LiteralPath : Path)
         {
             var resolved = ManifestPaths.Resolve(SessionState, path, literal);
@@ -84,12 +97,14 @@ public sealed class TestMeshPathCommand : MeshOpsCmdlet
 
     protected override void EndProcessing()
     {
-        var report = _failed || _paths.Count == 0 ? null : Trace();
+        var reports = _failed || _paths.Count == 0 ? null : Trace();
         if (Quiet)
         {
-            WriteObject(report?.Passed == true);
+            WriteObject(reports is { Count: > 0 } && reports.All(r => r.Passed));
+            return;
         }
-        else if (report is not null)
+
+        foreach (var report in reports ?? [])
         {
             var output = PSObject.AsPSObject(report);
             if (Detailed)
@@ -101,7 +116,7 @@ public sealed class TestMeshPathCommand : MeshOpsCmdlet
         }
     }
 
-    private PathReport? Trace()
+    private List<PathReport>? Trace()
     {
         var manifests = RunCancellable(_ => ManifestLoader.LoadPaths(_paths, LoaderOptions.Default));
         foreach (var error in manifests.Errors)
@@ -121,6 +136,31 @@ public sealed class TestMeshPathCommand : MeshOpsCmdlet
         }
 
         var analysis = RunCancellable(ct => MeshAnalyzer.Analyze(manifests, cancellationToken: ct));
-        return PathTracer.Trace(MeshModelBuilder.Build(manifests), analysis, From, To, Port, Namespace);
+        var model = MeshModelBuilder.Build(manifests);
+        return All ? TraceAll(model, analysis) : [PathTracer.Trace(model, analysis, From, To, Port, Namespace)];
     }
+
+    /// <summary>
+    /// Every edge of the mesh graph, which holds each call the model shows (merged per target, a trace per port) and
+    /// each pair an intention allows without a call; with -Namespace, those whose caller is in it.
+    /// </summary>
+    private List<PathReport> TraceAll(MeshModel model, AnalysisReport analysis)
+    {
+        const string activity = "Test-MeshPath -All";
+        var pairs = MeshGraphBuilder.Build(model, analysis).Edges
+            .Where(e => Namespace is null || e.From.Namespace == Namespace)
+            .SelectMany(e => e.Ports.Count == 0 ? [(Edge: e, Port: (int?)null)] : e.Ports.Select(p => (Edge: e, Port: (int?)p)))
+            .ToList();
+        var reports = new List<PathReport>(pairs.Count);
+        foreach (var (edge, port) in pairs)
+        {
+            ReportProgress(activity, $"{edge.From} -> {edge.To}", reports.Count * 100 / pairs.Count);
+            reports.Add(PathTracer.Trace(model, analysis, Qualified(edge.From), Qualified(edge.To), port));
+        }
+
+        CompleteProgress(activity);
+        return reports;
+    }
+
+    private static string Qualified(MeshGraphNode node) => $"{node.Name}.{node.Namespace}";
 }
