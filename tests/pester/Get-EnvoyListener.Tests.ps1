@@ -78,7 +78,9 @@ Describe 'Get-EnvoyListener on a live (simulated) cluster' -Tag Integration {
 
     It 'shows the intentions the public listener enforces, for the service it fronts' {
         $intentions = @(Get-EnvoyListener -Pod $pod -Kubeconfig $k -Intention)
-        $intentions.Count | Should -BeGreaterThan 0
+        # HashiCups: nginx -> public-api allowed under a * -> * deny, which Consul compiles into an ALLOW policy naming nginx.
+        $intentions.SourceService | Should -Be @('nginx')
+        $intentions.Action | Should -Be @('Allow')
         $intentions | ForEach-Object { $_.Destination | Should -Be 'public-api'; $_.Pod | Should -Be $pod }
     }
 

@@ -19,12 +19,17 @@ internal static class EnvoySidecars
         var registrations = MeshRegistration.For(contents);
         var meshServices = registrations.Select(r => r.Service).ToHashSet(StringComparer.Ordinal);
         var instances = consul.Instances.Where(i => i.Kind == ConsulServiceKind.ConnectProxy).ToList();
+        var intentions = consul.Intentions()
+            .Where(i => i.Action is not null || i.HasPermissions)
+            .Select(i => (i.SourceName, i.DestinationName, Allow: i.Action != ConsulIntentionAction.Deny))
+            .ToList();
         return registrations.Select(r => new EnvoyAdminData(r.Service, r.Pod.Namespace, r.Pod.Name, r.Pod.PodIp)
         {
             AppPort = r.Port,
             State = r.Pod.SidecarReady ? EnvoyServerState.Live : EnvoyServerState.Initializing,
             Datacenter = consul.Datacenter,
             TrustDomain = consul.TrustDomain,
+            Rbac = EnvoyRbac.For(r.Service, intentions),
             Upstreams = Upstreams(r, meshServices, contents.Objects)
                 .Select(u => new EnvoyUpstream(u,
                     instances.Count(i => i.DestinationService == u),

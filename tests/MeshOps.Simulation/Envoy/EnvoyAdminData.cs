@@ -32,6 +32,9 @@ public sealed record EnvoyAdminData(string Service, string Namespace, string Pod
 
     public EnvoyServerState State { get; init; } = EnvoyServerState.Live;
 
+    /// <summary>The intentions its public listener enforces; null keeps the consul-k8s sample's policy.</summary>
+    public EnvoyRbac? Rbac { get; init; }
+
     /// <summary>The port of the application container behind <c>local_app</c>.</summary>
     public int AppPort { get; init; } = 8080;
 

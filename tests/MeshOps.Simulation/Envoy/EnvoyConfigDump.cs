@@ -214,7 +214,16 @@ public static class EnvoyConfigDump
             var name = (string)listener!["name"]!;
             if (name.StartsWith("public_listener:", StringComparison.Ordinal))
             {
-                listeners.Add(JsonNode.Parse(listener.ToJsonString().Replace(SamplePodIp, data.PodIp, StringComparison.Ordinal)));
+                var inbound = JsonNode.Parse(listener.ToJsonString().Replace(SamplePodIp, data.PodIp, StringComparison.Ordinal))!;
+                if (data.Rbac is { } rbac)
+                {
+                    foreach (var rules in Descendants(inbound).OfType<JsonObject>().Where(o => (string?)o["@type"] == RbacType).Select(o => o["rules"]).OfType<JsonObject>().ToList())
+                    {
+                        Replace(rules, rbac);
+                    }
+                }
+
+                listeners.Add(inbound);
                 continue;
             }
 
@@ -237,6 +246,36 @@ public static class EnvoyConfigDump
         }
 
         config["dynamic_listeners"] = listeners;
+    }
+
+    private const string RbacType = "type.googleapis.com/envoy.extensions.filters.http.rbac.v3.RBAC";
+
+    /// <summary>The sample's RBAC rules made those of this sidecar's intentions, in the shape Consul writes them.</summary>
+    private static void Replace(JsonObject rules, EnvoyRbac rbac)
+    {
+        rules["action"] = rbac.DefaultAllow ? "DENY" : "ALLOW";
+        var policies = new JsonObject();
+        if (rbac.Sources.Count > 0)
+        {
+            var principals = new JsonArray();
+            foreach (var source in rbac.Sources)
+            {
+                principals.Add(new JsonObject
+                {
+                    ["authenticated"] = new JsonObject
+                    {
+                        ["principal_name"] = new JsonObject
+                        {
+                            ["safe_regex"] = new JsonObject { ["google_re2"] = new JsonObject(), ["regex"] = $"^spiffe://[^/]+/ns/default/dc/[^/]+/svc/{source}$" },
+                        },
+                    },
+                });
+            }
+
+            policies["consul-intentions-layer4"] = new JsonObject { ["permissions"] = new JsonArray(new JsonObject { ["any"] = true }), ["principals"] = principals };
+        }
+
+        rules["policies"] = policies;
     }
 
     private static string SampleClusterName => $"{SampleUpstream}.default.dc1.internal.{SampleTrustDomain}";
