@@ -30,3 +30,25 @@ Describe 'Envoy cmdlets on an empty saved file' -Tag Unit {
         }
     }
 }
+
+Describe 'Live-only options with a saved file' -Tag Unit {
+    BeforeAll {
+        $Samples = Join-Path $PSScriptRoot '../../../shared/reference/envoy-samples'
+    }
+
+    It 'refuses -Interval with -Path in words that say why, not PowerShell''s parameter-set message' {
+        $file = Join-Path $Samples 'elastic-beats/serverstats.txt'
+
+        { Get-EnvoyStatistic -Path $file -Interval 2 -ErrorAction Stop } | Should -Throw -ErrorId 'MeshOps.ConflictingParameters*'
+        { Get-EnvoyStatistic -Path $file -Interval 2 -ErrorAction Stop } | Should -Throw '*a saved file is one sample*'
+    }
+
+    It 'picks -Resource items out of a saved whole dump, as Envoy would answer them' {
+        $clusters = @(Get-EnvoyConfig -Path (Join-Path $Samples 'consul-k8s/test_config_dump.json') -Resource dynamic_active_clusters -ErrorAction Stop)
+
+        $clusters.Count | Should -BeGreaterThan 0
+        $clusters | ForEach-Object { $_.GetType().Name | Should -Be 'EnvoyClusterConfig' }
+        $clusters.Name | Should -Contain 'local_app'
+        $clusters.Name | Should -Not -Contain 'local_agent' -Because 'local_agent is a static cluster of the bootstrap, not a dynamic_active one'
+    }
+}

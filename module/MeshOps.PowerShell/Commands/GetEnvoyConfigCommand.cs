@@ -16,10 +16,11 @@ namespace MeshOps.PowerShell.Commands;
 [OutputType(typeof(EnvoyConfigDump), typeof(EnvoyClusterConfig), typeof(EnvoyListener), typeof(EnvoyRouteConfiguration), typeof(EnvoyEndpoint), typeof(EnvoySecretConfig), typeof(string))]
 public sealed class GetEnvoyConfigCommand : EnvoyAdminCmdlet
 {
-    /// <summary>A repeated field of the dump (<c>dynamic_active_clusters</c>, <c>dynamic_listeners</c>, …): only its items.</summary>
-    [Parameter(ParameterSetName = PodSet)]
-    [Parameter(ParameterSetName = ServiceSet)]
-    [Parameter(ParameterSetName = AdminUrlSet)]
+    /// <summary>
+    /// A repeated field of the dump (<c>dynamic_active_clusters</c>, <c>dynamic_listeners</c>, …): only its items. Live,
+    /// Envoy is asked for that field alone; from a saved dump, its items are picked out of the whole.
+    /// </summary>
+    [Parameter]
     [ValidatePattern("^[a-z][a-z0-9_]{0,63}$")]
     public string? Resource { get; set; }
 

@@ -53,14 +53,19 @@ public sealed class GetEnvoyStatisticCommand : EnvoyAdminCmdlet
     public string Format { get; set; } = "Text";
 
     /// <summary>Seconds between two samples: returns deltas and rates per second instead of the stats.</summary>
-    [Parameter(ParameterSetName = PodSet)]
-    [Parameter(ParameterSetName = ServiceSet)]
-    [Parameter(ParameterSetName = AdminUrlSet)]
+    /// <remarks>In every parameter set, so -Path with it gets an error that says why rather than PowerShell's parameter-set message.</remarks>
+    [Parameter]
     [ValidateRange(0.1, 3600)]
     public double Interval { get; set; }
 
     protected override void BeginProcessing()
     {
+        if (ParameterSetName == PathSet && Interval > 0)
+        {
+            ThrowTerminatingError(NewErrorRecord(ErrorIds.ConflictingParameters,
+                "-Interval samples a live sidecar twice; a saved file is one sample. Use -Pod, -Service or -AdminUrl with -Interval.", "Interval"));
+        }
+
         try
         {
             _filter = EnvoyStatisticFilter.Create(Filter, Regex, Cluster, usedOnly: UsedOnly, nonZero: NonZero && Interval == 0);
