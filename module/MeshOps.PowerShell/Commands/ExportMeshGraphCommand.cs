@@ -4,8 +4,6 @@ using MeshOps.Analysis;
 using MeshOps.Graph;
 using MeshOps.Model;
 using MeshOps.PowerShell.Infrastructure;
-using MeshOps.Sources;
-using MeshOps.Sources.Files;
 
 namespace MeshOps.PowerShell.Commands;
 
@@ -24,12 +22,10 @@ public enum MeshGraphFormat
 /// </summary>
 [Cmdlet(VerbsData.Export, "MeshGraph", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(string), typeof(FileInfo))]
-public sealed class ExportMeshGraphCommand : MeshOpsCmdlet
+public sealed class ExportMeshGraphCommand : CompleteManifestCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
-    private readonly List<string> _paths = [];
-    private bool _failed;
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -59,43 +55,14 @@ public sealed class ExportMeshGraphCommand : MeshOpsCmdlet
     protected override void ProcessRecord()
     {
         var literal = ParameterSetName == LiteralPathSet;
-        foreach (var path in literal ? LiteralPath : Path)
-        {
-            var resolved = ManifestPaths.Resolve(SessionState, path, literal);
-            if (resolved.Failed)
-            {
-                _failed = true;
-                WriteError(resolved.Exception is { } exception
-                    ? NewErrorRecord(resolved.ErrorId!, exception, path)
-                    : NewErrorRecord(resolved.ErrorId!, resolved.Message!, path));
-                continue;
-            }
-
-            _paths.AddRange(resolved.Paths);
-        }
+        AddPaths(literal ? LiteralPath : Path, literal);
     }
 
     protected override void EndProcessing()
     {
-        if (_failed || _paths.Count == 0)
+        var manifests = LoadComplete("there is nothing to draw");
+        if (manifests is null)
         {
-            return;
-        }
-
-        var manifests = RunCancellable(_ => ManifestLoader.LoadPaths(_paths, LoaderOptions.Default));
-        foreach (var error in manifests.Errors)
-        {
-            WriteError(NewErrorRecord(error.ErrorId, error.ToString(), error.Location.File));
-        }
-
-        if (manifests.Errors.Count > 0)
-        {
-            return;
-        }
-
-        if (manifests.Resources.Count == 0)
-        {
-            WriteError(NewErrorRecord(ErrorIds.NothingAnalysed, $"No Kubernetes or Consul object was read from {string.Join(", ", _paths)}: there is nothing to draw.", _paths[0]));
             return;
         }
 

@@ -9,7 +9,6 @@ using MeshOps.Sources.Files;
 using MeshOps.Sources.Live;
 using MeshOps.Rules.Catalog;
 using MeshOps.Secrets;
-using Microsoft.PowerShell.Commands;
 
 namespace MeshOps.PowerShell.Commands;
 

@@ -4,8 +4,6 @@ using MeshOps.Graph;
 using MeshOps.Model;
 using MeshOps.Paths;
 using MeshOps.PowerShell.Infrastructure;
-using MeshOps.Sources;
-using MeshOps.Sources.Files;
 
 namespace MeshOps.PowerShell.Commands;
 
@@ -17,7 +15,7 @@ namespace MeshOps.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "MeshPath", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(PathReport), typeof(bool))]
-public sealed class TestMeshPathCommand : MeshOpsCmdlet
+public sealed class TestMeshPathCommand : CompleteManifestCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
@@ -27,8 +25,6 @@ public sealed class TestMeshPathCommand : MeshOpsCmdlet
     /// <summary>Type name that selects the view with every hop's evidence, fix and confirm command (-Detailed).</summary>
     private const string DetailedTypeName = "MeshOps.Paths.PathReport#Detailed";
 
-    private readonly List<string> _paths = [];
-    private bool _failed;
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
     [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, Position = 0)]
@@ -79,25 +75,12 @@ public sealed class TestMeshPathCommand : MeshOpsCmdlet
     protected override void ProcessRecord()
     {
         var literal = ParameterSetName is LiteralPathSet or AllLiteralPathSet;
-        foreach (var path in literal ? LiteralPath : Path)
-        {
-            var resolved = ManifestPaths.Resolve(SessionState, path, literal);
-            if (resolved.Failed)
-            {
-                _failed = true;
-                WriteError(resolved.Exception is { } exception
-                    ? NewErrorRecord(resolved.ErrorId!, exception, path)
-                    : NewErrorRecord(resolved.ErrorId!, resolved.Message!, path));
-                continue;
-            }
-
-            _paths.AddRange(resolved.Paths);
-        }
+        AddPaths(literal ? LiteralPath : Path, literal);
     }
 
     protected override void EndProcessing()
     {
-        var reports = _failed || _paths.Count == 0 ? null : Trace();
+        var reports = Trace();
         if (Quiet)
         {
             WriteObject(reports is { Count: > 0 } && reports.All(r => r.Passed));
@@ -118,20 +101,9 @@ public sealed class TestMeshPathCommand : MeshOpsCmdlet
 
     private List<PathReport>? Trace()
     {
-        var manifests = RunCancellable(_ => ManifestLoader.LoadPaths(_paths, LoaderOptions.Default));
-        foreach (var error in manifests.Errors)
+        var manifests = LoadComplete("there is no path to trace");
+        if (manifests is null)
         {
-            WriteError(NewErrorRecord(error.ErrorId, error.ToString(), error.Location.File));
-        }
-
-        if (manifests.Errors.Count > 0)
-        {
-            return null;
-        }
-
-        if (manifests.Resources.Count == 0)
-        {
-            WriteError(NewErrorRecord(ErrorIds.NothingAnalysed, $"No Kubernetes or Consul object was read from {string.Join(", ", _paths)}: there is no path to trace.", _paths[0]));
             return null;
         }
 
