@@ -311,25 +311,14 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
         var retries = new System.Collections.Concurrent.ConcurrentQueue<string>();
         try
         {
-            using var connection = KubernetesConnection.Create(new KubernetesConnectionOptions
-            {
-                Kubeconfig = _kubeconfigPath,
-                Context = Context,
-                Namespace = Namespace,
-                OnRetry = notice => retries.Enqueue(
-                    $"{notice.Endpoint}: attempt {notice.FailedAttempt} failed ({notice.Reason}); retrying in {notice.Delay.TotalSeconds:0.##} s."),
-            });
-            WriteVerbose($"Reading {(AllNamespaces ? "all namespaces" : $"namespace {connection.Namespace}")} of {connection.Describe()}{(connection.SkipTlsVerify ? "; TLS verification is off (insecure-skip-tls-verify)" : string.Empty)}.");
+            using var connection = LiveCluster.Connect(_kubeconfigPath, Context, Namespace, retries);
+            WriteVerbose(LiveCluster.Describe(connection, AllNamespaces ? "all namespaces" : $"namespace {connection.Namespace}"));
             var options = new LiveSnapshotOptions { AllNamespaces = AllNamespaces, Namespaces = [connection.Namespace] };
             return RunCancellable(cancellation => LiveSnapshot.ReadAsync(connection, options, cancellation).GetAwaiter().GetResult());
         }
-        catch (KubernetesConfigurationException invalid)
+        catch (Exception failed) when (LiveCluster.TryName(failed, _kubeconfigPath, out var target, out var errorId))
         {
-            Reject(_kubeconfigPath ?? "<kubeconfig>", ErrorIds.KubeconfigInvalid, invalid.Message);
-        }
-        catch (KubernetesRequestException failed)
-        {
-            Reject("<cluster>", failed.StatusCode == 401 ? ErrorIds.ClusterUnauthorized : ErrorIds.ClusterUnreachable, failed.Message);
+            Reject(target, errorId, failed.Message);
         }
         finally
         {

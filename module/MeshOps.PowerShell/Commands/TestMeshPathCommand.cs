@@ -3,6 +3,9 @@ using MeshOps.Analysis;
 using MeshOps.Graph;
 using MeshOps.Model;
 using MeshOps.Paths;
+using MeshOps.Paths.Live;
+using MeshOps.Secrets;
+using MeshOps.Sources.Live;
 using MeshOps.PowerShell.Infrastructure;
 
 namespace MeshOps.PowerShell.Commands;
@@ -13,7 +16,7 @@ namespace MeshOps.PowerShell.Commands;
 /// one as the root cause. Reads manifests as Test-MeshConfig does; a read that was not complete traces nothing, since a
 /// missing file could be the one that breaks or mends the path.
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Test, "MeshPath", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsDiagnostic.Test, "MeshPath", DefaultParameterSetName = LiveSet)]
 [OutputType(typeof(PathReport), typeof(bool))]
 public sealed class TestMeshPathCommand : CompleteManifestCmdlet
 {
@@ -21,33 +24,42 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
     private const string LiteralPathSet = "LiteralPath";
     private const string AllPathSet = "AllPath";
     private const string AllLiteralPathSet = "AllLiteralPath";
+    private const string LiveSet = "Live";
+    private const string AllLiveSet = "AllLive";
 
     /// <summary>Type name that selects the view with every hop's evidence, fix and confirm command (-Detailed).</summary>
+    private const string ProgressActivity = "Test-MeshPath";
+
     private const string DetailedTypeName = "MeshOps.Paths.PathReport#Detailed";
 
 
+    /// <summary>The calling service (name or name.namespace), or live also one of its pods.</summary>
+    [Parameter(ParameterSetName = LiveSet, Mandatory = true, Position = 0)]
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
     [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string From { get; set; } = string.Empty;
 
+    [Parameter(ParameterSetName = LiveSet, Mandatory = true, Position = 1)]
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 1)]
     [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, Position = 1)]
     [ValidateNotNullOrEmpty]
     public string To { get; set; } = string.Empty;
 
     /// <summary>The Service port to trace; by default the port the source's calls dial.</summary>
+    [Parameter(ParameterSetName = LiveSet)]
     [Parameter(ParameterSetName = PathSet)]
     [Parameter(ParameterSetName = LiteralPathSet)]
     [ValidateRange(1, 65535)]
     public int? Port { get; set; }
 
     /// <summary>Traces every call the manifests show and every pair an intention allows, one result each.</summary>
+    [Parameter(ParameterSetName = AllLiveSet, Mandatory = true)]
     [Parameter(ParameterSetName = AllPathSet, Mandatory = true)]
     [Parameter(ParameterSetName = AllLiteralPathSet, Mandatory = true)]
     public SwitchParameter All { get; set; }
 
-    /// <summary>The namespace of names written without one.</summary>
+    /// <summary>The namespace of names written without one; live, also the namespace read (kubectl -n).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Namespace { get; set; }
@@ -64,6 +76,28 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
 
+    /// <summary>The kubeconfig context to read (kubectl --context); the current context when not given.</summary>
+    [Parameter(ParameterSetName = LiveSet)]
+    [Parameter(ParameterSetName = AllLiveSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Context { get; set; }
+
+    /// <summary>The kubeconfig file to read instead of KUBECONFIG or ~/.kube/config (kubectl --kubeconfig).</summary>
+    [Parameter(ParameterSetName = LiveSet)]
+    [Parameter(ParameterSetName = AllLiveSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Kubeconfig { get; set; }
+
+    /// <summary>With -All live: every namespace (kubectl -A).</summary>
+    [Parameter(ParameterSetName = AllLiveSet)]
+    public SwitchParameter AllNamespaces { get; set; }
+
+    /// <summary>Seconds between the two reads of Envoy's counters that tell failures rising now from old ones.</summary>
+    [Parameter(ParameterSetName = LiveSet)]
+    [Parameter(ParameterSetName = AllLiveSet)]
+    [ValidateRange(0.1, 300.0)]
+    public double SampleInterval { get; set; } = 2;
+
     /// <summary>Shows every hop's evidence, fix and confirm command instead of one line per hop.</summary>
     [Parameter]
     public SwitchParameter Detailed { get; set; }
@@ -72,15 +106,22 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
+    private bool Live => ParameterSetName is LiveSet or AllLiveSet;
+
     protected override void ProcessRecord()
     {
+        if (Live)
+        {
+            return;
+        }
+
         var literal = ParameterSetName is LiteralPathSet or AllLiteralPathSet;
         AddPaths(literal ? LiteralPath : Path, literal);
     }
 
     protected override void EndProcessing()
     {
-        var reports = Trace();
+        var reports = Live ? TraceLive() : Trace();
         if (Quiet)
         {
             WriteObject(reports is { Count: > 0 } && reports.All(r => r.Passed));
@@ -109,14 +150,79 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
 
         var analysis = RunCancellable(ct => MeshAnalyzer.Analyze(manifests, cancellationToken: ct));
         var model = MeshModelBuilder.Build(manifests);
-        return All ? TraceAll(model, analysis) : [PathTracer.Trace(model, analysis, From, To, Port, Namespace)];
+        return All ? TraceAll(model, analysis, (from, to, port) => PathTracer.Trace(model, analysis, from, to, port)) : [PathTracer.Trace(model, analysis, From, To, Port, Namespace)];
+    }
+
+    /// <summary>
+    /// The cluster read as Test-MeshConfig reads it (the namespaces the two ends name, or with -All the namespace read),
+    /// then each path traced with the hops only a running cluster answers. A cluster that cannot be read traces nothing.
+    /// </summary>
+    private List<PathReport>? TraceLive()
+    {
+        var kubeconfig = Kubeconfig is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Kubeconfig);
+        var notes = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        try
+        {
+            using var connection = LiveCluster.Connect(kubeconfig, Context, Namespace, notes);
+            var namespaces = All ? [connection.Namespace] : new[] { From, To }.Select(n => NamespaceOf(n) ?? connection.Namespace).Distinct(StringComparer.Ordinal).ToList();
+            WriteVerbose(LiveCluster.Describe(connection, AllNamespaces ? "all namespaces" : $"namespace(s) {string.Join(", ", namespaces)}"));
+            ReportProgress(ProgressActivity, "Reading the cluster");
+            var snapshot = RunCancellable(ct => LiveSnapshot.ReadAsync(connection, new LiveSnapshotOptions { AllNamespaces = AllNamespaces, Namespaces = namespaces }, ct).GetAwaiter().GetResult());
+            foreach (var error in snapshot.Errors)
+            {
+                WriteError(NewErrorRecord(error.ErrorId, error.ToString(), error.Location.File));
+            }
+
+            if (snapshot.Resources.Count == 0)
+            {
+                WriteError(NewErrorRecord(ErrorIds.NothingAnalysed, $"No object was read from {connection.Describe()}: there is no path to trace.", null));
+                return null;
+            }
+
+            var analysis = RunCancellable(ct => MeshAnalyzer.Analyze(snapshot, cancellationToken: ct));
+            var model = MeshModelBuilder.Build(snapshot);
+            using var tracer = new LivePathTracer(connection, new LivePathOptions
+            {
+                SampleInterval = TimeSpan.FromSeconds(SampleInterval),
+                OnNote = notes.Enqueue,
+            });
+            PathReport TraceOne(string from, string to, int? port) =>
+                ForCluster(RunCancellable(ct => tracer.TraceAsync(model, analysis, from, to, port, Namespace ?? connection.Namespace, ct).GetAwaiter().GetResult()), kubeconfig);
+            var reports = All ? TraceAll(model, analysis, TraceOne) : [TraceOne(From, To, Port)];
+            CompleteProgress(ProgressActivity);
+            return reports;
+        }
+        catch (Exception failed) when (LiveCluster.TryName(failed, kubeconfig, out var target, out var errorId))
+        {
+            WriteError(NewErrorRecord(errorId, failed.Message, target));
+            return null;
+        }
+        finally
+        {
+            foreach (var note in notes)
+            {
+                WriteVerbose(SecretRedactor.Redact(note));
+            }
+        }
+    }
+
+    /// <summary>Confirm commands that point kubectl at the cluster read, when the user chose it.</summary>
+    private PathReport ForCluster(PathReport report, string? kubeconfig) =>
+        Context is null && kubeconfig is null
+            ? report
+            : report with { Hops = [.. report.Hops.Select(h => h with { Confirm = ClusterConfirmCommands.ForCluster(h.Confirm, Context, kubeconfig) })] };
+
+    private static string? NamespaceOf(string written)
+    {
+        var dot = written.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? null : written[(dot + 1)..];
     }
 
     /// <summary>
     /// Every edge of the mesh graph, which holds each call the model shows (merged per target, a trace per port) and
     /// each pair an intention allows without a call; with -Namespace, those whose caller is in it.
     /// </summary>
-    private List<PathReport> TraceAll(MeshModel model, AnalysisReport analysis)
+    private List<PathReport> TraceAll(MeshModel model, AnalysisReport analysis, Func<string, string, int?, PathReport> trace)
     {
         const string activity = "Test-MeshPath -All";
         var pairs = MeshGraphBuilder.Build(model, analysis).Edges
@@ -127,7 +233,7 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
         foreach (var (edge, port) in pairs)
         {
             ReportProgress(activity, $"{edge.From} -> {edge.To}", reports.Count * 100 / pairs.Count);
-            reports.Add(PathTracer.Trace(model, analysis, Qualified(edge.From), Qualified(edge.To), port));
+            reports.Add(trace(Qualified(edge.From), Qualified(edge.To), port));
         }
 
         CompleteProgress(activity);

@@ -19,8 +19,20 @@ public static partial class ClusterConfirmCommands
             return finding;
         }
 
+        return finding with { Confirm = ForCluster(finding.Confirm, context, kubeconfig) };
+    }
+
+    /// <summary>A command to paste with each kubectl in it pointed at the cluster that was read.</summary>
+    public static string ForCluster(string command, string? context, string? kubeconfig)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (context is null && kubeconfig is null)
+        {
+            return command;
+        }
+
         var flags = (kubeconfig is null ? string.Empty : $" --kubeconfig {Quote(kubeconfig)}") + (context is null ? string.Empty : $" --context {Quote(context)}");
-        return finding with { Confirm = Kubectl().Replace(finding.Confirm, m => m.Value + flags) };
+        return Kubectl().Replace(command, m => m.Value + flags);
     }
 
     private static string Quote(string value) =>

@@ -13,5 +13,8 @@ internal sealed record PathEnd(string Written, string Namespace, string ConsulNa
     /// <summary>The names the inputs hold that are close to what was written, for "did you mean".</summary>
     public IReadOnlyList<string> Nearest { get; init; } = [];
 
+    /// <summary>The pod the end was written as (<c>-From products-api-7d9f-abcde</c>), whose sidecar a live trace reads; null for a service.</summary>
+    public string? Pod { get; init; }
+
     public override string ToString() => Resolved ? $"{ConsulName}.{Namespace}" : Written;
 }

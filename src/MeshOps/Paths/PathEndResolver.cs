@@ -39,7 +39,24 @@ internal static class PathEndResolver
         }
 
         var workload = model.Workloads.FirstOrDefault(w => w.Namespace == ns && w.Name == name);
-        return workload is null ? null : new PathEnd(name, ns, workload.ConsulServiceName, null, [workload]);
+        return workload is not null ? new PathEnd(name, ns, workload.ConsulServiceName, null, [workload]) : FindPod(model, name, ns);
+    }
+
+    /// <summary>
+    /// A pod by its name (a live snapshot holds the pods): the end is its workload's service, traced from that pod's
+    /// own sidecar, as a user who copied the name from <c>kubectl get pods</c> means.
+    /// </summary>
+    private static PathEnd? FindPod(MeshModel model, string name, string ns)
+    {
+        var pod = model.Resources.FirstOrDefault(r => r.Kind == "Pod" && r.Name == name && MeshModelBuilder.NamespaceOf(r) == ns);
+        var owner = pod is null ? null : model.Workloads.FirstOrDefault(w => w.Namespace == ns && PodSelection.Selects(w, pod));
+        if (owner is null)
+        {
+            return null;
+        }
+
+        var service = model.ServicesSelecting(owner).FirstOrDefault();
+        return new PathEnd(name, ns, owner.ConsulServiceName, service, service?.Workloads ?? [owner]) { Pod = name };
     }
 
     // Kubernetes Service names are DNS-1035 labels and hold no dot, so the first dot separates the namespace.

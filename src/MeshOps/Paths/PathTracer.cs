@@ -34,7 +34,11 @@ public static class PathTracer
     /// <param name="to">The called service: a Kubernetes Service, Consul service or workload name.</param>
     /// <param name="port">The Service port to trace; by default the port the source's calls dial.</param>
     /// <param name="namespace">The namespace of a name written without one; by default "default", then any namespace that has it.</param>
-    public static PathReport Trace(MeshModel model, AnalysisReport report, string from, string to, int? port = null, string? @namespace = null)
+    public static PathReport Trace(MeshModel model, AnalysisReport report, string from, string to, int? port = null, string? @namespace = null) =>
+        Judge(Resolve(model, report, from, to, port, @namespace), live: null);
+
+    /// <summary>The two ends, the calls between them, the port and the findings that concern them: what every hop reads.</summary>
+    internal static ResolvedPath Resolve(MeshModel model, AnalysisReport report, string from, string to, int? port, string? @namespace)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(report);
@@ -49,13 +53,22 @@ public static class PathTracer
             ? dialled is { } number ? ports.FirstOrDefault(p => p.Port == number) : ports.Count == 1 ? ports[0] : null
             : null;
         var context = new PathContext(model, source, destination, edges, dialled, servicePort);
-        var findings = PathFindings.Select(model, report, source, destination, edges);
+        return new ResolvedPath(context, PathFindings.Select(model, report, source, destination, edges));
+    }
 
-        var judged = Checks.Select(check => Hop(check, context, findings)).ToList();
+    /// <summary>
+    /// Judges every hop of a resolved path. A hop judged from a running cluster (<paramref name="live"/>: the kernel's
+    /// sockets, Consul's catalog, Envoy's counters) is decided by what was seen there; the findings of the manifests'
+    /// rules stay as evidence. A live probe that saw nothing leaves a hop the model can judge to the model.
+    /// </summary>
+    internal static PathReport Judge(ResolvedPath path, IReadOnlyDictionary<PathHopName, HopJudgement>? live)
+    {
+        var context = path.Context;
+        var judged = Checks.Select(check => Hop(check, context, path.Findings, live?.GetValueOrDefault(check.Name))).ToList();
         var hops = judged.Select(j => j.Hop).ToList();
         var rootCause = judged.FirstOrDefault(j => j.Hop.Status == PathHopStatus.Fail) ?? judged.FirstOrDefault(j => j.Hop.Status == PathHopStatus.Warn);
-        var title = $"{source} -> {destination}{(dialled is { } p ? $":{p}" : "")}";
-        return new PathReport(source.ToString(), destination.ToString(), dialled, hops, rootCause?.Hop.Name, Verdict(title, hops, rootCause));
+        var title = $"{context.Source} -> {context.Destination}{(context.Port is { } p ? $":{p}" : "")}";
+        return new PathReport(context.Source.ToString(), context.Destination.ToString(), context.Port, hops, rootCause?.Hop.Name, Verdict(title, hops, rootCause));
     }
 
     /// <summary>
@@ -67,16 +80,22 @@ public static class PathTracer
             ? e.Target == service || (e.Target is null && e.TargetNamespace == service.Namespace && NameSuggester.Nearest(e.TargetName, [service.Name]) is not null)
             : e.Target is null && e.TargetName == destination.ConsulName))];
 
-    private static JudgedHop Hop(IHopCheck check, PathContext context, IReadOnlyList<HopFinding> findings)
+    private static JudgedHop Hop(IHopCheck check, PathContext context, IReadOnlyList<HopFinding> findings, HopJudgement? live)
     {
         if (!context.Destination.Resolved && check.Name > PathHopName.Name)
         {
             return new JudgedHop(new PathHop(check.Name, PathHopStatus.Skipped, [$"the destination '{context.Destination.Written}' did not resolve"], "", "", []), "");
         }
 
-        var judged = check.Judge(context);
+        var seen = live is { Status: not PathHopStatus.Unknown };
+        var judged = live switch
+        {
+            null => check.Judge(context),
+            { Status: PathHopStatus.Unknown } when check is not LiveOnlyHop => WithEvidence(check.Judge(context), live.Evidence),
+            _ => live,
+        };
         var concerning = findings.Where(f => f.Hop == check.Name).Select(f => f.Finding).Distinct().ToList();
-        var decisive = concerning.Where(f => f.Severity >= Severity.Warning).OrderByDescending(f => f.Severity).FirstOrDefault();
+        var decisive = seen ? null : concerning.Where(f => f.Severity >= Severity.Warning).OrderByDescending(f => f.Severity).FirstOrDefault();
         var status = decisive is null ? judged.Status : decisive.Severity == Severity.Error ? PathHopStatus.Fail : PathHopStatus.Warn;
         var evidence = concerning.SelectMany(FindingLines).Concat(judged.Evidence).ToList();
         var hop = new PathHop(
@@ -88,6 +107,8 @@ public static class PathTracer
             [.. concerning.Select(f => f.RuleId).Concat(judged.RuleIds).Distinct(StringComparer.Ordinal)]);
         return new JudgedHop(hop, decisive is null ? judged.Summary : $"{decisive.RuleId} {decisive.Title}");
     }
+
+    private static HopJudgement WithEvidence(HopJudgement judged, IReadOnlyList<string> more) => judged with { Evidence = [.. judged.Evidence, .. more] };
 
     private static IEnumerable<string> FindingLines(Finding finding) =>
         finding.Evidence.Select(e => e.ToString()).Prepend($"{finding.Location}: {finding.RuleId} {finding.Severity.ToString().ToLowerInvariant()}: {finding.Message}");
@@ -110,3 +131,6 @@ public static class PathTracer
     /// <summary>A hop and the short reason the verdict line quotes when it is the root cause.</summary>
     private sealed record JudgedHop(PathHop Hop, string Summary);
 }
+
+/// <summary>A path whose ends are resolved, with the findings that concern it, waiting for its hops to be judged.</summary>
+internal sealed record ResolvedPath(PathContext Context, IReadOnlyList<HopFinding> Findings);

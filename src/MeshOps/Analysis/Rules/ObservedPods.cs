@@ -24,10 +24,7 @@ internal static class ObservedPods
             .ToLookup(p => p.Key.Namespace, p => (p.Pod, Status: model.Observed.Pods[p.Key]), StringComparer.Ordinal);
         foreach (var workload in model.Workloads)
         {
-            var selector = workload.Selector ?? workload.PodLabels;
-            var mine = podsByNamespace[workload.Namespace]
-                .Where(p => workload.Kind == "Pod" ? p.Pod.Name == workload.Name : selector.Count > 0 && LabelIndex.Matches(p.Pod.Labels, selector))
-                .ToList();
+            var mine = podsByNamespace[workload.Namespace].Where(p => PodSelection.Selects(workload, p.Pod)).ToList();
             if (mine.Count > 0)
             {
                 yield return (workload, mine);

@@ -35,10 +35,7 @@ internal sealed class IntentionHop : IHopCheck
         }
 
         var settings = path.Model.Settings.DefaultPolicy;
-        var fallback = settings.Value == DefaultPolicy.Deny ? DefaultDecision.Deny : DefaultDecision.Allow;
-        // consul-k8s CE registers every Kubernetes namespace's services in Consul namespace "default".
-        var decision = path.Model.Intentions.Check(
-            new ServiceIdentity(ConsulNames.DefaultNamespace, source.ConsulName), new ServiceIdentity(ConsulNames.DefaultNamespace, destination.ConsulName), fallback);
+        var decision = Decide(path);
         var origin = decision.Match?.Origin as IntentionOrigin;
         string[] evidence = [origin is not null
             ? $"{origin.LocationOfSource(decision.Match!.SourceIndex)}: matched {decision.Match} in {origin}"
@@ -62,5 +59,14 @@ internal sealed class IntentionHop : IHopCheck
             $"{verdict.Rule.Id} {verdict.Rule.Title}",
             verdict.Fix,
             verdict.Confirm) { RuleIds = [verdict.Rule.Id] };
+    }
+
+    /// <summary>The decision Consul's evaluation gives the pair under the mesh's default policy.</summary>
+    public static IntentionDecision Decide(PathContext path)
+    {
+        var fallback = path.Model.Settings.DefaultPolicy.Value == DefaultPolicy.Deny ? DefaultDecision.Deny : DefaultDecision.Allow;
+        // consul-k8s CE registers every Kubernetes namespace's services in Consul namespace "default".
+        return path.Model.Intentions.Check(
+            new ServiceIdentity(ConsulNames.DefaultNamespace, path.Source.ConsulName), new ServiceIdentity(ConsulNames.DefaultNamespace, path.Destination.ConsulName), fallback);
     }
 }

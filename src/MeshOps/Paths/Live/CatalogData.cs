@@ -1,0 +1,18 @@
+using MeshOps.Clients.Consul;
+using MeshOps.Rules.Intentions;
+
+namespace MeshOps.Paths.Live;
+
+/// <summary>
+/// What Consul said about one path: the destination's mesh instances (<c>/v1/health/connect/:service</c>) and whether
+/// Consul lets the source connect (<c>/v1/connect/intentions/check</c>), next to our own evaluation of the same pair.
+/// A part that could not be read is null, and <see cref="Problem"/> says why.
+/// </summary>
+internal sealed record CatalogData(
+    string Source,
+    string Destination,
+    IReadOnlyList<ConsulServiceHealth>? Instances,
+    bool? ConsulAllows,
+    IntentionDecision? Ours,
+    string? Problem,
+    string? Via);

@@ -1,0 +1,110 @@
+using MeshOps.Paths.Hops;
+
+namespace MeshOps.Paths.Live;
+
+/// <summary>
+/// The Catalog hop from Consul's answers. Envoy finds the destination only through the catalog, so a destination with
+/// no mesh instance, or none passing its checks, is where the call stops (Envoy answers "no healthy upstream"). Consul
+/// enforcing another intention decision than the one the manifests give is reported: a deny Consul enforces breaks
+/// the call whatever the files say (Fail); an allow the files do not grant is a drift to look at (Warn).
+/// </summary>
+internal static class CatalogHopJudge
+{
+    public static HopJudgement Judge(CatalogData data)
+    {
+        var healthCommand = $"consul catalog nodes -service={data.Destination} -detailed; curl -s \"$CONSUL_HTTP_ADDR/v1/health/connect/{data.Destination}\"";
+        var checkCommand = $"consul intention check {data.Source} {data.Destination}";
+        var via = data.Via is null ? "" : $" (through a port-forward to pod {data.Via})";
+        if (data.Instances is null)
+        {
+            return new HopJudgement(
+                PathHopStatus.Unknown,
+                [$"Consul could not be read{via}: {data.Problem ?? "no answer"}"],
+                "Consul could not be read",
+                "Make Consul reachable (set CONSUL_HTTP_ADDR and CONSUL_HTTP_TOKEN, or check the consul-server pods), then trace again.",
+                healthCommand);
+        }
+
+        var evidence = new List<string>();
+        var catalog = JudgeInstances(data, evidence, via);
+        var intentions = JudgeIntentions(data, evidence);
+        if (catalog is { } failed)
+        {
+            return failed with { Evidence = evidence, Confirm = healthCommand };
+        }
+
+        return intentions is { } disagreement
+            ? disagreement with { Evidence = evidence, Confirm = checkCommand }
+            : new HopJudgement(PathHopStatus.Pass, evidence, "", "", healthCommand);
+    }
+
+    /// <summary>Null when the catalog holds a passing instance; else the failing judgement (evidence goes to the list).</summary>
+    private static HopJudgement? JudgeInstances(CatalogData data, List<string> evidence, string via)
+    {
+        var instances = data.Instances!;
+        if (instances.Count == 0)
+        {
+            evidence.Add($"GET /v1/health/connect/{data.Destination}{via} returned no instance: Consul's catalog has no sidecar proxy for {data.Destination}, so no Envoy can route to it");
+            return new HopJudgement(
+                PathHopStatus.Fail,
+                [],
+                $"{data.Destination} is not in Consul's catalog",
+                $"consul-k8s registers a pod once it runs with connect-inject and a Service selects it: check that the Service selects the pods, that they are Ready, and the endpoints controller's log (kubectl logs -n consul deploy/consul-connect-injector | grep {data.Destination}).",
+                "");
+        }
+
+        var passing = instances.Where(i => i.AggregatedStatus == "passing").ToList();
+        foreach (var instance in instances)
+        {
+            var failing = instance.Checks.Where(c => c.Status != "passing").Select(c => $"{c.Name} {c.Status}{(string.IsNullOrWhiteSpace(c.Output) ? "" : $": {c.Output.Trim()}")}");
+            evidence.Add($"catalog: {instance.Service.Id} on node {instance.Node.Node} at {instance.Service.Address}:{instance.Service.Port} is {instance.AggregatedStatus}{Join(failing)}");
+        }
+
+        return passing.Count > 0
+            ? null
+            : new HopJudgement(
+                PathHopStatus.Fail,
+                [],
+                $"none of the {instances.Count} instance(s) of {data.Destination} in Consul's catalog passes its health checks",
+                $"Consul sends traffic only to passing instances: make the pods of {data.Destination} Ready (kubectl get pods) and see the failing check's output above.",
+                "");
+    }
+
+    /// <summary>Null when Consul and the manifests agree (or Consul's answer was not read); else the disagreement.</summary>
+    private static HopJudgement? JudgeIntentions(CatalogData data, List<string> evidence)
+    {
+        if (data.ConsulAllows is not { } consul)
+        {
+            evidence.Add($"Consul's intention check could not be read: {data.Problem ?? "no answer"}");
+            return null;
+        }
+
+        evidence.Add($"GET /v1/connect/intentions/check?source={data.Source}&destination={data.Destination}: Allowed={(consul ? "true" : "false")}");
+        // Consul's check answers false for a pair an L7 intention decides (it depends on the request): no disagreement.
+        if (data.Ours is not { } ours || ours.IsL7 || ours.Allowed == consul)
+        {
+            return null;
+        }
+
+        evidence.Add($"our evaluation of the cluster's ServiceIntentions: {(ours.Allowed ? "allow" : "deny")} ({ours.Explanation})");
+        return consul
+            ? new HopJudgement(
+                PathHopStatus.Warn,
+                [],
+                $"Consul allows {data.Source} -> {data.Destination} although the cluster's ServiceIntentions deny it",
+                "Consul holds an intention the custom resources do not (created with the consul CLI or UI, or a resource not yet deleted from Consul): list them with `consul intention list` and keep one source of truth.",
+                "")
+            : new HopJudgement(
+                PathHopStatus.Fail,
+                [],
+                $"Consul denies {data.Source} -> {data.Destination} although the cluster's ServiceIntentions allow it",
+                "Consul has not taken the allowing ServiceIntentions: check its Synced condition (kubectl get serviceintentions) and the controller's reason, or an intention created outside Kubernetes that takes precedence (consul intention list).",
+                "");
+    }
+
+    private static string Join(IEnumerable<string> failing)
+    {
+        var list = failing.ToList();
+        return list.Count == 0 ? "" : $" ({string.Join("; ", list)})";
+    }
+}

@@ -1,0 +1,46 @@
+using MeshOps.Clients;
+using MeshOps.Clients.Consul;
+using MeshOps.Paths.Hops;
+
+namespace MeshOps.Paths.Live;
+
+/// <summary>Asks Consul for the destination's mesh instances and for its own intention decision on the pair.</summary>
+internal sealed class CatalogProbe(ConsulAccess consul) : ILiveHopProbe
+{
+    public PathHopName Hop => PathHopName.Catalog;
+
+    public async Task<HopJudgement> ProbeAsync(ResolvedPath path, CancellationToken cancellationToken)
+    {
+        var context = path.Context;
+        var (source, destination) = (context.Source.ConsulName, context.Destination.ConsulName);
+        var ours = context.Source.Resolved ? IntentionHop.Decide(context) : null;
+        var (connection, problem) = await consul.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (connection is null)
+        {
+            return CatalogHopJudge.Judge(new CatalogData(source, destination, null, null, ours, problem, null));
+        }
+
+        IReadOnlyList<ConsulServiceHealth>? instances = null;
+        bool? allows = null;
+        var problems = new List<string>();
+        try
+        {
+            instances = await connection.Client.GetConnectHealthAsync(destination, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (EndpointException e)
+        {
+            problems.Add(e.Message);
+        }
+
+        try
+        {
+            allows = await connection.Client.CheckIntentionAsync(source, destination, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EndpointException e)
+        {
+            problems.Add(e.Message);
+        }
+
+        return CatalogHopJudge.Judge(new CatalogData(source, destination, instances, allows, ours, problems.Count == 0 ? null : string.Join(" ", problems.Distinct()), connection.Via));
+    }
+}

@@ -1,0 +1,56 @@
+using MeshOps.Analysis;
+using MeshOps.Clients.Kubernetes;
+using MeshOps.Model;
+using MeshOps.Paths.Hops;
+
+namespace MeshOps.Paths.Live;
+
+/// <summary>
+/// Traces calls on a running cluster: the hops the model judges (from the live snapshot, with the runtime rules'
+/// findings), and the hops only the cluster can answer read from it — the destination's listening sockets, Consul's
+/// catalog and intention check, the sidecars' Envoy. Only the pods on the path are asked (exec, port-forward, logs),
+/// and each of them once per tracer, so -All over many edges reads each sidecar once.
+/// </summary>
+public sealed class LivePathTracer : IDisposable
+{
+    private readonly ConsulAccess _consul;
+    private readonly IReadOnlyList<ILiveHopProbe> _probes;
+
+    public LivePathTracer(KubernetesConnection cluster, LivePathOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        options ??= new LivePathOptions();
+        _consul = new ConsulAccess(cluster, options);
+        _probes = [new CatalogProbe(_consul)];
+    }
+
+    /// <summary>Traces one call; the arguments are those of <see cref="PathTracer.Trace"/>, over a live snapshot's model.</summary>
+    public async Task<PathReport> TraceAsync(
+        MeshModel model, AnalysisReport report, string from, string to, int? port = null, string? @namespace = null, CancellationToken cancellationToken = default)
+    {
+        var path = PathTracer.Resolve(model, report, from, to, port, @namespace);
+        if (!path.Context.Destination.Resolved || !path.Context.Source.Resolved)
+        {
+            return PathTracer.Judge(path, Unreadable(path));
+        }
+
+        var live = new Dictionary<PathHopName, HopJudgement>();
+        foreach (var probe in _probes)
+        {
+            live[probe.Hop] = await probe.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+
+        return PathTracer.Judge(path, live);
+    }
+
+    /// <summary>An end that did not resolve has no pod to ask: the live hops say so instead of being Skipped as offline.</summary>
+    private Dictionary<PathHopName, HopJudgement> Unreadable(ResolvedPath path)
+    {
+        var end = path.Context.Source.Resolved ? path.Context.Destination : path.Context.Source;
+        return _probes.ToDictionary(
+            p => p.Hop,
+            _ => new HopJudgement(PathHopStatus.Unknown, [$"'{end.Written}' did not resolve in the cluster, so there is nothing to ask"], $"'{end.Written}' did not resolve", "", ""));
+    }
+
+    public void Dispose() => _consul.Dispose();
+}
