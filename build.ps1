@@ -71,6 +71,12 @@ function Invoke-Demo {
             $files = @(Get-ChildItem -LiteralPath 'healthy' -File | Where-Object Name -notin $replaced) + @(Get-ChildItem -LiteralPath $fault.FullName -File)
             Show-Findings "healthy + faults/$($fault.Name)" $files
         }
+        # The call a user of that fault would trace: public-api -> payments with the Service port sent to the wrong port.
+        $fault = 'faults/MESH101-payments-targetport'
+        $files = @(Get-ChildItem -LiteralPath 'healthy' -File | Where-Object Name -notin @(Get-ChildItem -LiteralPath $fault -File).Name) + @(Get-ChildItem -LiteralPath $fault -File)
+        Write-Host ''
+        Write-Host "=== offline: Test-MeshPath -From public-api -To payments -Path (healthy + $fault) -Detailed ==="
+        Test-MeshPath -From public-api -To payments -Path $files.FullName -Detailed -ErrorAction Continue | Out-String -Width 160 | Write-Host
     }
     finally {
         Pop-Location
@@ -100,6 +106,10 @@ function Show-LiveFindings {
         if ($findings.Count -eq 0) { Write-Host 'No findings.' }
         else { $findings | Format-Table | Out-String -Width 160 | Write-Host }
         foreach ($finding in $findings) { Write-Host "  $($finding.RuleId) confirm: $($finding.Confirm)" }
+        # The call that breaks, traced hop by hop on the cluster: Kubernetes, Consul's catalog, the pods' sockets and Envoy.
+        Write-Host ''
+        Write-Host "=== live: Test-MeshPath -From public-api -To payments -Kubeconfig $kubeconfig ==="
+        Test-MeshPath -From public-api -To payments -Kubeconfig $cluster.Kubeconfig -ErrorAction Continue | Out-String -Width 160 | Write-Host
         # The data plane of the same cluster: what public-api's sidecar sees of payments, and the error a caller gets.
         Write-Host ''
         Write-Host "=== live: Get-EnvoyCluster -Service public-api -Cluster payments (through a port-forward to each sidecar's admin) ==="
