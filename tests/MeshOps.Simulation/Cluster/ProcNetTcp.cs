@@ -10,16 +10,18 @@ namespace MeshOps.Simulation.Cluster;
 /// namespace, so every container sees the same file: the application's container ports (on 127.0.0.1 when its
 /// configuration binds there, as products-api's bind_address can, else 0.0.0.0), and for an injected pod Envoy's
 /// admin (127.0.0.1:19000), public listener (20000) and transparent-proxy outbound listener (15001). A container in
-/// CrashLoopBackOff listens on nothing; an Envoy that is not ready has no public listener yet.
+/// CrashLoopBackOff listens on nothing; an Envoy that is not ready has no public listener yet. Under the
+/// bound-to-pod-ip runtime fault the application's ports listen on the pod IP only.
 /// </summary>
 internal static class ProcNetTcp
 {
     private const string Header = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
     private const string Tcp6Header = "  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
 
-    public static void Write(Pods.PodFiles files, SimulatedPod pod, IReadOnlyList<JsonObject> objects)
+    public static void Write(Pods.PodFiles files, SimulatedPod pod, IReadOnlyList<JsonObject> objects, IReadOnlyList<RuntimeFault> faults)
     {
-        var sockets = Listening(pod, objects).ToList();
+        var boundToPodIp = faults.Any(f => f.Applies(RuntimeFaultKind.BoundToPodIp, pod.Workload));
+        var sockets = Listening(pod, objects, boundToPodIp).ToList();
         var tcp = new StringBuilder(Header);
         for (var i = 0; i < sockets.Count; i++)
         {
@@ -36,7 +38,7 @@ internal static class ProcNetTcp
         }
     }
 
-    private static IEnumerable<(IPAddress Address, int Port, int Uid)> Listening(SimulatedPod pod, IReadOnlyList<JsonObject> objects)
+    private static IEnumerable<(IPAddress Address, int Port, int Uid)> Listening(SimulatedPod pod, IReadOnlyList<JsonObject> objects, bool boundToPodIp)
     {
         var statuses = (pod.Object["status"]?["containerStatuses"] as JsonArray ?? []).OfType<JsonObject>().ToDictionary(s => s.Text("name") ?? "");
         bool Running(string name) => statuses.TryGetValue(name, out var s) && s["state"]?["running"] is not null;
@@ -47,7 +49,7 @@ internal static class ProcNetTcp
             foreach (var port in (container["ports"] as JsonArray ?? []).OfType<JsonObject>().Select(p => (int)(p["containerPort"].Long() ?? 0)).Where(p => p > 0))
             {
                 var loopback = config.Any(text => text.Contains($"127.0.0.1:{port}", StringComparison.Ordinal) || text.Contains($"localhost:{port}", StringComparison.Ordinal));
-                yield return (loopback ? IPAddress.Loopback : IPAddress.Any, port, 0);
+                yield return (boundToPodIp ? IPAddress.Parse(pod.PodIp) : loopback ? IPAddress.Loopback : IPAddress.Any, port, 0);
             }
         }
 

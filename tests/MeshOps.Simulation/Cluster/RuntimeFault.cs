@@ -14,6 +14,12 @@ public enum RuntimeFaultKind
 
     /// <summary>The service is absent from Consul's catalog (consul-k8s never registered it).</summary>
     MissingFromCatalog,
+
+    /// <summary>
+    /// The application binds its ports on the pod IP only, so the sidecar's local_app cluster, which dials
+    /// 127.0.0.1:&lt;port&gt;, is refused ("delayed connect error: 111") while the pod stays Ready.
+    /// </summary>
+    BoundToPodIp,
 }
 
 /// <summary>One runtime fault on one HashiCups service (its Deployment and Service share the name).</summary>
@@ -29,10 +35,12 @@ public sealed record RuntimeFault(RuntimeFaultKind Kind, string Service)
         ["noreadyendpoints"] = RuntimeFaultKind.NoReadyEndpoints,
         ["missing-from-catalog"] = RuntimeFaultKind.MissingFromCatalog,
         ["missingfromcatalog"] = RuntimeFaultKind.MissingFromCatalog,
+        ["bound-to-pod-ip"] = RuntimeFaultKind.BoundToPodIp,
+        ["boundtopodip"] = RuntimeFaultKind.BoundToPodIp,
     };
 
     /// <summary>The kinds as the command line writes them.</summary>
-    public static IReadOnlyList<string> KindNames { get; } = ["sidecar-not-ready", "crashloop", "no-ready-endpoints", "missing-from-catalog"];
+    public static IReadOnlyList<string> KindNames { get; } = ["sidecar-not-ready", "crashloop", "no-ready-endpoints", "missing-from-catalog", "bound-to-pod-ip"];
 
     /// <summary>Reads <c>kind:service</c>, e.g. <c>crashloop:payments</c>.</summary>
     public static RuntimeFault Parse(string text)

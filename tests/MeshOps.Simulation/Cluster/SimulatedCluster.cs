@@ -74,7 +74,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
 
             foreach (var pod in contents.Pods)
             {
-                ProcNetTcp.Write(files, pod, contents.Objects);
+                ProcNetTcp.Write(files, pod, contents.Objects, options.RuntimeFaults);
             }
 
             var state = ConsulCatalog.Build(contents, options.RuntimeFaults);

@@ -30,7 +30,7 @@ public class DependencyDirectionTests
         new("rules", "MeshOps.Analysis.Rules"),
         new("analysis", "MeshOps.Analysis"),
         // A path is traced over the model and the findings of the analysis: hops compose them and never judge twice.
-        new("paths", "MeshOps.Paths", "MeshOps.Paths.Hops"),
+        new("paths", "MeshOps.Paths", "MeshOps.Paths.Hops", "MeshOps.Paths.Live"),
         new("graph", "MeshOps.Graph"),
         new("authoring", "MeshOps.Authoring"),
     ];
