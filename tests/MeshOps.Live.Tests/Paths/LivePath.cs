@@ -16,8 +16,6 @@ namespace MeshOps.Live.Tests.Paths;
 /// </summary>
 internal sealed class LivePath : IAsyncDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("meshops-path");
-
     private LivePath(SimulatedCluster cluster) => Cluster = cluster;
 
     public SimulatedCluster Cluster { get; }
@@ -25,21 +23,30 @@ internal sealed class LivePath : IAsyncDisposable
     public static async Task<LivePath> StartAsync(params string[] runtimeFaults) =>
         new(await SimulatedCluster.StartAsync(new SimulatedClusterOptions { RuntimeFaults = [.. runtimeFaults.Select(RuntimeFault.Parse)] }));
 
-    public KubernetesConnection Connect() =>
-        KubernetesConnection.Create(
-            new KubernetesConnectionOptions { Kubeconfig = Cluster.WriteKubeconfig(Path.Combine(_folder.FullName, "kubeconfig")), Timeouts = LiveCluster.FastTimeouts },
-            _ => null,
-            home: null);
-
     /// <summary>Traces one call with a fresh snapshot, Consul reached through the port-forward to its server pod.</summary>
-    public async Task<PathReport> TraceAsync(string from, string to, int? port = null, LivePathOptions? options = null)
+    public Task<PathReport> TraceAsync(string from, string to, int? port = null, LivePathOptions? options = null) =>
+        TraceAsync(Cluster, from, to, port, options);
+
+    /// <summary>Traces one call on a cluster a test started itself, through a kubeconfig as Test-MeshPath does.</summary>
+    public static async Task<PathReport> TraceAsync(SimulatedCluster cluster, string from, string to, int? port = null, LivePathOptions? options = null)
     {
-        using var connection = Connect();
-        var snapshot = await LiveSnapshot.ReadAsync(connection, LiveSnapshotOptions.Default, CancellationToken.None);
-        var analysis = MeshAnalyzer.Analyze(snapshot);
-        var model = MeshModelBuilder.Build(snapshot);
-        using var tracer = new LivePathTracer(connection, Options(options));
-        return await tracer.TraceAsync(model, analysis, from, to, port, cancellationToken: CancellationToken.None);
+        var folder = Directory.CreateTempSubdirectory("meshops-path");
+        try
+        {
+            using var connection = KubernetesConnection.Create(
+                new KubernetesConnectionOptions { Kubeconfig = cluster.WriteKubeconfig(Path.Combine(folder.FullName, "kubeconfig")), Timeouts = LiveCluster.FastTimeouts },
+                _ => null,
+                home: null);
+            var snapshot = await LiveSnapshot.ReadAsync(connection, LiveSnapshotOptions.Default, CancellationToken.None);
+            var analysis = MeshAnalyzer.Analyze(snapshot);
+            var model = MeshModelBuilder.Build(snapshot);
+            using var tracer = new LivePathTracer(connection, Options(options));
+            return await tracer.TraceAsync(model, analysis, from, to, port, cancellationToken: CancellationToken.None);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     /// <summary>Short samples and retries, and no CONSUL_* variable of the machine running the tests.</summary>
@@ -51,9 +58,5 @@ internal sealed class LivePath : IAsyncDisposable
             Consul = options?.Consul ?? new ConsulClientOptions { Timeouts = LiveCluster.FastTimeouts },
         };
 
-    public async ValueTask DisposeAsync()
-    {
-        await Cluster.DisposeAsync();
-        _folder.Delete(recursive: true);
-    }
+    public ValueTask DisposeAsync() => Cluster.DisposeAsync();
 }

@@ -19,7 +19,7 @@ internal static class ListenerSocketJudge
     /// </summary>
     private static readonly HashSet<int> EnvoyPorts = [20000, 19000, 21000, 15001, 20600, 20200, 8600];
 
-    public static HopJudgement Judge(ListenerProbe probe)
+    public static HopJudgement Judge(ListenerData probe)
     {
         ArgumentNullException.ThrowIfNull(probe);
         var port = probe.TargetPort;
@@ -59,7 +59,7 @@ internal static class ListenerSocketJudge
         return NothingOnPort(probe, dialled, confirm);
     }
 
-    private static HopJudgement NothingOnPort(ListenerProbe probe, IPAddress dialled, string confirm)
+    private static HopJudgement NothingOnPort(ListenerData probe, IPAddress dialled, string confirm)
     {
         var port = probe.TargetPort;
         var ports = probe.Sockets.Select(s => s.Port).Distinct().Order().ToList();
@@ -110,7 +110,7 @@ internal static class ListenerSocketJudge
     private static bool IsLoopbackOfOtherFamily(IPAddress address, IPAddress dialled) =>
         IPAddress.IsLoopback(address) && address.AddressFamily != dialled.AddressFamily && !address.IsIPv4MappedToIPv6;
 
-    private static bool IsPodIp(ListeningSocket socket, ListenerProbe probe) =>
+    private static bool IsPodIp(ListeningSocket socket, ListenerData probe) =>
         IPAddress.TryParse(probe.PodIp, out var ip) && (socket.Address.Equals(ip) || (socket.Address.IsIPv4MappedToIPv6 && socket.Address.MapToIPv4().Equals(ip)));
 
     private static string Table(ListeningSocket socket) =>

@@ -21,7 +21,7 @@ public sealed class LivePathTracer : IDisposable
         ArgumentNullException.ThrowIfNull(cluster);
         options ??= new LivePathOptions();
         _consul = new ConsulAccess(cluster, options);
-        _probes = [new CatalogProbe(_consul)];
+        _probes = [new ListenerProbe(cluster, options), new CatalogProbe(_consul)];
     }
 
     /// <summary>Traces one call; the arguments are those of <see cref="PathTracer.Trace"/>, over a live snapshot's model.</summary>

@@ -15,7 +15,7 @@ public sealed class ListenerSocketJudgeTests
         new(IPAddress.Any, 15001),
     ];
 
-    private static ListenerProbe Probe(params ListeningSocket[] app) =>
+    private static ListenerData Probe(params ListeningSocket[] app) =>
         new("default", Pod, "products-api", "10.244.0.7", 9090, [.. app, .. Envoy]);
 
     private static ListeningSocket On(string address, int port = 9090) => new(IPAddress.Parse(address), port);
@@ -83,7 +83,7 @@ public sealed class ListenerSocketJudgeTests
     [Fact]
     public void In_an_ipv6_pod_the_sidecar_dials_ipv6_loopback_so_it_passes_and_an_ipv4_wildcard_fails()
     {
-        var v6 = new ListenerProbe("default", Pod, "products-api", "fd00::7", 9090, [On("::1")]);
+        var v6 = new ListenerData("default", Pod, "products-api", "fd00::7", 9090, [On("::1")]);
         var v4 = v6 with { Sockets = [On("0.0.0.0")] };
 
         Assert.Equal(PathHopStatus.Pass, ListenerSocketJudge.Judge(v6).Status);
@@ -117,7 +117,7 @@ public sealed class ListenerSocketJudgeTests
     [Fact]
     public void An_empty_table_fails_saying_nothing_listens_at_all()
     {
-        var judgement = ListenerSocketJudge.Judge(new ListenerProbe("default", Pod, "products-api", "10.244.0.7", 9090, []));
+        var judgement = ListenerSocketJudge.Judge(new ListenerData("default", Pod, "products-api", "10.244.0.7", 9090, []));
 
         Assert.Equal(PathHopStatus.Fail, judgement.Status);
         Assert.Equal("nothing listens on :9090; nothing listens at all", judgement.Summary);
