@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using MeshOps.Analysis;
+using MeshOps.Graph;
+using MeshOps.Model;
+using MeshOps.Paths;
+
+namespace MeshOps.Benchmarks;
+
+/// <summary>
+/// What <c>Test-MeshPath -All -Path</c> does in the SDK, in the cmdlet's order (TestMeshPathCommand.Trace and TraceAll):
+/// load, analyse, build the model, build the graph, trace every edge once per port. The baseline is the load and
+/// analysis alone, which is Test-MeshConfig's work on the same text.
+/// </summary>
+public static class PathsAllPipeline
+{
+    /// <summary>Test-MeshConfig's work: returns the finding count so nothing large stays alive between runs.</summary>
+    public static int Baseline(SyntheticMesh mesh) => MeshAnalyzer.Analyze(Pipeline.Load(mesh)).Findings.Count;
+
+    /// <summary>The whole of -All; <paramref name="stages"/> receives the CPU ms of each stage, in order.</summary>
+    public static AllResult All(SyntheticMesh mesh, Action<string, double>? stages = null)
+    {
+        var clock = new StageClock(stages);
+        var manifests = Pipeline.Load(mesh);
+        clock.Lap("load");
+        var analysis = MeshAnalyzer.Analyze(manifests);
+        clock.Lap("analyse");
+        var model = MeshModelBuilder.Build(manifests);
+        clock.Lap("model");
+        var pairs = MeshGraphBuilder.Build(model, analysis).Edges
+            .SelectMany(e => e.Ports.Count == 0 ? [(Edge: e, Port: (int?)null)] : e.Ports.Select(p => (Edge: e, Port: (int?)p)))
+            .ToList();
+        clock.Lap("graph");
+        var passed = 0;
+        foreach (var (edge, port) in pairs)
+        {
+            passed += PathTracer.Trace(model, analysis, Qualified(edge.From), Qualified(edge.To), port).Passed ? 1 : 0;
+        }
+
+        clock.Lap("trace");
+        return new AllResult(pairs.Count, passed);
+    }
+
+    private static string Qualified(MeshGraphNode node) => $"{node.Name}.{node.Namespace}";
+
+    /// <summary>Edges traced (one per edge and port, as the cmdlet writes results) and how many of them pass.</summary>
+    public readonly record struct AllResult(int Traced, int Passed);
+
+    private sealed class StageClock(Action<string, double>? report)
+    {
+        private double _last = report is null ? 0 : ThreadCpuTime.Milliseconds();
+
+        public void Lap(string stage)
+        {
+            if (report is null)
+            {
+                return;
+            }
+
+            var now = ThreadCpuTime.Milliseconds();
+            report(stage, now - _last);
+            _last = now;
+        }
+    }
+}
