@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MeshOps.Analysis;
 using MeshOps.Graph;
 using MeshOps.Model;
@@ -30,11 +29,8 @@ public static class PathsAllPipeline
             .SelectMany(e => e.Ports.Count == 0 ? [(Edge: e, Port: (int?)null)] : e.Ports.Select(p => (Edge: e, Port: (int?)p)))
             .ToList();
         clock.Lap("graph");
-        var passed = 0;
-        foreach (var (edge, port) in pairs)
-        {
-            passed += PathTracer.Trace(model, analysis, Qualified(edge.From), Qualified(edge.To), port).Passed ? 1 : 0;
-        }
+        var passed = PathTracer.TraceEach(model, analysis, pairs.Select(p => new PathRequest(Qualified(p.Edge.From), Qualified(p.Edge.To), p.Port)))
+            .Count(r => r.Passed);
 
         clock.Lap("trace");
         return new AllResult(pairs.Count, passed);

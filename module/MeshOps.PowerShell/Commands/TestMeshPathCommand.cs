@@ -123,13 +123,13 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
             .Where(e => Namespace is null || e.From.Namespace == Namespace)
             .SelectMany(e => e.Ports.Count == 0 ? [(Edge: e, Port: (int?)null)] : e.Ports.Select(p => (Edge: e, Port: (int?)p)))
             .ToList();
-        var reports = new List<PathReport>(pairs.Count);
-        foreach (var (edge, port) in pairs)
+        // TraceEach asks for each request just before tracing it, on this thread: progress is written as the trace starts.
+        var requests = pairs.Select((pair, i) =>
         {
-            ReportProgress(activity, $"{edge.From} -> {edge.To}", reports.Count * 100 / pairs.Count);
-            reports.Add(PathTracer.Trace(model, analysis, Qualified(edge.From), Qualified(edge.To), port));
-        }
-
+            ReportProgress(activity, $"{pair.Edge.From} -> {pair.Edge.To}", i * 100 / pairs.Count);
+            return new PathRequest(Qualified(pair.Edge.From), Qualified(pair.Edge.To), pair.Port);
+        });
+        var reports = PathTracer.TraceEach(model, analysis, requests).ToList();
         CompleteProgress(activity);
         return reports;
     }
