@@ -44,9 +44,9 @@ public static class PathsAll
             {
                 var i = (round + k) % sizes.Count;
                 var baseline = Measure(() => PathsAllPipeline.Baseline(meshes[i]));
-                var stages = new List<(string Stage, double Ms)>();
+                var stages = new List<(string Stage, double Ms, double GcMs, double Mb)>();
                 var result = default(PathsAllPipeline.AllResult);
-                var all = Measure(() => result = PathsAllPipeline.All(meshes[i], (stage, ms) => stages.Add((stage, ms))));
+                var all = Measure(() => result = PathsAllPipeline.All(meshes[i], (stage, ms, gc, mb) => stages.Add((stage, ms, gc, mb))));
                 samples[i].Add(new Measured(baseline, all, result, stages));
             }
         }
@@ -59,7 +59,7 @@ public static class PathsAll
         for (var i = 0; i < stats.Count; i++)
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {sizes[i],5:N0} services: {stats[i].Edges:N0} edges traced, {stats[i].Result.Passed:N0} pass; fastest run's stages, CPU ms: {string.Join(", ", stats[i].Stages.Select(x => $"{x.Stage} {x.Ms:F0}"))}"));
+                $"  {sizes[i],5:N0} services: {stats[i].Edges:N0} edges traced, {stats[i].Result.Passed:N0} pass; fastest run's stages, CPU ms (GC pause in it, MB allocated): {string.Join(", ", stats[i].Stages.Select(x => $"{x.Stage} {x.Ms:F0} ({x.GcMs:F0}, {x.Mb:F0})"))}"));
         }
 
         log.WriteLine($"  {"services",8} {"edges",7} {"-All min",9} {"median",7} {"wall min",9} {"edges/s",8} {"baseline",9} {"-All/base",9}   (ms; baseline = load + analyse)");
@@ -99,9 +99,9 @@ public static class PathsAll
         return new Sample(ThreadCpuTime.Milliseconds() - cpu, clock.Elapsed.TotalMilliseconds);
     }
 
-    private sealed record Measured(Sample Baseline, Sample All, PathsAllPipeline.AllResult Result, IReadOnlyList<(string Stage, double Ms)> Stages);
+    private sealed record Measured(Sample Baseline, Sample All, PathsAllPipeline.AllResult Result, IReadOnlyList<(string Stage, double Ms, double GcMs, double Mb)> Stages);
 
-    private sealed record Stats(PathsAllPipeline.AllResult Result, double AllMin, double AllMedian, double AllWallMin, double BaselineMin, IReadOnlyList<(string Stage, double Ms)> Stages)
+    private sealed record Stats(PathsAllPipeline.AllResult Result, double AllMin, double AllMedian, double AllWallMin, double BaselineMin, IReadOnlyList<(string Stage, double Ms, double GcMs, double Mb)> Stages)
     {
         public int Edges => Result.Traced;
 
