@@ -13,6 +13,7 @@ namespace MeshOps.Benchmarks;
 /// <item><c>--quick</c> Stopwatch loop (warm-up + median of 5), no BenchmarkDotNet: a sanity run, not a measurement of record.</item>
 /// <item><c>--check</c> analyses the healthy synthetic mesh and lists every finding (there should be none).</item>
 /// <item><c>--breakdown</c> times load, model build and each rule separately, then memory and GC pause per stage.</item>
+/// <item><c>--paths</c> offline Test-MeshPath -All at 1,000 and 4,000 services: edges/s, growth, ratio to Test-MeshConfig's work.</item>
 /// <item><c>--discovery</c> call discovery on one value of 25,000 to 200,000 endpoint lines, growth ratio per doubling.</item>
 /// <item><c>--envoy-stats</c> the Envoy stats parsers on a 500,000-line /stats dump and its Prometheus form: lines/s, memory, ratio to PowerShell.</item>
 /// <item><c>--generator</c> the typed-mesh generator instead (sizes 100 and 1,000): first run, cached run after an unrelated
@@ -39,6 +40,11 @@ public static class Program
         if (args.Contains("--envoy-stats"))
         {
             return EnvoyStatsBenchmark.Run(Console.Out);
+        }
+
+        if (args.Contains("--paths"))
+        {
+            return PathsAll.Run(Option(args, "--sizes") is null ? PathsAll.AllSizes : sizes, Console.Out);
         }
 
         if (args.Contains("--discovery"))

@@ -150,7 +150,7 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
 
         var analysis = RunCancellable(ct => MeshAnalyzer.Analyze(manifests, cancellationToken: ct));
         var model = MeshModelBuilder.Build(manifests);
-        return All ? TraceAll(model, analysis, (from, to, port) => PathTracer.Trace(model, analysis, from, to, port)) : [PathTracer.Trace(model, analysis, From, To, Port, Namespace)];
+        return All ? TraceAll(model, analysis, requests => PathTracer.TraceEach(model, analysis, requests)) : [PathTracer.Trace(model, analysis, From, To, Port, Namespace)];
     }
 
     /// <summary>
@@ -188,7 +188,7 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
             });
             PathReport TraceOne(string from, string to, int? port) =>
                 ForCluster(RunCancellable(ct => tracer.TraceAsync(model, analysis, from, to, port, Namespace ?? connection.Namespace, ct).GetAwaiter().GetResult()), kubeconfig);
-            var reports = All ? TraceAll(model, analysis, TraceOne) : [TraceOne(From, To, Port)];
+            var reports = All ? TraceAll(model, analysis, requests => requests.Select(r => TraceOne(r.From, r.To, r.Port))) : [TraceOne(From, To, Port)];
             CompleteProgress(ProgressActivity);
             return reports;
         }
@@ -222,20 +222,20 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
     /// Every edge of the mesh graph, which holds each call the model shows (merged per target, a trace per port) and
     /// each pair an intention allows without a call; with -Namespace, those whose caller is in it.
     /// </summary>
-    private List<PathReport> TraceAll(MeshModel model, AnalysisReport analysis, Func<string, string, int?, PathReport> trace)
+    private List<PathReport> TraceAll(MeshModel model, AnalysisReport analysis, Func<IEnumerable<PathRequest>, IEnumerable<PathReport>> trace)
     {
         const string activity = "Test-MeshPath -All";
         var pairs = MeshGraphBuilder.Build(model, analysis).Edges
             .Where(e => Namespace is null || e.From.Namespace == Namespace)
             .SelectMany(e => e.Ports.Count == 0 ? [(Edge: e, Port: (int?)null)] : e.Ports.Select(p => (Edge: e, Port: (int?)p)))
             .ToList();
-        var reports = new List<PathReport>(pairs.Count);
-        foreach (var (edge, port) in pairs)
+        // TraceEach asks for each request just before tracing it, on this thread: progress is written as the trace starts.
+        var requests = pairs.Select((pair, i) =>
         {
-            ReportProgress(activity, $"{edge.From} -> {edge.To}", reports.Count * 100 / pairs.Count);
-            reports.Add(trace(Qualified(edge.From), Qualified(edge.To), port));
-        }
-
+            ReportProgress(activity, $"{pair.Edge.From} -> {pair.Edge.To}", i * 100 / pairs.Count);
+            return new PathRequest(Qualified(pair.Edge.From), Qualified(pair.Edge.To), pair.Port);
+        });
+        var reports = trace(requests).ToList();
         CompleteProgress(activity);
         return reports;
     }

@@ -9,13 +9,14 @@ namespace MeshOps.Paths;
 /// </summary>
 internal static class PathEndResolver
 {
-    public static PathEnd Resolve(MeshModel model, string written, string? defaultNamespace)
+    /// <param name="index">Built once over the same model, it finds workloads by name without a scan of every workload.</param>
+    public static PathEnd Resolve(MeshModel model, string written, string? defaultNamespace, PathIndex? index = null)
     {
         var (name, ns) = Split(written.Trim(), defaultNamespace);
         var namespaces = ns is null ? model.Namespaces.Order(StringComparer.Ordinal).Prepend("default").Distinct() : [ns];
         foreach (var candidate in namespaces)
         {
-            if (Find(model, name, candidate) is { } end)
+            if (Find(model, name, candidate, index) is { } end)
             {
                 return end with { Written = written };
             }
@@ -24,21 +25,21 @@ internal static class PathEndResolver
         return new PathEnd(written, ns ?? "default", name, null, []) { Nearest = Nearest(model, name) };
     }
 
-    private static PathEnd? Find(MeshModel model, string name, string ns)
+    private static PathEnd? Find(MeshModel model, string name, string ns, PathIndex? index)
     {
         if (model.FindService(ns, name) is { } service)
         {
             return new PathEnd(name, ns, service.ConsulName, service, service.Workloads);
         }
 
-        var registered = model.Workloads.Where(w => w.Namespace == ns && w.InMesh && w.ConsulServiceName == name).ToList();
+        var registered = index?.RegisteredAs(ns, name) ?? [.. model.Workloads.Where(w => w.Namespace == ns && w.InMesh && w.ConsulServiceName == name)];
         if (registered.Count > 0)
         {
             var selecting = registered.SelectMany(model.ServicesSelecting).FirstOrDefault();
             return new PathEnd(name, ns, name, selecting, selecting?.Workloads ?? registered);
         }
 
-        var workload = model.Workloads.FirstOrDefault(w => w.Namespace == ns && w.Name == name);
+        var workload = index is null ? model.Workloads.FirstOrDefault(w => w.Namespace == ns && w.Name == name) : index.WorkloadNamed(ns, name);
         return workload is not null ? new PathEnd(name, ns, workload.ConsulServiceName, null, [workload]) : FindPod(model, name, ns);
     }
 

@@ -16,14 +16,18 @@ internal static class PathFindings
 {
     private static readonly string[] DestinationEntryKinds = ["ServiceDefaults", "ServiceRouter", "ServiceSplitter", "ServiceResolver"];
 
-    public static IReadOnlyList<HopFinding> Select(MeshModel model, AnalysisReport report, PathEnd source, PathEnd destination, IReadOnlyList<CallEdge> edges)
+    /// <param name="index">Built once over the same model and report, it narrows the findings read to those that can concern the path.</param>
+    public static IReadOnlyList<HopFinding> Select(
+        MeshModel model, AnalysisReport report, PathEnd source, PathEnd destination, IReadOnlyList<CallEdge> edges, PathFindingIndex? index = null)
     {
         var callSites = edges.Select(e => e.Location.ForOutput()).ToHashSet();
         var sourceRefs = EndRefs(source);
         var destinationRefs = destination.Resolved ? EndRefs(destination) : [];
+        var candidates = index?.About(callSites, sourceRefs, destinationRefs, destination) ?? Enumerable.Range(0, report.Findings.Count);
         var selected = new List<HopFinding>();
-        foreach (var finding in report.Findings)
+        foreach (var i in candidates)
         {
+            var finding = report.Findings[i];
             if (!RuleHops.ById.TryGetValue(finding.RuleId, out var rule))
             {
                 continue;
@@ -39,14 +43,14 @@ internal static class PathFindings
                 continue;
             }
 
-            var named = Named(model, finding).ToList();
+            var named = index?.Named(i) ?? [.. Named(finding)];
             if (rule.Source is { } sourceHop && named.Any(sourceRefs.Contains))
             {
                 selected.Add(new HopFinding(sourceHop, finding));
             }
 
             if (rule.Destination is { } destinationHop && destination.Resolved
-                && (named.Any(destinationRefs.Contains) || DecidesIntentionsOf(model, finding, destination)))
+                && (named.Any(destinationRefs.Contains) || Decides(index is null ? IntentionDestinationOf(model, finding) : index.IntentionDestination(i), destination)))
             {
                 selected.Add(new HopFinding(destinationHop, finding));
             }
@@ -55,7 +59,7 @@ internal static class PathFindings
         return selected;
     }
 
-    private static HashSet<EndRef> EndRefs(PathEnd end)
+    internal static HashSet<EndRef> EndRefs(PathEnd end)
     {
         var refs = new HashSet<EndRef>();
         if (end.Service is { } service)
@@ -79,7 +83,7 @@ internal static class PathFindings
     }
 
     /// <summary>The finding's subject and the objects its evidence names.</summary>
-    private static IEnumerable<EndRef> Named(MeshModel model, Finding finding)
+    internal static IEnumerable<EndRef> Named(Finding finding)
     {
         foreach (var reference in finding.Evidence.Select(e => e.Resource).Prepend(finding.Resource))
         {
@@ -93,18 +97,22 @@ internal static class PathFindings
     /// A finding on a ServiceIntentions object concerns the paths into the destination it declares (or into every service,
     /// for a wildcard destination). The object is the written copy the finding points into, since copies may differ.
     /// </summary>
-    private static bool DecidesIntentionsOf(MeshModel model, Finding finding, PathEnd destination)
+    internal static string? IntentionDestinationOf(MeshModel model, Finding finding)
     {
         if (finding.Resource.Kind != "ServiceIntentions")
         {
-            return false;
+            return null;
         }
 
         var copy = model.WrittenIntentions.Concat(model.IntentionResources)
             .Where(r => r.Name == finding.Resource.Name && r.Location.ForOutput().File == finding.File && r.Location.Line <= finding.Line)
             .MaxBy(r => r.Location.Line);
-        return copy?.Model is ServiceIntentions { Spec.Destination.Name: { } name } && (name == destination.ConsulName || name == "*");
+        return copy?.Model is ServiceIntentions { Spec.Destination.Name: { } name } ? name : null;
     }
 
-    private sealed record EndRef(string Kind, string Namespace, string Name);
+    private static bool Decides(string? intentionDestination, PathEnd destination) =>
+        intentionDestination is { } name && (name == destination.ConsulName || name == "*");
 }
+
+/// <summary>An object a finding names or an end of a path is made of; namespace "*" matches a name in any namespace.</summary>
+internal sealed record EndRef(string Kind, string Namespace, string Name);

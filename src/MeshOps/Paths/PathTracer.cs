@@ -37,23 +37,43 @@ public static class PathTracer
     public static PathReport Trace(MeshModel model, AnalysisReport report, string from, string to, int? port = null, string? @namespace = null) =>
         Judge(Resolve(model, report, from, to, port, @namespace), live: null);
 
+    /// <summary>
+    /// Traces each of <paramref name="paths"/> as <see cref="Trace(MeshModel, AnalysisReport, string, string, int?, string?)"/>
+    /// would, one result each as it is asked for; the lookups every trace needs are built once (Test-MeshPath -All).
+    /// </summary>
+    public static IEnumerable<PathReport> TraceEach(MeshModel model, AnalysisReport report, IEnumerable<PathRequest> paths)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(paths);
+        return Each(new PathIndex(model, report));
+
+        IEnumerable<PathReport> Each(PathIndex index)
+        {
+            foreach (var path in paths)
+            {
+                yield return Judge(Resolve(model, report, path.From, path.To, path.Port, path.Namespace, index), live: null);
+            }
+        }
+    }
+
     /// <summary>The two ends, the calls between them, the port and the findings that concern them: what every hop reads.</summary>
-    internal static ResolvedPath Resolve(MeshModel model, AnalysisReport report, string from, string to, int? port, string? @namespace)
+    internal static ResolvedPath Resolve(MeshModel model, AnalysisReport report, string from, string to, int? port, string? @namespace, PathIndex? index = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentException.ThrowIfNullOrWhiteSpace(from);
         ArgumentException.ThrowIfNullOrWhiteSpace(to);
 
-        var source = PathEndResolver.Resolve(model, from, @namespace);
-        var destination = PathEndResolver.Resolve(model, to, @namespace);
-        var edges = CallsBetween(model, source, destination);
+        var source = index?.End(from, @namespace) ?? PathEndResolver.Resolve(model, from, @namespace);
+        var destination = index?.End(to, @namespace) ?? PathEndResolver.Resolve(model, to, @namespace);
+        var edges = CallsBetween(index?.EdgesFrom(source.Workloads) ?? model.Edges, source, destination);
         var dialled = port ?? edges.Select(e => e.Port).FirstOrDefault(p => p is not null);
         var servicePort = destination.Service?.Ports is { } ports
             ? dialled is { } number ? ports.FirstOrDefault(p => p.Port == number) : ports.Count == 1 ? ports[0] : null
             : null;
         var context = new PathContext(model, source, destination, edges, dialled, servicePort);
-        return new ResolvedPath(context, PathFindings.Select(model, report, source, destination, edges));
+        return new ResolvedPath(context, PathFindings.Select(model, report, source, destination, edges, index?.Findings));
     }
 
     /// <summary>
@@ -75,8 +95,8 @@ public static class PathTracer
     /// The calls the source writes to the destination's Service, and those to a name one typo away from it (MESH104
     /// reports them): a caller that dials "postgress" is on the path to postgres, and that is what breaks it.
     /// </summary>
-    private static IReadOnlyList<CallEdge> CallsBetween(MeshModel model, PathEnd source, PathEnd destination) =>
-        [.. model.Edges.Where(e => source.Workloads.Contains(e.Source) && !e.IsRemote && (destination.Service is { } service
+    private static IReadOnlyList<CallEdge> CallsBetween(IEnumerable<CallEdge> calls, PathEnd source, PathEnd destination) =>
+        [.. calls.Where(e => source.Workloads.Contains(e.Source) && !e.IsRemote && (destination.Service is { } service
             ? e.Target == service || (e.Target is null && e.TargetNamespace == service.Namespace && NameSuggester.Nearest(e.TargetName, [service.Name]) is not null)
             : e.Target is null && e.TargetName == destination.ConsulName))];
 

@@ -1,0 +1,94 @@
+using MeshOps.Analysis;
+using MeshOps.Model;
+using MeshOps.Sources;
+
+namespace MeshOps.Paths;
+
+/// <summary>
+/// The findings of a report by what makes them concern a path (<see cref="PathFindings"/>): the call site they are
+/// written at, the objects they name, the destination of the ServiceIntentions they are about. A path then reads only
+/// the findings that can concern it, not every finding of the mesh.
+/// </summary>
+internal sealed class PathFindingIndex
+{
+    private readonly Dictionary<SourceLocation, List<int>> _atCallSite = [];
+    private readonly Dictionary<EndRef, List<int>> _naming = [];
+    private readonly Dictionary<string, List<int>> _intentionsInto = [];
+    private readonly IReadOnlyList<EndRef>[] _named;
+    private readonly string?[] _intentionDestination;
+
+    public PathFindingIndex(MeshModel model, AnalysisReport report)
+    {
+        _named = new IReadOnlyList<EndRef>[report.Findings.Count];
+        _intentionDestination = new string?[report.Findings.Count];
+        for (var i = 0; i < report.Findings.Count; i++)
+        {
+            var finding = report.Findings[i];
+            if (!RuleHops.ById.TryGetValue(finding.RuleId, out var rule))
+            {
+                continue;
+            }
+
+            if (rule.Scope == RuleScope.Call)
+            {
+                Add(_atCallSite, finding.Location, i);
+                continue;
+            }
+
+            _named[i] = [.. PathFindings.Named(finding).Distinct()];
+            foreach (var reference in _named[i])
+            {
+                Add(_naming, reference, i);
+            }
+
+            if (PathFindings.IntentionDestinationOf(model, finding) is { } destination)
+            {
+                _intentionDestination[i] = destination;
+                Add(_intentionsInto, destination, i);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The positions in the report of the findings that may concern a path with these call sites and end objects, in
+    /// report order: a superset of those <see cref="PathFindings.Select"/> keeps, which it then judges one by one.
+    /// </summary>
+    public IEnumerable<int> About(IReadOnlySet<SourceLocation> callSites, IReadOnlySet<EndRef> sourceRefs, IReadOnlySet<EndRef> destinationRefs, PathEnd destination)
+    {
+        var found = new SortedSet<int>();
+        foreach (var site in callSites)
+        {
+            found.UnionWith(_atCallSite.GetValueOrDefault(site) ?? []);
+        }
+
+        foreach (var reference in sourceRefs.Concat(destinationRefs))
+        {
+            found.UnionWith(_naming.GetValueOrDefault(reference) ?? []);
+        }
+
+        if (destination.Resolved)
+        {
+            found.UnionWith(_intentionsInto.GetValueOrDefault(destination.ConsulName) ?? []);
+            found.UnionWith(_intentionsInto.GetValueOrDefault("*") ?? []);
+        }
+
+        return found;
+    }
+
+    /// <summary>The objects the finding at this position names (subject first, then its evidence).</summary>
+    public IReadOnlyList<EndRef> Named(int position) => _named[position];
+
+    /// <summary>The destination of the ServiceIntentions copy the finding at this position points into, if it is on one.</summary>
+    public string? IntentionDestination(int position) => _intentionDestination[position];
+
+    private static void Add<TKey>(Dictionary<TKey, List<int>> lists, TKey key, int position)
+        where TKey : notnull
+    {
+        if (!lists.TryGetValue(key, out var list))
+        {
+            lists[key] = list = [];
+        }
+
+        list.Add(position);
+    }
+}
