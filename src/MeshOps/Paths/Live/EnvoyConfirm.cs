@@ -1,0 +1,16 @@
+namespace MeshOps.Paths.Live;
+
+/// <summary>The commands that show what the <c>Envoy</c> hop read, for a user to paste (kubectl 1.2x, curl).</summary>
+internal static class EnvoyConfirm
+{
+    public static string Clusters(EnvoySidecarData pod, string service) => $"{PortForward(pod)} curl -s localhost:19000/clusters | grep {service}";
+
+    /// <summary>The counters matching <paramref name="filter"/> (Envoy's RE2 <c>filter=</c>).</summary>
+    public static string Stats(EnvoySidecarData pod, string filter) => $"{PortForward(pod)} curl -s 'localhost:19000/stats?filter={filter}'";
+
+    public static string Certificates(EnvoySidecarData pod) => $"{PortForward(pod)} curl -s localhost:19000/certs";
+
+    public static string Logs(EnvoySidecarData pod) => $"kubectl logs -n {pod.Namespace} {pod.Pod} -c consul-dataplane --tail=200";
+
+    private static string PortForward(EnvoySidecarData pod) => $"kubectl port-forward -n {pod.Namespace} pod/{pod.Pod} 19000:19000 &";
+}
