@@ -14,6 +14,18 @@ public enum RuntimeFaultKind
 
     /// <summary>The service is absent from Consul's catalog (consul-k8s never registered it).</summary>
     MissingFromCatalog,
+
+    /// <summary>
+    /// Connections to the service fail and keep failing: its callers' Envoy count upstream_cx_connect_fail for its
+    /// cluster, and its own sidecar cluster.local_app.upstream_cx_connect_fail, higher on every /stats read.
+    /// </summary>
+    ConnectFailures,
+
+    /// <summary>The service's sidecar serves a leaf certificate that expired an hour ago (/certs).</summary>
+    ExpiredCertificate,
+
+    /// <summary>The service's consul-dataplane cannot reach the Consul servers: its log repeats the connection error.</summary>
+    ConsulUnreachable,
 }
 
 /// <summary>One runtime fault on one HashiCups service (its Deployment and Service share the name).</summary>
@@ -29,10 +41,16 @@ public sealed record RuntimeFault(RuntimeFaultKind Kind, string Service)
         ["noreadyendpoints"] = RuntimeFaultKind.NoReadyEndpoints,
         ["missing-from-catalog"] = RuntimeFaultKind.MissingFromCatalog,
         ["missingfromcatalog"] = RuntimeFaultKind.MissingFromCatalog,
+        ["connect-failures"] = RuntimeFaultKind.ConnectFailures,
+        ["connectfailures"] = RuntimeFaultKind.ConnectFailures,
+        ["expired-certificate"] = RuntimeFaultKind.ExpiredCertificate,
+        ["expiredcertificate"] = RuntimeFaultKind.ExpiredCertificate,
+        ["consul-unreachable"] = RuntimeFaultKind.ConsulUnreachable,
+        ["consulunreachable"] = RuntimeFaultKind.ConsulUnreachable,
     };
 
     /// <summary>The kinds as the command line writes them.</summary>
-    public static IReadOnlyList<string> KindNames { get; } = ["sidecar-not-ready", "crashloop", "no-ready-endpoints", "missing-from-catalog"];
+    public static IReadOnlyList<string> KindNames { get; } = ["sidecar-not-ready", "crashloop", "no-ready-endpoints", "missing-from-catalog", "connect-failures", "expired-certificate", "consul-unreachable"];
 
     /// <summary>Reads <c>kind:service</c>, e.g. <c>crashloop:payments</c>.</summary>
     public static RuntimeFault Parse(string text)
