@@ -84,6 +84,24 @@ public sealed class EnvoyHopLiveTests
         }
     }
 
+    [Fact]
+    public async Task A_log_that_cannot_be_read_is_a_reason_not_an_exception()
+    {
+        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions());
+        using var connection = Connect(cluster, out var folder);
+        try
+        {
+            var log = await EnvoySidecarReader.ReadLogAsync(connection.Client, "default", "products-api-gone", CancellationToken.None);
+
+            Assert.Null(log.Value);
+            Assert.Equal("the log API answered 404 for pod default/products-api-gone container consul-dataplane: pods \"products-api-gone\" not found", log.Reason);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("connect-failures:products-api", RuntimeFaultKind.ConnectFailures)]
     [InlineData("expired-certificate:payments", RuntimeFaultKind.ExpiredCertificate)]
