@@ -27,7 +27,7 @@ public sealed class EnvoyHopLiveTests
     [Fact]
     public async Task A_healthy_path_passes()
     {
-        var verdict = await JudgeAsync(null);
+        var verdict = await JudgeAsync((string?)null);
 
         Assert.Equal(PathHopStatus.Pass, verdict.Status);
         Assert.Contains(verdict.Evidence, e => e.Contains($"/clusters: {Destination}.default.dc1.internal.", StringComparison.Ordinal) && e.EndsWith("1/1 hosts healthy", StringComparison.Ordinal));
@@ -102,6 +102,18 @@ public sealed class EnvoyHopLiveTests
         }
     }
 
+    [Fact]
+    public async Task Logs_rbac_refuses_leave_that_check_unknown_with_the_reason_while_the_rest_is_judged()
+    {
+        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions());
+        cluster.Kubernetes.Access.Forbid("get", "", "pods/log");
+
+        var verdict = await JudgeAsync(cluster);
+
+        Assert.Equal(PathHopStatus.Pass, verdict.Status);
+        Assert.Contains(verdict.Evidence, e => e.Contains($"log not read: the log API answered 403 for pod default/{PodOf(cluster, Source)} container consul-dataplane: pods/log is forbidden", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("connect-failures:products-api", RuntimeFaultKind.ConnectFailures)]
     [InlineData("expired-certificate:payments", RuntimeFaultKind.ExpiredCertificate)]
@@ -116,6 +128,11 @@ public sealed class EnvoyHopLiveTests
     {
         var options = fault is null ? new SimulatedClusterOptions() : new SimulatedClusterOptions { RuntimeFaults = [RuntimeFault.Parse(fault)] };
         await using var cluster = await SimulatedCluster.StartAsync(options);
+        return await JudgeAsync(cluster);
+    }
+
+    private static async Task<HopJudgement> JudgeAsync(SimulatedCluster cluster)
+    {
         using var connection = Connect(cluster, out var folder);
         try
         {

@@ -103,7 +103,7 @@ public sealed class SimulatedKubernetesServer : IAsyncDisposable
         app.UseRouting();
         ApiRoutes.Map(app, store, server.Apis, server.Access, () => server.BaseAddress);
         PodStreamEndpoints.Map(app, store, network, files);
-        PodLogEndpoint.Map(app, store, server.Logs);
+        PodLogEndpoint.Map(app, store, server.Access, server.Logs);
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -5,8 +5,11 @@ internal static class EnvoyConfirm
 {
     public static string Clusters(EnvoySidecarData pod, string service) => $"{PortForward(pod)} curl -s localhost:19000/clusters | grep {service}";
 
-    /// <summary>The counters matching <paramref name="filter"/> (Envoy's RE2 <c>filter=</c>).</summary>
-    public static string Stats(EnvoySidecarData pod, string filter) => $"{PortForward(pod)} curl -s 'localhost:19000/stats?filter={filter}'";
+    /// <summary>
+    /// The counters matching <paramref name="filter"/> (Envoy's RE2 <c>filter=</c>), sent URL-encoded by curl so that
+    /// brackets and braces of the expression are neither globbed by curl nor cut by the URL.
+    /// </summary>
+    public static string Stats(EnvoySidecarData pod, string filter) => $"{PortForward(pod)} curl -sG localhost:19000/stats --data-urlencode 'filter={filter}'";
 
     public static string Certificates(EnvoySidecarData pod) => $"{PortForward(pod)} curl -s localhost:19000/certs";
 

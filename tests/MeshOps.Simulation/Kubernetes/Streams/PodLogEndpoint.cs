@@ -12,20 +12,24 @@ namespace MeshOps.Simulation.Kubernetes.Streams;
 /// <summary>
 /// <c>GET /api/v1/namespaces/{ns}/pods/{name}/log</c>: a container's log as text/plain, with kube-apiserver's checks
 /// (pod not found 404; no container named in a pod of several, or a container the pod does not have, 400 with the
-/// registry's messages, pkg/registry/core/pod/strategy.go) and <c>tailLines</c>. A literal route, so it wins over the
-/// resources' catch-all.
+/// registry's messages, pkg/registry/core/pod/strategy.go) and <c>tailLines</c>; RBAC authorises it as <c>get</c> on
+/// the subresource <c>pods/log</c>. A literal route, so it wins over the resources' catch-all.
 /// </summary>
 public static class PodLogEndpoint
 {
-    public static void Map(IEndpointRouteBuilder routes, ObjectStore store, PodLogs logs)
+    private static readonly ApiResource Subresource = new(string.Empty, "v1", "Pod", "pods/log", string.Empty, Namespaced: true, []);
+
+    public static void Map(IEndpointRouteBuilder routes, ObjectStore store, AccessRules access, PodLogs logs)
     {
         ArgumentNullException.ThrowIfNull(routes);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(logs);
         routes.MapGet("/api/v1/namespaces/{ns}/pods/{name}/log", async (HttpContext context, string ns, string name) =>
         {
             try
             {
+                access.Check("get", Subresource, ns);
                 var pod = store.Get(string.Empty, "Pod", ns, name)
                     ?? throw new StatusException(404, "NotFound", $"pods \"{name}\" not found", new JsonObject { ["name"] = name, ["kind"] = "pods" });
                 var container = Container(pod, name, context.Request.Query["container"].ToString());

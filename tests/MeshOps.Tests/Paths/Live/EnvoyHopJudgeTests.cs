@@ -51,7 +51,7 @@ public class EnvoyHopJudgeTests
 
         Assert.Equal(PathHopStatus.Fail, verdict.Status);
         Assert.Equal($"frontend-1's sidecar is failing to connect to client ({ConnectFail} 12 -> 15 in 2 s)", verdict.Summary);
-        Assert.StartsWith("kubectl port-forward -n default pod/frontend-1 19000:19000 & curl -s 'localhost:19000/stats?filter=", verdict.Confirm, StringComparison.Ordinal);
+        Assert.StartsWith("kubectl port-forward -n default pod/frontend-1 19000:19000 & curl -sG localhost:19000/stats --data-urlencode 'filter=", verdict.Confirm, StringComparison.Ordinal);
     }
 
     [Fact]
