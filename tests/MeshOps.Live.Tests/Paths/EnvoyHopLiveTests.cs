@@ -3,6 +3,7 @@ using k8s.Autorest;
 using MeshOps.Clients;
 using MeshOps.Clients.Kubernetes;
 using MeshOps.Envoy.Admin;
+using MeshOps.Live.Tests.Kubernetes;
 using MeshOps.Paths;
 using MeshOps.Paths.Hops;
 using MeshOps.Paths.Live;
@@ -112,6 +113,30 @@ public sealed class EnvoyHopLiveTests
 
         Assert.Equal(PathHopStatus.Pass, verdict.Status);
         Assert.Contains(verdict.Evidence, e => e.Contains($"log not read: the log API answered 403 for pod default/{PodOf(cluster, Source)} container consul-dataplane: pods/log is forbidden", StringComparison.Ordinal));
+    }
+
+    [KubectlFact]
+    public async Task The_log_confirm_command_works_against_the_simulated_cluster_as_printed()
+    {
+        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { RuntimeFaults = [RuntimeFault.Parse($"consul-unreachable:{Source}")] });
+        var folder = Directory.CreateTempSubdirectory("meshops-envoy-hop");
+        try
+        {
+            var kubeconfig = cluster.WriteKubeconfig(Path.Combine(folder.FullName, "kubeconfig"));
+            var verdict = await JudgeAsync(cluster);
+            Assert.StartsWith("kubectl logs ", verdict.Confirm, StringComparison.Ordinal);
+
+            var result = await Kubectl.RunAsync(kubeconfig, [.. verdict.Confirm.Split(' ').Skip(1)]);
+
+            Assert.Equal(0, result.ExitCode);
+            var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(14, lines.Length);
+            Assert.Contains("connection error", lines[^1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Theory]
