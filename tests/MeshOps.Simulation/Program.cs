@@ -16,7 +16,8 @@ internal static class Program
 
           --kubeconfig <file>             where to write the kubeconfig of the simulated cluster (required)
           --seeded <fault folder>         a folder of examples/hashicups/faults laid over the healthy set (e.g. MESH101-payments-targetport)
-          --runtime-fault <kind>:<svc>    a fault no manifest shows; kinds: sidecar-not-ready, crashloop, no-ready-endpoints, missing-from-catalog, bound-to-pod-ip
+          --runtime-fault <kind>:<svc>    a fault no manifest shows; kinds: sidecar-not-ready, crashloop, no-ready-endpoints, missing-from-catalog, bound-to-pod-ip,
+                                          connect-failures, expired-certificate, consul-unreachable
           --namespace <ns>                where HashiCups runs (default: default)
           --api-fault <kind>[:<path>]     the API server fails every request (under <path>) once ready; kinds: latency,
                                           server-error, too-many-requests, drop-connection, truncated-body, expired-token

@@ -20,6 +20,18 @@ public enum RuntimeFaultKind
     /// 127.0.0.1:&lt;port&gt;, is refused ("delayed connect error: 111") while the pod stays Ready.
     /// </summary>
     BoundToPodIp,
+
+    /// <summary>
+    /// Connections to the service fail and keep failing: its callers' Envoy count upstream_cx_connect_fail for its
+    /// cluster, and its own sidecar cluster.local_app.upstream_cx_connect_fail, higher on every /stats read.
+    /// </summary>
+    ConnectFailures,
+
+    /// <summary>The service's sidecar serves a leaf certificate that expired an hour ago (/certs).</summary>
+    ExpiredCertificate,
+
+    /// <summary>The service's consul-dataplane cannot reach the Consul servers: its log repeats the connection error.</summary>
+    ConsulUnreachable,
 }
 
 /// <summary>One runtime fault on one HashiCups service (its Deployment and Service share the name).</summary>
@@ -37,10 +49,16 @@ public sealed record RuntimeFault(RuntimeFaultKind Kind, string Service)
         ["missingfromcatalog"] = RuntimeFaultKind.MissingFromCatalog,
         ["bound-to-pod-ip"] = RuntimeFaultKind.BoundToPodIp,
         ["boundtopodip"] = RuntimeFaultKind.BoundToPodIp,
+        ["connect-failures"] = RuntimeFaultKind.ConnectFailures,
+        ["connectfailures"] = RuntimeFaultKind.ConnectFailures,
+        ["expired-certificate"] = RuntimeFaultKind.ExpiredCertificate,
+        ["expiredcertificate"] = RuntimeFaultKind.ExpiredCertificate,
+        ["consul-unreachable"] = RuntimeFaultKind.ConsulUnreachable,
+        ["consulunreachable"] = RuntimeFaultKind.ConsulUnreachable,
     };
 
     /// <summary>The kinds as the command line writes them.</summary>
-    public static IReadOnlyList<string> KindNames { get; } = ["sidecar-not-ready", "crashloop", "no-ready-endpoints", "missing-from-catalog", "bound-to-pod-ip"];
+    public static IReadOnlyList<string> KindNames { get; } = ["sidecar-not-ready", "crashloop", "no-ready-endpoints", "missing-from-catalog", "bound-to-pod-ip", "connect-failures", "expired-certificate", "consul-unreachable"];
 
     /// <summary>Reads <c>kind:service</c>, e.g. <c>crashloop:payments</c>.</summary>
     public static RuntimeFault Parse(string text)

@@ -80,7 +80,8 @@ public sealed class SimulatedCluster : IAsyncDisposable
             var state = ConsulCatalog.Build(contents, options.RuntimeFaults);
             consul = await SimulatedConsulServer.StartAsync(state, requiredToken: options.ConsulToken, ct: ct);
             network.Listen(ConsulInstallation.Namespace, ConsulInstallation.ServerPod, ConsulInstallation.HttpPort, consul.EndPoint);
-            foreach (var data in EnvoySidecars.Build(contents, state))
+            SidecarLogs.Write(kubernetes.Logs, contents, options.RuntimeFaults);
+            foreach (var data in EnvoySidecars.Build(contents, state).Select(d => EnvoyFaults.Apply(d, options.RuntimeFaults)))
             {
                 var sidecar = await SimulatedEnvoyAdmin.StartAsync(data, ct: ct);
                 sidecars.Add(sidecar);

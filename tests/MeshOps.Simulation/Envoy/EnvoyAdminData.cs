@@ -18,6 +18,9 @@ public enum EnvoyServerState
 public sealed record EnvoyUpstream(string Service, int Endpoints = 1, int? HealthyEndpoints = null, ulong ConnectFailures = 0)
 {
     public int Healthy => HealthyEndpoints ?? Endpoints;
+
+    /// <summary>Whether <see cref="ConnectFailures"/> grows on every stats read (failing now, not in the past).</summary>
+    public bool ConnectFailuresRise { get; init; }
 }
 
 /// <summary>
@@ -49,12 +52,36 @@ public sealed record EnvoyAdminData(string Service, string Namespace, string Pod
     /// <summary>How long the sidecar's leaf certificate has left (Consul's default leaf TTL is 72 h).</summary>
     public TimeSpan LeafCertificateRemaining { get; init; } = TimeSpan.FromHours(71);
 
+    /// <summary>The <c>local_app</c> cluster's <c>upstream_cx_connect_fail</c>: connections the sidecar could not open to its app.</summary>
+    public ulong LocalAppConnectFailures { get; init; }
+
+    /// <summary>Whether <see cref="LocalAppConnectFailures"/> grows on every stats read.</summary>
+    public bool LocalAppConnectFailuresRise { get; init; }
+
     /// <summary>Since when the process runs, for uptime and certificate dates.</summary>
     public DateTimeOffset StartedAt { get; init; } = DateTimeOffset.UtcNow.AddMinutes(-42);
 
     /// <summary>A sidecar for <paramref name="service"/> in pod <paramref name="pod"/> calling <paramref name="upstreams"/>, all healthy.</summary>
     public static EnvoyAdminData For(string service, string ns, string pod, string podIp, params string[] upstreams) =>
         new(service, ns, pod, podIp) { Upstreams = upstreams.Select(u => new EnvoyUpstream(u)).ToList() };
+
+    /// <summary>
+    /// The data after one more <c>/stats</c> read: connect failures that are rising grow by
+    /// <see cref="FailuresPerRead"/>, so two samples show a counter moving as a failing path does.
+    /// </summary>
+    public EnvoyAdminData AfterStatsRead()
+    {
+        if (!LocalAppConnectFailuresRise && !Upstreams.Any(u => u.ConnectFailuresRise))
+            return this;
+        return this with
+        {
+            LocalAppConnectFailures = LocalAppConnectFailures + (LocalAppConnectFailuresRise ? FailuresPerRead : 0),
+            Upstreams = Upstreams.Select(u => u.ConnectFailuresRise ? u with { ConnectFailures = u.ConnectFailures + FailuresPerRead } : u).ToList(),
+        };
+    }
+
+    /// <summary>How many connections fail between two stats reads of a rising counter.</summary>
+    public const ulong FailuresPerRead = 3;
 
     /// <summary>The SNI cluster name Consul gives an upstream in the default partition.</summary>
     public string ClusterName(string service) => $"{service}.{ConsulNamespace}.{Datacenter}.internal.{TrustDomain}";

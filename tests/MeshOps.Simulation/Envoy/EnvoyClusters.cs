@@ -33,7 +33,7 @@ public static class EnvoyClusters
             for (var i = 0; i < data.Upstreams.Count; i++)
                 clusters.Add(Upstream(data, data.Upstreams[i], i));
             clusters.Add(new EnvoyCluster("original-destination", true, []));
-            clusters.Add(new EnvoyCluster("local_app", true, [new EnvoyHost("127.0.0.1", data.AppPort, true, 0)]));
+            clusters.Add(new EnvoyCluster("local_app", true, [new EnvoyHost("127.0.0.1", data.AppPort, true, data.LocalAppConnectFailures)]));
         }
 
         clusters.Add(new EnvoyCluster("local_agent", false, [new EnvoyHost("127.0.0.1", 8502, true, 0)]));

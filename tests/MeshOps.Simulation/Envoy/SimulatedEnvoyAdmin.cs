@@ -20,6 +20,7 @@ public sealed class SimulatedEnvoyAdmin : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true };
     private readonly WebApplication _app;
+    private readonly Lock _statsReads = new();
     private volatile EnvoyAdminData _data;
 
     private SimulatedEnvoyAdmin(WebApplication app, EnvoyAdminData data, FaultPlan faults)
@@ -71,13 +72,13 @@ public sealed class SimulatedEnvoyAdmin : IAsyncDisposable
         app.MapGet("/certs", (HttpContext http) => JsonBody(http, EnvoyServerInfo.Certs(Data)));
         app.MapGet("/stats", (HttpContext http) =>
         {
-            var (status, type, body) = EnvoyStatsPage.Render(Data, Query(http));
+            var (status, type, body) = EnvoyStatsPage.Render(ReadStats(), Query(http));
             return Write(http, status, type, body);
         });
         app.MapGet("/stats/prometheus", (HttpContext http) =>
         {
             var query = new Dictionary<string, string?>(Query(http)) { ["format"] = "prometheus" };
-            var (status, type, body) = EnvoyStatsPage.Render(Data, query);
+            var (status, type, body) = EnvoyStatsPage.Render(ReadStats(), query);
             return Write(http, status, type, body);
         });
         app.MapGet("/clusters", (HttpContext http) => IsJson(http)
@@ -97,6 +98,17 @@ public sealed class SimulatedEnvoyAdmin : IAsyncDisposable
 
             return JsonBody(http, EnvoyConfigDump.Json(Data, includeEds));
         });
+    }
+
+    /// <summary>The data a stats read answers from; rising counters have grown for the next read.</summary>
+    private EnvoyAdminData ReadStats()
+    {
+        lock (_statsReads)
+        {
+            var current = _data;
+            _data = current.AfterStatsRead();
+            return current;
+        }
     }
 
     private static bool IsJson(HttpContext http) => http.Request.Query["format"] == "json";

@@ -58,6 +58,9 @@ public sealed class SimulatedKubernetesServer : IAsyncDisposable
 
     public ObjectStore Store { get; }
 
+    /// <summary>What each container has logged, served by the pod log endpoint.</summary>
+    public PodLogs Logs { get; } = new();
+
     /// <summary>Every request received since start or the last <see cref="ClearRequests"/>, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.Snapshot();
 
@@ -100,6 +103,7 @@ public sealed class SimulatedKubernetesServer : IAsyncDisposable
         app.UseRouting();
         ApiRoutes.Map(app, store, server.Apis, server.Access, () => server.BaseAddress);
         PodStreamEndpoints.Map(app, store, network, files);
+        PodLogEndpoint.Map(app, store, server.Access, server.Logs);
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -18,7 +18,7 @@ public class DependencyDirectionTests
         new("kubernetes and consul clients", "MeshOps.Clients.Kubernetes", "MeshOps.Clients.Consul"),
         // Envoy's admin data: names and sources first, pure parsers over them, then the transport that fetches it.
         new("envoy data", "MeshOps.Envoy"),
-        new("envoy parsers", "MeshOps.Envoy.Stats", "MeshOps.Envoy.Clusters", "MeshOps.Envoy.Config", "MeshOps.Envoy.Certificates", "MeshOps.Envoy.Server", "MeshOps.Envoy.Errors"),
+        new("envoy parsers", "MeshOps.Envoy.Stats", "MeshOps.Envoy.Clusters", "MeshOps.Envoy.Config", "MeshOps.Envoy.Certificates", "MeshOps.Envoy.Server", "MeshOps.Envoy.Errors", "MeshOps.Envoy.Logs"),
         new("envoy admin", "MeshOps.Envoy.Admin"),
         new("consul model", "MeshOps.Consul", "MeshOps.Consul.Helm"),
         new("sources", "MeshOps.Sources"),
