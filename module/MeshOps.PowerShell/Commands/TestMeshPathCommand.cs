@@ -188,7 +188,7 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
             });
             PathReport TraceOne(string from, string to, int? port) =>
                 ForCluster(RunCancellable(ct => tracer.TraceAsync(model, analysis, from, to, port, Namespace ?? connection.Namespace, ct).GetAwaiter().GetResult()), kubeconfig);
-            var reports = All ? TraceAll(model, analysis, requests => requests.Select(r => TraceOne(r.From, r.To, r.Port))) : [TraceOne(From, To, Port)];
+            var reports = All ? TraceAll(model, analysis, requests => TraceEachLive(tracer, model, analysis, requests, kubeconfig)) : [TraceOne(From, To, Port)];
             CompleteProgress(ProgressActivity);
             return reports;
         }
@@ -203,6 +203,23 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
             {
                 WriteVerbose(SecretRedactor.Redact(note));
             }
+        }
+    }
+
+    /// <summary>The live tracer's results one by one on the pipeline thread (its pod reads run concurrently behind it).</summary>
+    private IEnumerable<PathReport> TraceEachLive(LivePathTracer tracer, MeshModel model, AnalysisReport analysis, IReadOnlyList<PathRequest> requests, string? kubeconfig)
+    {
+        var each = tracer.TraceEachAsync(model, analysis, requests, CancellationToken).GetAsyncEnumerator(CancellationToken);
+        try
+        {
+            while (RunCancellable(_ => each.MoveNextAsync().AsTask().GetAwaiter().GetResult()))
+            {
+                yield return ForCluster(each.Current, kubeconfig);
+            }
+        }
+        finally
+        {
+            each.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 
@@ -222,20 +239,23 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
     /// Every edge of the mesh graph, which holds each call the model shows (merged per target, a trace per port) and
     /// each pair an intention allows without a call; with -Namespace, those whose caller is in it.
     /// </summary>
-    private List<PathReport> TraceAll(MeshModel model, AnalysisReport analysis, Func<IEnumerable<PathRequest>, IEnumerable<PathReport>> trace)
+    private List<PathReport> TraceAll(MeshModel model, AnalysisReport analysis, Func<IReadOnlyList<PathRequest>, IEnumerable<PathReport>> trace)
     {
         const string activity = "Test-MeshPath -All";
-        var pairs = MeshGraphBuilder.Build(model, analysis).Edges
+        var requests = MeshGraphBuilder.Build(model, analysis).Edges
             .Where(e => Namespace is null || e.From.Namespace == Namespace)
             .SelectMany(e => e.Ports.Count == 0 ? [(Edge: e, Port: (int?)null)] : e.Ports.Select(p => (Edge: e, Port: (int?)p)))
+            .Select(pair => new PathRequest(Qualified(pair.Edge.From), Qualified(pair.Edge.To), pair.Port))
             .ToList();
-        // TraceEach asks for each request just before tracing it, on this thread: progress is written as the trace starts.
-        var requests = pairs.Select((pair, i) =>
+        var reports = new List<PathReport>(requests.Count);
+        // The tracers yield each result as it is traced, on this thread: progress moves as paths complete.
+        ReportProgress(activity, $"{requests.Count} path(s)", 0);
+        foreach (var report in trace(requests))
         {
-            ReportProgress(activity, $"{pair.Edge.From} -> {pair.Edge.To}", i * 100 / pairs.Count);
-            return new PathRequest(Qualified(pair.Edge.From), Qualified(pair.Edge.To), pair.Port);
-        });
-        var reports = trace(requests).ToList();
+            reports.Add(report);
+            ReportProgress(activity, $"{reports.Count} of {requests.Count}: {report.From} -> {report.To}", reports.Count * 100 / Math.Max(1, requests.Count));
+        }
+
         CompleteProgress(activity);
         return reports;
     }

@@ -11,4 +11,9 @@ internal interface ILiveHopProbe
     PathHopName Hop { get; }
 
     Task<HopJudgement> ProbeAsync(ResolvedPath path, CancellationToken cancellationToken);
+
+    /// <summary>Starts the reads of this path's pods without waiting, so many paths (-All) read their pods at once.</summary>
+    void Prefetch(ResolvedPath path, CancellationToken cancellationToken)
+    {
+    }
 }

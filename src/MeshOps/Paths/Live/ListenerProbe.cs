@@ -17,23 +17,28 @@ internal sealed class ListenerProbe(KubernetesConnection cluster, LivePathOption
 
     public PathHopName Hop => PathHopName.Listener;
 
+    public void Prefetch(ResolvedPath path, CancellationToken cancellationToken)
+    {
+        if (Target(path) is { } target)
+        {
+            _ = ReadAsync(target.Pod, target.Port, cancellationToken);
+        }
+    }
+
     public async Task<HopJudgement> ProbeAsync(ResolvedPath path, CancellationToken cancellationToken)
     {
         var context = path.Context;
-        var pods = PathPods.Running(context.Model, context.Destination);
-        if (pods.Count == 0)
+        if (PathPods.Running(context.Model, context.Destination).Count == 0)
         {
             return Unknown($"no Running pod of {context.Destination} to read its listening sockets from");
         }
 
-        var pod = pods[0];
-        var workload = context.Destination.Workloads.FirstOrDefault(w => PodSelection.Of(context.Model, w).Any(r => r.Name == pod.Name)) ?? context.Destination.Workloads[0];
-        var target = context.ServicePort is { } servicePort ? ContainerPorts.TargetNumber(workload, servicePort) : null;
-        if (target is not { } port)
+        if (Target(path) is not { } target)
         {
-            return Unknown($"the Service port of {context.Destination} names no container port of {workload}, so there is no port to look for");
+            return Unknown($"the Service port of {context.Destination} names no container port of its pods, so there is no port to look for");
         }
 
+        var (pod, port) = target;
         var (container, output, problem) = await ReadAsync(pod, port, cancellationToken).ConfigureAwait(false);
         if (output is null)
         {
@@ -49,6 +54,19 @@ internal sealed class ListenerProbe(KubernetesConnection cluster, LivePathOption
         {
             return Unknown($"pod {pod.Name}: {container} printed what is not the kernel's socket table: {unreadable.Message}");
         }
+    }
+
+    /// <summary>The destination pod to read and the container port the Service sends the path's port to.</summary>
+    private static (PathPod Pod, int Port)? Target(ResolvedPath path)
+    {
+        var context = path.Context;
+        if (!context.Destination.Resolved || context.ServicePort is not { } servicePort || PathPods.Running(context.Model, context.Destination) is not [var pod, ..])
+        {
+            return null;
+        }
+
+        var workload = context.Destination.Workloads.FirstOrDefault(w => PodSelection.Of(context.Model, w).Any(r => r.Name == pod.Name)) ?? context.Destination.Workloads[0];
+        return ContainerPorts.TargetNumber(workload, servicePort) is { } port ? (pod, port) : null;
     }
 
     private Task<(string? Container, string? Output, string? Problem)> ReadAsync(PathPod pod, int port, CancellationToken cancellationToken)

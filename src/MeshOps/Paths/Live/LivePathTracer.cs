@@ -21,14 +21,18 @@ public sealed class LivePathTracer : IDisposable
         ArgumentNullException.ThrowIfNull(cluster);
         options ??= new LivePathOptions();
         _consul = new ConsulAccess(cluster, options);
-        _probes = [new ListenerProbe(cluster, options), new CatalogProbe(_consul)];
+        _probes = [new ListenerProbe(cluster, options), new CatalogProbe(_consul), new EnvoyProbe(cluster, options)];
     }
 
     /// <summary>Traces one call; the arguments are those of <see cref="PathTracer.Trace"/>, over a live snapshot's model.</summary>
     public async Task<PathReport> TraceAsync(
         MeshModel model, AnalysisReport report, string from, string to, int? port = null, string? @namespace = null, CancellationToken cancellationToken = default)
     {
-        var path = PathTracer.Resolve(model, report, from, to, port, @namespace);
+        return await JudgeAsync(PathTracer.Resolve(model, report, from, to, port, @namespace), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PathReport> JudgeAsync(ResolvedPath path, CancellationToken cancellationToken)
+    {
         if (!path.Context.Destination.Resolved || !path.Context.Source.Resolved)
         {
             return PathTracer.Judge(path, Unreadable(path));
@@ -41,6 +45,30 @@ public sealed class LivePathTracer : IDisposable
         }
 
         return PathTracer.Judge(path, live);
+    }
+
+    /// <summary>
+    /// Traces each path as <see cref="TraceAsync"/> does, after starting the reads of every pod on them at once (a
+    /// few sidecars at a time), so -All over many edges pays the sampling interval per batch of pods, not per edge.
+    /// </summary>
+    public async IAsyncEnumerable<PathReport> TraceEachAsync(
+        MeshModel model, AnalysisReport report, IReadOnlyList<PathRequest> paths, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var index = new PathIndex(model, report);
+        var resolved = paths.Select(p => PathTracer.Resolve(model, report, p.From, p.To, p.Port, p.Namespace, index)).ToList();
+        foreach (var path in resolved.Where(p => p.Context.Source.Resolved && p.Context.Destination.Resolved))
+        {
+            foreach (var probe in _probes)
+            {
+                probe.Prefetch(path, cancellationToken);
+            }
+        }
+
+        foreach (var path in resolved)
+        {
+            yield return await JudgeAsync(path, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>An end that did not resolve has no pod to ask: the live hops say so instead of being Skipped as offline.</summary>
