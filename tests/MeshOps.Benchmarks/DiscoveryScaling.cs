@@ -99,10 +99,10 @@ public static class DiscoveryScaling
     private static string Ratio(DiscoverySizeStats? previous, DiscoverySizeStats current, Func<DiscoverySizeStats, double> figure) =>
         previous is null ? "-" : (figure(current) / figure(previous)).ToString("F2", CultureInfo.InvariantCulture);
 
-    private static string KeyUrlLines(int count) =>
+    internal static string KeyUrlLines(int count) =>
         Build(count, (b, i) => b.Append("key").Append(i).Append("=http://host").Append(i).Append(":80/api\n"));
 
-    private static string MongoHosts(int count)
+    internal static string MongoHosts(int count)
     {
         var builder = new StringBuilder("MONGO_URL=mongodb://");
         for (var i = 0; i < count; i++)
@@ -113,10 +113,10 @@ public static class DiscoveryScaling
         return builder.Append("/db?replicaSet=rs0").ToString();
     }
 
-    private static string JsonUrls(int count) =>
+    internal static string JsonUrls(int count) =>
         "{\"urls\": [" + Build(count, (b, i) => b.Append(i == 0 ? "" : ",\n").Append("\"http://svc").Append(i).Append(":8080/v1\"")) + "]}";
 
-    private static string NginxLocations(int count) =>
+    internal static string NginxLocations(int count) =>
         "server {\n  listen 80;\n" + Build(count, (b, i) => b.Append("  location /p").Append(i).Append(" { proxy_pass http://svc").Append(i).Append(":8080; }\n")) + "}\n";
 
     private static string Build(int count, Action<StringBuilder, int> line)

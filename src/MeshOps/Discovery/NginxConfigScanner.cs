@@ -121,7 +121,7 @@ public static partial class NginxConfigScanner
     }
 
     // "#" starts a comment at a line start or after whitespace, outside quotes.
-    private static string StripComments(string config)
+    internal static string StripComments(string config)
     {
         var builder = new StringBuilder(config.Length);
         // Line by line from the config, not Split('\n'), which would keep every line alive during the scan (issue 10).
@@ -158,7 +158,7 @@ public static partial class NginxConfigScanner
     }
 
     [GeneratedRegex(@"(?<![\w$])(?<directive>proxy_pass|grpc_pass)\s+(?<target>[^\s;]+)\s*;", RegexOptions.CultureInvariant)]
-    private static partial Regex PassDirective();
+    internal static partial Regex PassDirective();
 
     [GeneratedRegex(@"(?<![\w$])upstream\s+(?<name>[^\s{]+)\s*\{(?<body>[^{}]*)\}", RegexOptions.CultureInvariant)]
     private static partial Regex UpstreamBlock();
