@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using MeshOps.Secrets;
+
 namespace MeshOps.Discovery;
 
 /// <summary>
@@ -14,6 +16,10 @@ internal sealed class DiscoveryCollector
     // (issue 10), and a search of the list for each would make discovery quadratic.
     private readonly Dictionary<DiscoveredEndpoint, int> endpointIndex = new(EndpointTargetComparer.Instance);
     private readonly HashSet<BindAddress> bindSet = [];
+
+    // The request path of the URL before: the URLs of one value often share their path, and each endpoint keeps its
+    // path for the whole analysis, so one string serves them all instead of a copy per URL (issue 10).
+    private string? lastPath;
 
     public void AddKeyValue(string? key, string rawValue, EndpointOrigin urlOrigin, EndpointOrigin hostPortOrigin)
     {
@@ -33,9 +39,9 @@ internal sealed class DiscoveryCollector
         if (hosts.Count > 0)
         {
             var excerpt = SecretRedactor.Redact(value);
-            foreach (var host in hosts)
+            for (var i = 0; i < hosts.Count; i++)
             {
-                AddEndpoint(new DiscoveredEndpoint(host.Host, host.Port, scheme, EndpointOrigin.ConnectionString, excerpt) { Key = key });
+                AddEndpoint(new DiscoveredEndpoint(hosts[i].Host, hosts[i].Port, scheme, EndpointOrigin.ConnectionString, excerpt) { Key = key });
             }
 
             return;
@@ -50,10 +56,11 @@ internal sealed class DiscoveryCollector
                 : EndpointSyntax.IsDatabaseScheme(url.Scheme) ? EndpointOrigin.ConnectionString
                 : urlOrigin;
             var excerpt = SecretRedactor.Redact(isJdbc ? "jdbc:" + url.Value : url.Value);
-            var path = EndpointSyntax.HttpPath(url.Scheme, url.Rest);
-            foreach (var host in url.Hosts)
+            var path = EndpointSyntax.HttpPath(url.Scheme, url.Rest, lastPath);
+            lastPath = path ?? lastPath;
+            for (var i = 0; i < url.Hosts.Count; i++)
             {
-                AddEndpoint(new DiscoveredEndpoint(host.Host, host.Port, url.Scheme, origin, excerpt) { Key = key, Path = path });
+                AddEndpoint(new DiscoveredEndpoint(url.Hosts[i].Host, url.Hosts[i].Port, url.Scheme, origin, excerpt) { Key = key, Path = path });
             }
         }
 
@@ -62,9 +69,10 @@ internal sealed class DiscoveryCollector
             return;
         }
 
-        foreach (var host in EndpointSyntax.BareHostPorts(value))
+        var bare = EndpointSyntax.BareHostPorts(value);
+        for (var i = 0; i < bare.Count; i++)
         {
-            AddEndpoint(new DiscoveredEndpoint(host.Host, host.Port, null, hostPortOrigin, SecretRedactor.Redact(value)) { Key = key });
+            AddEndpoint(new DiscoveredEndpoint(bare[i].Host, bare[i].Port, null, hostPortOrigin, SecretRedactor.Redact(value)) { Key = key });
         }
     }
 
@@ -74,9 +82,13 @@ internal sealed class DiscoveryCollector
     /// </summary>
     public void AddEndpoint(DiscoveredEndpoint endpoint)
     {
-        if (!endpointIndex.TryGetValue(endpoint, out var same))
+        // One probe of the table, not a lookup and then an insert: once the table outgrows the processor's caches
+        // (100,000 targets in issue 10), each probe is a cache miss, and two of them per target made de-duplication
+        // grow faster than the value.
+        ref var same = ref CollectionsMarshal.GetValueRefOrAddDefault(endpointIndex, endpoint, out var exists);
+        if (!exists)
         {
-            endpointIndex.Add(endpoint, endpoints.Count);
+            same = endpoints.Count;
             endpoints.Add(endpoint);
         }
         else if (endpoints[same].Path != endpoint.Path)
