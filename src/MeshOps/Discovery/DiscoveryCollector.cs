@@ -58,6 +58,7 @@ internal sealed class DiscoveryCollector
             var excerpt = SecretRedactor.Redact(isJdbc ? "jdbc:" + url.Value : url.Value);
             var path = EndpointSyntax.HttpPath(url.Scheme, url.Rest, lastPath);
             lastPath = path ?? lastPath;
+            MakeRoom(url.Hosts.Count);
             for (var i = 0; i < url.Hosts.Count; i++)
             {
                 AddEndpoint(new DiscoveredEndpoint(url.Hosts[i].Host, url.Hosts[i].Port, url.Scheme, origin, excerpt) { Key = key, Path = path });
@@ -94,6 +95,19 @@ internal sealed class DiscoveryCollector
         else if (endpoints[same].Path != endpoint.Path)
         {
             endpoints[same] = endpoints[same] with { Path = CommonPathPrefix(endpoints[same].Path, endpoint.Path) };
+        }
+    }
+
+    // Room for a URL's hosts before they are added: the tables of a 100,000-host URL grew by doubling, each step a new
+    // large array on fresh memory that the system had to fault in page by page (issue 10). Never less than double, so
+    // many small multi-host URLs in a row do not resize the table by a few entries each time.
+    private void MakeRoom(int hosts)
+    {
+        if (hosts > 1 && endpoints.Count + hosts > endpointIndex.EnsureCapacity(0))
+        {
+            var capacity = Math.Max(2 * endpoints.Count, endpoints.Count + hosts);
+            endpointIndex.EnsureCapacity(capacity);
+            endpoints.EnsureCapacity(capacity);
         }
     }
 

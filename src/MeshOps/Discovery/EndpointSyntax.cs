@@ -169,7 +169,8 @@ internal static partial class EndpointSyntax
                 }
                 else
                 {
-                    (hosts ??= [first.Value]).Add(hostPort);
+                    // Sized once from the commas: grown by doubling, a 100,000-host list was allocated twice over.
+                    (hosts ??= new List<HostPort>(authority.Count(',') + 1) { first.Value }).Add(hostPort);
                 }
             }
         }
