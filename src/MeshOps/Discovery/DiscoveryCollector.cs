@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using MeshOps.Secrets;
 
 namespace MeshOps.Discovery;
@@ -14,7 +13,7 @@ internal sealed class DiscoveryCollector
 
     // Position in endpoints of each target (the endpoint apart from its path): one value may name 100,000 targets
     // (issue 10), and a search of the list for each would make discovery quadratic.
-    private readonly Dictionary<DiscoveredEndpoint, int> endpointIndex = new(EndpointTargetComparer.Instance);
+    private readonly EndpointIndex endpointIndex = new();
     private readonly HashSet<BindAddress> bindSet = [];
 
     // The request path of the URL before: the URLs of one value often share their path, and each endpoint keeps its
@@ -83,13 +82,9 @@ internal sealed class DiscoveryCollector
     /// </summary>
     public void AddEndpoint(DiscoveredEndpoint endpoint)
     {
-        // One probe of the table, not a lookup and then an insert: once the table outgrows the processor's caches
-        // (100,000 targets in issue 10), each probe is a cache miss, and two of them per target made de-duplication
-        // grow faster than the value.
-        ref var same = ref CollectionsMarshal.GetValueRefOrAddDefault(endpointIndex, endpoint, out var exists);
-        if (!exists)
+        var same = endpointIndex.FindOrAdd(endpoint, endpoints, endpoints.Count);
+        if (same < 0)
         {
-            same = endpoints.Count;
             endpoints.Add(endpoint);
         }
         else if (endpoints[same].Path != endpoint.Path)
@@ -99,15 +94,14 @@ internal sealed class DiscoveryCollector
     }
 
     // Room for a URL's hosts before they are added: the tables of a 100,000-host URL grew by doubling, each step a new
-    // large array on fresh memory that the system had to fault in page by page (issue 10). Never less than double, so
-    // many small multi-host URLs in a row do not resize the table by a few entries each time.
+    // large array on fresh memory that the system had to fault in page by page (issue 10). Both grow at least twofold
+    // (List.EnsureCapacity and EndpointIndex do), so many small multi-host URLs in a row do not resize each time.
     private void MakeRoom(int hosts)
     {
-        if (hosts > 1 && endpoints.Count + hosts > endpointIndex.EnsureCapacity(0))
+        if (hosts > 1)
         {
-            var capacity = Math.Max(2 * endpoints.Count, endpoints.Count + hosts);
-            endpointIndex.EnsureCapacity(capacity);
-            endpoints.EnsureCapacity(capacity);
+            endpointIndex.EnsureRoomFor(hosts);
+            endpoints.EnsureCapacity(endpoints.Count + hosts);
         }
     }
 

@@ -125,6 +125,14 @@ public static partial class NginxConfigScanner
     // "#" starts a comment at a line start or after whitespace, outside quotes.
     internal static string StripComments(string config)
     {
+        // Without a '#' there is nothing to strip, and the copy of a 100,000-location config was two large strings on
+        // fresh memory (issue 10). The copy ends with a newline the config may lack; every directive read from it ends
+        // at ';' or '}', so no match can depend on it.
+        if (!config.Contains('#'))
+        {
+            return config;
+        }
+
         var builder = new StringBuilder(config.Length);
         // Line by line from the config, not Split('\n'), which would keep every line alive during the scan (issue 10).
         for (var start = 0; start <= config.Length;)
