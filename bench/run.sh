@@ -7,6 +7,7 @@
 #   bench/run.sh --generator     the typed-mesh generator (100 and 1,000 services) under BenchmarkDotNet, then its target table;
 #                                combine with --quick, --check or --breakdown (step times, floors) as above
 #   bench/run.sh --discovery     call discovery on one value of 25k/50k/100k/200k endpoint lines; growth per doubling (target <= 2.2)
+#   bench/run.sh --discovery-stages  each stage of call discovery timed alone over the same values (which one grows superlinearly)
 #   bench/run.sh --envoy-stats   Envoy /stats parsers: 500,000-line dump (2,000 clusters) as text and Prometheus; lines/s,
 #                                peak memory vs input, ratio to the idiomatic PowerShell (dotnet pwsh) measured in the same run
 #   add --sizes 500,2000 to any of them to run fewer sizes
