@@ -41,7 +41,8 @@ public static class DiscoveryScaling
             + $"{Affinity.LoadAverage()}; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}.");
         log.WriteLine($"TARGET: growth per doubling of the MIN CPU time (fastest of {Rounds} runs, the least-disturbed one) <= {TargetRatio:F1}.");
         log.WriteLine("min/median = CPU ms of the fastest/median run; spread = (slowest - fastest) / median; B/line = bytes allocated per line (deterministic);");
-        log.WriteLine("GC = collections gen0/1/2 and their pause (median run); ratios per doubling: min (judged), median, alloc, control (fastest linear copy and split of the same text).");
+        log.WriteLine("GC = collections gen0/1/2 and their pause (median run); kernel = kernel CPU ms and minor page faults of the fastest run (memory faulted in on first touch);");
+        log.WriteLine("ratios per doubling: min (judged), median, alloc, control (fastest linear copy and split of the same text).");
         var missed = 0;
         foreach (var (name, generate, scan) in Shapes)
         {
@@ -89,7 +90,7 @@ public static class DiscoveryScaling
             var verdict = p is null ? string.Empty : s.MinCpu / p.MinCpu <= TargetRatio ? "  ok" : "  MISSED";
             missed += verdict == "  MISSED" ? 1 : 0;
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    {s.Lines,7:N0} lines {s.Chars / 1e6,5:F1} MB {s.Endpoints,7:N0} endpoints CPU min {s.MinCpu,5:F0} median {s.Median.Cpu,5:F0} ms spread {s.Spread,4:P0} {s.BytesPerLine,5:F0} B/line GC {s.Median.Gen0}/{s.Median.Gen1}/{s.Median.Gen2} {s.Median.GcPause,4:F0} ms"
+                $"    {s.Lines,7:N0} lines {s.Chars / 1e6,5:F1} MB {s.Endpoints,7:N0} endpoints CPU min {s.MinCpu,5:F0} median {s.Median.Cpu,5:F0} ms spread {s.Spread,4:P0} {s.BytesPerLine,5:F0} B/line GC {s.Median.Gen0}/{s.Median.Gen1}/{s.Median.Gen2} {s.Median.GcPause,4:F0} ms kernel {s.Fastest.KernelCpu,4:F0} ms {s.Fastest.PageFaults,6:N0} faults"
                 + $"  ratio min {Ratio(p, s, x => x.MinCpu),5} (median {Ratio(p, s, x => x.Median.Cpu),5}, alloc {Ratio(p, s, x => x.BytesPerLine * x.Lines),5}, control {Ratio(p, s, x => x.MinControl),5}){verdict}"));
         }
 
@@ -99,10 +100,10 @@ public static class DiscoveryScaling
     private static string Ratio(DiscoverySizeStats? previous, DiscoverySizeStats current, Func<DiscoverySizeStats, double> figure) =>
         previous is null ? "-" : (figure(current) / figure(previous)).ToString("F2", CultureInfo.InvariantCulture);
 
-    private static string KeyUrlLines(int count) =>
+    internal static string KeyUrlLines(int count) =>
         Build(count, (b, i) => b.Append("key").Append(i).Append("=http://host").Append(i).Append(":80/api\n"));
 
-    private static string MongoHosts(int count)
+    internal static string MongoHosts(int count)
     {
         var builder = new StringBuilder("MONGO_URL=mongodb://");
         for (var i = 0; i < count; i++)
@@ -113,10 +114,10 @@ public static class DiscoveryScaling
         return builder.Append("/db?replicaSet=rs0").ToString();
     }
 
-    private static string JsonUrls(int count) =>
+    internal static string JsonUrls(int count) =>
         "{\"urls\": [" + Build(count, (b, i) => b.Append(i == 0 ? "" : ",\n").Append("\"http://svc").Append(i).Append(":8080/v1\"")) + "]}";
 
-    private static string NginxLocations(int count) =>
+    internal static string NginxLocations(int count) =>
         "server {\n  listen 80;\n" + Build(count, (b, i) => b.Append("  location /p").Append(i).Append(" { proxy_pass http://svc").Append(i).Append(":8080; }\n")) + "}\n";
 
     private static string Build(int count, Action<StringBuilder, int> line)

@@ -15,6 +15,7 @@ namespace MeshOps.Benchmarks;
 /// <item><c>--breakdown</c> times load, model build and each rule separately, then memory and GC pause per stage.</item>
 /// <item><c>--paths</c> offline Test-MeshPath -All at 1,000 and 4,000 services: edges/s, growth, ratio to Test-MeshConfig's work.</item>
 /// <item><c>--discovery</c> call discovery on one value of 25,000 to 200,000 endpoint lines, growth ratio per doubling.</item>
+/// <item><c>--discovery-stages</c> each stage of call discovery timed alone over the same values, to find the one that grows superlinearly.</item>
 /// <item><c>--envoy-stats</c> the Envoy stats parsers on a 500,000-line /stats dump and its Prometheus form: lines/s, memory, ratio to PowerShell.</item>
 /// <item><c>--generator</c> the typed-mesh generator instead (sizes 100 and 1,000): first run, cached run after an unrelated
 /// edit, the compile baseline and the analyzer; combines with <c>--quick</c>, <c>--check</c> and <c>--breakdown</c>.</item>
@@ -45,6 +46,11 @@ public static class Program
         if (args.Contains("--paths"))
         {
             return PathsAll.Run(Option(args, "--sizes") is null ? PathsAll.AllSizes : sizes, Console.Out);
+        }
+
+        if (args.Contains("--discovery-stages"))
+        {
+            return DiscoveryStages.Run(Option(args, "--sizes") is null ? DiscoveryScaling.AllSizes : sizes, Console.Out);
         }
 
         if (args.Contains("--discovery"))

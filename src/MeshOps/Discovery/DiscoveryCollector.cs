@@ -1,4 +1,5 @@
 using MeshOps.Secrets;
+
 namespace MeshOps.Discovery;
 
 /// <summary>
@@ -12,8 +13,12 @@ internal sealed class DiscoveryCollector
 
     // Position in endpoints of each target (the endpoint apart from its path): one value may name 100,000 targets
     // (issue 10), and a search of the list for each would make discovery quadratic.
-    private readonly Dictionary<DiscoveredEndpoint, int> endpointIndex = new(EndpointTargetComparer.Instance);
+    private readonly EndpointIndex endpointIndex = new();
     private readonly HashSet<BindAddress> bindSet = [];
+
+    // The request path of the URL before: the URLs of one value often share their path, and each endpoint keeps its
+    // path for the whole analysis, so one string serves them all instead of a copy per URL (issue 10).
+    private string? lastPath;
 
     public void AddKeyValue(string? key, string rawValue, EndpointOrigin urlOrigin, EndpointOrigin hostPortOrigin)
     {
@@ -33,9 +38,9 @@ internal sealed class DiscoveryCollector
         if (hosts.Count > 0)
         {
             var excerpt = SecretRedactor.Redact(value);
-            foreach (var host in hosts)
+            for (var i = 0; i < hosts.Count; i++)
             {
-                AddEndpoint(new DiscoveredEndpoint(host.Host, host.Port, scheme, EndpointOrigin.ConnectionString, excerpt) { Key = key });
+                AddEndpoint(new DiscoveredEndpoint(hosts[i].Host, hosts[i].Port, scheme, EndpointOrigin.ConnectionString, excerpt) { Key = key });
             }
 
             return;
@@ -50,10 +55,12 @@ internal sealed class DiscoveryCollector
                 : EndpointSyntax.IsDatabaseScheme(url.Scheme) ? EndpointOrigin.ConnectionString
                 : urlOrigin;
             var excerpt = SecretRedactor.Redact(isJdbc ? "jdbc:" + url.Value : url.Value);
-            var path = EndpointSyntax.HttpPath(url.Scheme, url.Rest);
-            foreach (var host in url.Hosts)
+            var path = EndpointSyntax.HttpPath(url.Scheme, url.Rest, lastPath);
+            lastPath = path ?? lastPath;
+            MakeRoom(url.Hosts.Count);
+            for (var i = 0; i < url.Hosts.Count; i++)
             {
-                AddEndpoint(new DiscoveredEndpoint(host.Host, host.Port, url.Scheme, origin, excerpt) { Key = key, Path = path });
+                AddEndpoint(new DiscoveredEndpoint(url.Hosts[i].Host, url.Hosts[i].Port, url.Scheme, origin, excerpt) { Key = key, Path = path });
             }
         }
 
@@ -62,9 +69,10 @@ internal sealed class DiscoveryCollector
             return;
         }
 
-        foreach (var host in EndpointSyntax.BareHostPorts(value))
+        var bare = EndpointSyntax.BareHostPorts(value);
+        for (var i = 0; i < bare.Count; i++)
         {
-            AddEndpoint(new DiscoveredEndpoint(host.Host, host.Port, null, hostPortOrigin, SecretRedactor.Redact(value)) { Key = key });
+            AddEndpoint(new DiscoveredEndpoint(bare[i].Host, bare[i].Port, null, hostPortOrigin, SecretRedactor.Redact(value)) { Key = key });
         }
     }
 
@@ -74,14 +82,26 @@ internal sealed class DiscoveryCollector
     /// </summary>
     public void AddEndpoint(DiscoveredEndpoint endpoint)
     {
-        if (!endpointIndex.TryGetValue(endpoint, out var same))
+        var same = endpointIndex.FindOrAdd(endpoint, endpoints, endpoints.Count);
+        if (same < 0)
         {
-            endpointIndex.Add(endpoint, endpoints.Count);
             endpoints.Add(endpoint);
         }
         else if (endpoints[same].Path != endpoint.Path)
         {
             endpoints[same] = endpoints[same] with { Path = CommonPathPrefix(endpoints[same].Path, endpoint.Path) };
+        }
+    }
+
+    // Room for a URL's hosts before they are added: the tables of a 100,000-host URL grew by doubling, each step a new
+    // large array on fresh memory that the system had to fault in page by page (issue 10). Both grow at least twofold
+    // (List.EnsureCapacity and EndpointIndex do), so many small multi-host URLs in a row do not resize each time.
+    private void MakeRoom(int hosts)
+    {
+        if (hosts > 1)
+        {
+            endpointIndex.EnsureRoomFor(hosts);
+            endpoints.EnsureCapacity(endpoints.Count + hosts);
         }
     }
 

@@ -39,6 +39,18 @@ internal static partial class EndpointSyntax
         return byScheme.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
+    // Every scheme this grammar names, lower case: a URL's scheme is looked up here rather than copied and lowered, two
+    // strings on each of 100,000 URLs of one value (issue 10) that then went to the garbage collector.
+    private static readonly FrozenSet<string> KnownSchemes = NonNetworkSchemes.Concat(HttpSchemes).Concat(WebDefaultPorts.Keys)
+        .Concat(ProtocolsByScheme.Keys).Concat(["grpc", "dns"]).Select(scheme => scheme.ToLowerInvariant())
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownSchemesBySpan = KnownSchemes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The scheme in lower case, without a new string when it is one this grammar knows.</summary>
+    public static string Scheme(ReadOnlySpan<char> scheme) =>
+        KnownSchemesBySpan.TryGetValue(scheme, out var known) ? known : scheme.ToString().ToLowerInvariant();
+
     /// <summary>The port a scheme implies, or null (plain grpc:// has no standard port).</summary>
     public static int? DefaultPort(string? scheme)
     {
@@ -55,8 +67,9 @@ internal static partial class EndpointSyntax
     /// <summary>
     /// The request path an HTTP(S) or WebSocket URL names, without query and fragment, "/" when it names none (RFC 9110
     /// 4.2.1: an empty path is sent as "/"); null for other schemes, whose path is no HTTP request path.
+    /// <paramref name="same"/> is returned instead of a new string when the path is that text.
     /// </summary>
-    public static string? HttpPath(string scheme, ReadOnlySpan<char> rest)
+    public static string? HttpPath(string scheme, ReadOnlySpan<char> rest, string? same = null)
     {
         if (!HttpSchemes.Contains(scheme))
         {
@@ -65,7 +78,7 @@ internal static partial class EndpointSyntax
 
         var end = rest.IndexOfAny('?', '#');
         var path = end < 0 ? rest : rest[..end];
-        return path.StartsWith('/') ? path.ToString() : "/";
+        return !path.StartsWith('/') ? "/" : path.SequenceEqual(same) ? same : path.ToString();
     }
 
     public static bool IsDatabaseScheme(string scheme) => scheme.Length > 0 && ProtocolsByScheme.ContainsKey(scheme);
@@ -125,7 +138,7 @@ internal static partial class EndpointSyntax
         url = default;
         var value = text.AsSpan(match.Index, match.Length);
         var separator = value.IndexOf(':');
-        var scheme = value[..separator].ToString().ToLowerInvariant();
+        var scheme = Scheme(value[..separator]);
         if (NonNetworkSchemes.Contains(scheme))
         {
             return false;
@@ -141,21 +154,35 @@ internal static partial class EndpointSyntax
             authority = slash < 0 ? path : path[..slash];
         }
 
+        // A list only from the second host on: almost every URL names one host, and a list for each of 100,000 URLs
+        // was garbage the collector had to sweep (issue 10).
+        HostPort? first = null;
         List<HostPort>? hosts = null;
         foreach (var range in authority.Split(','))
         {
             if (!authority[range].IsEmpty && TryParseHostPort(authority[range], out var hostPort))
             {
-                (hosts ??= []).Add(hostPort with { Port = hostPort.Port ?? DefaultPort(scheme) });
+                hostPort = hostPort with { Port = hostPort.Port ?? DefaultPort(scheme) };
+                if (first is null)
+                {
+                    first = hostPort;
+                }
+                else
+                {
+                    // Sized once from the commas: grown by doubling, a 100,000-host list was allocated twice over.
+                    (hosts ??= new List<HostPort>(authority.Count(',') + 1) { first.Value }).Add(hostPort);
+                }
             }
         }
 
-        if (hosts is null)
+        if (first is null)
         {
             return false;
         }
 
-        url = new UrlMatch(match.Index, value.ToString(), scheme, hosts, hostsEnd);
+        // A value that is one URL is its own text: no second copy of it.
+        var urlText = match.Index == 0 && match.Length == text.Length ? text : value.ToString();
+        url = new UrlMatch(match.Index, urlText, scheme, hosts ?? (IReadOnlyList<HostPort>)[first.Value], hostsEnd);
         return true;
     }
 

@@ -18,11 +18,12 @@ public static partial class NginxConfigScanner
     {
         var text = StripComments(config);
         var collector = new DiscoveryCollector();
-        var upstreams = ReadUpstreamBlocks(text);
+        var upstreams = ReadUpstreamBlocks(text).GetAlternateLookup<ReadOnlySpan<char>>();
         var locations = NginxLocations.Of(text);
 
         // ValueMatch, and the directive and target read from its text by hand: a Match with its groups allocated on
         // each of 100,000 directives (issue 10). The regex's "(?<directive>…)\s+(?<target>[^\s;]+)" reads back as below.
+        // The target is read over spans of the text: its scheme, authority and path were five strings per directive.
         foreach (var pass in PassDirective().EnumerateMatches(text))
         {
             var directive = text.AsSpan(pass.Index).StartsWith("grpc_pass", StringComparison.Ordinal) ? "grpc_pass" : "proxy_pass";
@@ -33,16 +34,16 @@ public static partial class NginxConfigScanner
                 targetLength++;
             }
 
-            var target = afterDirective[..targetLength].ToString();
+            var target = afterDirective[..targetLength];
             if (target.Contains('$') || target.StartsWith("unix:", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
             var origin = directive == "grpc_pass" ? EndpointOrigin.NginxGrpcPass : EndpointOrigin.NginxProxyPass;
-            var (scheme, authority) = SplitTarget(target, directive);
+            var scheme = SplitTarget(target, directive, out var authority);
             var excerpt = Excerpt(directive, target);
-            var path = directive == "proxy_pass" ? RequestPath(target, authority, locations.PrefixAt(pass.Index)) : null;
+            var path = directive == "proxy_pass" ? RequestPath(target, authority.Length, locations.PrefixAt(pass.Index)) : null;
             if (upstreams.TryGetValue(authority, out var servers))
             {
                 foreach (var (server, serverExcerpt) in servers)
@@ -70,9 +71,9 @@ public static partial class NginxConfigScanner
     // "proxy_pass" and "grpc_pass" hold the secret word "pass", so the redactor took every directive for a possible
     // credential and ran all its patterns, allocating on each of 100,000 locations (issue 10). The directive's "pass"
     // is a key only before '=' or ':' ("proxy_pass :x;"); otherwise a credential can only be in the target itself.
-    private static string Excerpt(string directive, string target)
+    private static string Excerpt(string directive, ReadOnlySpan<char> target)
     {
-        var excerpt = directive + " " + target + ";";
+        var excerpt = string.Concat(directive, " ", target, ";");
         return target[0] is '=' or ':' || SecretRedactor.MightHoldCredential(target) ? SecretRedactor.Redact(excerpt) : excerpt;
     }
 
@@ -81,23 +82,24 @@ public static partial class NginxConfigScanner
     /// the request matching the location is replaced by that URI; without one, the request URI is passed unchanged,
     /// so it starts with the location's prefix. Null when neither is known (a regex location, or none).
     /// </summary>
-    private static string? RequestPath(string target, string authority, string? locationPrefix)
+    private static string? RequestPath(ReadOnlySpan<char> target, int authorityLength, string? locationPrefix)
     {
         var afterScheme = target.IndexOf("://", StringComparison.Ordinal) is var s and > 0 ? target[(s + 3)..] : target;
-        var uri = afterScheme[authority.Length..];
-        var query = uri.IndexOf('?', StringComparison.Ordinal);
+        var uri = afterScheme[authorityLength..];
+        var query = uri.IndexOf('?');
         uri = query < 0 ? uri : uri[..query];
-        return uri.StartsWith('/') ? uri : locationPrefix;
+        return uri.StartsWith('/') ? uri.ToString() : locationPrefix;
     }
 
     // grpc_pass accepts a bare address; its scheme is then grpc.
-    private static (string Scheme, string Authority) SplitTarget(string target, string directive)
+    private static string SplitTarget(ReadOnlySpan<char> target, string directive, out ReadOnlySpan<char> authority)
     {
         var separator = target.IndexOf("://", StringComparison.Ordinal);
-        var scheme = separator > 0 ? target[..separator].ToLowerInvariant() : directive == "grpc_pass" ? "grpc" : "http";
+        var scheme = separator > 0 ? EndpointSyntax.Scheme(target[..separator]) : directive == "grpc_pass" ? "grpc" : "http";
         var rest = separator > 0 ? target[(separator + 3)..] : target;
-        var end = rest.IndexOfAny(['/', '?']);
-        return (scheme, end < 0 ? rest : rest[..end]);
+        var end = rest.IndexOfAny('/', '?');
+        authority = end < 0 ? rest : rest[..end];
+        return scheme;
     }
 
     private static Dictionary<string, List<(HostPort Server, string Excerpt)>> ReadUpstreamBlocks(string text)
@@ -121,8 +123,16 @@ public static partial class NginxConfigScanner
     }
 
     // "#" starts a comment at a line start or after whitespace, outside quotes.
-    private static string StripComments(string config)
+    internal static string StripComments(string config)
     {
+        // Without a '#' there is nothing to strip, and the copy of a 100,000-location config was two large strings on
+        // fresh memory (issue 10). The copy ends with a newline the config may lack; every directive read from it ends
+        // at ';' or '}', so no match can depend on it.
+        if (!config.Contains('#'))
+        {
+            return config;
+        }
+
         var builder = new StringBuilder(config.Length);
         // Line by line from the config, not Split('\n'), which would keep every line alive during the scan (issue 10).
         for (var start = 0; start <= config.Length;)
@@ -158,7 +168,7 @@ public static partial class NginxConfigScanner
     }
 
     [GeneratedRegex(@"(?<![\w$])(?<directive>proxy_pass|grpc_pass)\s+(?<target>[^\s;]+)\s*;", RegexOptions.CultureInvariant)]
-    private static partial Regex PassDirective();
+    internal static partial Regex PassDirective();
 
     [GeneratedRegex(@"(?<![\w$])upstream\s+(?<name>[^\s{]+)\s*\{(?<body>[^{}]*)\}", RegexOptions.CultureInvariant)]
     private static partial Regex UpstreamBlock();

@@ -162,8 +162,8 @@ public static partial class SecretRedactor
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>False when no credential form can be in the text, so <see cref="Redact"/> would return it unchanged.</summary>
-    internal static bool MightHoldCredential(string text) =>
-        text.Contains('@') || text.AsSpan().IndexOfAny(SecretWords) >= 0;
+    internal static bool MightHoldCredential(ReadOnlySpan<char> text) =>
+        text.Contains('@') || text.IndexOfAny(SecretWords) >= 0;
 
     // Bounded scheme length, as in EndpointSyntax, keeps long letter runs from making the scan quadratic.
     // The password runs to the last '@' before the path, as the host does in EndpointSyntax: a raw '@' is part of it.
