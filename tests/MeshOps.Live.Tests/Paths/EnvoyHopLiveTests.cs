@@ -20,11 +20,6 @@ public sealed class EnvoyHopLiveTests
     private const string Source = "public-api";
     private const string Destination = "products-api";
 
-    private static readonly EnvoyAdminOptions Fast = new()
-    {
-        Timeouts = ClientTimeouts.Default with { RetryBaseDelay = TimeSpan.FromMilliseconds(10), MaxRetryDelay = TimeSpan.FromMilliseconds(50), MaxRetries = 1 },
-    };
-
     [Fact]
     public async Task A_healthy_path_passes()
     {
@@ -149,34 +144,24 @@ public sealed class EnvoyHopLiveTests
         Assert.Contains(text[..text.IndexOf(':', StringComparison.Ordinal)], RuntimeFault.KindNames);
     }
 
-    private static async Task<HopJudgement> JudgeAsync(string? fault)
+    private static async Task<EnvoyVerdict> JudgeAsync(string? fault)
     {
         var options = fault is null ? new SimulatedClusterOptions() : new SimulatedClusterOptions { RuntimeFaults = [RuntimeFault.Parse(fault)] };
         await using var cluster = await SimulatedCluster.StartAsync(options);
         return await JudgeAsync(cluster);
     }
 
-    private static async Task<HopJudgement> JudgeAsync(SimulatedCluster cluster)
+    /// <summary>The Envoy hop as live Test-MeshPath gives it: the whole trace through the SDK's live tracer.</summary>
+    private static async Task<EnvoyVerdict> JudgeAsync(SimulatedCluster cluster)
     {
-        using var connection = Connect(cluster, out var folder);
-        try
-        {
-            var source = await ReadAsync(connection, PodOf(cluster, Source), readClusters: true);
-            var destination = await ReadAsync(connection, PodOf(cluster, Destination), readClusters: false);
-            return EnvoyHopJudge.Judge(new EnvoyPathData(source, Destination, EnvoyReading.Of(destination), DateTimeOffset.UtcNow) { SourceService = Source });
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        var report = await LivePath.TraceAsync(cluster, Source, Destination);
+        var hop = report[PathHopName.Envoy];
+        var summary = report.RootCause == PathHopName.Envoy ? report.Verdict[(report.Verdict.IndexOf(": ", report.Verdict.IndexOf(" at Envoy", StringComparison.Ordinal), StringComparison.Ordinal) + 2)..] : "";
+        return new EnvoyVerdict(hop.Status, hop.Evidence, summary, hop.Confirm);
     }
 
-    private static async Task<EnvoySidecarData> ReadAsync(KubernetesConnection connection, string pod, bool readClusters)
-    {
-        await using var admin = EnvoyAdminClient.ForPod(connection, "default", pod, options: Fast);
-        var data = await EnvoySidecarReader.ReadAdminAsync(admin, "default", pod, readClusters, TimeSpan.FromMilliseconds(200), TimeProvider.System, CancellationToken.None);
-        return data with { LogLines = await EnvoySidecarReader.ReadLogAsync(connection.Client, "default", pod, CancellationToken.None) };
-    }
+    /// <summary>What the tests read of the hop: its status, evidence, confirm command, and the reason the verdict quotes.</summary>
+    private sealed record EnvoyVerdict(PathHopStatus Status, IReadOnlyList<string> Evidence, string Summary, string Confirm);
 
     private static KubernetesConnection Connect(SimulatedCluster cluster, out DirectoryInfo folder)
     {
