@@ -10,6 +10,11 @@ BeforeDiscovery {
         # traffic order that breaks is ServicePort, and DestinationWorkload fails too with the sidecar as the reason.
         @{ Fault = 'sidecar-not-ready:products-api'; Hop = 'ServicePort'; Says = 'ready'; AlsoFails = 'DestinationWorkload' }
         @{ Fault = 'no-ready-endpoints:products-api'; Hop = 'ServicePort'; Says = 'ready'; AlsoFails = $null }
+        # The app listens on the pod IP only: the pod is Ready, but its sidecar dials 127.0.0.1 and is refused.
+        @{ Fault = 'bound-to-pod-ip:products-api'; Hop = 'Listener'; Says = 'only'; AlsoFails = $null }
+        @{ Fault = 'connect-failures:products-api'; Hop = 'Envoy'; Says = 'upstream_cx_connect_fail'; AlsoFails = $null }
+        @{ Fault = 'expired-certificate:products-api'; Hop = 'Envoy'; Says = 'expired'; AlsoFails = $null }
+        @{ Fault = 'consul-unreachable:public-api'; Hop = 'Envoy'; Says = 'Consul server'; AlsoFails = $null }
     )
 }
 
@@ -21,6 +26,25 @@ BeforeAll {
 }
 
 Describe 'Test-MeshPath on a live (simulated) cluster' -Tag Integration {
+    Context '-All' {
+        It 'traces every call edge of the cluster, one result each, and -Quiet says whether all pass' {
+            $cluster = Start-SimulatedCluster -KubeconfigPath (Join-Path $TestDrive 'kubeconfig-all') -RuntimeFault 'bound-to-pod-ip:products-api'
+            try {
+                $all = @(Test-MeshPath -All -Kubeconfig $cluster.Kubeconfig -SampleInterval 0.2 -ErrorAction Stop)
+                $offline = @(Test-MeshPath -All -Path (Join-Path $PSScriptRoot '../../examples/hashicups/healthy') -ErrorAction Stop)
+            }
+            finally {
+                Stop-SimulatedCluster $cluster
+            }
+
+            # The same edges as offline: one model from two sources.
+            @($all | ForEach-Object { "$($_.From)->$($_.To):$($_.Port)" } | Sort-Object) | Should -Be @($offline | ForEach-Object { "$($_.From)->$($_.To):$($_.Port)" } | Sort-Object)
+            $broken = @($all | Where-Object { -not $_.Passed })
+            @($broken | ForEach-Object To | Sort-Object -Unique) | Should -Be @('products-api.default')
+            $broken | ForEach-Object { "$($_.RootCause)" | Should -Be 'Listener' }
+        }
+    }
+
     Context 'healthy' {
         BeforeAll {
             $cluster = Start-SimulatedCluster -KubeconfigPath (Join-Path $TestDrive 'kubeconfig-healthy')
@@ -36,11 +60,17 @@ Describe 'Test-MeshPath on a live (simulated) cluster' -Tag Integration {
             $result.Port | Should -Be 9090
             ($result.Hops | Where-Object Name -eq 'Catalog').Status | Should -Be 'Pass'
             ($result.Hops | Where-Object Name -eq 'Catalog').Evidence -join "`n" | Should -Match 'Allowed=true'
+            # Live, the hops only a cluster answers are judged from it, not skipped.
+            ($result.Hops | Where-Object Name -eq 'Envoy').Status | Should -Be 'Pass'
+            ($result.Hops | Where-Object Name -eq 'Listener').Evidence -join "`n" | Should -Match '/proc/net/tcp: 0\.0\.0\.0:9090 LISTEN'
             $quiet | Should -BeTrue
         }
 
-        It 'says in -Verbose how Consul was reached, and points confirm commands at the context read' {
-            ($report | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) -join "`n" | Should -Match 'port-forward to pod consul/consul-server-0'
+        It 'says in -Verbose how Consul and each pod were reached, and points confirm commands at the context read' {
+            $verbose = ($report | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) -join "`n"
+            $verbose | Should -Match 'port-forward to pod consul/consul-server-0'
+            $verbose | Should -Match 'exec in pod default/products-api-\S+ container products-api: cat /proc/net/tcp /proc/net/tcp6'
+            $verbose | Should -Match 'Envoy admin of pod default/public-api-\S+ port 19000'
             $result = $report | Where-Object { $_.PSObject.TypeNames -contains 'MeshOps.Paths.PathReport' }
             @($result.Hops.Confirm | Where-Object { $_ -match '^kubectl ' }) | Should -Not -BeNullOrEmpty
             $result.Hops.Confirm | Where-Object { $_ -match '^kubectl ' } | ForEach-Object { $_ | Should -Match '--context simulated' }
