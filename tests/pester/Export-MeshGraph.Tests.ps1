@@ -10,6 +10,8 @@ BeforeAll {
     # The healthy set with one fault's files laid over it, as the examples are meant to be read.
     function New-FaultSet([string] $Fault) {
         $folder = Join-Path $TestDrive $Fault
+        # Copy-Item into an existing folder would nest a second copy: each set is laid out once.
+        if (Test-Path -LiteralPath $folder) { return $folder }
         Copy-Item $Healthy $folder -Recurse
         Get-ChildItem (Join-Path $Faults $Fault) -File | Copy-Item -Destination $folder -Force
         $folder
@@ -36,6 +38,24 @@ Describe 'Export-MeshGraph' -Tag Unit {
         $drawing | Should -Match '^flowchart LR'
         $drawing | Should -Match 'n_default__public_api -->\|"9090 allowed"\| n_default__products_api'
         $drawing | Should -Not -Match 'linkStyle'
+    }
+
+    It 'draws piped Test-MeshPath -All results as traced, the broken call marked with its root cause' {
+        $folder = New-FaultSet 'MESH101-payments-targetport'
+
+        $traced = Test-MeshPath -All -Path $folder | Export-MeshGraph
+        $fromFiles = Export-MeshGraph -Path $folder
+
+        $traced | Should -Match 'n_default__public_api -->\|"1800 allowed MESH101"\| n_default__payments'
+        # The same services and calls as drawn from the files.
+        @($traced -split "`n" | Where-Object { $_ -match '-->|-\.->|==>' } | ForEach-Object { ($_ -split '\|')[0] + ($_ -split '\|')[-1] } | Sort-Object) |
+            Should -Be @($fromFiles -split "`n" | Where-Object { $_ -match '-->|-\.->|==>' } | ForEach-Object { ($_ -split '\|')[0] + ($_ -split '\|')[-1] } | Sort-Object)
+    }
+
+    It 'says nothing was piped when the pipeline is empty, and draws nothing' {
+        $drawing = @() | Export-MeshGraph -ErrorVariable errors -ErrorAction SilentlyContinue
+        $drawing | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MeshOps.NothingAnalysed*'
     }
 
     It 'marks the call a targetPort mismatch breaks, naming the rule' {

@@ -31,6 +31,8 @@ Describe 'Test-MeshPath on a live (simulated) cluster' -Tag Integration {
             $cluster = Start-SimulatedCluster -KubeconfigPath (Join-Path $TestDrive 'kubeconfig-all') -RuntimeFault 'bound-to-pod-ip:products-api'
             try {
                 $all = @(Test-MeshPath -All -Kubeconfig $cluster.Kubeconfig -SampleInterval 0.2 -ErrorAction Stop)
+                $drawn = $all | Export-MeshGraph
+                $liveModel = Export-MeshGraph -Kubeconfig $cluster.Kubeconfig -ErrorAction Stop
                 $offline = @(Test-MeshPath -All -Path (Join-Path $PSScriptRoot '../../examples/hashicups/healthy') -ErrorAction Stop)
             }
             finally {
@@ -42,6 +44,12 @@ Describe 'Test-MeshPath on a live (simulated) cluster' -Tag Integration {
             $broken = @($all | Where-Object { -not $_.Passed })
             @($broken | ForEach-Object To | Sort-Object -Unique) | Should -Be @('products-api.default')
             $broken | ForEach-Object { "$($_.RootCause)" | Should -Be 'Listener' }
+            # Drawn as traced: the edges into products-api fail at the hop only the cluster shows.
+            $drawn | Should -Match 'n_default__products_api'
+            @($drawn -split "`n" | Where-Object { $_ -match 'fails at Listener' }).Count | Should -BeGreaterThan 0
+            # Drawn from the live model, as from files: the same services, nothing failing (no rule sees a socket).
+            $liveModel | Should -Match 'n_default__public_api -->\|"9090 allowed"\| n_default__products_api'
+            $liveModel | Should -Not -Match 'fails at'
         }
     }
 

@@ -3,6 +3,8 @@ using System.Text;
 using MeshOps.Analysis;
 using MeshOps.Graph;
 using MeshOps.Model;
+using MeshOps.Paths;
+using MeshOps.Sources;
 using MeshOps.PowerShell.Infrastructure;
 
 namespace MeshOps.PowerShell.Commands;
@@ -16,16 +18,21 @@ public enum MeshGraphFormat
 
 /// <summary>
 /// Draws the services of a mesh, the calls between them and the intentions' decision on each, failing edges marked,
-/// as Mermaid (rendered by GitHub) or Graphviz dot. Reads manifests as Test-MeshConfig does, and draws only a complete
-/// read: a path that cannot be read or a document that cannot be loaded is an error and no drawing, since a graph
-/// missing a service would look like a mesh without it.
+/// as Mermaid (rendered by GitHub) or Graphviz dot: from manifests (read as Test-MeshConfig reads them), from the
+/// current cluster when no path is given, or from Test-MeshPath results piped in (failing edges then marked with what
+/// the traces found, live hops included). Draws only a complete read: a path that cannot be read or a document that
+/// cannot be loaded is an error and no drawing, since a graph missing a service would look like a mesh without it.
 /// </summary>
-[Cmdlet(VerbsData.Export, "MeshGraph", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Export, "MeshGraph", DefaultParameterSetName = LiveSet, SupportsShouldProcess = true)]
 [OutputType(typeof(string), typeof(FileInfo))]
 public sealed class ExportMeshGraphCommand : CompleteManifestCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
+    private const string LiveSet = "Live";
+    private const string PathReportSet = "PathReport";
+
+    private readonly List<PathReport> _traced = [];
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -36,6 +43,29 @@ public sealed class ExportMeshGraphCommand : CompleteManifestCmdlet
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
+
+    /// <summary>Test-MeshPath results (-All, or several calls) to draw as traced.</summary>
+    [Parameter(ParameterSetName = PathReportSet, Mandatory = true, ValueFromPipeline = true)]
+    public PathReport[] InputObject { get; set; } = [];
+
+    /// <summary>Live: the namespace read (kubectl -n); by default the context's.</summary>
+    [Parameter(ParameterSetName = LiveSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Namespace { get; set; }
+
+    /// <summary>Live: every namespace (kubectl -A).</summary>
+    [Parameter(ParameterSetName = LiveSet)]
+    public SwitchParameter AllNamespaces { get; set; }
+
+    /// <summary>Live: the kubeconfig context to read (kubectl --context).</summary>
+    [Parameter(ParameterSetName = LiveSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Context { get; set; }
+
+    /// <summary>Live: the kubeconfig file to read instead of KUBECONFIG or ~/.kube/config.</summary>
+    [Parameter(ParameterSetName = LiveSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Kubeconfig { get; set; }
 
     [Parameter]
     public MeshGraphFormat Format { get; set; } = MeshGraphFormat.Mermaid;
@@ -54,20 +84,34 @@ public sealed class ExportMeshGraphCommand : CompleteManifestCmdlet
 
     protected override void ProcessRecord()
     {
-        var literal = ParameterSetName == LiteralPathSet;
-        AddPaths(literal ? LiteralPath : Path, literal);
+        switch (ParameterSetName)
+        {
+            case PathReportSet:
+                _traced.AddRange(InputObject);
+                break;
+            case PathSet or LiteralPathSet:
+                var literal = ParameterSetName == LiteralPathSet;
+                AddPaths(literal ? LiteralPath : Path, literal);
+                break;
+        }
     }
 
     protected override void EndProcessing()
     {
-        var manifests = LoadComplete("there is nothing to draw");
-        if (manifests is null)
+        var graph = ParameterSetName switch
+        {
+            PathReportSet => _traced.Count > 0 ? PathReportGraph.Build(_traced) : NothingPiped(),
+            // An empty pipeline binds no record and leaves the default (live) set: it held nothing, and is no cluster read.
+            LiveSet when MyInvocation.ExpectingInput => NothingPiped(),
+            LiveSet => WithCluster(Kubeconfig, Context, Namespace, (connection, _) =>
+                ReadCluster(connection, [connection.Namespace], AllNamespaces, "there is nothing to draw") is { } snapshot ? FromManifests(snapshot) : null),
+            _ => LoadComplete("there is nothing to draw") is { } manifests ? FromManifests(manifests) : null,
+        };
+        if (graph is null)
         {
             return;
         }
 
-        var report = RunCancellable(ct => MeshAnalyzer.Analyze(manifests, cancellationToken: ct));
-        var graph = MeshGraphBuilder.Build(MeshModelBuilder.Build(manifests), report);
         var drawing = Format == MeshGraphFormat.Dot ? DotGraphWriter.Write(graph) : MermaidGraphWriter.Write(graph);
         if (OutFile is null)
         {
@@ -99,5 +143,17 @@ public sealed class ExportMeshGraphCommand : CompleteManifestCmdlet
                 WriteObject(new FileInfo(file));
             }
         }
+    }
+
+    private MeshGraph FromManifests(ManifestSet manifests)
+    {
+        var report = RunCancellable(ct => MeshAnalyzer.Analyze(manifests, cancellationToken: ct));
+        return MeshGraphBuilder.Build(MeshModelBuilder.Build(manifests), report);
+    }
+
+    private MeshGraph? NothingPiped()
+    {
+        WriteError(NewErrorRecord(ErrorIds.NothingAnalysed, "Nothing was piped in: there is nothing to draw (pipe Test-MeshPath -All results, or give -Path).", null));
+        return null;
     }
 }

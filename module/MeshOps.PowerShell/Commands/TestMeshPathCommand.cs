@@ -157,54 +157,30 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
     /// The cluster read as Test-MeshConfig reads it (the namespaces the two ends name, or with -All the namespace read),
     /// then each path traced with the hops only a running cluster answers. A cluster that cannot be read traces nothing.
     /// </summary>
-    private List<PathReport>? TraceLive()
+    private List<PathReport>? TraceLive() => WithCluster(Kubeconfig, Context, Namespace, (connection, notes) =>
     {
-        var kubeconfig = Kubeconfig is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Kubeconfig);
-        var notes = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        try
+        var namespaces = All ? [connection.Namespace] : new[] { From, To }.Select(n => NamespaceOf(n) ?? connection.Namespace).Distinct(StringComparer.Ordinal).ToList();
+        ReportProgress(ProgressActivity, "Reading the cluster");
+        var snapshot = ReadCluster(connection, namespaces, AllNamespaces, "there is no path to trace");
+        if (snapshot is null)
         {
-            using var connection = LiveCluster.Connect(kubeconfig, Context, Namespace, notes);
-            var namespaces = All ? [connection.Namespace] : new[] { From, To }.Select(n => NamespaceOf(n) ?? connection.Namespace).Distinct(StringComparer.Ordinal).ToList();
-            WriteVerbose(LiveCluster.Describe(connection, AllNamespaces ? "all namespaces" : $"namespace(s) {string.Join(", ", namespaces)}"));
-            ReportProgress(ProgressActivity, "Reading the cluster");
-            var snapshot = RunCancellable(ct => LiveSnapshot.ReadAsync(connection, new LiveSnapshotOptions { AllNamespaces = AllNamespaces, Namespaces = namespaces }, ct).GetAwaiter().GetResult());
-            foreach (var error in snapshot.Errors)
-            {
-                WriteError(NewErrorRecord(error.ErrorId, error.ToString(), error.Location.File));
-            }
-
-            if (snapshot.Resources.Count == 0)
-            {
-                WriteError(NewErrorRecord(ErrorIds.NothingAnalysed, $"No object was read from {connection.Describe()}: there is no path to trace.", null));
-                return null;
-            }
-
-            var analysis = RunCancellable(ct => MeshAnalyzer.Analyze(snapshot, cancellationToken: ct));
-            var model = MeshModelBuilder.Build(snapshot);
-            using var tracer = new LivePathTracer(connection, new LivePathOptions
-            {
-                SampleInterval = TimeSpan.FromSeconds(SampleInterval),
-                OnNote = notes.Enqueue,
-            });
-            PathReport TraceOne(string from, string to, int? port) =>
-                ForCluster(RunCancellable(ct => tracer.TraceAsync(model, analysis, from, to, port, Namespace ?? connection.Namespace, ct).GetAwaiter().GetResult()), kubeconfig);
-            var reports = All ? TraceAll(model, analysis, requests => TraceEachLive(tracer, model, analysis, requests, kubeconfig)) : [TraceOne(From, To, Port)];
-            CompleteProgress(ProgressActivity);
-            return reports;
-        }
-        catch (Exception failed) when (LiveCluster.TryName(failed, kubeconfig, out var target, out var errorId))
-        {
-            WriteError(NewErrorRecord(errorId, failed.Message, target));
             return null;
         }
-        finally
+
+        var kubeconfig = Kubeconfig is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Kubeconfig);
+        var analysis = RunCancellable(ct => MeshAnalyzer.Analyze(snapshot, cancellationToken: ct));
+        var model = MeshModelBuilder.Build(snapshot);
+        using var tracer = new LivePathTracer(connection, new LivePathOptions
         {
-            foreach (var note in notes)
-            {
-                WriteVerbose(SecretRedactor.Redact(note));
-            }
-        }
-    }
+            SampleInterval = TimeSpan.FromSeconds(SampleInterval),
+            OnNote = notes.Enqueue,
+        });
+        PathReport TraceOne(string from, string to, int? port) =>
+            ForCluster(RunCancellable(ct => tracer.TraceAsync(model, analysis, from, to, port, Namespace ?? connection.Namespace, ct).GetAwaiter().GetResult()), kubeconfig);
+        var reports = All ? TraceAll(model, analysis, requests => TraceEachLive(tracer, model, analysis, requests, kubeconfig)) : [TraceOne(From, To, Port)];
+        CompleteProgress(ProgressActivity);
+        return reports;
+    });
 
     /// <summary>The live tracer's results one by one on the pipeline thread (its pod reads run concurrently behind it).</summary>
     private IEnumerable<PathReport> TraceEachLive(LivePathTracer tracer, MeshModel model, AnalysisReport analysis, IReadOnlyList<PathRequest> requests, string? kubeconfig)

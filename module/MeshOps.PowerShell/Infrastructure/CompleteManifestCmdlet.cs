@@ -1,10 +1,15 @@
+using System.Collections.Concurrent;
+using MeshOps.Clients.Kubernetes;
+using MeshOps.Secrets;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
+using MeshOps.Sources.Live;
 
 namespace MeshOps.PowerShell.Infrastructure;
 
 /// <summary>
-/// A cmdlet that acts on manifests only when they were all read: Export-MeshGraph and Test-MeshPath. Paths are
+/// A cmdlet that acts on manifests, or on the current cluster when none are given, only when they were read:
+/// Export-MeshGraph and Test-MeshPath. Paths are
 /// resolved as Test-MeshConfig resolves them (<see cref="ManifestPaths"/>); a path that cannot be resolved, a document
 /// that cannot be loaded, or a read of no object at all is an error and no manifests, since a drawing or a trace missing
 /// a file could show a mesh that is not there.
@@ -60,5 +65,59 @@ public abstract class CompleteManifestCmdlet : MeshOpsCmdlet
         }
 
         return manifests;
+    }
+
+    /// <summary>
+    /// Opens the current cluster as kubectl does (-Kubeconfig, -Context, -Namespace) and runs <paramref name="work"/>
+    /// with it; a cluster that cannot be opened or read is one error naming it, and null. Notes the work queues (the
+    /// client's retries, the pods and endpoints asked) go to -Verbose, redacted.
+    /// </summary>
+    protected T? WithCluster<T>(string? kubeconfig, string? context, string? @namespace, Func<KubernetesConnection, ConcurrentQueue<string>, T?> work)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var path = kubeconfig is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(kubeconfig);
+        var notes = new ConcurrentQueue<string>();
+        try
+        {
+            using var connection = LiveCluster.Connect(path, context, @namespace, notes);
+            return work(connection, notes);
+        }
+        catch (Exception failed) when (LiveCluster.TryName(failed, path, out var target, out var errorId))
+        {
+            WriteError(NewErrorRecord(errorId, failed.Message, target));
+            return null;
+        }
+        finally
+        {
+            foreach (var note in notes)
+            {
+                WriteVerbose(SecretRedactor.Redact(note));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The cluster's objects as live Test-MeshConfig reads them, each kind once per namespace; what could not be read
+    /// is an error of its own. Null when nothing at all was read.
+    /// </summary>
+    /// <param name="nothingToDo">What reading no object means for this cmdlet: "there is nothing to draw".</param>
+    protected ManifestSet? ReadCluster(KubernetesConnection connection, IReadOnlyList<string> namespaces, bool allNamespaces, string nothingToDo)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        WriteVerbose(LiveCluster.Describe(connection, allNamespaces ? "all namespaces" : $"namespace(s) {string.Join(", ", namespaces)}"));
+        var snapshot = RunCancellable(ct => LiveSnapshot.ReadAsync(connection, new LiveSnapshotOptions { AllNamespaces = allNamespaces, Namespaces = namespaces }, ct).GetAwaiter().GetResult());
+        foreach (var error in snapshot.Errors)
+        {
+            WriteError(NewErrorRecord(error.ErrorId, error.ToString(), error.Location.File));
+        }
+
+        if (snapshot.Resources.Count == 0)
+        {
+            WriteError(NewErrorRecord(ErrorIds.NothingAnalysed, $"No object was read from {connection.Describe()}: {nothingToDo}.", null));
+            return null;
+        }
+
+        return snapshot;
     }
 }

@@ -8,6 +8,9 @@ public sealed record PathReport(string From, string To, int? Port, IReadOnlyList
 {
     public bool Passed => Hops.All(h => h.Status != PathHopStatus.Fail);
 
+    /// <summary>True when the source's configuration writes a call to the destination; false for a pair only an intention relates.</summary>
+    public bool Called { get; init; }
+
     public PathHop this[PathHopName name] => Hops.Single(h => h.Name == name);
 
     public override string ToString() => Verdict;

@@ -88,7 +88,10 @@ public static class PathTracer
         var hops = judged.Select(j => j.Hop).ToList();
         var rootCause = judged.FirstOrDefault(j => j.Hop.Status == PathHopStatus.Fail) ?? judged.FirstOrDefault(j => j.Hop.Status == PathHopStatus.Warn);
         var title = $"{context.Source} -> {context.Destination}{(context.Port is { } p ? $":{p}" : "")}";
-        return new PathReport(context.Source.ToString(), context.Destination.ToString(), context.Port, hops, rootCause?.Hop.Name, Verdict(title, hops, rootCause));
+        return new PathReport(context.Source.ToString(), context.Destination.ToString(), context.Port, hops, rootCause?.Hop.Name, Verdict(title, hops, rootCause))
+        {
+            Called = context.Edges.Count > 0,
+        };
     }
 
     /// <summary>
