@@ -78,11 +78,18 @@ internal static class ErrorIds
     /// <summary>A -Filter that is no valid regular expression (with -Regex), refused before any sidecar is asked.</summary>
     public const string InvalidFilter = "MeshOps.InvalidFilter";
 
+    /// <summary>New-MeshIntention was asked for an intention Consul would refuse; the message is the Consul server's.</summary>
+    public const string InvalidIntention = "MeshOps.InvalidIntention";
+
+    /// <summary>ConvertTo-MeshYaml was given an object that is no Kubernetes or mesh resource (or a Secret, which it never writes).</summary>
+    public const string NotAMeshObject = "MeshOps.NotAMeshObject";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
         NotFileSystemPath or UnknownRule or InvalidKnownService or InputNotBound => ErrorCategory.InvalidArgument,
         InvalidFilter => ErrorCategory.InvalidArgument,
+        InvalidIntention or NotAMeshObject => ErrorCategory.InvalidArgument,
         RuleNotFound or NothingAnalysed => ErrorCategory.ObjectNotFound,
         ErrorNotRecognised => ErrorCategory.InvalidData,
         OutFileExists => ErrorCategory.ResourceExists,
