@@ -55,24 +55,39 @@ internal sealed class PathFindingIndex
     /// </summary>
     public IEnumerable<int> About(IReadOnlySet<SourceLocation> callSites, IReadOnlySet<EndRef> sourceRefs, IReadOnlySet<EndRef> destinationRefs, PathEnd destination)
     {
-        var found = new SortedSet<int>();
+        // Most paths of a healthy mesh have no finding at all: nothing is allocated for them.
+        SortedSet<int>? found = null;
         foreach (var site in callSites)
         {
-            found.UnionWith(_atCallSite.GetValueOrDefault(site) ?? []);
+            Take(_atCallSite, site, ref found);
         }
 
-        foreach (var reference in sourceRefs.Concat(destinationRefs))
+        foreach (var reference in sourceRefs)
         {
-            found.UnionWith(_naming.GetValueOrDefault(reference) ?? []);
+            Take(_naming, reference, ref found);
+        }
+
+        foreach (var reference in destinationRefs)
+        {
+            Take(_naming, reference, ref found);
         }
 
         if (destination.Resolved)
         {
-            found.UnionWith(_intentionsInto.GetValueOrDefault(destination.ConsulName) ?? []);
-            found.UnionWith(_intentionsInto.GetValueOrDefault("*") ?? []);
+            Take(_intentionsInto, destination.ConsulName, ref found);
+            Take(_intentionsInto, "*", ref found);
         }
 
-        return found;
+        return found ?? (IEnumerable<int>)[];
+    }
+
+    private static void Take<TKey>(Dictionary<TKey, List<int>> lists, TKey key, ref SortedSet<int>? found)
+        where TKey : notnull
+    {
+        if (lists.TryGetValue(key, out var positions))
+        {
+            (found ??= []).UnionWith(positions);
+        }
     }
 
     /// <summary>The objects the finding at this position names (subject first, then its evidence).</summary>

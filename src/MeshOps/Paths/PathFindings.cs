@@ -16,13 +16,14 @@ internal static class PathFindings
 {
     private static readonly string[] DestinationEntryKinds = ["ServiceDefaults", "ServiceRouter", "ServiceSplitter", "ServiceResolver"];
 
-    /// <param name="index">Built once over the same model and report, it narrows the findings read to those that can concern the path.</param>
+    /// <param name="paths">Built once over the same model and report, it narrows the findings read to those that can concern the path.</param>
     public static IReadOnlyList<HopFinding> Select(
-        MeshModel model, AnalysisReport report, PathEnd source, PathEnd destination, IReadOnlyList<CallEdge> edges, PathFindingIndex? index = null)
+        MeshModel model, AnalysisReport report, PathEnd source, PathEnd destination, IReadOnlyList<CallEdge> edges, PathIndex? paths = null)
     {
+        var index = paths?.Findings;
         var callSites = edges.Select(e => e.Location.ForOutput()).ToHashSet();
-        var sourceRefs = EndRefs(source);
-        var destinationRefs = destination.Resolved ? EndRefs(destination) : [];
+        var sourceRefs = paths?.RefsOf(source) ?? EndRefs(source);
+        var destinationRefs = destination.Resolved ? paths?.RefsOf(destination) ?? EndRefs(destination) : new HashSet<EndRef>();
         var candidates = index?.About(callSites, sourceRefs, destinationRefs, destination) ?? Enumerable.Range(0, report.Findings.Count);
         var selected = new List<HopFinding>();
         foreach (var i in candidates)

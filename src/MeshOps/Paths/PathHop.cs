@@ -24,5 +24,14 @@ public sealed record PathHop(
 
     public override string ToString() => $"{Name}: {Status}";
 
-    private static IReadOnlyList<string> Clean(IReadOnlyList<string> lines) => [.. lines.Select(OutputText.Clean)];
+    private static string[] Clean(IReadOnlyList<string> lines)
+    {
+        var clean = new string[lines.Count];
+        for (var i = 0; i < clean.Length; i++)
+        {
+            clean[i] = OutputText.Clean(lines[i]);
+        }
+
+        return clean;
+    }
 }

@@ -16,6 +16,7 @@ internal sealed class PathIndex
     private readonly Dictionary<(string Namespace, string Name), List<Workload>> _registered = [];
     private readonly Dictionary<(string Namespace, string Name), Workload> _workloadsByName = [];
     private readonly Dictionary<(string Written, string? Namespace), PathEnd> _ends = [];
+    private readonly Dictionary<PathEnd, HashSet<EndRef>> _refs = new(ReferenceEqualityComparer.Instance);
 
     public PathIndex(MeshModel model, AnalysisReport report)
     {
@@ -49,6 +50,18 @@ internal sealed class PathIndex
         }
 
         return end;
+    }
+
+    /// <summary>The objects <paramref name="end"/> is made of (<see cref="PathFindings.EndRefs"/>), once per end: many paths share one.</summary>
+    public IReadOnlySet<EndRef> RefsOf(PathEnd end)
+    {
+        if (!_refs.TryGetValue(end, out var refs))
+        {
+            refs = PathFindings.EndRefs(end);
+            _refs[end] = refs;
+        }
+
+        return refs;
     }
 
     /// <summary>The model's calls made by any of <paramref name="sources"/>, in model order.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MeshOps.Analysis;
 using MeshOps.Model;
 using MeshOps.Paths.Hops;
@@ -46,13 +47,13 @@ public static class PathTracer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(paths);
-        return Each(new PathIndex(model, report));
+        return Each(new PathIndex(model, report), new SharedHops());
 
-        IEnumerable<PathReport> Each(PathIndex index)
+        IEnumerable<PathReport> Each(PathIndex index, SharedHops shared)
         {
             foreach (var path in paths)
             {
-                yield return Judge(Resolve(model, report, path.From, path.To, path.Port, path.Namespace, index), live: null);
+                yield return Judge(Resolve(model, report, path.From, path.To, path.Port, path.Namespace, index), live: null, shared);
             }
         }
     }
@@ -73,7 +74,7 @@ public static class PathTracer
             ? dialled is { } number ? ports.FirstOrDefault(p => p.Port == number) : ports.Count == 1 ? ports[0] : null
             : null;
         var context = new PathContext(model, source, destination, edges, dialled, servicePort);
-        return new ResolvedPath(context, PathFindings.Select(model, report, source, destination, edges, index?.Findings));
+        return new ResolvedPath(context, PathFindings.Select(model, report, source, destination, edges, index));
     }
 
     /// <summary>
@@ -81,14 +82,37 @@ public static class PathTracer
     /// sockets, Consul's catalog, Envoy's counters) is decided by what was seen there; the findings of the manifests'
     /// rules stay as evidence. A live probe that saw nothing leaves a hop the model can judge to the model.
     /// </summary>
-    internal static PathReport Judge(ResolvedPath path, IReadOnlyDictionary<PathHopName, HopJudgement>? live)
+    internal static PathReport Judge(ResolvedPath path, IReadOnlyDictionary<PathHopName, HopJudgement>? live) => Judge(path, live, shared: null);
+
+    private static PathReport Judge(ResolvedPath path, IReadOnlyDictionary<PathHopName, HopJudgement>? live, SharedHops? shared)
     {
         var context = path.Context;
-        var judged = Checks.Select(check => Hop(check, context, path.Findings, live?.GetValueOrDefault(check.Name))).ToList();
-        var hops = judged.Select(j => j.Hop).ToList();
-        var rootCause = judged.FirstOrDefault(j => j.Hop.Status == PathHopStatus.Fail) ?? judged.FirstOrDefault(j => j.Hop.Status == PathHopStatus.Warn);
-        var title = $"{context.Source} -> {context.Destination}{(context.Port is { } p ? $":{p}" : "")}";
-        return new PathReport(context.Source.ToString(), context.Destination.ToString(), context.Port, hops, rootCause?.Hop.Name, Verdict(title, hops, rootCause))
+        var hops = new PathHop[Checks.Length];
+        JudgedHop? failing = null;
+        JudgedHop? warning = null;
+        for (var i = 0; i < Checks.Length; i++)
+        {
+            var check = Checks[i];
+            var concerning = Concerning(path.Findings, check.Name);
+            var liveHop = live?.GetValueOrDefault(check.Name);
+            var inputs = shared is null || liveHop is not null ? null : check.Inputs(context);
+            if (inputs is not { } key || !shared!.TryGet(check.Name, key, concerning, out var judged))
+            {
+                judged = Hop(check, context, concerning, liveHop);
+                if (inputs is { } added)
+                {
+                    shared!.Add(check.Name, added, concerning, judged);
+                }
+            }
+
+            hops[i] = judged.Hop;
+            failing ??= judged.Hop.Status == PathHopStatus.Fail ? judged : null;
+            warning ??= judged.Hop.Status == PathHopStatus.Warn ? judged : null;
+        }
+
+        var rootCause = failing ?? warning;
+        var (from, to) = (context.Source.ToString(), context.Destination.ToString());
+        return new PathReport(from, to, context.Port, hops, rootCause?.Hop.Name, Verdict(from, to, context.Port, hops, rootCause))
         {
             Called = context.Edges.Count > 0,
         };
@@ -103,7 +127,7 @@ public static class PathTracer
             ? e.Target == service || (e.Target is null && e.TargetNamespace == service.Namespace && NameSuggester.Nearest(e.TargetName, [service.Name]) is not null)
             : e.Target is null && e.TargetName == destination.ConsulName))];
 
-    private static JudgedHop Hop(IHopCheck check, PathContext context, IReadOnlyList<HopFinding> findings, HopJudgement? live)
+    private static JudgedHop Hop(IHopCheck check, PathContext context, IReadOnlyList<Finding> concerning, HopJudgement? live)
     {
         if (!context.Destination.Resolved && check.Name > PathHopName.Name)
         {
@@ -117,18 +141,46 @@ public static class PathTracer
             { Status: PathHopStatus.Unknown } when check is not LiveOnlyHop => WithEvidence(check.Judge(context), live.Evidence),
             _ => live,
         };
-        var concerning = findings.Where(f => f.Hop == check.Name).Select(f => f.Finding).Distinct().ToList();
-        var decisive = seen ? null : concerning.Where(f => f.Severity >= Severity.Warning).OrderByDescending(f => f.Severity).FirstOrDefault();
+        var decisive = seen ? null : Decisive(concerning);
         var status = decisive is null ? judged.Status : decisive.Severity == Severity.Error ? PathHopStatus.Fail : PathHopStatus.Warn;
-        var evidence = concerning.SelectMany(FindingLines).Concat(judged.Evidence).ToList();
         var hop = new PathHop(
             check.Name,
             status,
-            evidence,
+            concerning.Count == 0 ? judged.Evidence : [.. concerning.SelectMany(FindingLines), .. judged.Evidence],
             decisive?.Fix ?? judged.Fix,
             decisive?.Confirm ?? judged.Confirm,
-            [.. concerning.Select(f => f.RuleId).Concat(judged.RuleIds).Distinct(StringComparer.Ordinal)]);
+            concerning.Count == 0 && judged.RuleIds.Count == 0 ? [] : [.. concerning.Select(f => f.RuleId).Concat(judged.RuleIds).Distinct(StringComparer.Ordinal)]);
         return new JudgedHop(hop, decisive is null ? judged.Summary : $"{decisive.RuleId} {decisive.Title}");
+    }
+
+    /// <summary>The findings of the path that concern this hop, each once, in report order.</summary>
+    private static IReadOnlyList<Finding> Concerning(IReadOnlyList<HopFinding> findings, PathHopName hop)
+    {
+        List<Finding>? concerning = null;
+        foreach (var finding in findings)
+        {
+            if (finding.Hop == hop && !(concerning?.Contains(finding.Finding) ?? false))
+            {
+                (concerning ??= []).Add(finding.Finding);
+            }
+        }
+
+        return concerning ?? (IReadOnlyList<Finding>)[];
+    }
+
+    /// <summary>The first of the most severe findings that warn or fail: it decides the hop.</summary>
+    private static Finding? Decisive(IReadOnlyList<Finding> concerning)
+    {
+        Finding? decisive = null;
+        foreach (var finding in concerning)
+        {
+            if (finding.Severity >= Severity.Warning && (decisive is null || finding.Severity > decisive.Severity))
+            {
+                decisive = finding;
+            }
+        }
+
+        return decisive;
     }
 
     private static HopJudgement WithEvidence(HopJudgement judged, IReadOnlyList<string> more) => judged with { Evidence = [.. judged.Evidence, .. more] };
@@ -136,24 +188,34 @@ public static class PathTracer
     private static IEnumerable<string> FindingLines(Finding finding) =>
         finding.Evidence.Select(e => e.ToString()).Prepend($"{finding.Location}: {finding.RuleId} {finding.Severity.ToString().ToLowerInvariant()}: {finding.Message}");
 
-    private static string Verdict(string title, IReadOnlyList<PathHop> hops, JudgedHop? rootCause)
+    private static string Verdict(string from, string to, int? port, IReadOnlyList<PathHop> hops, JudgedHop? rootCause)
     {
+        var title = port is { } p ? $"{from} -> {to}:{p}" : $"{from} -> {to}";
         if (rootCause is { Hop.Status: PathHopStatus.Fail })
         {
             return $"{title} fails at {rootCause.Hop.Name}: {rootCause.Summary}";
         }
 
-        var counts = $"{Count(hops, PathHopStatus.Pass)} pass, {Count(hops, PathHopStatus.Unknown)} unknown, {Count(hops, PathHopStatus.Skipped)} skipped";
+        var (pass, unknown, skipped) = (Count(hops, PathHopStatus.Pass), Count(hops, PathHopStatus.Unknown), Count(hops, PathHopStatus.Skipped));
         return rootCause is null
-            ? $"{title} passes ({counts})"
-            : $"{title} passes with a warning at {rootCause.Hop.Name}: {rootCause.Summary} ({counts})";
+            ? string.Create(CultureInfo.InvariantCulture, $"{title} passes ({pass} pass, {unknown} unknown, {skipped} skipped)")
+            : string.Create(CultureInfo.InvariantCulture, $"{title} passes with a warning at {rootCause.Hop.Name}: {rootCause.Summary} ({pass} pass, {unknown} unknown, {skipped} skipped)");
     }
 
-    private static string Count(IReadOnlyList<PathHop> hops, PathHopStatus status) => hops.Count(h => h.Status == status).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static int Count(IReadOnlyList<PathHop> hops, PathHopStatus status)
+    {
+        var count = 0;
+        foreach (var hop in hops)
+        {
+            count += hop.Status == status ? 1 : 0;
+        }
 
-    /// <summary>A hop and the short reason the verdict line quotes when it is the root cause.</summary>
-    private sealed record JudgedHop(PathHop Hop, string Summary);
+        return count;
+    }
 }
+
+/// <summary>A hop and the short reason the verdict line quotes when it is the root cause.</summary>
+internal sealed record JudgedHop(PathHop Hop, string Summary);
 
 /// <summary>A path whose ends are resolved, with the findings that concern it, waiting for its hops to be judged.</summary>
 internal sealed record ResolvedPath(PathContext Context, IReadOnlyList<HopFinding> Findings);

@@ -5,6 +5,8 @@ internal sealed class DestinationWorkloadHop : IHopCheck
 {
     public PathHopName Name => PathHopName.DestinationWorkload;
 
+    public HopInputs? Inputs(PathContext path) => HopInputs.Destination(path);
+
     public HopJudgement Judge(PathContext path)
     {
         var destination = path.Destination;

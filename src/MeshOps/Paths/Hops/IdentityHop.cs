@@ -10,6 +10,8 @@ internal sealed class IdentityHop : IHopCheck
 {
     public PathHopName Name => PathHopName.Identity;
 
+    public HopInputs? Inputs(PathContext path) => null;
+
     public HopJudgement Judge(PathContext path)
     {
         var workloads = path.Source.Workloads.Concat(path.Destination.Workloads).Distinct().ToList();

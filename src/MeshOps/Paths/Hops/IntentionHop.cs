@@ -14,6 +14,8 @@ internal sealed class IntentionHop : IHopCheck
 {
     public PathHopName Name => PathHopName.Intention;
 
+    public HopInputs? Inputs(PathContext path) => null;
+
     public HopJudgement Judge(PathContext path)
     {
         var (source, destination) = (path.Source, path.Destination);

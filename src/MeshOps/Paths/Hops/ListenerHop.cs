@@ -10,6 +10,8 @@ internal sealed class ListenerHop : IHopCheck
 {
     public PathHopName Name => PathHopName.Listener;
 
+    public HopInputs? Inputs(PathContext path) => new HopInputs(null, path.Destination, path.ServicePort);
+
     public HopJudgement Judge(PathContext path)
     {
         var workloads = path.Destination.Workloads;

@@ -8,6 +8,8 @@ internal sealed class LiveOnlyHop(PathHopName name) : IHopCheck
 {
     public PathHopName Name => name;
 
+    public HopInputs? Inputs(PathContext path) => name == PathHopName.Catalog ? HopInputs.Destination(path) : null;
+
     public HopJudgement Judge(PathContext path)
     {
         var destination = path.Destination.ConsulName;

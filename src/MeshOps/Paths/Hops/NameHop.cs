@@ -5,6 +5,8 @@ internal sealed class NameHop : IHopCheck
 {
     public PathHopName Name => PathHopName.Name;
 
+    public HopInputs? Inputs(PathContext path) => null;
+
     public HopJudgement Judge(PathContext path)
     {
         var destination = path.Destination;

@@ -27,4 +27,10 @@ internal interface IHopCheck
     PathHopName Name { get; }
 
     HopJudgement Judge(PathContext path);
+
+    /// <summary>
+    /// What <see cref="Judge"/> reads besides the model; null when it reads the calls or both ends, which -All traces once
+    /// per port, so a shared judgement would seldom be asked for again.
+    /// </summary>
+    HopInputs? Inputs(PathContext path);
 }

@@ -5,6 +5,8 @@ internal sealed class ProtocolHop : IHopCheck
 {
     public PathHopName Name => PathHopName.Protocol;
 
+    public HopInputs? Inputs(PathContext path) => HopInputs.Destination(path);
+
     public HopJudgement Judge(PathContext path)
     {
         var destination = path.Destination;

@@ -8,6 +8,9 @@ internal sealed class ServicePortHop : IHopCheck
 {
     public PathHopName Name => PathHopName.ServicePort;
 
+    // The port asked for is read only when the Service exposes no such port.
+    public HopInputs? Inputs(PathContext path) => new HopInputs(null, path.Destination, path.ServicePort, path.ServicePort is null ? path.Port : null);
+
     public HopJudgement Judge(PathContext path)
     {
         var confirm = $"kubectl get endpoints {path.Destination.Service?.Name ?? path.Destination.ConsulName} -n {path.Namespace} -o wide";

@@ -5,6 +5,8 @@ internal sealed class SourceWorkloadHop : IHopCheck
 {
     public PathHopName Name => PathHopName.SourceWorkload;
 
+    public HopInputs? Inputs(PathContext path) => HopInputs.Source(path);
+
     public HopJudgement Judge(PathContext path)
     {
         var source = path.Source;
