@@ -87,7 +87,7 @@ public sealed class EnvoyHopLiveTests
         using var connection = Connect(cluster, out var folder);
         try
         {
-            var log = await EnvoySidecarReader.ReadLogAsync(connection.Client, "default", "products-api-gone", CancellationToken.None);
+            var log = await EnvoySidecarReader.ReadLogAsync(connection.Client, "default", "products-api-gone", "consul-dataplane", 200, CancellationToken.None);
 
             Assert.Null(log.Value);
             Assert.Equal("the log API answered 404 for pod default/products-api-gone container consul-dataplane: pods \"products-api-gone\" not found", log.Reason);
