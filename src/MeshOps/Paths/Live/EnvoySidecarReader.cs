@@ -62,9 +62,11 @@ internal static class EnvoySidecarReader
         {
             return EnvoyReading<IReadOnlyList<string>>.Failed(SecretRedactor.Redact($"the log API answered {(int)e.Response.StatusCode} for pod {@namespace}/{pod} container {container}: {StatusMessage(e.Response.Content)}"));
         }
-        catch (HttpRequestException e)
+        // The connection's resilient pipeline turns what is still failing after its retries (5xx, 429, a timeout, a
+        // dropped connection) into an EndpointException; a stream cut mid-log is an IOException.
+        catch (Exception e) when (e is HttpRequestException or EndpointException or IOException)
         {
-            return EnvoyReading<IReadOnlyList<string>>.Failed(SecretRedactor.Redact($"the log API could not be reached for pod {@namespace}/{pod}: {e.Message}"));
+            return EnvoyReading<IReadOnlyList<string>>.Failed(SecretRedactor.Redact($"the log API could not be read for pod {@namespace}/{pod}: {e.Message}"));
         }
     }
 
