@@ -205,11 +205,7 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
             ? report
             : report with { Hops = [.. report.Hops.Select(h => h with { Confirm = ClusterConfirmCommands.ForCluster(h.Confirm, Context, kubeconfig) })] };
 
-    private static string? NamespaceOf(string written)
-    {
-        var dot = written.IndexOf('.', StringComparison.Ordinal);
-        return dot < 0 ? null : written[(dot + 1)..];
-    }
+    private static string? NamespaceOf(string written) => ServiceAddress.Split(written).Namespace;
 
     /// <summary>
     /// Every edge of the mesh graph, which holds each call the model shows (merged per target, a trace per port) and

@@ -12,7 +12,8 @@ internal static class PathEndResolver
     /// <param name="index">Built once over the same model, it finds workloads by name without a scan of every workload.</param>
     public static PathEnd Resolve(MeshModel model, string written, string? defaultNamespace, PathIndex? index = null)
     {
-        var (name, ns) = Split(written.Trim(), defaultNamespace);
+        var (name, writtenNamespace) = ServiceAddress.Split(written);
+        var ns = writtenNamespace ?? defaultNamespace;
         var namespaces = ns is null ? model.Namespaces.Order(StringComparer.Ordinal).Prepend("default").Distinct() : [ns];
         foreach (var candidate in namespaces)
         {
@@ -58,13 +59,6 @@ internal static class PathEndResolver
 
         var service = model.ServicesSelecting(owner).FirstOrDefault();
         return new PathEnd(name, ns, owner.ConsulServiceName, service, service?.Workloads ?? [owner]) { Pod = name };
-    }
-
-    // Kubernetes Service names are DNS-1035 labels and hold no dot, so the first dot separates the namespace.
-    private static (string Name, string? Namespace) Split(string written, string? defaultNamespace)
-    {
-        var dot = written.IndexOf('.', StringComparison.Ordinal);
-        return dot < 0 ? (written, defaultNamespace) : (written[..dot], written[(dot + 1)..]);
     }
 
     private static IReadOnlyList<string> Nearest(MeshModel model, string name)

@@ -87,7 +87,7 @@ public sealed class EnvoyHopLiveTests
         using var connection = Connect(cluster, out var folder);
         try
         {
-            var log = await EnvoySidecarReader.ReadLogAsync(connection.Client, "default", "products-api-gone", CancellationToken.None);
+            var log = await EnvoySidecarReader.ReadLogAsync(connection.Client, "default", "products-api-gone", "consul-dataplane", 200, CancellationToken.None);
 
             Assert.Null(log.Value);
             Assert.Equal("the log API answered 404 for pod default/products-api-gone container consul-dataplane: pods \"products-api-gone\" not found", log.Reason);
@@ -108,6 +108,33 @@ public sealed class EnvoyHopLiveTests
 
         Assert.Equal(PathHopStatus.Pass, verdict.Status);
         Assert.Contains(verdict.Evidence, e => e.Contains($"log not read: the log API answered 403 for pod default/{PodOf(cluster, Source)} container consul-dataplane: pods/log is forbidden", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_log_api_failing_after_the_retries_leaves_that_check_unknown_not_the_trace_thrown()
+    {
+        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions());
+        cluster.KubernetesFaults.Add(new MeshOps.Simulation.Faults.Fault(MeshOps.Simulation.Faults.FaultKind.ServerError, $"/api/v1/namespaces/default/pods/{PodOf(cluster, Source)}/log"));
+
+        var verdict = await JudgeAsync(cluster);
+
+        Assert.Equal(PathHopStatus.Pass, verdict.Status);
+        Assert.Contains(verdict.Evidence, e => e.Contains($"pod default/{PodOf(cluster, Source)}: log not read: the log API could not be read", StringComparison.Ordinal) && e.Contains("500", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Port_forward_refused_by_rbac_and_exec_refused_leave_their_hops_unknown_with_the_reason()
+    {
+        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions());
+        cluster.Kubernetes.Access.Forbid("create", "", "pods/portforward");
+        cluster.Kubernetes.Access.Forbid("create", "", "pods/exec");
+
+        var report = await LivePath.TraceAsync(cluster, Source, Destination);
+
+        Assert.Equal(PathHopStatus.Unknown, report[PathHopName.Envoy].Status);
+        Assert.Contains(report[PathHopName.Envoy].Evidence, e => e.Contains("/clusters not read", StringComparison.Ordinal) && e.Contains("403", StringComparison.Ordinal));
+        // The Listener hop falls back to the bind address products-api's configuration writes, and says why.
+        Assert.Contains(report[PathHopName.Listener].Evidence, e => e.Contains("could not be run", StringComparison.Ordinal) && e.Contains("HTTP 403", StringComparison.Ordinal));
     }
 
     [KubectlFact]

@@ -39,6 +39,22 @@ public sealed class LivePathCatalogTests
     }
 
     [Fact]
+    public async Task An_empty_catalog_answer_to_a_token_Consul_refuses_elsewhere_is_Unknown_not_the_root_cause()
+    {
+        // Consul filters what a token may not read out of /v1/health/connect (200, []) but refuses its intention check (403).
+        await using var path = await LivePath.StartAsync("missing-from-catalog:products-api");
+        path.Cluster.Consul.DenyPermission("/v1/connect/intentions/check", "service:read", "products-api");
+
+        var report = await path.TraceAsync("public-api", "products-api");
+
+        var catalog = report[PathHopName.Catalog];
+        Assert.Equal(PathHopStatus.Unknown, catalog.Status);
+        Assert.Contains(catalog.Evidence, e => e.Contains("hides from a token", StringComparison.Ordinal));
+        Assert.Contains("service:read on products-api", catalog.Fix, StringComparison.Ordinal);
+        Assert.NotEqual(PathHopName.Catalog, report.RootCause);
+    }
+
+    [Fact]
     public async Task Instances_whose_checks_fail_are_no_route_for_Envoy()
     {
         await using var path = await LivePath.StartAsync();

@@ -102,7 +102,7 @@ public sealed class SimulatedKubernetesServer : IAsyncDisposable
         app.UseWebSockets();
         app.UseRouting();
         ApiRoutes.Map(app, store, server.Apis, server.Access, () => server.BaseAddress);
-        PodStreamEndpoints.Map(app, store, network, files);
+        PodStreamEndpoints.Map(app, store, network, files, server.Access);
         PodLogEndpoint.Map(app, store, server.Access, server.Logs);
 
         await app.StartAsync(ct);

@@ -15,4 +15,8 @@ internal sealed record CatalogData(
     bool? ConsulAllows,
     IntentionDecision? Ours,
     string? Problem,
-    string? Via);
+    string? Via)
+{
+    /// <summary>Consul answered 403 to one of the path's reads: the token may not see all of what it asked.</summary>
+    public bool TokenRefused { get; init; }
+}

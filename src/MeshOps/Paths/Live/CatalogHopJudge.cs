@@ -42,6 +42,19 @@ internal static class CatalogHopJudge
     private static HopJudgement? JudgeInstances(CatalogData data, List<string> evidence, string via)
     {
         var instances = data.Instances!;
+        if (instances.Count == 0 && data.TokenRefused)
+        {
+            // Consul answers 200 with an empty list, not 403, for instances the token may not read: with the same token
+            // refused elsewhere on this path, the empty answer is the token's view, not the catalog.
+            evidence.Add($"GET /v1/health/connect/{data.Destination}{via} returned no instance, and Consul refused this token another read of the path (403): it hides from a token the instances its ACL policy cannot read");
+            return new HopJudgement(
+                PathHopStatus.Unknown,
+                [],
+                $"Consul shows this token no instance of {data.Destination} (ACLs may hide them)",
+                $"Trace again with a Consul token that has service:read on {data.Destination} and node:read (CONSUL_HTTP_TOKEN or CONSUL_HTTP_TOKEN_FILE).",
+                "");
+        }
+
         if (instances.Count == 0)
         {
             evidence.Add($"GET /v1/health/connect/{data.Destination}{via} returned no instance: Consul's catalog has no sidecar proxy for {data.Destination}, so no Envoy can route to it");
@@ -60,8 +73,21 @@ internal static class CatalogHopJudge
             evidence.Add($"catalog: {instance.Service.Id} on node {instance.Node.Node} at {instance.Service.Address}:{instance.Service.Port} is {instance.AggregatedStatus}{Join(failing)}");
         }
 
-        return passing.Count > 0
-            ? null
+        if (passing.Count > 0)
+        {
+            return null;
+        }
+
+        // Consul gives Envoy warning instances as healthy unless a service-resolver sets OnlyPassing (agent/xds
+        // endpoints: only a critical check, or a warning one under OnlyPassing, makes an endpoint unhealthy).
+        var warning = instances.Count(i => i.AggregatedStatus == "warning");
+        return warning > 0
+            ? new HopJudgement(
+                PathHopStatus.Warn,
+                [],
+                $"{warning} of the {instances.Count} instance(s) of {data.Destination} in Consul's catalog are in warning, none passing",
+                $"Envoy still routes to instances in warning (unless a service-resolver for {data.Destination} sets OnlyPassing): see the warning check's output above.",
+                "")
             : new HopJudgement(
                 PathHopStatus.Fail,
                 [],

@@ -1,3 +1,4 @@
+using System.Net;
 using MeshOps.Clients;
 using MeshOps.Clients.Consul;
 using MeshOps.Paths.Hops;
@@ -23,6 +24,7 @@ internal sealed class CatalogProbe(ConsulAccess consul) : ILiveHopProbe
         IReadOnlyList<ConsulServiceHealth>? instances = null;
         bool? allows = null;
         var problems = new List<string>();
+        var refused = false;
         try
         {
             instances = await connection.Client.GetConnectHealthAsync(destination, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -30,6 +32,7 @@ internal sealed class CatalogProbe(ConsulAccess consul) : ILiveHopProbe
         catch (EndpointException e)
         {
             problems.Add(e.Message);
+            refused |= e.StatusCode == HttpStatusCode.Forbidden;
         }
 
         try
@@ -39,8 +42,12 @@ internal sealed class CatalogProbe(ConsulAccess consul) : ILiveHopProbe
         catch (EndpointException e)
         {
             problems.Add(e.Message);
+            refused |= e.StatusCode == HttpStatusCode.Forbidden;
         }
 
-        return CatalogHopJudge.Judge(new CatalogData(source, destination, instances, allows, ours, problems.Count == 0 ? null : string.Join(" ", problems.Distinct()), connection.Via));
+        return CatalogHopJudge.Judge(new CatalogData(source, destination, instances, allows, ours, problems.Count == 0 ? null : string.Join(" ", problems.Distinct()), connection.Via)
+        {
+            TokenRefused = refused,
+        });
     }
 }

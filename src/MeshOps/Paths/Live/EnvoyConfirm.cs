@@ -13,7 +13,7 @@ internal static class EnvoyConfirm
 
     public static string Certificates(EnvoySidecarData pod) => $"{PortForward(pod)} curl -s localhost:19000/certs";
 
-    public static string Logs(EnvoySidecarData pod) => $"kubectl logs -n {pod.Namespace} {pod.Pod} -c consul-dataplane --tail=200";
+    public static string Logs(EnvoySidecarData pod) => $"kubectl logs -n {pod.Namespace} {pod.Pod} -c {pod.LogContainer} --tail=200";
 
     private static string PortForward(EnvoySidecarData pod) => $"kubectl port-forward -n {pod.Namespace} pod/{pod.Pod} 19000:19000 &";
 }

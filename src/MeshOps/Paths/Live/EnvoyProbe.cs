@@ -69,14 +69,15 @@ internal sealed class EnvoyProbe(KubernetesConnection cluster, LivePathOptions o
 
     private async Task<EnvoySidecarData> ReadOnceAsync(PathPod pod, CancellationToken cancellationToken)
     {
+        var container = pod.Sidecar ?? EnvoySidecarReader.LogContainer;
         await _concurrent.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            options.OnNote?.Invoke($"Envoy admin of pod {pod} port {options.AdminPort} (port-forward): /clusters, /stats twice {options.SampleInterval.TotalSeconds:0.##} s apart, /certs; log of container {EnvoySidecarReader.LogContainer}");
-            var log = EnvoySidecarReader.ReadLogAsync(cluster.Client, pod.Namespace, pod.Name, cancellationToken);
+            options.OnNote?.Invoke($"Envoy admin of pod {pod} port {options.AdminPort} (port-forward): /clusters, /stats twice {options.SampleInterval.TotalSeconds:0.##} s apart, /certs; log of container {container}");
+            var log = EnvoySidecarReader.ReadLogAsync(cluster.Client, pod.Namespace, pod.Name, container, options.LogTailLines, cancellationToken);
             await using var admin = EnvoyAdminClient.ForPod(cluster, pod.Namespace, pod.Name, options.AdminPort);
             var data = await EnvoySidecarReader.ReadAdminAsync(admin, pod.Namespace, pod.Name, readClusters: true, options.SampleInterval, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-            return data with { LogLines = await log.ConfigureAwait(false) };
+            return data with { LogContainer = container, LogLines = await log.ConfigureAwait(false) };
         }
         finally
         {

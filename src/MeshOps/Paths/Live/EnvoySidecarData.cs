@@ -5,7 +5,7 @@ namespace MeshOps.Paths.Live;
 
 /// <summary>
 /// What was read of one pod's sidecar: Envoy admin answers (through a port-forward to 19000) and the tail of the
-/// <c>consul-dataplane</c> container's log. A part left null was not read; a part whose <see cref="EnvoyReading{T}.Value"/>
+/// sidecar container's log. A part left null was not read; a part whose <see cref="EnvoyReading{T}.Value"/>
 /// is null could not be, with the reason.
 /// </summary>
 internal sealed record EnvoySidecarData(string Pod, string Namespace)
@@ -16,6 +16,9 @@ internal sealed record EnvoySidecarData(string Pod, string Namespace)
     public EnvoyReading<EnvoyStatsSamples>? Stats { get; init; }
 
     public EnvoyReading<IReadOnlyList<EnvoyCertificate>>? Certificates { get; init; }
+
+    /// <summary>The sidecar container whose log is read (consul-dataplane, or envoy-sidecar before consul-k8s 1.0).</summary>
+    public string LogContainer { get; init; } = EnvoySidecarReader.LogContainer;
 
     /// <summary>The last lines of the sidecar container's log, oldest first.</summary>
     public EnvoyReading<IReadOnlyList<string>>? LogLines { get; init; }

@@ -18,10 +18,8 @@ namespace MeshOps.Paths.Live;
 /// </summary>
 internal static class EnvoySidecarReader
 {
-    /// <summary>The container consul-k8s injects as the sidecar (consul-dataplane runs Envoy in it).</summary>
+    /// <summary>The container consul-k8s 1.x injects as the sidecar (consul-dataplane runs Envoy in it).</summary>
     public const string LogContainer = "consul-dataplane";
-
-    public const int LogTailLines = 200;
 
     /// <summary>
     /// Only the counters the hop watches, in one request per sample (Envoy's RE2 <c>filter=</c>, partial match):
@@ -43,13 +41,17 @@ internal static class EnvoySidecarReader
         return new EnvoySidecarData(pod, @namespace) { Clusters = clusters, Stats = stats, Certificates = certificates };
     }
 
-    /// <summary>The last <see cref="LogTailLines"/> lines of the sidecar container's log, oldest first.</summary>
-    public static async Task<EnvoyReading<IReadOnlyList<string>>> ReadLogAsync(IKubernetes kubernetes, string @namespace, string pod, CancellationToken cancellationToken)
+    /// <summary>
+    /// The last <paramref name="tailLines"/> lines of the sidecar container's log, oldest first. The container is the
+    /// pod's own sidecar: consul-dataplane on consul-k8s 1.x, envoy-sidecar before 1.0 (asking a pod for a container
+    /// it does not have is a 400).
+    /// </summary>
+    public static async Task<EnvoyReading<IReadOnlyList<string>>> ReadLogAsync(IKubernetes kubernetes, string @namespace, string pod, string container, int tailLines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kubernetes);
         try
         {
-            using var stream = await kubernetes.CoreV1.ReadNamespacedPodLogAsync(pod, @namespace, container: LogContainer, tailLines: LogTailLines, cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var stream = await kubernetes.CoreV1.ReadNamespacedPodLogAsync(pod, @namespace, container: container, tailLines: tailLines, cancellationToken: cancellationToken).ConfigureAwait(false);
             using var reader = new StreamReader(stream);
             var lines = new List<string>();
             while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
@@ -58,11 +60,13 @@ internal static class EnvoySidecarReader
         }
         catch (HttpOperationException e)
         {
-            return EnvoyReading<IReadOnlyList<string>>.Failed(SecretRedactor.Redact($"the log API answered {(int)e.Response.StatusCode} for pod {@namespace}/{pod} container {LogContainer}: {StatusMessage(e.Response.Content)}"));
+            return EnvoyReading<IReadOnlyList<string>>.Failed(SecretRedactor.Redact($"the log API answered {(int)e.Response.StatusCode} for pod {@namespace}/{pod} container {container}: {StatusMessage(e.Response.Content)}"));
         }
-        catch (HttpRequestException e)
+        // The connection's resilient pipeline turns what is still failing after its retries (5xx, 429, a timeout, a
+        // dropped connection) into an EndpointException; a stream cut mid-log is an IOException.
+        catch (Exception e) when (e is HttpRequestException or EndpointException or IOException)
         {
-            return EnvoyReading<IReadOnlyList<string>>.Failed(SecretRedactor.Redact($"the log API could not be reached for pod {@namespace}/{pod}: {e.Message}"));
+            return EnvoyReading<IReadOnlyList<string>>.Failed(SecretRedactor.Redact($"the log API could not be read for pod {@namespace}/{pod}: {e.Message}"));
         }
     }
 

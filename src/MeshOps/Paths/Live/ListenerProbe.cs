@@ -48,7 +48,7 @@ internal sealed class ListenerProbe(KubernetesConnection cluster, LivePathOption
         try
         {
             var sockets = ProcNetTcp.Parse(output);
-            return ListenerSocketJudge.Judge(new ListenerData(pod.Namespace, pod.Name, container!, pod.PodIp ?? "", port, sockets));
+            return ListenerSocketJudge.Judge(new ListenerData(pod.Namespace, pod.Name, container!, pod.PodIp ?? "", port, sockets) { HasSidecar = pod.Sidecar is not null });
         }
         catch (FormatException unreadable)
         {

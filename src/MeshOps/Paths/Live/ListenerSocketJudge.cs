@@ -33,6 +33,11 @@ internal static class ListenerSocketJudge
             return new HopJudgement(PathHopStatus.Pass, evidence, $"{probe.Container} listens on {open}", "", confirm);
         }
 
+        if (!probe.HasSidecar)
+        {
+            return WithoutSidecar(probe, onPort, evidence, confirm);
+        }
+
         if (onPort.FirstOrDefault(s => IsLoopback(s.Address, dialled)) is { } loopback)
         {
             evidence.Add($"pod {probe.Pod}: {loopback} is loopback only: the sidecar dials {Endpoint(dialled, port)} and reaches it, "
@@ -57,6 +62,28 @@ internal static class ListenerSocketJudge
         }
 
         return NothingOnPort(probe, dialled, confirm);
+    }
+
+    /// <summary>A pod outside the mesh: callers reach the app on the pod IP itself, no sidecar forwards to loopback.</summary>
+    private static HopJudgement WithoutSidecar(ListenerData probe, List<ListeningSocket> onPort, List<string> evidence, string confirm)
+    {
+        if (onPort.FirstOrDefault(s => IsPodIp(s, probe)) is { } podIp)
+        {
+            return new HopJudgement(PathHopStatus.Pass, evidence, $"{probe.Container} listens on {podIp} (the pod IP; the pod has no sidecar)", "", confirm);
+        }
+
+        if (onPort.Count == 0)
+        {
+            return NothingOnPort(probe, LocalAppAddress(probe.PodIp), confirm);
+        }
+
+        evidence.Add($"pod {probe.Pod}: no sidecar runs in the pod, so callers dial {probe.PodIp}:{probe.TargetPort} directly, which nothing accepts");
+        return new HopJudgement(
+            PathHopStatus.Fail,
+            evidence,
+            $"{probe.Container} listens on {string.Join(", ", onPort)} only, and the pod has no sidecar",
+            $"bind {probe.Container} to {Endpoint(Any(LocalAppAddress(probe.PodIp)), probe.TargetPort)}: without a sidecar nothing forwards to a loopback-only app",
+            confirm);
     }
 
     private static HopJudgement NothingOnPort(ListenerData probe, IPAddress dialled, string confirm)

@@ -22,17 +22,29 @@ namespace MeshOps.Simulation.Kubernetes.Streams;
 public static class PodStreamEndpoints
 {
     private static readonly string[] Methods = ["GET", "POST"];
+    private static readonly ApiResource Exec = new(string.Empty, "v1", "Pod", "pods/exec", string.Empty, Namespaced: true, []);
+    private static readonly ApiResource PortForward = new(string.Empty, "v1", "Pod", "pods/portforward", string.Empty, Namespaced: true, []);
 
-    public static void Map(IEndpointRouteBuilder routes, ObjectStore store, PodNetwork network, PodFiles files)
+    /// <param name="access">RBAC: kube-apiserver authorises both subresources as create (for GET WebSocket upgrades too, since 1.31).</param>
+    public static void Map(IEndpointRouteBuilder routes, ObjectStore store, PodNetwork network, PodFiles files, AccessRules access)
     {
+        ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(routes);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(files);
         routes.MapMethods("/api/v1/namespaces/{ns}/pods/{name}/exec", Methods,
-            (HttpContext context, string ns, string name) => Guarded(context, () => ExecAsync(context, store, files, ns, name)));
+            (HttpContext context, string ns, string name) => Guarded(context, () =>
+            {
+                access.Check("create", Exec, ns);
+                return ExecAsync(context, store, files, ns, name);
+            }));
         routes.MapMethods("/api/v1/namespaces/{ns}/pods/{name}/portforward", Methods,
-            (HttpContext context, string ns, string name) => Guarded(context, () => PortForwardAsync(context, store, network, ns, name)));
+            (HttpContext context, string ns, string name) => Guarded(context, () =>
+            {
+                access.Check("create", PortForward, ns);
+                return PortForwardAsync(context, store, network, ns, name);
+            }));
     }
 
     private static async Task Guarded(HttpContext context, Func<Task> handle)

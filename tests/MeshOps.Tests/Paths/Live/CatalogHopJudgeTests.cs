@@ -46,11 +46,32 @@ public class CatalogHopJudgeTests
     [Fact]
     public void Instances_none_passing_fail_with_the_failing_check_output()
     {
-        var hop = CatalogHopJudge.Judge(Data([Instance("p-1", "passing", "critical"), Instance("p-2", "warning")]));
+        var hop = CatalogHopJudge.Judge(Data([Instance("p-1", "passing", "critical"), Instance("p-2", "warning", "critical")]));
 
         Assert.Equal(PathHopStatus.Fail, hop.Status);
         Assert.Contains("none of the 2 instance(s)", hop.Summary, StringComparison.Ordinal);
         Assert.Contains(hop.Evidence, e => e.Contains("connection refused", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Instances_in_warning_are_still_routed_by_Envoy_so_they_warn_not_fail()
+    {
+        var hop = CatalogHopJudge.Judge(Data([Instance("p-1", "passing", "warning"), Instance("p-2", "critical")]));
+
+        Assert.Equal(PathHopStatus.Warn, hop.Status);
+        Assert.Equal("1 of the 2 instance(s) of products-api in Consul's catalog are in warning, none passing", hop.Summary);
+        Assert.Contains("OnlyPassing", hop.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_catalog_for_a_token_Consul_refused_is_Unknown_not_a_missing_service()
+    {
+        var hop = CatalogHopJudge.Judge(Data([], consulAllows: null, problem: "Consul at http://127.0.0.1:8500 answered 403 Permission denied: the token lacks the permission service:read.") with { TokenRefused = true });
+
+        Assert.Equal(PathHopStatus.Unknown, hop.Status);
+        Assert.Equal("Consul shows this token no instance of products-api (ACLs may hide them)", hop.Summary);
+        Assert.Contains("service:read on products-api", hop.Fix, StringComparison.Ordinal);
+        Assert.Contains(hop.Evidence, e => e.Contains("403 Permission denied", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -149,6 +149,17 @@ public class EnvoyHopJudgeTests
     }
 
     [Fact]
+    public void The_log_confirm_names_the_pods_own_sidecar_container_envoy_sidecar_before_consul_k8s_1_0()
+    {
+        var data = Healthy();
+        data = data with { Source = data.Source with { LogContainer = "envoy-sidecar", LogLines = EnvoyReading.Of<IReadOnlyList<string>>([.. OrdinaryLog, ConsulUnreachableLine]) } };
+
+        var verdict = EnvoyHopJudge.Judge(data);
+
+        Assert.Equal("kubectl logs -n default frontend-1 -c envoy-sidecar --tail=200", verdict.Confirm);
+    }
+
+    [Fact]
     public void A_sidecar_that_connected_again_after_losing_consul_only_warns()
     {
         var data = Healthy();

@@ -20,6 +20,25 @@ public sealed class ListenerSocketJudgeTests
 
     private static ListeningSocket On(string address, int port = 9090) => new(IPAddress.Parse(address), port);
 
+    [Fact]
+    public void Outside_the_mesh_a_bind_on_the_pod_ip_passes_since_callers_dial_it_directly()
+    {
+        var judgement = ListenerSocketJudge.Judge(Probe(On("10.244.0.7")) with { HasSidecar = false });
+
+        Assert.Equal(PathHopStatus.Pass, judgement.Status);
+        Assert.Contains("the pod has no sidecar", judgement.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outside_the_mesh_a_loopback_bind_fails_since_no_sidecar_forwards_to_it()
+    {
+        var judgement = ListenerSocketJudge.Judge(Probe(On("127.0.0.1")) with { HasSidecar = false });
+
+        Assert.Equal(PathHopStatus.Fail, judgement.Status);
+        Assert.Equal("products-api listens on 127.0.0.1:9090 only, and the pod has no sidecar", judgement.Summary);
+        Assert.StartsWith("bind products-api to 0.0.0.0:9090", judgement.Fix, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("0.0.0.0")]
     [InlineData("::")]
