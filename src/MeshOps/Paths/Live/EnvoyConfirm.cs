@@ -15,5 +15,6 @@ internal static class EnvoyConfirm
 
     public static string Logs(EnvoySidecarData pod) => $"kubectl logs -n {pod.Namespace} {pod.Pod} -c {pod.LogContainer} --tail=200";
 
-    private static string PortForward(EnvoySidecarData pod) => $"kubectl port-forward -n {pod.Namespace} pod/{pod.Pod} 19000:19000 &";
+    // Local port 19000 whatever the pod's admin port, so the curl that follows is the same command.
+    private static string PortForward(EnvoySidecarData pod) => $"kubectl port-forward -n {pod.Namespace} pod/{pod.Pod} 19000:{pod.AdminPort} &";
 }

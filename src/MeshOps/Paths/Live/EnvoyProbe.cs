@@ -77,7 +77,7 @@ internal sealed class EnvoyProbe(KubernetesConnection cluster, LivePathOptions o
             var log = EnvoySidecarReader.ReadLogAsync(cluster.Client, pod.Namespace, pod.Name, container, options.LogTailLines, cancellationToken);
             await using var admin = EnvoyAdminClient.ForPod(cluster, pod.Namespace, pod.Name, options.AdminPort);
             var data = await EnvoySidecarReader.ReadAdminAsync(admin, pod.Namespace, pod.Name, readClusters: true, options.SampleInterval, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-            return data with { LogContainer = container, LogLines = await log.ConfigureAwait(false) };
+            return data with { LogContainer = container, AdminPort = options.AdminPort, LogLines = await log.ConfigureAwait(false) };
         }
         finally
         {

@@ -23,6 +23,9 @@ internal sealed record EnvoySidecarData(string Pod, string Namespace)
     /// <summary>The last lines of the sidecar container's log, oldest first.</summary>
     public EnvoyReading<IReadOnlyList<string>>? LogLines { get; init; }
 
+    /// <summary>Envoy's admin port in the pod, for the commands a user pastes.</summary>
+    public int AdminPort { get; init; } = Envoy.Admin.EnvoyAdminClient.DefaultAdminPort;
+
     /// <summary>The pod as evidence names it.</summary>
     public override string ToString() => $"pod {Namespace}/{Pod}";
 }

@@ -38,8 +38,8 @@ public sealed class LivePathTracer : IDisposable
             return PathTracer.Judge(path, Unreadable(path));
         }
 
-        var live = new Dictionary<PathHopName, HopJudgement>();
-        foreach (var probe in _probes)
+        var live = OutsideMesh(path);
+        foreach (var probe in _probes.Where(p => !live.ContainsKey(p.Hop)))
         {
             live[probe.Hop] = await probe.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
         }
@@ -69,6 +69,31 @@ public sealed class LivePathTracer : IDisposable
         {
             yield return await JudgeAsync(path, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The mesh hops a path outside the mesh does not take, skipped as the Intention hop skips them: between two
+    /// services without sidecars traffic goes pod to pod through kube-proxy, with no Consul catalog or Envoy on the
+    /// way; a source without a sidecar has no Envoy of its own (MESH502 judges such a call into the mesh).
+    /// </summary>
+    private static Dictionary<PathHopName, HopJudgement> OutsideMesh(ResolvedPath path)
+    {
+        var (source, destination) = (path.Context.Source, path.Context.Destination);
+        var skipped = new Dictionary<PathHopName, HopJudgement>();
+        var sourceInMesh = source.Workloads.Any(w => w.InMesh);
+        if (!sourceInMesh && !destination.Workloads.Any(w => w.InMesh))
+        {
+            var why = $"neither {source} nor {destination} joins the mesh: the call goes pod to pod, with no Consul catalog or Envoy on its way";
+            skipped[PathHopName.Catalog] = new HopJudgement(PathHopStatus.Skipped, [why], why, "", "");
+        }
+
+        if (!sourceInMesh)
+        {
+            var why = $"{source} does not join the mesh: its calls leave without an Envoy of its own";
+            skipped[PathHopName.Envoy] = new HopJudgement(PathHopStatus.Skipped, [why], why, "", "");
+        }
+
+        return skipped;
     }
 
     /// <summary>An end that did not resolve has no pod to ask: the live hops say so instead of being Skipped as offline.</summary>

@@ -97,13 +97,24 @@ public class EnvoyHopJudgeTests
     [InlineData("connect_authzrbac.denied")]
     [InlineData("connect_authz.rbac.denied")]
     [InlineData("http.public_listener.rbac.denied")]
-    public void Rbac_denials_rising_at_the_destination_fail_as_intentions(string counter)
+    public void Rbac_denials_rising_at_the_destination_warn_since_the_counter_does_not_name_the_caller(string counter)
     {
         var verdict = EnvoyHopJudge.Judge(Destination(Stats("client-1", With(counter, 1), With(counter, 4))));
 
-        Assert.Equal(PathHopStatus.Fail, verdict.Status);
-        Assert.Equal($"intentions are denying connections at client-1 ({counter} 1 -> 4 in 2 s)", verdict.Summary);
+        // Another service's denied caller rises the same counter: a healthy, allowed path must not fail on it.
+        Assert.Equal(PathHopStatus.Warn, verdict.Status);
+        Assert.Equal($"intentions are denying some caller at client-1 ({counter} 1 -> 4 in 2 s; the counter does not say which)", verdict.Summary);
         Assert.Contains("allow frontend -> client", verdict.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Confirm_commands_forward_the_pods_own_admin_port()
+    {
+        var healthy = Healthy();
+
+        var verdict = EnvoyHopJudge.Judge(healthy with { Source = healthy.Source with { AdminPort = 15000 } });
+
+        Assert.StartsWith("kubectl port-forward -n default pod/frontend-1 19000:15000 & curl -s localhost:19000/", verdict.Confirm, StringComparison.Ordinal);
     }
 
     [Fact]
