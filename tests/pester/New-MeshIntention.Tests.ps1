@@ -171,7 +171,9 @@ Describe 'New-MeshIntention' -Tag Unit {
         }
     }
 
-    It 'shows as a table of name, destination and sources' {
+    It 'shows as a table of name, destination and sources, also where errors stop scripts' {
+        # A format script block that errors shows an empty cell only under 'Stop' (build scripts, CI): the view must not error.
+        $ErrorActionPreference = 'Stop'
         $text = New-MeshIntention products-api public-api -Action Allow | New-MeshIntention products-api frontend -PermissionAction Allow -PathPrefix /coffees -Method GET |
             Out-String -Width 200
 
