@@ -25,19 +25,15 @@ public static class PathsAllPipeline
         clock.Lap("analyse");
         var model = MeshModelBuilder.Build(manifests);
         clock.Lap("model");
-        var pairs = MeshGraphBuilder.Build(model, analysis).Edges
-            .SelectMany(e => e.Ports.Count == 0 ? [(Edge: e, Port: (int?)null)] : e.Ports.Select(p => (Edge: e, Port: (int?)p)))
-            .ToList();
+        var requests = MeshGraphBuilder.Build(model, analysis).PathRequests();
         clock.Lap("graph");
         // Kept, as the cmdlet keeps them until it writes them: live results make the collections during tracing dearer.
-        var reports = PathTracer.TraceEach(model, analysis, pairs.Select(p => new PathRequest(Qualified(p.Edge.From), Qualified(p.Edge.To), p.Port))).ToList();
+        var reports = PathTracer.TraceEach(model, analysis, requests).ToList();
         var passed = reports.Count(r => r.Passed);
 
         clock.Lap("trace");
-        return new AllResult(pairs.Count, passed);
+        return new AllResult(requests.Count, passed);
     }
-
-    private static string Qualified(MeshGraphNode node) => $"{node.Name}.{node.Namespace}";
 
     /// <summary>Edges traced (one per edge and port, as the cmdlet writes results) and how many of them pass.</summary>
     public readonly record struct AllResult(int Traced, int Passed);

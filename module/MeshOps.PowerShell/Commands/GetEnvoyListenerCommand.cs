@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using MeshOps.Envoy;
-using MeshOps.Envoy.Admin;
 using MeshOps.Envoy.Config;
 using MeshOps.PowerShell.Infrastructure;
 
@@ -13,7 +11,7 @@ namespace MeshOps.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "EnvoyListener", DefaultParameterSetName = PodSet)]
 [OutputType(typeof(EnvoyListener), typeof(EnvoyFilterChain), typeof(EnvoyIntention))]
-public sealed class GetEnvoyListenerCommand : EnvoyAdminCmdlet
+public sealed class GetEnvoyListenerCommand : EnvoyConfigDumpCmdlet
 {
     /// <summary>Listener names to keep (wildcards: <c>public_listener*</c>).</summary>
     [Parameter]
@@ -38,16 +36,7 @@ public sealed class GetEnvoyListenerCommand : EnvoyAdminCmdlet
         }
     }
 
-    protected override async Task<IReadOnlyList<object>> ReadLiveAsync(IEnvoyAdmin admin, CancellationToken cancellationToken)
-    {
-        var response = await admin.GetAsync(EnvoyConfigDumpRequest.PathAndQuery(includeEds: false, resource: null), cancellationToken).ConfigureAwait(false);
-        return Results(EnvoyConfigDumpParser.Parse(admin.Source, response.Body.Span));
-    }
-
-    protected override IReadOnlyList<object> ReadSaved(EnvoySource source, ReadOnlyMemory<byte> content) =>
-        Results(EnvoyConfigDumpParser.Parse(source, content.Span));
-
-    private IReadOnlyList<object> Results(EnvoyConfigDump dump)
+    protected override IReadOnlyList<object> Results(EnvoyConfigDump dump)
     {
         var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
         var listeners = dump.Listeners.Where(l => patterns is null || patterns.Any(p => p.IsMatch(l.Name))).ToList();

@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using MeshOps.Envoy;
-using MeshOps.Envoy.Admin;
 using MeshOps.Envoy.Config;
 using MeshOps.PowerShell.Infrastructure;
 
@@ -12,7 +10,7 @@ namespace MeshOps.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "EnvoyRoute", DefaultParameterSetName = PodSet)]
 [OutputType(typeof(EnvoyRoute))]
-public sealed class GetEnvoyRouteCommand : EnvoyAdminCmdlet
+public sealed class GetEnvoyRouteCommand : EnvoyConfigDumpCmdlet
 {
     /// <summary>Route configuration names to keep (wildcards).</summary>
     [Parameter]
@@ -25,16 +23,7 @@ public sealed class GetEnvoyRouteCommand : EnvoyAdminCmdlet
     [ValidateNotNullOrEmpty]
     public string? DestinationService { get; set; }
 
-    protected override async Task<IReadOnlyList<object>> ReadLiveAsync(IEnvoyAdmin admin, CancellationToken cancellationToken)
-    {
-        var response = await admin.GetAsync(EnvoyConfigDumpRequest.PathAndQuery(includeEds: false, resource: null), cancellationToken).ConfigureAwait(false);
-        return Results(EnvoyConfigDumpParser.Parse(admin.Source, response.Body.Span));
-    }
-
-    protected override IReadOnlyList<object> ReadSaved(EnvoySource source, ReadOnlyMemory<byte> content) =>
-        Results(EnvoyConfigDumpParser.Parse(source, content.Span));
-
-    private IReadOnlyList<object> Results(EnvoyConfigDump dump)
+    protected override IReadOnlyList<object> Results(EnvoyConfigDump dump)
     {
         var patterns = RouteConfiguration?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
         return dump.Routes

@@ -214,11 +214,7 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
     private List<PathReport> TraceAll(MeshModel model, AnalysisReport analysis, Func<IReadOnlyList<PathRequest>, IEnumerable<PathReport>> trace)
     {
         const string activity = "Test-MeshPath -All";
-        var requests = MeshGraphBuilder.Build(model, analysis).Edges
-            .Where(e => Namespace is null || e.From.Namespace == Namespace)
-            .SelectMany(e => e.Ports.Count == 0 ? [(Edge: e, Port: (int?)null)] : e.Ports.Select(p => (Edge: e, Port: (int?)p)))
-            .Select(pair => new PathRequest(Qualified(pair.Edge.From), Qualified(pair.Edge.To), pair.Port))
-            .ToList();
+        var requests = MeshGraphBuilder.Build(model, analysis).PathRequests(Namespace);
         var reports = new List<PathReport>(requests.Count);
         // The tracers yield each result as it is traced, on this thread: progress moves as paths complete.
         ReportProgress(activity, $"{requests.Count} path(s)", 0);
@@ -231,6 +227,4 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
         CompleteProgress(activity);
         return reports;
     }
-
-    private static string Qualified(MeshGraphNode node) => $"{node.Name}.{node.Namespace}";
 }

@@ -51,4 +51,17 @@ public sealed record MeshGraphEdge(MeshGraphNode From, MeshGraphNode To, IReadOn
 }
 
 /// <summary>The services of a mesh and the calls between them, ready to draw.</summary>
-public sealed record MeshGraph(IReadOnlyList<MeshGraphNode> Nodes, IReadOnlyList<MeshGraphEdge> Edges);
+public sealed record MeshGraph(IReadOnlyList<MeshGraphNode> Nodes, IReadOnlyList<MeshGraphEdge> Edges)
+{
+    /// <summary>
+    /// The paths Test-MeshPath -All traces: every edge, once per port it is called on (once when no port is known), each
+    /// end written <c>name.namespace</c>; with <paramref name="fromNamespace"/>, only the edges whose caller is in it.
+    /// </summary>
+    public IReadOnlyList<Paths.PathRequest> PathRequests(string? fromNamespace = null) =>
+        [.. Edges
+            .Where(e => fromNamespace is null || e.From.Namespace == fromNamespace)
+            .SelectMany(e => e.Ports.Count == 0 ? [(Edge: e, Port: (int?)null)] : e.Ports.Select(p => (Edge: e, Port: (int?)p)))
+            .Select(p => new Paths.PathRequest(Qualified(p.Edge.From), Qualified(p.Edge.To), p.Port))];
+
+    private static string Qualified(MeshGraphNode node) => $"{node.Name}.{node.Namespace}";
+}

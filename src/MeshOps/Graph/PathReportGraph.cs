@@ -51,11 +51,11 @@ public static class PathReportGraph
             : MeshGraphDecision.Unknown;
     }
 
-    // PathReport writes a resolved end as "name.namespace"; Kubernetes names hold no dot, so the first one splits them.
+    // PathReport writes a resolved end as "name.namespace", an unresolved one as the user wrote it.
     private static MeshGraphNode Node(Dictionary<(string, string), MeshGraphNode> nodes, string written, MeshGraphNodeKind kind)
     {
-        var dot = written.IndexOf('.', StringComparison.Ordinal);
-        var (name, ns) = dot < 0 ? (written, "default") : (written[..dot], written[(dot + 1)..]);
+        var (name, writtenNamespace) = ServiceAddress.Split(written);
+        var ns = writtenNamespace ?? "default";
         if (!nodes.TryGetValue((ns, name), out var node) || (node.Kind == MeshGraphNodeKind.Unknown && kind != MeshGraphNodeKind.Unknown))
         {
             node = new MeshGraphNode(ns, name, kind);

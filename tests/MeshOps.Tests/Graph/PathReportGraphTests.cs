@@ -10,10 +10,7 @@ public class PathReportGraphTests
     private static IReadOnlyList<PathReport> TraceAll(string? fault)
     {
         var paths = HashiCupsPaths.Load(fault);
-        var requests = MeshGraphBuilder.Build(paths.Model, paths.Report).Edges
-            .SelectMany(e => e.Ports.Count == 0 ? [(Edge: e, Port: (int?)null)] : e.Ports.Select(p => (Edge: e, Port: (int?)p)))
-            .Select(p => new PathRequest($"{p.Edge.From.Name}.{p.Edge.From.Namespace}", $"{p.Edge.To.Name}.{p.Edge.To.Namespace}", p.Port));
-        return [.. PathTracer.TraceEach(paths.Model, paths.Report, requests)];
+        return [.. PathTracer.TraceEach(paths.Model, paths.Report, MeshGraphBuilder.Build(paths.Model, paths.Report).PathRequests())];
     }
 
     [Fact]

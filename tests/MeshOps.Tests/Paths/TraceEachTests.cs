@@ -48,10 +48,7 @@ public class TraceEachTests
     private static List<PathRequest> Requests(HashiCupsPaths paths)
     {
         var graph = MeshGraphBuilder.Build(paths.Model, paths.Report);
-        var requests = graph.Edges
-            .SelectMany(e => e.Ports.Count == 0 ? [(Edge: e, Port: (int?)null)] : e.Ports.Select(p => (Edge: e, Port: (int?)p)))
-            .Select(p => new PathRequest($"{p.Edge.From.Name}.{p.Edge.From.Namespace}", $"{p.Edge.To.Name}.{p.Edge.To.Namespace}", p.Port))
-            .ToList();
+        var requests = graph.PathRequests().ToList();
         var names = graph.Nodes.Select(n => n.Name).Concat(paths.Model.Workloads.Select(w => w.Name)).Append("paymnts").Distinct().ToList();
         requests.AddRange(names.SelectMany(from => names.Where(to => to != from).Select(to => new PathRequest(from, to))));
         requests.Add(new PathRequest("public-api", "payments", 9999));

@@ -97,7 +97,7 @@ public static class KubernetesErrors
     private static Exception Detached(Exception exception) => new HttpRequestException(OutputText.Clean(exception.Message));
 
     /// <summary>The message of the Status object the API server sends with an error (what kubectl prints after "Error from server").</summary>
-    private static string? StatusMessage(string? content)
+    internal static string? StatusMessage(string? content)
     {
         if (string.IsNullOrWhiteSpace(content))
         {

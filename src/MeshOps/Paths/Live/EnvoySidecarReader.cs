@@ -1,7 +1,7 @@
-using System.Text.Json;
 using k8s;
 using k8s.Autorest;
 using MeshOps.Clients;
+using MeshOps.Clients.Kubernetes;
 using MeshOps.Envoy;
 using MeshOps.Envoy.Admin;
 using MeshOps.Envoy.Certificates;
@@ -60,7 +60,7 @@ internal static class EnvoySidecarReader
         }
         catch (HttpOperationException e)
         {
-            return EnvoyReading<IReadOnlyList<string>>.Failed(SecretRedactor.Redact($"the log API answered {(int)e.Response.StatusCode} for pod {@namespace}/{pod} container {container}: {StatusMessage(e.Response.Content)}"));
+            return EnvoyReading<IReadOnlyList<string>>.Failed(SecretRedactor.Redact($"the log API answered {(int)e.Response.StatusCode} for pod {@namespace}/{pod} container {container}: {KubernetesErrors.StatusMessage(e.Response.Content) ?? e.Response.Content}"));
         }
         // The connection's resilient pipeline turns what is still failing after its retries (5xx, 429, a timeout, a
         // dropped connection) into an EndpointException; a stream cut mid-log is an IOException.
@@ -96,19 +96,6 @@ internal static class EnvoySidecarReader
         catch (Exception e) when (e is EndpointException or EnvoyFormatException)
         {
             return EnvoyReading<T>.Failed(SecretRedactor.Redact(e.Message));
-        }
-    }
-
-    private static string StatusMessage(string? content)
-    {
-        try
-        {
-            using var status = JsonDocument.Parse(content ?? "");
-            return status.RootElement.TryGetProperty("message", out var message) ? message.GetString() ?? "" : content ?? "";
-        }
-        catch (JsonException)
-        {
-            return content ?? "";
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using MeshOps.Simulation.Kubernetes.Api;
 using MeshOps.Simulation.Pods;
 using Microsoft.AspNetCore.Builder;
@@ -30,9 +29,8 @@ public static class PodLogEndpoint
             try
             {
                 access.Check("get", Subresource, ns);
-                var pod = store.Get(string.Empty, "Pod", ns, name)
-                    ?? throw new StatusException(404, "NotFound", $"pods \"{name}\" not found", new JsonObject { ["name"] = name, ["kind"] = "pods" });
-                var container = Container(pod, name, context.Request.Query["container"].ToString());
+                var pod = PodLookup.Pod(store, ns, name);
+                var container = PodLookup.Container(pod, name, context.Request.Query["container"].ToString());
                 var lines = logs.Read(ns, name, container);
                 if (int.TryParse(context.Request.Query["tailLines"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var tail))
                     lines = lines.Skip(Math.Max(0, lines.Count - tail)).ToList();
@@ -49,26 +47,4 @@ public static class PodLogEndpoint
             }
         });
     }
-
-    private static string Container(JsonObject pod, string podName, string requested)
-    {
-        var containers = Names(pod, "containers");
-        var init = Names(pod, "initContainers");
-        if (requested.Length == 0)
-        {
-            if (containers.Count == 1)
-                return containers[0];
-            var message = $"a container name must be specified for pod {podName}, choose one of: [{string.Join(' ', containers)}]";
-            if (init.Count > 0)
-                message += $" or one of the init containers: [{string.Join(' ', init)}]";
-            throw StatusException.BadRequest(message);
-        }
-
-        if (!containers.Contains(requested, StringComparer.Ordinal) && !init.Contains(requested, StringComparer.Ordinal))
-            throw StatusException.BadRequest($"container {requested} is not valid for pod {podName}");
-        return requested;
-    }
-
-    private static List<string> Names(JsonObject pod, string list) =>
-        (pod["spec"]?[list] as JsonArray ?? []).Select(c => (string?)c?["name"]).OfType<string>().ToList();
 }

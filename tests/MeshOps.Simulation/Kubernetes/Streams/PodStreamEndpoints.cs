@@ -61,12 +61,12 @@ public static class PodStreamEndpoints
 
     private static async Task ExecAsync(HttpContext context, ObjectStore store, PodFiles files, string ns, string name)
     {
-        var pod = FindPod(store, ns, name);
+        var pod = PodLookup.Pod(store, ns, name);
         var query = context.Request.Query;
         var command = query["command"].Where(c => c is not null).Select(c => c!).ToList();
         if (command.Count == 0)
             throw StatusException.BadRequest("you must specify at least 1 command");
-        var container = Container(pod, name, query["container"].ToString());
+        var container = PodLookup.Container(pod, name, query["container"].ToString());
         var protocol = await UpgradeAsync(context, StreamProtocols.Exec);
         if (protocol is null)
             return;
@@ -78,7 +78,7 @@ public static class PodStreamEndpoints
 
     private static async Task PortForwardAsync(HttpContext context, ObjectStore store, PodNetwork network, string ns, string name)
     {
-        var pod = FindPod(store, ns, name);
+        var pod = PodLookup.Pod(store, ns, name);
         var sandbox = SandboxId(pod);
         if (context.WebSockets.IsWebSocketRequest && StreamProtocols.Negotiate(context.WebSockets.WebSocketRequestedProtocols, [StreamProtocols.SpdyTunnel]) is { Length: > 0 } tunnel)
         {
@@ -147,33 +147,6 @@ public static class PodStreamEndpoints
             context.RequestAborted);
         return null;
     }
-
-    private static JsonObject FindPod(ObjectStore store, string ns, string name) =>
-        store.Get(string.Empty, "Pod", ns, name)
-        ?? throw new StatusException(404, "NotFound", $"pods \"{name}\" not found", new JsonObject { ["name"] = name, ["kind"] = "pods" });
-
-    /// <summary>The container to run in, checked as kube-apiserver checks the exec options against the pod spec.</summary>
-    private static string Container(JsonObject pod, string podName, string requested)
-    {
-        var containers = Names(pod, "containers");
-        var init = Names(pod, "initContainers");
-        if (requested.Length == 0)
-        {
-            if (containers.Count == 1)
-                return containers[0];
-            var message = $"a container name must be specified for pod {podName}, choose one of: [{string.Join(' ', containers)}]";
-            if (init.Count > 0)
-                message += $" or one of the init containers: [{string.Join(' ', init)}]";
-            throw StatusException.BadRequest(message);
-        }
-
-        if (!containers.Contains(requested, StringComparer.Ordinal) && !init.Contains(requested, StringComparer.Ordinal))
-            throw StatusException.BadRequest($"container {requested} is not valid for pod {podName}");
-        return requested;
-    }
-
-    private static List<string> Names(JsonObject pod, string list) =>
-        (pod["spec"]?[list] as JsonArray ?? []).Select(c => (string?)c?["name"]).OfType<string>().ToList();
 
     private static bool Flag(Microsoft.Extensions.Primitives.StringValues value) => value.ToString() is "1" or "true";
 
