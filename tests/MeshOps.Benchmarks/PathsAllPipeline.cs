@@ -1,6 +1,5 @@
 using MeshOps.Analysis;
 using MeshOps.Graph;
-using MeshOps.Model;
 using MeshOps.Paths;
 
 namespace MeshOps.Benchmarks;
@@ -21,10 +20,8 @@ public static class PathsAllPipeline
         var clock = new StageClock(stages);
         var manifests = Pipeline.Load(mesh);
         clock.Lap("load");
-        var analysis = MeshAnalyzer.Analyze(manifests);
-        clock.Lap("analyse");
-        var model = MeshModelBuilder.Build(manifests);
-        clock.Lap("model");
+        var (analysis, model) = MeshAnalyzer.AnalyzeWithModel(manifests);
+        clock.Lap("analyse (model kept)");
         var requests = MeshGraphBuilder.Build(model, analysis).PathRequests();
         clock.Lap("graph");
         // Kept, as the cmdlet keeps them until it writes them: live results make the collections during tracing dearer.

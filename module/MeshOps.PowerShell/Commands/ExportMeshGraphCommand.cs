@@ -2,7 +2,6 @@ using System.Management.Automation;
 using System.Text;
 using MeshOps.Analysis;
 using MeshOps.Graph;
-using MeshOps.Model;
 using MeshOps.Paths;
 using MeshOps.Sources;
 using MeshOps.PowerShell.Infrastructure;
@@ -147,8 +146,8 @@ public sealed class ExportMeshGraphCommand : CompleteManifestCmdlet
 
     private MeshGraph FromManifests(ManifestSet manifests)
     {
-        var report = RunCancellable(ct => MeshAnalyzer.Analyze(manifests, cancellationToken: ct));
-        return MeshGraphBuilder.Build(MeshModelBuilder.Build(manifests), report);
+        var (report, model) = RunCancellable(ct => MeshAnalyzer.AnalyzeWithModel(manifests, cancellationToken: ct));
+        return MeshGraphBuilder.Build(model, report);
     }
 
     private MeshGraph? NothingPiped()

@@ -148,8 +148,7 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
             return null;
         }
 
-        var analysis = RunCancellable(ct => MeshAnalyzer.Analyze(manifests, cancellationToken: ct));
-        var model = MeshModelBuilder.Build(manifests);
+        var (analysis, model) = RunCancellable(ct => MeshAnalyzer.AnalyzeWithModel(manifests, cancellationToken: ct));
         return All ? TraceAll(model, analysis, requests => PathTracer.TraceEach(model, analysis, requests)) : [PathTracer.Trace(model, analysis, From, To, Port, Namespace)];
     }
 
@@ -168,8 +167,7 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
         }
 
         var kubeconfig = Kubeconfig is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Kubeconfig);
-        var analysis = RunCancellable(ct => MeshAnalyzer.Analyze(snapshot, cancellationToken: ct));
-        var model = MeshModelBuilder.Build(snapshot);
+        var (analysis, model) = RunCancellable(ct => MeshAnalyzer.AnalyzeWithModel(snapshot, cancellationToken: ct));
         using var tracer = new LivePathTracer(connection, new LivePathOptions
         {
             SampleInterval = TimeSpan.FromSeconds(SampleInterval),

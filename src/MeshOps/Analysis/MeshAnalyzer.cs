@@ -11,7 +11,16 @@ public static class MeshAnalyzer
     /// <exception cref="UnknownRuleException">A rule ID in the options names no rule (see <see cref="RuleSelection"/>).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; it is checked before each rule runs.</exception>
     /// <exception cref="ArgumentException">An entry of <see cref="AnalysisOptions.KnownServices"/> is not <c>name</c> or <c>name.namespace</c>.</exception>
-    public static AnalysisReport Analyze(ManifestSet manifests, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    public static AnalysisReport Analyze(ManifestSet manifests, AnalysisOptions? options = null, CancellationToken cancellationToken = default) =>
+        AnalyzeWithModel(manifests, options, cancellationToken).Report;
+
+    /// <summary>
+    /// <see cref="Analyze"/>, keeping the model the rules judged: a caller that goes on to trace paths or draw the graph
+    /// reads the same objects the findings speak of (one copy of an object written twice) and does not build it again,
+    /// which at thousands of services costs as much as the analysis.
+    /// </summary>
+    /// <inheritdoc cref="Analyze" path="/exception"/>
+    public static AnalyzedMesh AnalyzeWithModel(ManifestSet manifests, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= AnalysisOptions.Default;
         // A typo would select no rule, and a gate over no rule always passes.
@@ -39,7 +48,9 @@ public static class MeshAnalyzer
             .ThenBy(f => f.Line)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToList();
-        return new AnalysisReport(findings, manifests.Errors) { LoadWarnings = manifests.Warnings, ResourcesAnalysed = manifests.Resources.Count };
+        return new AnalyzedMesh(
+            new AnalysisReport(findings, manifests.Errors) { LoadWarnings = manifests.Warnings, ResourcesAnalysed = manifests.Resources.Count },
+            model);
     }
 
     /// <summary>

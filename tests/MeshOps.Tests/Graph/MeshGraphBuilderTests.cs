@@ -1,6 +1,5 @@
 using MeshOps.Analysis;
 using MeshOps.Graph;
-using MeshOps.Model;
 using MeshOps.Sources.Files;
 using MeshOps.Tests.Analysis;
 
@@ -87,6 +86,7 @@ public class MeshGraphBuilderTests
     private static MeshGraph Build(string? fault = null)
     {
         var manifests = ManifestLoader.LoadPaths(HashiCupsExample.Files(fault));
-        return MeshGraphBuilder.Build(MeshModelBuilder.Build(manifests), MeshAnalyzer.Analyze(manifests));
+        var (report, model) = MeshAnalyzer.AnalyzeWithModel(manifests);
+        return MeshGraphBuilder.Build(model, report);
     }
 }

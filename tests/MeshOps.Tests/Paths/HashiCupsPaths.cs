@@ -12,7 +12,8 @@ internal sealed record HashiCupsPaths(MeshModel Model, AnalysisReport Report)
     public static HashiCupsPaths Load(string? fault = null)
     {
         var manifests = ManifestLoader.LoadPaths(HashiCupsExample.Files(fault));
-        return new HashiCupsPaths(MeshModelBuilder.Build(manifests), MeshAnalyzer.Analyze(manifests));
+        var (report, model) = MeshAnalyzer.AnalyzeWithModel(manifests);
+        return new HashiCupsPaths(model, report);
     }
 
     public PathReport Trace(string from, string to, int? port = null) => PathTracer.Trace(Model, Report, from, to, port);
