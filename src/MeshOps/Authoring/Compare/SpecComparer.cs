@@ -6,9 +6,12 @@ namespace MeshOps.Authoring.Compare;
 
 /// <summary>
 /// Compares two JSON trees field by field (a resource's <c>spec</c>, or a config entry as Consul returns it), so a
-/// desired object can be checked against what a cluster or Consul holds. A field that is missing, null, an empty list
-/// or an empty object is "not set" on both sides alike: a manifest that leaves a list out and a server that writes it
-/// back as <c>[]</c> say the same thing. Numbers compare by value; strings and names ordinally.
+/// desired object can be checked against what a cluster or Consul holds. A field that is missing, null, an empty list,
+/// an empty object, false, 0 or "" is "not set" on both sides alike: consul-k8s turns a CRD into Consul's Go structs
+/// (ToConsul), where each of those is the field's zero value, and compares those (MatchesConsul), so a manifest that
+/// leaves a field out and a server that writes it back as <c>[]</c> or <c>false</c> say the same thing. Numbers
+/// compare by value; strings ordinally. List items are paired by their name (<c>name</c> or Consul's <c>Name</c>)
+/// when every item has a unique one, else by index.
 /// </summary>
 public static class SpecComparer
 {
@@ -124,15 +127,24 @@ public static class SpecComparer
         return keys;
     }
 
+    // Either spelling: a CRD's spec says name, Consul's API Name.
     private static string? Name(JsonObject item, string field) =>
-        item[field] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+        item.FirstOrDefault(p => string.Equals(p.Key, field, StringComparison.OrdinalIgnoreCase)).Value is JsonValue value && value.GetValueKind() == JsonValueKind.String
+            ? value.GetValue<string>()
+            : null;
 
     private static bool IsUnset(JsonNode? node) => node switch
     {
         null => true,
         JsonArray array => array.All(IsUnset),
         JsonObject obj => obj.All(p => IsUnset(p.Value)),
-        JsonValue value => value.GetValueKind() == JsonValueKind.Null,
+        JsonValue value => value.GetValueKind() switch
+        {
+            JsonValueKind.Null or JsonValueKind.False => true,
+            JsonValueKind.String => value.GetValue<string>().Length == 0,
+            JsonValueKind.Number => decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number == 0,
+            _ => false,
+        },
         _ => false,
     };
 
@@ -149,9 +161,12 @@ public static class SpecComparer
         return JsonNode.DeepEquals(desired, current);
     }
 
+    // A zero scalar is shown as written (false, 0): it equals "not set", but the user wrote it.
     private static string? Text(JsonNode? node) => node switch
     {
-        _ when IsUnset(node) => null,
+        null => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.Null => null,
+        JsonObject or JsonArray when IsUnset(node) => null,
         JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
         _ => node!.ToJsonString(),
     };

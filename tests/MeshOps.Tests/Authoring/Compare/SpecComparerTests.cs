@@ -25,6 +25,8 @@ public class SpecComparerTests
     [InlineData("""{"expose":{}}""", """{}""")]
     [InlineData("""{"description":null}""", """{}""")]
     [InlineData("""{"expose":{"paths":[]}}""", """{"expose":null}""")]
+    [InlineData("""{"transparentProxy":{"dialedDirectly":false}}""", """{}""")]
+    [InlineData("""{"maxInboundConnections":0,"externalSNI":""}""", """{}""")]
     public void Missing_null_empty_list_and_empty_object_are_all_not_set(string desired, string current)
     {
         Assert.Empty(SpecComparer.Compare(Json(desired), Json(current)));
@@ -80,6 +82,25 @@ public class SpecComparerTests
 
         Assert.Equal(["spec.transparentProxy.outboundListenerPort", "spec.transparentProxy.dialedDirectly"], differences.Select(d => d.Path));
         Assert.Equal(["15001", "true"], differences.Select(d => d.Desired));
+    }
+
+    [Fact]
+    public void A_zero_value_against_a_set_one_is_shown_as_written()
+    {
+        var difference = Assert.Single(SpecComparer.Compare(Json("""{"dialedDirectly":false}"""), Json("""{"dialedDirectly":true}""")));
+
+        Assert.Equal(("false", "true"), (difference.Desired, difference.Current));
+    }
+
+    [Fact]
+    public void Consul_api_entries_pair_their_items_by_Name_too()
+    {
+        var differences = SpecComparer.Compare(
+            Json("""{"Sources":[{"Name":"new","Action":"allow"},{"Name":"web","Action":"deny"}]}"""),
+            Json("""{"Sources":[{"Name":"web","Action":"allow"}]}"""),
+            root: string.Empty);
+
+        Assert.Equal(["Sources[new]", "Sources[web].Action"], differences.Select(d => d.Path));
     }
 
     [Fact]
