@@ -84,6 +84,14 @@ internal static class ErrorIds
     /// <summary>ConvertTo-MeshYaml was given an object that is no Kubernetes or mesh resource (or a Secret, which it never writes).</summary>
     public const string NotAMeshObject = "MeshOps.NotAMeshObject";
 
+    // Read and compare (issue 14): Get-MeshIntention, Get-MeshServiceDefault, Get-MeshConfig, Compare-MeshConfig.
+
+    /// <summary>A -Name without wildcards that names no resource of the kinds read, as Get-Process reports a missing process.</summary>
+    public const string MeshConfigNotFound = "MeshOps.MeshConfigNotFound";
+
+    /// <summary>Compare-MeshConfig was given a -Desired item that is neither a path nor a MeshOps.Consul resource.</summary>
+    public const string NotComparable = "MeshOps.NotComparable";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
@@ -104,6 +112,8 @@ internal static class ErrorIds
         PodNotFound or ServiceNotFound or ServiceHasNoPods => ErrorCategory.ObjectNotFound,
         PodNotRunning => ErrorCategory.ResourceUnavailable,
         LoadErrorIds.KubernetesForbidden => ErrorCategory.PermissionDenied,
+        MeshConfigNotFound => ErrorCategory.ObjectNotFound,
+        NotComparable => ErrorCategory.InvalidArgument,
         _ when LoadErrorIds.Kinds.TryGetValue(errorId, out var kind) => kind switch
         {
             LoadErrorKind.NotFound => ErrorCategory.ObjectNotFound,

@@ -33,6 +33,8 @@ public class DependencyDirectionTests
         new("paths", "MeshOps.Paths", "MeshOps.Paths.Hops", "MeshOps.Paths.Live"),
         new("graph", "MeshOps.Graph"),
         new("authoring", "MeshOps.Authoring"),
+        // Comparing desired configuration with a cluster's or a repository's: read by the cmdlets and by apply's verification.
+        new("comparison", "MeshOps.Authoring.Compare"),
     ];
 
     private static readonly Layer[] SharedRules =
