@@ -109,6 +109,21 @@ Describe 'Export-MeshManifest' -Tag Unit {
         Get-ChildItem -LiteralPath $folder | Should -BeNullOrEmpty
     }
 
+    It 'refuses a file in a folder that does not exist, and a folder where the file goes' {
+        $missing = Join-Path $TestDrive 'no-such-folder/mesh.yaml'
+        New-Objects | Export-MeshManifest $missing -ErrorVariable refused -ErrorAction SilentlyContinue
+
+        $refused[0].FullyQualifiedErrorId | Should -Be 'MeshOps.ManifestWriteFailed,MeshOps.PowerShell.Commands.ExportMeshManifestCommand'
+        $refused[0].Exception.Message | Should -BeLike "*the folder '*no-such-folder' does not exist. Nothing is written."
+        Test-Path -LiteralPath (Split-Path $missing) | Should -BeFalse
+
+        $folder = New-Folder a-folder
+        New-Objects | Export-MeshManifest $folder -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -Be 'MeshOps.ManifestWriteFailed,MeshOps.PowerShell.Commands.ExportMeshManifestCommand'
+        $refused[0].Exception.Message | Should -BeLike '*is a folder; give a file name, or -Split*'
+        Get-ChildItem -LiteralPath $folder | Should -BeNullOrEmpty
+    }
+
     It 'refuses two objects that would share a -Split file, and then writes nothing' {
         $folder = New-Folder collision
 
