@@ -11,8 +11,9 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('MeshOps.Format.ps1xml')
     CmdletsToExport      = @('ConvertTo-MeshYaml', 'Export-MeshGraph', 'Get-EnvoyCertificate', 'Get-EnvoyCluster', 'Get-EnvoyConfig', 'Get-EnvoyListener', 'Get-EnvoyRoute', 'Get-EnvoyServerInfo', 'Get-EnvoyStatistic', 'Get-MeshRule', 'New-MeshIntention', 'Resolve-MeshError', 'Test-EnvoyReady', 'Test-MeshConfig', 'Test-MeshPath',
-        # Read and compare (issue 14)
-        'Compare-MeshConfig', 'Get-MeshConfig', 'Get-MeshIntention', 'Get-MeshServiceDefault')
+        # Issue 14: generate, read and compare, apply
+        'Compare-MeshConfig', 'Export-MeshManifest', 'Get-MeshConfig', 'Get-MeshIntention', 'Get-MeshServiceDefault', 'Import-MeshManifest',
+        'New-MeshServiceAccount', 'New-MeshServiceDefault', 'New-MeshServicePort')
     FunctionsToExport    = @()
     AliasesToExport      = @('Get-EnvoyStats')
     VariablesToExport    = @()

@@ -92,6 +92,20 @@ internal static class ErrorIds
     /// <summary>Compare-MeshConfig was given a -Desired item that is neither a path nor a MeshOps.Consul resource.</summary>
     public const string NotComparable = "MeshOps.NotComparable";
 
+    // Issue 14, Generate: New-MeshServiceDefault, New-MeshServiceAccount, New-MeshServicePort, Export-MeshManifest.
+
+    /// <summary>A ServiceDefaults, Service or ServiceAccount Consul or the API server would refuse; the message is theirs.</summary>
+    public const string InvalidMeshObject = "MeshOps.InvalidMeshObject";
+
+    /// <summary>Export-MeshManifest would replace a file that exists, and -Force was not given; nothing is written.</summary>
+    public const string ManifestExists = "MeshOps.ManifestExists";
+
+    /// <summary>Export-MeshManifest -Split would write two objects to one file name; nothing is written.</summary>
+    public const string ManifestCollision = "MeshOps.ManifestCollision";
+
+    /// <summary>Export-MeshManifest cannot write a target: a folder where a file goes, a missing folder, no permission.</summary>
+    public const string ManifestWriteFailed = "MeshOps.ManifestWriteFailed";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
@@ -114,6 +128,9 @@ internal static class ErrorIds
         LoadErrorIds.KubernetesForbidden => ErrorCategory.PermissionDenied,
         MeshConfigNotFound => ErrorCategory.ObjectNotFound,
         NotComparable => ErrorCategory.InvalidArgument,
+        InvalidMeshObject or ManifestCollision => ErrorCategory.InvalidArgument,
+        ManifestExists => ErrorCategory.ResourceExists,
+        ManifestWriteFailed => ErrorCategory.WriteError,
         _ when LoadErrorIds.Kinds.TryGetValue(errorId, out var kind) => kind switch
         {
             LoadErrorKind.NotFound => ErrorCategory.ObjectNotFound,
