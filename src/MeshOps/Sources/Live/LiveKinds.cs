@@ -77,7 +77,7 @@ internal static class LiveKinds
             .Select(k => LiveKind.Custom(k.ApiVersion, k.Kind, Plural(k.Kind)));
 
     /// <summary>consul-k8s' CRD plurals: the kind lowercased, "Mesh" as "meshes", names already plural kept (config/crd/bases).</summary>
-    private static string Plural(string kind)
+    internal static string Plural(string kind)
     {
         var lower = kind.ToLowerInvariant();
         return lower switch
