@@ -100,6 +100,7 @@ public sealed class DesiredObject
     private static string DescribeType(object item) => item switch
     {
         IMeshResource mesh => $"{mesh.ApiVersion} {mesh.Kind}",
+        ManifestResource manifest => $"{manifest.ApiVersion} {manifest.Kind} '{manifest.Name}'",
         IKubernetesObject kubernetes => $"{kubernetes.ApiVersion} {kubernetes.Kind}",
         _ => item.GetType().FullName ?? item.GetType().Name,
     };
