@@ -33,6 +33,8 @@ public class DependencyDirectionTests
         new("paths", "MeshOps.Paths", "MeshOps.Paths.Hops", "MeshOps.Paths.Live"),
         new("graph", "MeshOps.Graph"),
         new("authoring", "MeshOps.Authoring"),
+        // Server-side apply and its verification (Publish-MeshConfig): clients over the typed objects; the rule check it runs first is Authoring's.
+        new("publishing", "MeshOps.Publishing"),
     ];
 
     private static readonly Layer[] SharedRules =
