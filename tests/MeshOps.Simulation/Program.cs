@@ -12,12 +12,13 @@ namespace MeshOps.Simulation;
 internal static class Program
 {
     private const string Usage = """
-        usage: MeshOps.Simulation --kubeconfig <file> [--seeded <fault folder>] [--runtime-fault <kind>:<service>]... [--namespace <ns>]
+        usage: MeshOps.Simulation --kubeconfig <file> [--seeded <fault folder>] [--runtime-fault <kind>:<service>]... [--namespace <ns>] [--request-log <file>]
 
           --kubeconfig <file>             where to write the kubeconfig of the simulated cluster (required)
           --seeded <fault folder>         a folder of examples/hashicups/faults laid over the healthy set (e.g. MESH101-payments-targetport)
           --runtime-fault <kind>:<svc>    a fault no manifest shows; kinds: sidecar-not-ready, crashloop, no-ready-endpoints, missing-from-catalog, bound-to-pod-ip,
-                                          connect-failures, expired-certificate, consul-unreachable
+                                          connect-failures, expired-certificate, consul-unreachable, sync-refused, entry-drift, slow-sync
+          --request-log <file>            appends a line per request the API server receives (method, path, query) to <file>
           --namespace <ns>                where HashiCups runs (default: default)
           --api-fault <kind>[:<path>]     the API server fails every request (under <path>) once ready; kinds: latency,
                                           server-error, too-many-requests, drop-connection, truncated-body, expired-token
@@ -75,6 +76,11 @@ internal static class Program
 
         await using var running = cluster;
         var kubeconfig = cluster.WriteKubeconfig(parsed.Kubeconfig);
+        if (parsed.RequestLog is { } requestLog)
+        {
+            cluster.Kubernetes.LogRequestsTo(requestLog);
+        }
+
         foreach (var fault in parsed.ApiFaults)
         {
             cluster.KubernetesFaults.Add(fault);

@@ -106,12 +106,24 @@ internal static class ErrorIds
     /// <summary>Export-MeshManifest cannot write a target: a folder where a file goes, a missing folder, no permission.</summary>
     public const string ManifestWriteFailed = "MeshOps.ManifestWriteFailed";
 
+    // Publish-MeshConfig (issue 14, apply and verify).
+    /// <summary>A rule Error on an object Publish-MeshConfig was to apply: nothing was sent.</summary>
+    public const string ApplyBlockedByRule = "MeshOps.ApplyBlockedByRule";
+
+    /// <summary>Another field manager owns a field the apply would change (409); nothing was written.</summary>
+    public const string ApplyConflict = "MeshOps.ApplyConflict";
+
+    /// <summary>The API server refused an object (invalid, forbidden, no such CRD); nothing was written when it was refused in the dry run.</summary>
+    public const string ApplyRefused = "MeshOps.ApplyRefused";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
         NotFileSystemPath or UnknownRule or InvalidKnownService or InputNotBound => ErrorCategory.InvalidArgument,
         InvalidFilter => ErrorCategory.InvalidArgument,
         InvalidIntention or NotAMeshObject => ErrorCategory.InvalidArgument,
+        ApplyBlockedByRule => ErrorCategory.InvalidData,
+        ApplyConflict or ApplyRefused => ErrorCategory.InvalidOperation,
         RuleNotFound or NothingAnalysed => ErrorCategory.ObjectNotFound,
         ErrorNotRecognised => ErrorCategory.InvalidData,
         OutFileExists => ErrorCategory.ResourceExists,

@@ -56,7 +56,8 @@ internal static class ConsulCatalog
         return state;
     }
 
-    private static JsonObject? Entry(JsonObject resource)
+    /// <summary>The config entry consul-k8s writes for the resource, or null for a kind that is none.</summary>
+    public static JsonObject? Entry(JsonObject resource)
     {
         if (!Kinds.TryGetValue(resource.Kind(), out var kind))
         {

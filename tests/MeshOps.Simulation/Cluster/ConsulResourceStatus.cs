@@ -16,29 +16,36 @@ internal static class ConsulResourceStatus
     public static bool Write(JsonObject obj)
     {
         var refusal = Refusal(obj);
+        Set(obj, refusal is null ? "True" : "False", refusal is null ? null : "ConsulAgentError", refusal);
+        return refusal is null;
+    }
+
+    /// <summary>Sets the Synced condition (True, False or Unknown) with the controller's reason and message.</summary>
+    public static void Set(JsonObject obj, string synced, string? reason, string? message)
+    {
         var condition = new JsonObject
         {
             ["type"] = "Synced",
-            ["status"] = refusal is null ? "True" : "False",
+            ["status"] = synced,
             ["lastTransitionTime"] = Timestamp,
         };
-        if (refusal is not null)
+        if (reason is not null)
         {
-            condition["reason"] = "ConsulAgentError";
-            condition["message"] = refusal;
+            condition["reason"] = reason;
+            condition["message"] = message;
         }
 
         var status = new JsonObject { ["conditions"] = new JsonArray(condition) };
-        if (refusal is null)
+        if (synced == "True")
         {
             status["lastSyncedTime"] = Timestamp;
         }
 
         obj["status"] = status;
-        return refusal is null;
     }
 
-    private static string? Refusal(JsonObject obj)
+    /// <summary>Consul's refusal of the entry (a ServiceIntentions naming one source twice), or null when it takes it.</summary>
+    public static string? Refusal(JsonObject obj)
     {
         if (obj.Kind() != "ServiceIntentions")
         {

@@ -32,6 +32,21 @@ public enum RuntimeFaultKind
 
     /// <summary>The service's consul-dataplane cannot reach the Consul servers: its log repeats the connection error.</summary>
     ConsulUnreachable,
+
+    /// <summary>
+    /// Consul refuses the config entries of the service that are applied once the cluster runs (its ServiceDefaults, the
+    /// ServiceIntentions of which it is the destination): consul-k8s sets Synced=False with Consul's error.
+    /// </summary>
+    SyncRefused,
+
+    /// <summary>
+    /// Consul's copy of the service's config entries differs from the resource once applied (an intention's action
+    /// flipped, the protocol changed), as after a consul config write outside Kubernetes; consul-k8s still says Synced.
+    /// </summary>
+    EntryDrift,
+
+    /// <summary>consul-k8s syncs the service's applied config entries two seconds late: Synced is Unknown until then.</summary>
+    SlowSync,
 }
 
 /// <summary>One runtime fault on one HashiCups service (its Deployment and Service share the name).</summary>
@@ -55,10 +70,16 @@ public sealed record RuntimeFault(RuntimeFaultKind Kind, string Service)
         ["expiredcertificate"] = RuntimeFaultKind.ExpiredCertificate,
         ["consul-unreachable"] = RuntimeFaultKind.ConsulUnreachable,
         ["consulunreachable"] = RuntimeFaultKind.ConsulUnreachable,
+        ["sync-refused"] = RuntimeFaultKind.SyncRefused,
+        ["syncrefused"] = RuntimeFaultKind.SyncRefused,
+        ["entry-drift"] = RuntimeFaultKind.EntryDrift,
+        ["entrydrift"] = RuntimeFaultKind.EntryDrift,
+        ["slow-sync"] = RuntimeFaultKind.SlowSync,
+        ["slowsync"] = RuntimeFaultKind.SlowSync,
     };
 
     /// <summary>The kinds as the command line writes them.</summary>
-    public static IReadOnlyList<string> KindNames { get; } = ["sidecar-not-ready", "crashloop", "no-ready-endpoints", "missing-from-catalog", "bound-to-pod-ip", "connect-failures", "expired-certificate", "consul-unreachable"];
+    public static IReadOnlyList<string> KindNames { get; } = ["sidecar-not-ready", "crashloop", "no-ready-endpoints", "missing-from-catalog", "bound-to-pod-ip", "connect-failures", "expired-certificate", "consul-unreachable", "sync-refused", "entry-drift", "slow-sync"];
 
     /// <summary>Reads <c>kind:service</c>, e.g. <c>crashloop:payments</c>.</summary>
     public static RuntimeFault Parse(string text)

@@ -80,6 +80,8 @@ public sealed class SimulatedCluster : IAsyncDisposable
             var state = ConsulCatalog.Build(contents, options.RuntimeFaults);
             consul = await SimulatedConsulServer.StartAsync(state, requiredToken: options.ConsulToken, ct: ct);
             network.Listen(ConsulInstallation.Namespace, ConsulInstallation.ServerPod, ConsulInstallation.HttpPort, consul.EndPoint);
+            // After the seeded objects: they were synced when the cluster was built; what is applied from now on is synced here.
+            new ConfigEntryController(store, state, options.RuntimeFaults).Attach();
             SidecarLogs.Write(kubernetes.Logs, contents, options.RuntimeFaults);
             foreach (var data in EnvoySidecars.Build(contents, state).Select(d => EnvoyFaults.Apply(d, options.RuntimeFaults)))
             {

@@ -18,6 +18,9 @@ internal sealed record SimulatorArguments(string Kubeconfig, SimulatedClusterOpt
     /// <summary>What the API server does wrong on every request once the cluster is ready (--api-fault).</summary>
     public IReadOnlyList<Fault> ApiFaults { get; init; } = [];
 
+    /// <summary>A file that gets one line per API request once the cluster is ready (--request-log), so a test in another process sees what was sent.</summary>
+    public string? RequestLog { get; init; }
+
     public static SimulatorArguments Parse(IReadOnlyList<string> args)
     {
         string? kubeconfig = null;
@@ -25,6 +28,7 @@ internal sealed record SimulatorArguments(string Kubeconfig, SimulatedClusterOpt
         var ns = "default";
         var faults = new List<RuntimeFault>();
         var apiFaults = new List<Fault>();
+        string? requestLog = null;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -58,6 +62,9 @@ internal sealed record SimulatorArguments(string Kubeconfig, SimulatedClusterOpt
                     }
 
                     break;
+                case "--request-log":
+                    requestLog = Path.GetFullPath(value);
+                    break;
                 case "--api-fault":
                     apiFaults.Add(ApiFault(value));
                     break;
@@ -79,6 +86,7 @@ internal sealed record SimulatorArguments(string Kubeconfig, SimulatedClusterOpt
         return new SimulatorArguments(Path.GetFullPath(kubeconfig), new SimulatedClusterOptions { SeededFault = seeded, RuntimeFaults = faults, Namespace = ns }, Help: false)
         {
             ApiFaults = apiFaults,
+            RequestLog = requestLog,
         };
     }
 

@@ -15,6 +15,12 @@ public sealed class ObjectStore
     private readonly Dictionary<ObjectKey, JsonObject> _objects = [];
     private long _resourceVersion = 1000;
 
+    /// <summary>
+    /// Raised after each <see cref="Put"/> with a copy of what was stored, outside the store's lock, so a controller
+    /// (consul-k8s' config-entry sync) can react to a write and write back.
+    /// </summary>
+    public event Action<JsonObject>? Written;
+
     /// <summary>The object's group ("" for the core group), from its apiVersion.</summary>
     public static string GroupOf(JsonObject obj)
     {
@@ -30,6 +36,7 @@ public sealed class ObjectStore
         var copy = (JsonObject)obj.DeepClone();
         var metadata = copy["metadata"] as JsonObject ?? throw new ArgumentException("The object has no metadata.", nameof(obj));
         var key = KeyOf(copy);
+        JsonObject stored;
         lock (_gate)
         {
             metadata["resourceVersion"] = (++_resourceVersion).ToString(CultureInfo.InvariantCulture);
@@ -45,8 +52,11 @@ public sealed class ObjectStore
             }
 
             _objects[key] = copy;
-            return (JsonObject)copy.DeepClone();
+            stored = (JsonObject)copy.DeepClone();
         }
+
+        Written?.Invoke((JsonObject)stored.DeepClone());
+        return stored;
     }
 
     /// <summary>A copy of the object, or null.</summary>

@@ -66,6 +66,9 @@ public sealed class SimulatedKubernetesServer : IAsyncDisposable
 
     public void ClearRequests() => _requests.Clear();
 
+    /// <summary>Appends every later request to <paramref name="file"/>, one "METHOD path?query" line each, for a test in another process.</summary>
+    public void LogRequestsTo(string file) => _requests.AlsoWriteTo(file);
+
     public static async Task<SimulatedKubernetesServer> StartAsync(ObjectStore store, PodNetwork network, PodFiles files, FaultPlan? faults = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -35,6 +35,8 @@ public class DependencyDirectionTests
         new("authoring", "MeshOps.Authoring"),
         // Comparing desired configuration with a cluster's or a repository's: read by the cmdlets and by apply's verification.
         new("comparison", "MeshOps.Authoring.Compare"),
+        // Server-side apply and its verification (Publish-MeshConfig): clients over the typed objects; the rule check it runs first is Authoring's.
+        new("publishing", "MeshOps.Publishing"),
     ];
 
     private static readonly Layer[] SharedRules =

@@ -19,6 +19,8 @@ function Start-SimulatedCluster {
         [string] $Seeded,
         [string[]] $RuntimeFault = @(),
         [string[]] $ApiFault = @(),
+        # A file that gets one line per request the API server receives ("METHOD path?query"), for tests that prove what was sent.
+        [string] $RequestLogPath,
         [string] $Configuration = 'Release',
         [int] $TimeoutSeconds = 120
     )
@@ -27,6 +29,7 @@ function Start-SimulatedCluster {
     if ($Seeded) { $arguments.Add('--seeded'); $arguments.Add($Seeded) }
     foreach ($f in $RuntimeFault) { $arguments.Add('--runtime-fault'); $arguments.Add($f) }
     foreach ($f in $ApiFault) { $arguments.Add('--api-fault'); $arguments.Add($f) }
+    if ($RequestLogPath) { $arguments.Add('--request-log'); $arguments.Add($RequestLogPath) }
 
     $process = Start-SimulatorProcess $arguments
     $kubeconfig = (Wait-ReadyLine $process $TimeoutSeconds 'The simulated cluster').Substring('READY '.Length)

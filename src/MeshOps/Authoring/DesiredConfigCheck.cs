@@ -1,0 +1,44 @@
+using MeshOps.Analysis;
+using MeshOps.Rules.Catalog;
+using MeshOps.Sources;
+
+namespace MeshOps.Authoring;
+
+/// <summary>
+/// The rule catalogue over objects about to be written, in the context they will land in (the live cluster, or the
+/// manifests beside them): the context's objects with each desired one replacing the object of the same kind,
+/// namespace and name, analysed as Test-MeshConfig analyses them. An Error finding on a desired object (as the finding's
+/// subject or as its evidence) blocks the write; findings on the rest of the context are the context's own business.
+/// </summary>
+public static class DesiredConfigCheck
+{
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static DesiredCheckResult Check(ManifestSet desired, ManifestSet context, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(context);
+        var keys = desired.Resources.Select(r => Key(r.Kind, r.Namespace, r.Name)).ToHashSet();
+        var kept = context.Resources.Where(r => !keys.Contains(Key(r.Kind, r.Namespace, r.Name))).ToList();
+        var merged = ManifestSet.Merge(new ManifestSet(kept, context.Errors) { Warnings = context.Warnings, Skipped = context.Skipped }, desired);
+        var report = MeshAnalyzer.Analyze(merged, options, cancellationToken);
+        var blocking = report.Findings
+            .Where(f => f.Severity == Severity.Error)
+            .Where(f => Concerns(f.Resource, keys) || f.Evidence.Any(e => Concerns(e.Resource, keys)))
+            .ToList();
+        return new DesiredCheckResult(blocking, report);
+    }
+
+    private static bool Concerns(ResourceRef resource, HashSet<(string, string, string)> keys) =>
+        keys.Contains(Key(resource.Kind, resource.Namespace, resource.Name));
+
+    // An object that names no namespace lands where kubectl's default context puts it, as the model reads it.
+    private static (string Kind, string Namespace, string Name) Key(string kind, string? ns, string name) =>
+        (kind, string.IsNullOrEmpty(ns) ? "default" : ns, name);
+}
+
+/// <summary>What <see cref="DesiredConfigCheck"/> found: the Error findings that block the write, and the whole analysis.</summary>
+public sealed record DesiredCheckResult(IReadOnlyList<Finding> Blocking, AnalysisReport Report)
+{
+    /// <summary>True when nothing blocks the write.</summary>
+    public bool Passed => Blocking.Count == 0;
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using MeshOps.Publishing;
+using MeshOps.Sources.Files;
+
+namespace MeshOps.Live.Tests.Publishing;
+
+/// <summary>The applied resource against Consul's entry: only the fields applied, by Consul's names.</summary>
+public sealed class ConsulEntryComparisonTests
+{
+    private static DesiredObject Frontend() =>
+        DesiredObject.From(ManifestLoader.LoadText(PublishingYaml.FrontendIntention, "d.yaml").Resources[0].Model!, "default");
+
+    private static JsonObject Entry(string action) => JsonNode.Parse($$"""
+        {"Kind":"service-intentions","Name":"frontend","Sources":[{"Name":"nginx","Action":"{{action}}","Description":"from the test","Precedence":9,"Type":"consul"}],
+         "Meta":{"external-source":"kubernetes"},"CreateIndex":10,"ModifyIndex":12}
+        """)!.AsObject();
+
+    [Fact]
+    public void The_entry_of_a_ServiceIntentions_is_its_destination()
+    {
+        Assert.Equal(("service-intentions", "frontend"), ConsulEntryComparison.EntryOf(Frontend()));
+    }
+
+    [Fact]
+    public void What_Consul_adds_is_no_difference()
+    {
+        Assert.Empty(ConsulEntryComparison.Differences(Frontend(), Entry("allow")));
+    }
+
+    [Fact]
+    public void A_flipped_action_is_named_by_source_and_field_with_both_values()
+    {
+        var difference = Assert.Single(ConsulEntryComparison.Differences(Frontend(), Entry("deny")));
+
+        Assert.Equal("Sources[nginx].Action", difference.Field);
+        Assert.Equal("\"allow\"", difference.Applied);
+        Assert.Equal("\"deny\"", difference.Consul);
+    }
+
+    [Fact]
+    public void A_source_missing_from_Consul_is_a_difference()
+    {
+        var entry = Entry("allow");
+        entry["Sources"] = new JsonArray();
+
+        var missing = Assert.Single(ConsulEntryComparison.Differences(Frontend(), entry));
+        Assert.Equal("Sources[nginx]", missing.Field);
+        Assert.Equal("(unset)", missing.Consul);
+    }
+
+    [Fact]
+    public void A_conflict_is_read_from_the_Status_causes_with_the_manager_and_the_field()
+    {
+        const string status = """
+            {"kind":"Status","apiVersion":"v1","status":"Failure","message":"Apply failed with 1 conflict: conflict with \"other\": .spec.sources[name=\"public-api\"].action","reason":"Conflict",
+             "details":{"causes":[{"reason":"FieldManagerConflict","message":"conflict with \"other\"","field":".spec.sources[name=\"public-api\"].action"}]},"code":409}
+            """;
+
+        var conflict = ApplyConflict.Read(status)!;
+
+        var field = Assert.Single(conflict.Fields);
+        Assert.Equal("other", field.Manager);
+        Assert.Equal(".spec.sources[name=\"public-api\"].action", field.Field);
+        Assert.Contains("Apply failed", conflict.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using MeshOps.Simulation.Consul;
+using MeshOps.Simulation.Kubernetes;
+
+namespace MeshOps.Simulation.Cluster;
+
+/// <summary>
+/// consul-k8s' config-entry controllers while the cluster runs: each new generation of a consul.hashicorp.com resource
+/// written to the API server (kubectl apply, Publish-MeshConfig) is written to Consul as a config entry and gets its
+/// Synced condition, True, or False with Consul's error. The runtime faults SyncRefused, EntryDrift and SlowSync change
+/// what happens to the entries of the service they name (a ServiceIntentions' destination, another kind's name).
+/// </summary>
+internal sealed class ConfigEntryController(ObjectStore store, ConsulState consul, IReadOnlyList<RuntimeFault> faults)
+{
+    /// <summary>How late a SlowSync service's entries are synced.</summary>
+    public static readonly TimeSpan SlowSyncDelay = TimeSpan.FromSeconds(2);
+
+    private const string ConsulGroup = "consul.hashicorp.com";
+
+    private readonly Lock _gate = new();
+
+    // The generation last reconciled per object; the controller's own status writes keep the generation, so they stop here.
+    private readonly Dictionary<(string Kind, string? Namespace, string Name), long> _reconciled = [];
+
+    public void Attach() => store.Written += OnWritten;
+
+    private void OnWritten(JsonObject obj)
+    {
+        if (!ConsulResourceStatus.IsConsulResource(obj))
+        {
+            return;
+        }
+
+        var key = (obj.Kind(), obj.Namespace(), obj.Name());
+        var generation = (long?)obj["metadata"]?["generation"] ?? 1;
+        lock (_gate)
+        {
+            if (_reconciled.TryGetValue(key, out var done) && done == generation)
+            {
+                return;
+            }
+
+            _reconciled[key] = generation;
+        }
+
+        if (Faulted(RuntimeFaultKind.SlowSync, obj))
+        {
+            ConsulResourceStatus.Set(obj, "Unknown", "Syncing", "waiting to write the config entry to Consul");
+            store.Put(obj);
+            _ = Task.Delay(SlowSyncDelay).ContinueWith(_ => Sync(key), TaskScheduler.Default);
+            return;
+        }
+
+        Sync(obj);
+    }
+
+    private void Sync((string Kind, string? Namespace, string Name) key)
+    {
+        if (store.Get(ConsulGroup, key.Kind, key.Namespace, key.Name) is { } current)
+        {
+            Sync(current);
+        }
+    }
+
+    private void Sync(JsonObject obj)
+    {
+        var refusal = ConsulResourceStatus.Refusal(obj) ?? (Faulted(RuntimeFaultKind.SyncRefused, obj)
+            ? $"writing config entry to consul: Unexpected response code: 403 (Permission denied: token lacks permission 'intention:write' on \"{Service(obj)}\")"
+            : null);
+        if (refusal is null && ConsulCatalog.Entry(obj) is { } entry)
+        {
+            consul.PutConfigEntry(Faulted(RuntimeFaultKind.EntryDrift, obj) ? Drifted(entry) : entry);
+        }
+
+        ConsulResourceStatus.Set(obj, refusal is null ? "True" : "False", refusal is null ? null : "ConsulAgentError", refusal);
+        store.Put(obj);
+    }
+
+    /// <summary>What someone changed in Consul directly: the first source's action flipped, or the protocol changed.</summary>
+    private static JsonObject Drifted(JsonObject entry)
+    {
+        if (entry["Sources"] is JsonArray { Count: > 0 } sources && sources[0] is JsonObject first && first["Action"] is JsonValue action)
+        {
+            first["Action"] = (string?)action == "allow" ? "deny" : "allow";
+        }
+        else
+        {
+            entry["Protocol"] = (string?)entry["Protocol"] == "tcp" ? "http" : "tcp";
+        }
+
+        return entry;
+    }
+
+    private bool Faulted(RuntimeFaultKind kind, JsonObject obj) => faults.Any(f => f.Applies(kind, Service(obj)));
+
+    private static string Service(JsonObject obj) =>
+        obj.Kind() == "ServiceIntentions" ? obj.Text("spec", "destination", "name") ?? obj.Name() : obj.Name();
+}

@@ -1,0 +1,223 @@
+#Requires -Version 7.6
+# Publish-MeshConfig as a user drives it, against the simulated HashiCups cluster (tests/MeshOps.Simulation, its own
+# process, reached through a kubeconfig as a real cluster is; its consul-k8s controller syncs what is applied to its
+# Consul). The request log file is the API server's own record of what it received.
+
+BeforeDiscovery {
+    $HasKubectl = [bool](Get-Command kubectl -ErrorAction Ignore)
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'Support/SimulatedCluster.psm1') -Force
+
+    # The object as the cluster holds it, managed fields included, as kubectl reads it.
+    function Get-LiveIntention($Cluster, [string] $Name) {
+        kubectl --kubeconfig $Cluster.Kubeconfig get serviceintentions $Name -o json --show-managed-fields | ConvertFrom-Json
+    }
+
+    function Get-AllText($Streams, $Errors) {
+        ($Streams | Out-String -Width 500) + ($Errors | Format-List * -Force | Out-String -Width 500) +
+            ($Errors | ForEach-Object { $_.Exception } | Format-List * -Force | Out-String -Width 500)
+    }
+}
+
+Describe 'Publish-MeshConfig parameter contract' -Tag Unit {
+    BeforeAll {
+        $Command = Get-Command Publish-MeshConfig
+        function Get-ParameterAttribute($Name) {
+            $Command.Parameters[$Name].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] })
+        }
+    }
+
+    It 'is an exported cmdlet writing PublishResult, with -WhatIf and -Confirm' {
+        $Command.CommandType | Should -Be 'Cmdlet'
+        $Command.OutputType.Name | Should -Be 'MeshOps.Publishing.PublishResult'
+        $Command.Parameters.Keys | Should -Contain 'WhatIf'
+        $Command.Parameters.Keys | Should -Contain 'Confirm'
+    }
+
+    It 'takes objects from the pipeline (-InputObject) or manifests (-Path, by property name)' {
+        (Get-ParameterAttribute InputObject)[0].ValueFromPipeline | Should -BeTrue
+        (Get-ParameterAttribute Path)[0].ValueFromPipelineByPropertyName | Should -BeTrue
+        $Command.Parameters['Path'].ParameterType | Should -Be ([string[]])
+    }
+
+    It 'has <_> as a switch' -ForEach 'Force', 'DryRun', 'Wait' {
+        $Command.Parameters[$_].SwitchParameter | Should -BeTrue
+    }
+
+    It 'selects the cluster as Test-MeshConfig does, with -Kubeconfig, -Context and -Namespace' {
+        foreach ($name in 'Kubeconfig', 'Context', 'Namespace') { $Command.Parameters[$name].ParameterType | Should -Be ([string]) }
+        $Command.Parameters['Timeout'].ParameterType | Should -Be ([int])
+    }
+}
+
+Describe 'Publish-MeshConfig on a live (simulated) cluster' -Tag Integration -Skip:(-not $HasKubectl) {
+    BeforeAll {
+        $RequestLog = Join-Path $TestDrive 'requests.log'
+        $Cluster = Start-SimulatedCluster -KubeconfigPath (Join-Path $TestDrive 'kubeconfig') -RequestLogPath $RequestLog
+        function Get-Requests { @(Get-Content -LiteralPath $RequestLog) }
+    }
+
+    AfterAll {
+        if ($Cluster) { Stop-SimulatedCluster $Cluster }
+    }
+
+    It 'previews with -WhatIf as written in the issue, and the API server sees no request' {
+        $before = @(Get-Requests).Count
+        $out = New-MeshIntention -Destination products-api -Source public-api -Action Allow |
+            Publish-MeshConfig -WhatIf -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        $out | Should -BeNullOrEmpty
+        @(Get-Requests).Count | Should -Be $before
+    }
+
+    It '-DryRun validates on the server (dryRun=All) and stores nothing' {
+        $before = Get-LiveIntention $Cluster products-api
+        $result = New-MeshIntention -Destination products-api -Source public-api -Action Allow -Description 'managed by meshops' |
+            Publish-MeshConfig -DryRun -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        $result.PSObject.TypeNames | Should -Contain 'MeshOps.Publishing.PublishResult'
+        "$($result.Status)" | Should -Be 'Applied'
+        @(Get-Requests | Where-Object { $_ -match '^PATCH .*serviceintentions/products-api\?' }) | ForEach-Object { $_ | Should -Match 'dryRun=All' }
+        $after = Get-LiveIntention $Cluster products-api
+        $after.metadata.resourceVersion | Should -Be $before.metadata.resourceVersion
+        $after.spec.sources[0].PSObject.Properties.Name | Should -Not -Contain 'description'
+    }
+
+    It 'applies as field manager meshops, waits for Synced and finds the entry in Consul; a re-apply is Unchanged' {
+        $intention = New-MeshIntention -Destination products-api -Source public-api -Action Allow -Description 'managed by meshops'
+        $applied = $intention | Publish-MeshConfig -Wait -Timeout 30 -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        "$($applied.Status)" | Should -Be 'Synced'
+        $applied.Reason | Should -Match 'holds what was applied'
+        $live = Get-LiveIntention $Cluster products-api
+        $live.spec.sources[0].description | Should -Be 'managed by meshops'
+        @($live.metadata.managedFields.manager) | Should -Contain 'meshops'
+        @(Get-Requests | Where-Object { $_ -match '^PATCH .*serviceintentions/products-api\?' -and $_ -notmatch 'dryRun' } | Select-Object -Last 1) |
+            Should -Match 'fieldManager=meshops'
+
+        $again = $intention | Publish-MeshConfig -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        "$($again.Status)" | Should -Be 'Unchanged'
+    }
+
+    It 'reports a conflict with another field manager by manager and field, and changes nothing; -Force takes it over' {
+        $manifest = Join-Path $TestDrive 'other.yaml'
+        @'
+apiVersion: consul.hashicorp.com/v1alpha1
+kind: ServiceIntentions
+metadata:
+  name: payments
+spec:
+  destination:
+    name: payments
+  sources:
+    - name: public-api
+      action: deny
+'@ | Set-Content -LiteralPath $manifest
+        kubectl --kubeconfig $Cluster.Kubeconfig apply --server-side --field-manager other -f $manifest | Out-Null
+        $LASTEXITCODE | Should -Be 0
+        $before = Get-LiveIntention $Cluster payments
+
+        $result = New-MeshIntention -Destination payments -Source public-api -Action Allow |
+            Publish-MeshConfig -Kubeconfig $Cluster.Kubeconfig -ErrorVariable failed -ErrorAction SilentlyContinue
+        "$($result.Status)" | Should -Be 'Conflict'
+        $result.Reason | Should -Match '"other"'
+        ($result.Fields -join ' ') | Should -Match 'action'
+        $failed[0].FullyQualifiedErrorId | Should -Match '^MeshOps.ApplyConflict'
+        "$($failed[0])" | Should -Match 'other'
+        $after = Get-LiveIntention $Cluster payments
+        $after.metadata.resourceVersion | Should -Be $before.metadata.resourceVersion
+        $after.spec.sources[0].action | Should -Be 'deny'
+
+        $forced = New-MeshIntention -Destination payments -Source public-api -Action Allow |
+            Publish-MeshConfig -Force -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        "$($forced.Status)" | Should -Be 'Applied'
+        (Get-LiveIntention $Cluster payments).spec.sources[0].action | Should -Be 'allow'
+    }
+
+    It 'stops on a rule Error (MESH301, http on postgres) before any request that writes, naming the rule; the valid object beside it is not applied either' {
+        $manifest = Join-Path $TestDrive 'postgres-http.yaml'
+        @'
+apiVersion: consul.hashicorp.com/v1alpha1
+kind: ServiceIntentions
+metadata:
+  name: frontend
+spec:
+  destination:
+    name: frontend
+  sources:
+    - name: nginx
+      action: allow
+      description: first object, valid
+---
+apiVersion: consul.hashicorp.com/v1alpha1
+kind: ServiceDefaults
+metadata:
+  name: postgres
+spec:
+  protocol: http
+'@ | Set-Content -LiteralPath $manifest
+        $before = @(Get-Requests).Count
+        $result = Publish-MeshConfig -Path $manifest -Kubeconfig $Cluster.Kubeconfig -ErrorVariable failed -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $failed.Count | Should -BeGreaterThan 0
+        $failed[0].FullyQualifiedErrorId | Should -Match '^MeshOps.ApplyBlockedByRule'
+        "$($failed[0])" | Should -Match 'MESH301'
+        "$($failed[0])" | Should -Match 'postgres-http.yaml'
+        @(Get-Requests | Select-Object -Skip $before | Where-Object { $_ -notmatch '^GET ' }) | Should -BeNullOrEmpty
+        (Get-LiveIntention $Cluster frontend).spec.sources[0].PSObject.Properties.Name | Should -Not -Contain 'description'
+    }
+
+    It 'never shows the bearer token, with -Verbose and -Debug, in results or errors' {
+        $streams = New-MeshIntention -Destination payments -Source ghost-caller -Action Allow |
+            Publish-MeshConfig -DryRun -Verbose -Debug -Kubeconfig $Cluster.Kubeconfig -ErrorVariable failed -ErrorAction SilentlyContinue *>&1
+        $Cluster.Token | Should -Not -BeNullOrEmpty
+        Get-AllText $streams $failed | Should -Not -Match ([regex]::Escape($Cluster.Token))
+    }
+}
+
+Describe 'Publish-MeshConfig -Wait against consul-k8s faults' -Tag Integration {
+    BeforeAll {
+        $Cluster = Start-SimulatedCluster -KubeconfigPath (Join-Path $TestDrive 'kubeconfig-faults') `
+            -RuntimeFault 'sync-refused:payments', 'entry-drift:frontend', 'slow-sync:public-api'
+    }
+
+    AfterAll {
+        if ($Cluster) { Stop-SimulatedCluster $Cluster }
+    }
+
+    It 'reports Synced=False as NotSynced with the controller''s reason' {
+        $result = New-MeshIntention -Destination payments -Source public-api -Action Allow -Description 'refused' |
+            Publish-MeshConfig -Wait -Timeout 30 -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        "$($result.Status)" | Should -Be 'NotSynced'
+        $result.Reason | Should -Match 'ConsulAgentError'
+        $result.Reason | Should -Match 'Permission denied'
+    }
+
+    It 'reports Consul''s entry differing from what was applied as Mismatch, naming the field' {
+        $result = New-MeshIntention -Destination frontend -Source nginx -Action Allow -Description 'drifted' |
+            Publish-MeshConfig -Wait -Timeout 30 -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        "$($result.Status)" | Should -Be 'Mismatch'
+        $result.Fields | Should -Contain 'Sources[nginx].Action'
+        $result.Reason | Should -Match '"allow"'
+    }
+
+    It 'waits for a late Synced, and a timeout shorter than the sync is NotSynced "timed out", never success' {
+        $late = New-MeshIntention -Destination public-api -Source nginx -Action Allow -Description 'late' |
+            Publish-MeshConfig -Wait -Timeout 30 -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        "$($late.Status)" | Should -Be 'Synced'
+
+        $short = New-MeshIntention -Destination public-api -Source nginx -Action Allow -Description 'too late' |
+            Publish-MeshConfig -Wait -Timeout 1 -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        "$($short.Status)" | Should -Be 'NotSynced'
+        $short.Reason | Should -Match 'timed out'
+    }
+
+    It 'shows the results in a table whose script blocks do not fail under StrictMode and Stop' {
+        Set-StrictMode -Version Latest
+        $ErrorActionPreference = 'Stop'
+        $text = New-MeshIntention -Destination public-api -Source nginx -Action Allow -Description 'late' |
+            Publish-MeshConfig -DryRun -Kubeconfig $Cluster.Kubeconfig | Format-Table | Out-String
+        $text | Should -Match 'Status'
+        $text | Should -Match 'public-api'
+    }
+}
