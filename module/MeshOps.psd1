@@ -10,7 +10,8 @@
     PowerShellVersion    = '7.6'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('MeshOps.Format.ps1xml')
-    CmdletsToExport      = @('ConvertTo-MeshYaml', 'Export-MeshGraph', 'Get-EnvoyCertificate', 'Get-EnvoyCluster', 'Get-EnvoyConfig', 'Get-EnvoyListener', 'Get-EnvoyRoute', 'Get-EnvoyServerInfo', 'Get-EnvoyStatistic', 'Get-MeshRule', 'New-MeshIntention', 'Resolve-MeshError', 'Test-EnvoyReady', 'Test-MeshConfig', 'Test-MeshPath')
+    CmdletsToExport      = @('ConvertTo-MeshYaml', 'Export-MeshGraph', 'Get-EnvoyCertificate', 'Get-EnvoyCluster', 'Get-EnvoyConfig', 'Get-EnvoyListener', 'Get-EnvoyRoute', 'Get-EnvoyServerInfo', 'Get-EnvoyStatistic', 'Get-MeshRule', 'New-MeshIntention', 'Resolve-MeshError', 'Test-EnvoyReady', 'Test-MeshConfig', 'Test-MeshPath',
+                             'Test-MeshIntention')
     FunctionsToExport    = @()
     AliasesToExport      = @('Get-EnvoyStats')
     VariablesToExport    = @()
