@@ -112,7 +112,7 @@ Describe 'Test-MeshIntention on manifests' -Tag Unit {
             $result = Test-MeshIntention -Source $Source -Destination $Destination -Path (Get-HashiCupsFiles $Fault) -ErrorAction Stop
         }
 
-        It 'answers <Decision> for <Source> -> <Destination>, decided by <Name> at its line with precedence <Precedence>' {
+        It 'answers <Decision> for <Source> -> <Destination>, with what decided it (<Name> or the default), its line and precedence' {
             $result.PSObject.TypeNames | Should -Contain $TypeName
             "$($result.Decision)" | Should -Be $Decision
             $result.IntentionName | Should -Be $Name
