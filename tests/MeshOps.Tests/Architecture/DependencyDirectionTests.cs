@@ -32,6 +32,8 @@ public class DependencyDirectionTests
         // A path is traced over the model and the findings of the analysis: hops compose them and never judge twice.
         new("paths", "MeshOps.Paths", "MeshOps.Paths.Hops", "MeshOps.Paths.Live"),
         new("graph", "MeshOps.Graph"),
+        // Test-MeshIntention: the intention hop's decision with what decided it, and Consul's answer beside it.
+        new("intention checks", "MeshOps.Intentions"),
         new("authoring", "MeshOps.Authoring"),
         // Comparing desired configuration with a cluster's or a repository's: read by the cmdlets and by apply's verification.
         new("comparison", "MeshOps.Authoring.Compare"),

@@ -64,11 +64,19 @@ internal sealed class IntentionHop : IHopCheck
     }
 
     /// <summary>The decision Consul's evaluation gives the pair under the mesh's default policy.</summary>
-    public static IntentionDecision Decide(PathContext path)
-    {
-        var fallback = path.Model.Settings.DefaultPolicy.Value == DefaultPolicy.Deny ? DefaultDecision.Deny : DefaultDecision.Allow;
+    public static IntentionDecision Decide(PathContext path) => Decide(path.Model, path.Source.ConsulName, path.Destination.ConsulName);
+
+    /// <summary>
+    /// The same decision for two Consul service names, as <c>consul intention check</c> is asked; Test-MeshIntention
+    /// shares it so a path and an intention check never decide one pair twice.
+    /// </summary>
+    public static IntentionDecision Decide(MeshModel model, string sourceConsulName, string destinationConsulName) =>
         // consul-k8s CE registers every Kubernetes namespace's services in Consul namespace "default".
-        return path.Model.Intentions.Check(
-            new ServiceIdentity(ConsulNames.DefaultNamespace, path.Source.ConsulName), new ServiceIdentity(ConsulNames.DefaultNamespace, path.Destination.ConsulName), fallback);
-    }
+        model.Intentions.Check(Identity(sourceConsulName), Identity(destinationConsulName), Fallback(model));
+
+    /// <summary>What decides a call no intention matches: the mesh's default policy.</summary>
+    public static DefaultDecision Fallback(MeshModel model) =>
+        model.Settings.DefaultPolicy.Value == DefaultPolicy.Deny ? DefaultDecision.Deny : DefaultDecision.Allow;
+
+    public static ServiceIdentity Identity(string consulName) => new(ConsulNames.DefaultNamespace, consulName);
 }

@@ -106,26 +106,15 @@ internal static class CatalogHopJudge
         }
 
         evidence.Add($"GET /v1/connect/intentions/check?source={data.Source}&destination={data.Destination}: Allowed={(consul ? "true" : "false")}");
-        // Consul's check answers false for a pair an L7 intention decides (it depends on the request): no disagreement.
-        if (data.Ours is not { } ours || ours.IsL7 || ours.Allowed == consul)
+        var agreement = IntentionComparison.Compare(consul, data.Ours);
+        if (agreement is not (IntentionAgreement.ConsulAllows or IntentionAgreement.ConsulDenies) || data.Ours is not { } ours)
         {
             return null;
         }
 
         evidence.Add($"our evaluation of the cluster's ServiceIntentions: {(ours.Allowed ? "allow" : "deny")} ({ours.Explanation})");
-        return consul
-            ? new HopJudgement(
-                PathHopStatus.Warn,
-                [],
-                $"Consul allows {data.Source} -> {data.Destination} although the cluster's ServiceIntentions deny it",
-                "Consul holds an intention the custom resources do not (created with the consul CLI or UI, or a resource not yet deleted from Consul): list them with `consul intention list` and keep one source of truth.",
-                "")
-            : new HopJudgement(
-                PathHopStatus.Fail,
-                [],
-                $"Consul denies {data.Source} -> {data.Destination} although the cluster's ServiceIntentions allow it",
-                "Consul has not taken the allowing ServiceIntentions: check its Synced condition (kubectl get serviceintentions) and the controller's reason, or an intention created outside Kubernetes that takes precedence (consul intention list).",
-                "");
+        var (summary, fix) = IntentionComparison.Disagreement(agreement, data.Source, data.Destination);
+        return new HopJudgement(agreement == IntentionAgreement.ConsulAllows ? PathHopStatus.Warn : PathHopStatus.Fail, [], summary, fix, "");
     }
 
     private static string Join(IEnumerable<string> failing)

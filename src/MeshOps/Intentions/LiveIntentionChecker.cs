@@ -1,0 +1,90 @@
+using MeshOps.Clients;
+using MeshOps.Clients.Kubernetes;
+using MeshOps.Sources;
+using MeshOps.Paths.Hops;
+using MeshOps.Paths.Live;
+using MeshOps.Rules.Intentions;
+
+namespace MeshOps.Intentions;
+
+/// <summary>
+/// An intention check on a running cluster: our evaluation of the ServiceIntentions read from it, then Consul's own
+/// answer (<c>/v1/connect/intentions/check</c>, reached as a live trace reaches it) laid beside it. A Consul that
+/// cannot be read makes its part Unknown with the endpoint's message, never an agreement.
+/// </summary>
+public sealed class LiveIntentionChecker(KubernetesConnection cluster, LivePathOptions options) : IDisposable
+{
+    private readonly ConsulAccess _consul = new(cluster, options);
+
+    /// <param name="snapshot">The cluster's objects, read once by the caller (LiveSnapshot).</param>
+    public async Task<IntentionCheckResult> CheckAsync(ManifestSet snapshot, string source, string destination, HttpRequestAttributes? request, CancellationToken cancellationToken)
+    {
+        var ours = IntentionChecker.Check(snapshot, source, destination, request, cancellationToken);
+        var decision = IntentionHop.Decide(IntentionChecker.ModelOf(snapshot), source, destination);
+        var (connection, problem) = await _consul.OpenAsync(cancellationToken).ConfigureAwait(false);
+        bool? allows = null;
+        if (connection is not null)
+        {
+            try
+            {
+                allows = await connection.Client.CheckIntentionAsync(source, destination, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EndpointException e)
+            {
+                problem = e.Message;
+            }
+        }
+
+        return WithConsul(ours, decision, allows, problem, connection?.Via);
+    }
+
+    /// <summary>Our result with Consul's answer beside it, compared as the Catalog hop compares them.</summary>
+    public static IntentionCheckResult WithConsul(IntentionCheckResult ours, IntentionDecision decision, bool? consulAllows, string? problem, string? via)
+    {
+        ArgumentNullException.ThrowIfNull(ours);
+        var through = via is null ? "" : $" (through a port-forward to pod {via})";
+        var agreement = IntentionComparison.Compare(consulAllows, decision);
+        var answer = consulAllows is true ? "Allowed" : "Denied";
+        var asked = $"GET /v1/connect/intentions/check?source={ours.Source}&destination={ours.Destination}{through}";
+        return agreement switch
+        {
+            IntentionAgreement.Unknown => ours with
+            {
+                ConsulAgreement = agreement,
+                Consul = "Unknown",
+                ConsulMessage = $"Consul could not be read{through}: {problem ?? "no answer"}",
+            },
+            IntentionAgreement.Agrees => ours with
+            {
+                ConsulAgreement = agreement,
+                ConsulAllowed = consulAllows,
+                Consul = $"{answer} (agrees)",
+                ConsulMessage = $"{asked}: Allowed={Flag(consulAllows)}, as the cluster's ServiceIntentions decide",
+            },
+            IntentionAgreement.NotComparable => ours with
+            {
+                ConsulAgreement = agreement,
+                ConsulAllowed = consulAllows,
+                Consul = $"{answer} (L7)",
+                ConsulMessage = $"{asked}: Allowed={Flag(consulAllows)}; Consul's check answers false for a pair an L7 intention decides, whatever the request",
+            },
+            _ => Disagreeing(ours, agreement, consulAllows, answer, asked),
+        };
+    }
+
+    private static IntentionCheckResult Disagreeing(IntentionCheckResult ours, IntentionAgreement agreement, bool? consulAllows, string answer, string asked)
+    {
+        var (summary, fix) = IntentionComparison.Disagreement(agreement, ours.Source, ours.Destination);
+        return ours with
+        {
+            ConsulAgreement = agreement,
+            ConsulAllowed = consulAllows,
+            Consul = $"{answer} (disagrees)",
+            ConsulMessage = $"{asked}: Allowed={Flag(consulAllows)}. {summary}. {fix}",
+        };
+    }
+
+    private static string Flag(bool? value) => value is true ? "true" : "false";
+
+    public void Dispose() => _consul.Dispose();
+}
