@@ -135,6 +135,53 @@ Describe 'Export-MeshManifest' -Tag Unit {
     }
 }
 
+Describe 'Export-MeshManifest -ContextPath: the rule catalogue before anything is written' -Tag Unit {
+    It 'writes nothing and names the rule when an object breaks a rule among the manifests it joins (postgres as http: MESH301)' {
+        $folder = New-Folder blocked
+        $target = Join-Path $folder 'postgres-defaults.yaml'
+
+        $written = New-MeshServiceDefault postgres http | Export-MeshManifest $target -ContextPath $Healthy -ErrorVariable refused -ErrorAction SilentlyContinue
+
+        $written | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $target | Should -BeFalse
+        $refused.FullyQualifiedErrorId | Should -Contain 'MeshOps.WriteBlockedByRule,MeshOps.PowerShell.Commands.ExportMeshManifestCommand'
+        ($refused | Out-String) | Should -Match 'MESH301'
+        ($refused | Out-String) | Should -Match 'Nothing is written'
+    }
+
+    It 'writes the object when it keeps the context healthy (postgres as tcp), and findings elsewhere in the context do not stop it' {
+        $folder = New-Folder allowed
+        $context = New-Folder allowed-context
+        Copy-Item -Path (Join-Path $Healthy '*') -Destination $context
+        # A fault of the context's own, on another object: not the export's business.
+        Copy-Item -Path (Join-Path $PSScriptRoot '../../examples/hashicups/faults/MESH301-postgres-http/*') -Destination $context -Force
+        (Test-MeshConfig -Path $context | Where-Object Severity -EQ Error) | Should -Not -BeNullOrEmpty
+
+        $written = New-MeshIntention products-api public-api -Action Allow | Export-MeshManifest (Join-Path $folder 'intentions.yaml') -ContextPath $context
+
+        $written.Name | Should -Be 'intentions.yaml'
+    }
+
+    It 'judges nothing without a context: the object alone is written' {
+        $folder = New-Folder unjudged
+
+        $written = New-MeshServiceDefault postgres http | Export-MeshManifest (Join-Path $folder 'postgres-defaults.yaml')
+
+        $written.Name | Should -Be 'postgres-defaults.yaml'
+    }
+
+    It 'writes nothing when the context cannot be read, naming the path' {
+        $folder = New-Folder unreadable
+        $target = Join-Path $folder 'postgres-defaults.yaml'
+        $missing = Join-Path $TestDrive 'no-such-folder'
+
+        New-MeshServiceDefault postgres tcp | Export-MeshManifest $target -ContextPath $missing -ErrorVariable refused -ErrorAction SilentlyContinue
+
+        Test-Path -LiteralPath $target | Should -BeFalse
+        ($refused | Out-String) | Should -Match 'no-such-folder'
+    }
+}
+
 Describe 'HashiCups generated with the New-Mesh* cmdlets and exported' -Tag Unit {
     BeforeAll {
         # HashiCups' healthy set without the objects the cmdlets generate: its Deployments, ConfigMaps and Secret stay.

@@ -1,7 +1,11 @@
 using System.Management.Automation;
 using System.Text;
+using MeshOps.Analysis;
 using MeshOps.Authoring;
 using MeshOps.PowerShell.Infrastructure;
+using MeshOps.Sources;
+using MeshOps.Sources.Files;
+using MeshOps.Sources.Typed;
 using Microsoft.PowerShell.Commands;
 
 namespace MeshOps.PowerShell.Commands;
@@ -10,6 +14,10 @@ namespace MeshOps.PowerShell.Commands;
 /// Writes typed mesh and Kubernetes objects as manifests: one file of <c>---</c>-separated documents, or with -Split one
 /// file per object (<see cref="ManifestExport"/> plans both). Every target is checked before the first is written, so an
 /// existing file (without -Force), an object that cannot be written or a name two objects share leaves the disk as it was.
+/// With -ContextPath the rule catalogue first judges the objects among the manifests they will join
+/// (<see cref="DesiredConfigCheck"/>, as Publish-MeshConfig judges them among the cluster's), and an Error on one of them
+/// writes nothing. Without a context there is no check: objects judged alone would draw findings about what they are
+/// simply shown without (a Service with no Deployment beside it).
 /// </summary>
 [Cmdlet(VerbsData.Export, "MeshManifest", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
@@ -32,6 +40,10 @@ public sealed class ExportMeshManifestCommand : MeshOpsCmdlet
 
     [Parameter]
     public SwitchParameter Force { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? ContextPath { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -67,7 +79,7 @@ public sealed class ExportMeshManifestCommand : MeshOpsCmdlet
             return;
         }
 
-        if (!Writable(target, files))
+        if (!Writable(target, files) || !PassesRules())
         {
             return;
         }
@@ -91,6 +103,53 @@ public sealed class ExportMeshManifestCommand : MeshOpsCmdlet
                 WriteError(NewErrorRecord(ErrorIds.ManifestWriteFailed, $"Cannot write '{file.Path}': {e.Message}", file.Path));
             }
         }
+    }
+
+    /// <summary>The rule catalogue over the objects among the -ContextPath manifests; true when nothing blocks the write.</summary>
+    private bool PassesRules()
+    {
+        if (ContextPath is null)
+        {
+            return true;
+        }
+
+        var paths = new List<string>();
+        foreach (var path in ContextPath)
+        {
+            var resolved = ManifestPaths.Resolve(SessionState, path, literal: false);
+            if (resolved.Failed)
+            {
+                WriteError(resolved.Exception is { } exception
+                    ? NewErrorRecord(resolved.ErrorId!, exception, path)
+                    : NewErrorRecord(resolved.ErrorId!, resolved.Message! + " Nothing is written.", path));
+                return false;
+            }
+
+            paths.AddRange(resolved.Paths);
+        }
+
+        var context = RunCancellable(_ => ManifestLoader.LoadPaths(paths, LoaderOptions.Default));
+        // A context that could not be read in full would judge the objects against less than is there.
+        foreach (var error in context.Errors)
+        {
+            WriteError(NewErrorRecord(error.ErrorId, error + " Nothing is written.", error.Location.File));
+        }
+
+        if (context.Errors.Count > 0)
+        {
+            return false;
+        }
+
+        var desired = TypedObjectSource.Read(_objects, "pipeline");
+        var check = RunCancellable(ct => DesiredConfigCheck.Check(desired, context, AnalysisOptions.Default, ct));
+        foreach (var finding in check.Blocking)
+        {
+            WriteError(NewErrorRecord(ErrorIds.WriteBlockedByRule,
+                $"{finding.RuleId} on {finding.Resource}: {finding.Message} Fix: {finding.Fix} Nothing is written.",
+                finding.RuleId));
+        }
+
+        return check.Passed;
     }
 
     private string? Target()

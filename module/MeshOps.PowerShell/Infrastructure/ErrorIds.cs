@@ -106,6 +106,9 @@ internal static class ErrorIds
     /// <summary>Export-MeshManifest cannot write a target: a folder where a file goes, a missing folder, no permission.</summary>
     public const string ManifestWriteFailed = "MeshOps.ManifestWriteFailed";
 
+    /// <summary>A rule Error on an object Export-MeshManifest was to write, judged among the -ContextPath manifests: nothing was written.</summary>
+    public const string WriteBlockedByRule = "MeshOps.WriteBlockedByRule";
+
     // Publish-MeshConfig (issue 14, apply and verify).
     /// <summary>A rule Error on an object Publish-MeshConfig was to apply: nothing was sent.</summary>
     public const string ApplyBlockedByRule = "MeshOps.ApplyBlockedByRule";
@@ -142,6 +145,7 @@ internal static class ErrorIds
         NotComparable => ErrorCategory.InvalidArgument,
         InvalidMeshObject or ManifestCollision => ErrorCategory.InvalidArgument,
         ManifestExists => ErrorCategory.ResourceExists,
+        WriteBlockedByRule => ErrorCategory.InvalidData,
         ManifestWriteFailed => ErrorCategory.WriteError,
         _ when LoadErrorIds.Kinds.TryGetValue(errorId, out var kind) => kind switch
         {

@@ -21,13 +21,9 @@ public static class IntentionChecker
     /// </summary>
     public static IntentionCheckResult Check(ManifestSet manifests, string source, string destination, HttpRequestAttributes? request = null, CancellationToken cancellationToken = default)
     {
-        var findings = MeshAnalyzer.Analyze(manifests, cancellationToken: cancellationToken);
-        return Check(ModelOf(manifests), source, destination, request, findings);
+        var (findings, model) = MeshAnalyzer.AnalyzeWithModel(manifests, cancellationToken: cancellationToken);
+        return Check(model, source, destination, request, findings);
     }
-
-    /// <summary>The model the analyzer builds (MeshAnalyzer.Analyze): invalid objects set aside, then duplicates resolved.</summary>
-    public static MeshModel ModelOf(ManifestSet manifests) =>
-        MeshModelBuilder.BuildAccepted(DuplicateObjects.Resolve(InvalidObjects.Reject(manifests)), null);
 
     /// <param name="findings">The analysis of the same inputs: its findings on the deciding ServiceIntentions become notes
     /// (Consul refusing the entry, MESH203, changes what Consul enforces).</param>

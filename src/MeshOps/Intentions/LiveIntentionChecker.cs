@@ -1,3 +1,4 @@
+using MeshOps.Analysis;
 using MeshOps.Clients;
 using MeshOps.Clients.Kubernetes;
 using MeshOps.Sources;
@@ -19,8 +20,9 @@ public sealed class LiveIntentionChecker(KubernetesConnection cluster, LivePathO
     /// <param name="snapshot">The cluster's objects, read once by the caller (LiveSnapshot).</param>
     public async Task<IntentionCheckResult> CheckAsync(ManifestSet snapshot, string source, string destination, HttpRequestAttributes? request, CancellationToken cancellationToken)
     {
-        var ours = IntentionChecker.Check(snapshot, source, destination, request, cancellationToken);
-        var decision = IntentionHop.Decide(IntentionChecker.ModelOf(snapshot), source, destination);
+        var (findings, model) = MeshAnalyzer.AnalyzeWithModel(snapshot, cancellationToken: cancellationToken);
+        var ours = IntentionChecker.Check(model, source, destination, request, findings);
+        var decision = IntentionHop.Decide(model, source, destination);
         var (connection, problem) = await _consul.OpenAsync(cancellationToken).ConfigureAwait(false);
         bool? allows = null;
         if (connection is not null)
