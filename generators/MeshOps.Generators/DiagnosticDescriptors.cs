@@ -68,11 +68,12 @@ namespace MeshOps.Generators
         public static readonly DiagnosticDescriptor DuplicateServiceName = From(RuleCatalog.DuplicateServiceName);
         public static readonly DiagnosticDescriptor UpstreamNotInMesh = From(RuleCatalog.UpstreamNotInMesh);
         public static readonly DiagnosticDescriptor ServiceOutsideMesh = From(RuleCatalog.ServiceOutsideMesh);
+        public static readonly DiagnosticDescriptor InvalidRequestMatch = From(RuleCatalog.InvalidRequestMatch);
 
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             TargetPortMismatch, LoopbackBind, CallPortNotExposed, CallDeniedByIntentions, DuplicateIntention,
             L7PermissionsOnTcp, HttpProtocolOnTcpService, ServiceAccountTokenNotMounted,
-            InvalidServiceName, PortOutOfRange, DuplicateServiceName, UpstreamNotInMesh, ServiceOutsideMesh);
+            InvalidServiceName, PortOutOfRange, DuplicateServiceName, UpstreamNotInMesh, ServiceOutsideMesh, InvalidRequestMatch);
 
         /// <summary>The descriptor built from a catalogue rule (one the analyzer reports).</summary>
         public static DiagnosticDescriptor Of(RuleDescriptor rule)

@@ -105,14 +105,49 @@ namespace MeshOps.Generators.Crds
 
             var spec = SpecProperty(kind);
             var arguments = spec is null ? new List<CreateArgument>() : CreateArguments(spec, classes);
+            var fixedName = SingletonKinds.FixedName(kind.Group, kind.Kind);
+            if (fixedName is null)
+            {
+                EmitCreate(writer, kind, type, spec, arguments, "Create", "string name", "name ?? throw new global::System.ArgumentNullException(nameof(name))",
+                    "Starts a builder for a " + kind.Kind + " named <paramref name=\"name\"/>" + (arguments.Count > 0 ? " with the values the schema requires." : "."));
+            }
+            else
+            {
+                EmitCreate(writer, kind, type, spec, arguments, "Create", null, Literal(fixedName),
+                    "Starts a builder for the " + kind.Kind + ", named <c>" + fixedName + "</c> as Consul requires (there is one)" + (arguments.Count > 0 ? ", with the values the schema requires." : "."));
+                if (SingletonKinds.NamedByPartition(kind.Group, kind.Kind))
+                {
+                    EmitCreate(writer, kind, type, spec, arguments, "CreateForPartition", "string partition", "partition ?? throw new global::System.ArgumentNullException(nameof(partition))",
+                        "Starts a builder for the " + kind.Kind + " of admin partition <paramref name=\"partition\"/> (Consul Enterprise names it after its partition)" + (arguments.Count > 0 ? ", with the values the schema requires." : "."));
+                }
+            }
+
+            writer.Close();
             writer.Line();
-            Summary(writer, "Starts a builder for a " + kind.Kind + " named <paramref name=\"name\"/>" + (arguments.Count > 0 ? " with the values the schema requires." : "."), escape: false);
-            var parameters = new StringBuilder("string name");
+
+            // The spec's fields are the builder's own methods (WithProtocol, AddSource): a resource is mostly its spec.
+            var members = new List<BuilderMember>();
+            foreach (var property in kind.RootProperties)
+            {
+                if (property == spec)
+                    members.AddRange(classes[spec.Type.Name].Properties.Select(p => new BuilderMember(ResourceProperty + "." + spec.Name, p)));
+                else
+                    members.Add(new BuilderMember(ResourceProperty, property));
+            }
+
+            EmitResourceBuilder(writer, kind, members, classes);
+        }
+
+        private static void EmitCreate(IndentedWriter writer, KindModel kind, string type, PropertyModel? spec, List<CreateArgument> arguments, string method, string? nameParameter, string nameValue, string summary)
+        {
+            writer.Line();
+            Summary(writer, summary, escape: false);
+            var parameters = new StringBuilder(nameParameter ?? string.Empty);
             foreach (var argument in arguments)
-                parameters.Append(", ").Append(TypeName(argument.Type)).Append(' ').Append(argument.Parameter);
-            writer.Open("public static " + kind.Kind + "Builder Create(" + parameters + ")");
+                parameters.Append(parameters.Length > 0 ? ", " : string.Empty).Append(TypeName(argument.Type)).Append(' ').Append(argument.Parameter);
+            writer.Open("public static " + kind.Kind + "Builder " + method + "(" + parameters + ")");
             writer.Line("var resource = new " + type + "();");
-            writer.Line("resource.Metadata.Name = name ?? throw new global::System.ArgumentNullException(nameof(name));");
+            writer.Line("resource.Metadata.Name = " + nameValue + ";");
             foreach (var argument in arguments)
             {
                 var nullCheck = argument.Type.IsValueType ? string.Empty : " ?? throw new global::System.ArgumentNullException(nameof(" + argument.Parameter + "))";
@@ -129,20 +164,6 @@ namespace MeshOps.Generators.Crds
 
             writer.Line("return new " + Global(kind.Namespace + "." + kind.Kind + "Builder") + "(resource);");
             writer.Close();
-            writer.Close();
-            writer.Line();
-
-            // The spec's fields are the builder's own methods (WithProtocol, AddSource): a resource is mostly its spec.
-            var members = new List<BuilderMember>();
-            foreach (var property in kind.RootProperties)
-            {
-                if (property == spec)
-                    members.AddRange(classes[spec.Type.Name].Properties.Select(p => new BuilderMember(ResourceProperty + "." + spec.Name, p)));
-                else
-                    members.Add(new BuilderMember(ResourceProperty, property));
-            }
-
-            EmitResourceBuilder(writer, kind, members, classes);
         }
 
         /// <summary>

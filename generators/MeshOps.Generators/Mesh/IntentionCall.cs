@@ -14,8 +14,9 @@ namespace MeshOps.Generators.Mesh
     /// </summary>
     internal sealed class IntentionCall
     {
-        private IntentionCall(string method, ITypeSymbol? source, ITypeSymbol? destination, Location location, IReadOnlyList<IntentionAction> permissions)
+        private IntentionCall(string method, ITypeSymbol? source, ITypeSymbol? destination, Location location, IReadOnlyList<IntentionAction> permissions, IReadOnlyList<RequestMatch?> requests)
         {
+            Requests = requests;
             Method = method;
             Source = source;
             Destination = destination;
@@ -38,6 +39,12 @@ namespace MeshOps.Generators.Mesh
         /// </summary>
         public IReadOnlyList<IntentionAction> Permissions { get; }
 
+        /// <summary>
+        /// The request criteria of each permission, in order (index j is Permissions[j]); null where the analyzer cannot
+        /// follow the lambda, and empty when it cannot see the permissions at all.
+        /// </summary>
+        public IReadOnlyList<RequestMatch?> Requests { get; }
+
         public bool IsDenyAll => Method == "DenyAll";
 
         public bool IsL7 => Permissions.Count > 0;
@@ -50,7 +57,7 @@ namespace MeshOps.Generators.Mesh
                 : invocation.Syntax.GetLocation();
             if (method.Name == "DenyAll")
             {
-                return new IntentionCall(method.Name, null, null, location, Array.Empty<IntentionAction>());
+                return new IntentionCall(method.Name, null, null, location, Array.Empty<IntentionAction>(), Array.Empty<RequestMatch?>());
             }
 
             if (method.TypeArguments.Length != 2)
@@ -59,6 +66,7 @@ namespace MeshOps.Generators.Mesh
             }
 
             IReadOnlyList<IntentionAction> permissions;
+            IReadOnlyList<RequestMatch?> requests = Array.Empty<RequestMatch?>();
             switch (method.Name)
             {
                 case "Allow" when invocation.Arguments.Length == 0:
@@ -67,38 +75,34 @@ namespace MeshOps.Generators.Mesh
                     break;
                 case "Allow":
                     permissions = new[] { IntentionAction.Allow };
+                    requests = new[] { RequestMatch.Read(invocation.Arguments[0], location) };
                     break;
                 case "Deny":
                     permissions = new[] { IntentionAction.Deny };
+                    requests = new[] { RequestMatch.Read(invocation.Arguments[0], location) };
                     break;
                 case "Permissions":
-                    permissions = PermissionActions(invocation);
+                    var calls = PermissionCalls(invocation);
+                    permissions = calls.Count > 0
+                        ? calls.Select(i => i.TargetMethod.Name == "Allow" ? IntentionAction.Allow : IntentionAction.Deny).ToList()
+                        : new[] { IntentionAction.Allow };
+                    requests = calls.Select(i => i.Arguments.Length > 0 ? RequestMatch.Read(i.Arguments[0], RequestMatch.NameLocation(i)) : null).ToList();
                     break;
                 default:
                     return null;
             }
 
-            return new IntentionCall(method.Name, method.TypeArguments[0], method.TypeArguments[1], location, permissions);
+            return new IntentionCall(method.Name, method.TypeArguments[0], method.TypeArguments[1], location, permissions, requests);
         }
 
         // The Allow(...) and Deny(...) calls on HttpPermissions inside the lambda, in source order. The SDK refuses an
         // empty list at run time, so a list the analyzer cannot see into (a method group, a variable) still counts as
         // permissions: one allow stands for it.
-        private static IReadOnlyList<IntentionAction> PermissionActions(IInvocationOperation invocation)
-        {
-            var actions = invocation.Arguments[0].Value.Descendants()
+        private static List<IInvocationOperation> PermissionCalls(IInvocationOperation invocation) =>
+            invocation.Arguments[0].Value.Descendants()
                 .OfType<IInvocationOperation>()
                 .Where(i => i.TargetMethod.Name is "Allow" or "Deny" && i.TargetMethod.ContainingType?.ToDisplayString() == KnownNames.HttpPermissions)
-                .OrderBy(NameStart)
-                .Select(i => i.TargetMethod.Name == "Allow" ? IntentionAction.Allow : IntentionAction.Deny)
+                .OrderBy(i => RequestMatch.NameLocation(i).SourceSpan.Start)
                 .ToList();
-            return actions.Count > 0 ? actions : new[] { IntentionAction.Allow };
-        }
-
-        // In p.Deny(a).Allow(b) both calls start at p; their names are in call order.
-        private static int NameStart(IInvocationOperation invocation) =>
-            invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
-                ? member.Name.SpanStart
-                : invocation.Syntax.SpanStart;
     }
 }

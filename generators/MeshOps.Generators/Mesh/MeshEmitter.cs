@@ -89,6 +89,11 @@ namespace MeshOps.Generators.Mesh
             writer.Line("Protocol = " + Protocol(service) + ",");
             writer.Line("Image = " + IndentedWriter.Literal(service.Image) + ",");
             writer.Line("Replicas = " + IndentedWriter.Number(service.Replicas) + ",");
+            if (service.Namespace is not null)
+            {
+                writer.Line("Namespace = " + IndentedWriter.Literal(service.Namespace) + ",");
+            }
+
             writer.Line("AutomountServiceAccountToken = " + (service.AutomountToken ? "true" : "false") + ",");
             writer.Open("ContainerPorts = new " + Authoring + "ContainerPortSpec[]");
             foreach (var port in service.ContainerPorts)

@@ -74,6 +74,7 @@ namespace MeshOps.Generators.Mesh
                 protocolValue,
                 Named<string>(service, "Image"),
                 Named(service, "Replicas", 1),
+                Named<string>(service, "Namespace"),
                 account is not null ? Named(account, "AutomountToken", true) : true,
                 new EquatableArray<ContainerPortModel>(containerPorts),
                 new EquatableArray<ServicePortModel>(servicePorts),

@@ -154,6 +154,7 @@ namespace MeshOps.Generators.Mesh
                 reader.ProtocolValue,
                 reader.Image,
                 reader.Replicas,
+                reader.Namespace,
                 reader.AutomountToken,
                 new EquatableArray<ContainerPortModel>(reader.ContainerPorts),
                 new EquatableArray<ServicePortModel>(reader.ServicePorts),
@@ -293,6 +294,8 @@ namespace MeshOps.Generators.Mesh
 
             public int Replicas { get; private set; } = 1;
 
+            public string? Namespace { get; private set; }
+
             public bool AutomountToken { get; private set; } = true;
 
             public List<ContainerPortModel> ContainerPorts { get; } = new();
@@ -348,6 +351,7 @@ namespace MeshOps.Generators.Mesh
                 ServiceName = positionals.Count == 1 ? Read(positionals[0].Expression, String) ?? string.Empty : string.Empty;
                 Image = Named(arguments, "Image", String, null);
                 Replicas = Named(arguments, "Replicas", Int, 1);
+                Namespace = Named(arguments, "Namespace", String, null);
                 if (FindNamed(arguments, "Protocol") is { } protocol)
                 {
                     if (protocol is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax member } access

@@ -322,6 +322,18 @@ namespace MeshOps.Rules.Catalog
             "dotnet build")
         { CompileTimeOnly = true };
 
+        /// <summary>
+        /// {0} Consul's message, with where Consul says the permission is (<c>Sources[0].Permissions[0].HTTP …</c>): the
+        /// text New-MeshIntention and the typed mesh's Build() throw, so the three word it alike. {1} the declaring call.
+        /// </summary>
+        public static readonly RuleDescriptor InvalidRequestMatch = new RuleDescriptor(
+            "MESH706", Severity.Error, Declaration,
+            "L7 request match Consul refuses",
+            "{0}",
+            "Change {1}: at most one of PathExact, PathPrefix or PathRegex, a path starting with '/', methods Consul accepts (GET, HEAD, POST, PUT, PATCH, DELETE, CONNECT, OPTIONS, TRACE) each once, exactly one of Present, Exact, Prefix, Suffix, Contains or Regex per header (IgnoreCase only with Exact, Prefix, Suffix or Contains), and at least one criterion.",
+            "dotnet build")
+        { CompileTimeOnly = true };
+
         /// <summary>All rules Test-MeshConfig runs, in ID order. The compile-time-only rules are in <see cref="CompileTime"/>.</summary>
         public static readonly IReadOnlyList<RuleDescriptor> All = new[]
         {
@@ -342,7 +354,7 @@ namespace MeshOps.Rules.Catalog
         /// </summary>
         public static readonly IReadOnlyList<RuleDescriptor> CompileTime = new[]
         {
-            InvalidServiceName, PortOutOfRange, DuplicateServiceName, UpstreamNotInMesh, ServiceOutsideMesh,
+            InvalidServiceName, PortOutOfRange, DuplicateServiceName, UpstreamNotInMesh, ServiceOutsideMesh, InvalidRequestMatch,
         };
 
         /// <summary>The runtime rule with this ID (case-insensitive), or null.</summary>

@@ -40,6 +40,12 @@ namespace MeshOps.Rules.Catalog
                 CompilerOnly + "Nothing beyond the declaring class: a class nested in the wrong mesh is that mesh's service, and its mistakes are judged there.",
                 "Move the class into the partial class that derives from MeshDefinition<TMesh>.",
                 "declaring type", "where it is declared instead"),
+            Entry(
+                "MESH706",
+                "The HTTP request criteria of each L7 intention of a typed mesh (Allow<S, D>(http => ...), Deny<S, D>(http => ...) and each Allow/Deny of Permissions<S, D>(p => ...)), with Consul's validation of sources[].permissions[].http: at most one of PathExact, PathPrefix and PathRegex, paths starting with '/', only the methods Consul accepts and each once, exactly one of Present, Exact, Prefix, Suffix, Contains and Regex per header, IgnoreCase only with a text match, and at least one criterion. The message is Consul's, where Consul would say it is (Sources[i].Permissions[j].), the same text Build() and New-MeshIntention throw.",
+                CompilerOnly + "Criteria whose value is not a constant (a path or header name in a variable), and lambdas that branch or loop or are passed as method groups or variables: Build() still checks those when it runs.",
+                "Declare the request criteria as Consul accepts them; the message names the one refused.",
+                "Consul's message", "declaring call"),
         };
     }
 }

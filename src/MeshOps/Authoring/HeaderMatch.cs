@@ -1,4 +1,5 @@
 using MeshOps.Consul;
+using MeshOps.Rules.Intentions;
 
 namespace MeshOps.Authoring;
 
@@ -71,19 +72,12 @@ public sealed class HeaderMatch
         return this;
     }
 
-    internal ServiceIntentionsHeaderPermission Build()
+    internal ServiceIntentionsHeaderPermission Build(HttpRequestMatchCheck check)
     {
         var set = (value.Present == true ? 1 : 0) + new[] { value.Exact, value.Prefix, value.Suffix, value.Contains, value.Regex }.Count(v => v is not null);
-        if (set != 1)
-        {
-            throw new InvalidOperationException($"HTTP.Header \"{value.Name}\" should only contain one of Present, Exact, Prefix, Suffix, Contains, or Regex (it has {set}).");
-        }
-
-        if (value.IgnoreCase == true && value is { Exact: null, Prefix: null, Suffix: null, Contains: null })
-        {
-            throw new InvalidOperationException($"HTTP.Header \"{value.Name}\" should set one of exact, prefix, suffix, or contains when using ignoreCase.");
-        }
-
-        return value;
+        var textMatch = value is not { Exact: null, Prefix: null, Suffix: null, Contains: null };
+        return check.Header(value.Name!, set, value.IgnoreCase == true, textMatch) is { } refused
+            ? throw new InvalidOperationException(refused)
+            : value;
     }
 }

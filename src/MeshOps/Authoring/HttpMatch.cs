@@ -1,4 +1,5 @@
 using MeshOps.Consul;
+using MeshOps.Rules.Intentions;
 
 namespace MeshOps.Authoring;
 
@@ -12,7 +13,6 @@ namespace MeshOps.Authoring;
 /// </code></example>
 public sealed class HttpMatch
 {
-    // The methods the consul-k8s webhook accepts (upper-case, exact); Consul's server upper-cases before checking.
     private static readonly Dictionary<string, ServiceIntentionsHttpMethod> ConsulMethods = new(StringComparer.OrdinalIgnoreCase)
     {
         ["GET"] = ServiceIntentionsHttpMethod.Get,
@@ -26,6 +26,8 @@ public sealed class HttpMatch
         ["TRACE"] = ServiceIntentionsHttpMethod.Trace,
     };
 
+    // Consul's checks and words, shared with the analyzer that reports the same mistake at compile time.
+    private readonly HttpRequestMatchCheck check = new();
     private readonly ServiceIntentionsHttpPermission value = new();
 
     internal HttpMatch()
@@ -50,7 +52,7 @@ public sealed class HttpMatch
     public HttpMatch PathRegex(string regex)
     {
         ArgumentException.ThrowIfNullOrEmpty(regex);
-        OnlyOnePath(nameof(PathRegex));
+        Refuse(check.Path(nameof(PathRegex), regex));
         value.PathRegex = regex;
         return this;
     }
@@ -63,17 +65,12 @@ public sealed class HttpMatch
         foreach (var method in methods)
         {
             ArgumentNullException.ThrowIfNull(method, nameof(methods));
-            if (!ConsulMethods.TryGetValue(method.Method, out var consul))
+            if (check.Method(method.Method) is { } refused)
             {
-                throw new ArgumentException($"HTTP.Methods contains an invalid method \"{method.Method}\"; Consul accepts {string.Join(", ", ConsulMethods.Keys)}.", nameof(methods));
+                throw new ArgumentException(refused, nameof(methods));
             }
 
-            if (list.Contains(consul))
-            {
-                throw new ArgumentException($"HTTP.Methods contains \"{method.Method.ToUpperInvariant()}\" more than once.", nameof(methods));
-            }
-
-            list.Add(consul);
+            list.Add(ConsulMethods[method.Method]);
         }
 
         return this;
@@ -86,32 +83,33 @@ public sealed class HttpMatch
         ArgumentNullException.ThrowIfNull(match);
         var header = new HeaderMatch(name);
         match(header);
-        (value.Header ??= new List<ServiceIntentionsHeaderPermission>()).Add(header.Build());
+        (value.Header ??= new List<ServiceIntentionsHeaderPermission>()).Add(header.Build(check));
         return this;
     }
 
-    internal ServiceIntentionsHttpPermission Build() =>
-        value is { PathExact: null, PathPrefix: null, PathRegex: null, Methods: null or { Count: 0 }, Header: null or { Count: 0 } }
-            ? throw new InvalidOperationException("HTTP should not be empty: a permission needs a path, a method or a header to match.")
-            : value;
+    internal ServiceIntentionsHttpPermission Build()
+    {
+        Refuse(check.Complete());
+        return value;
+    }
 
     private string Path(string path, string kind, string parameter)
     {
         ArgumentNullException.ThrowIfNull(path, parameter);
-        if (!path.StartsWith('/'))
+        if (check.Path(kind, path) is { } refused)
         {
-            throw new ArgumentException($"HTTP.{kind} doesn't start with '/': \"{path}\".", parameter);
+            // A path without '/' is a bad argument; a second path is a call that should not have been made.
+            throw path.StartsWith('/') ? new InvalidOperationException(refused) : new ArgumentException(refused, parameter);
         }
 
-        OnlyOnePath(kind);
         return path;
     }
 
-    private void OnlyOnePath(string kind)
+    private static void Refuse(string? refused)
     {
-        if (value.PathExact is not null || value.PathPrefix is not null || value.PathRegex is not null)
+        if (refused is not null)
         {
-            throw new InvalidOperationException($"HTTP should only contain at most one of PathExact, PathPrefix, or PathRegex ({kind} follows another path).");
+            throw new InvalidOperationException(refused);
         }
     }
 }

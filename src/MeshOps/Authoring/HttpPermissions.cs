@@ -23,6 +23,9 @@ public sealed class HttpPermissions
     /// <summary>Refuses requests that match <paramref name="request"/> (Envoy answers 403).</summary>
     public HttpPermissions Deny(Action<HttpMatch> request) => Add(IntentionAction.Deny, request);
 
+    /// <summary>The permissions declared so far; while one is being declared, its index.</summary>
+    internal int Count => permissions.Count;
+
     internal static IReadOnlyList<ServiceIntentionsPermission> Single(IntentionAction action, Action<HttpMatch> request) =>
         new HttpPermissions().Add(action, request).Build();
 

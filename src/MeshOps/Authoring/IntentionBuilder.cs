@@ -63,7 +63,7 @@ public sealed class IntentionBuilder<TMesh>
     public IntentionBuilder<TMesh> Allow<TSource, TDestination>(Action<HttpMatch> request)
         where TSource : IMeshService<TMesh>
         where TDestination : IMeshService<TMesh> =>
-        Add(new DeclaredIntention(TSource.Spec.Name, TDestination.Spec.Name, null, HttpPermissions.Single(IntentionAction.Allow, request)));
+        AddL7(TSource.Spec.Name, TDestination.Spec.Name, p => p.Allow(request));
 
     /// <summary>
     /// L7: refuses the HTTP requests from <typeparamref name="TSource"/> to <typeparamref name="TDestination"/> that
@@ -72,7 +72,7 @@ public sealed class IntentionBuilder<TMesh>
     public IntentionBuilder<TMesh> Deny<TSource, TDestination>(Action<HttpMatch> request)
         where TSource : IMeshService<TMesh>
         where TDestination : IMeshService<TMesh> =>
-        Add(new DeclaredIntention(TSource.Spec.Name, TDestination.Spec.Name, null, HttpPermissions.Single(IntentionAction.Deny, request)));
+        AddL7(TSource.Spec.Name, TDestination.Spec.Name, p => p.Deny(request));
 
     /// <summary>
     /// L7: an ordered list of allow and deny permissions for requests from <typeparamref name="TSource"/> to
@@ -84,9 +84,28 @@ public sealed class IntentionBuilder<TMesh>
         where TDestination : IMeshService<TMesh>
     {
         ArgumentNullException.ThrowIfNull(permissions);
+        return AddL7(TSource.Spec.Name, TDestination.Spec.Name, permissions);
+    }
+
+    /// <summary>
+    /// A request match Consul refuses fails here with Consul's message and where Consul would say it is: the source's
+    /// index in the ServiceIntentions the mesh writes for <paramref name="destination"/>, and the permission's in it.
+    /// New-MeshIntention and the analyzer word it the same.
+    /// </summary>
+    private IntentionBuilder<TMesh> AddL7(string source, string destination, Action<HttpPermissions> declare)
+    {
         var list = new HttpPermissions();
-        permissions(list);
-        return Add(new DeclaredIntention(TSource.Spec.Name, TDestination.Spec.Name, null, list.Build()));
+        try
+        {
+            declare(list);
+        }
+        catch (Exception e) when (e is InvalidOperationException or (ArgumentException and not ArgumentNullException and not InvalidIntentionException))
+        {
+            var index = declared.Count(i => i.Destination == destination);
+            throw new InvalidIntentionException(MeshOps.Rules.Intentions.HttpRequestMatchCheck.At(index, list.Count) + InvalidIntentionException.ConsulText(e), e);
+        }
+
+        return Add(new DeclaredIntention(source, destination, null, list.Build()));
     }
 
     private IntentionBuilder<TMesh> Add(DeclaredIntention intention)

@@ -138,17 +138,11 @@ public static class IntentionComposer
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             // HttpMatch words its checks as Consul does from "HTTP" on; Consul prefixes where the permission is.
-            throw new InvalidIntentionException(permission + WithoutParameterName(e), e);
+            throw new InvalidIntentionException(permission + InvalidIntentionException.ConsulText(e), e);
         }
 
         return source;
     }
-
-    // Consul names no C# parameter; ArgumentException appends " (Parameter 'prefix')" to its message.
-    private static string WithoutParameterName(Exception e) =>
-        e is ArgumentException { ParamName: { } name } && e.Message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal)
-            ? e.Message[..^$" (Parameter '{name}')".Length]
-            : e.Message;
 
     // validateIntentionWildcards: "*" alone, or no wildcard at all.
     private static void CheckName(string? name, string at)

@@ -15,4 +15,10 @@ public sealed class InvalidIntentionException : ArgumentException
         : base(message, innerException)
     {
     }
+
+    /// <summary>An SDK check's message as Consul words it: Consul names no C# parameter, which ArgumentException appends.</summary>
+    internal static string ConsulText(Exception e) =>
+        e is ArgumentException { ParamName: { } name } && e.Message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal)
+            ? e.Message[..^$" (Parameter '{name}')".Length]
+            : e.Message;
 }

@@ -39,7 +39,8 @@ public abstract class MeshDefinition<TMesh>
     {
         var intentions = new IntentionBuilder<TMesh>();
         Configure(intentions);
-        return MeshObjectFactory.Create(DeclaredServices, intentions.DeniesAll, intentions.Declared);
+        var layout = (ConsulMeshAttribute?)Attribute.GetCustomAttribute(typeof(TMesh), typeof(ConsulMeshAttribute), inherit: false);
+        return MeshObjectFactory.Create(DeclaredServices, intentions.DeniesAll, intentions.Declared, layout?.Namespace, layout?.Edition ?? ConsulEdition.Community);
     }
 
     /// <summary>The mesh as multi-document YAML, ready for <c>kubectl apply -f</c> and <c>Test-MeshConfig</c>.</summary>

@@ -28,4 +28,11 @@ public sealed class MeshServiceAttribute(string name) : Attribute
 
     /// <summary>The number of pods the Deployment asks for.</summary>
     public int Replicas { get; set; } = 1;
+
+    /// <summary>
+    /// The Kubernetes namespace of its objects; null means the mesh's (<see cref="ConsulMeshAttribute.Namespace"/>).
+    /// Consul CE registers every namespace's services in Consul namespace <c>default</c>; on Enterprise with
+    /// <c>mirroringK8S</c> this is also its Consul namespace.
+    /// </summary>
+    public string? Namespace { get; set; }
 }

@@ -20,6 +20,9 @@ public sealed record MeshServiceSpec
     /// <summary>The Deployment's replica count.</summary>
     public int Replicas { get; init; } = 1;
 
+    /// <summary>The Kubernetes namespace declared for it, or null for the mesh's.</summary>
+    public string? Namespace { get; init; }
+
     /// <summary>The ports the container listens on, in declaration order.</summary>
     public IReadOnlyList<ContainerPortSpec> ContainerPorts { get; init; } = [];
 

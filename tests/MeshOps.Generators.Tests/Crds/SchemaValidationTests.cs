@@ -37,7 +37,9 @@ public sealed class SchemaValidationTests
         Assert.True(JsonNode.DeepEquals(BuilderFiller.ToJson(resource), json), $"The YAML does not read back as the object's JSON:{Environment.NewLine}{json.ToJsonString()}");
         Assert.Equal("consul.hashicorp.com/v1alpha1", (string?)json["apiVersion"]);
         Assert.Equal(kind, (string?)json["kind"]);
-        Assert.Equal("sample-" + kind.ToLowerInvariant(), (string?)json["metadata"]?["name"]);
+        // The singleton kinds are named as Consul requires; the others take the sample name given to Create.
+        var singleton = kind switch { nameof(ProxyDefaults) => "global", nameof(Mesh) => "mesh", nameof(ExportedServices) => "default", _ => null };
+        Assert.Equal(singleton ?? "sample-" + kind.ToLowerInvariant(), (string?)json["metadata"]?["name"]);
         AssertValid(plural, json);
     }
 

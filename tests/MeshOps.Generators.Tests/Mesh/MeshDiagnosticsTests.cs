@@ -228,7 +228,7 @@ public class MeshDiagnosticsTests
             Assert.Equal(rule.Severity == Rules.Catalog.Severity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
         });
         Assert.Equal(
-            ["MESH101", "MESH103", "MESH105", "MESH201", "MESH203", "MESH204", "MESH301", "MESH402", "MESH701", "MESH702", "MESH703", "MESH704", "MESH705"],
+            ["MESH101", "MESH103", "MESH105", "MESH201", "MESH203", "MESH204", "MESH301", "MESH402", "MESH701", "MESH702", "MESH703", "MESH704", "MESH705", "MESH706"],
             analyzer.SupportedDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 

@@ -32,6 +32,7 @@ namespace MeshOps.Generators.Mesh.Checks
             {
                 DuplicateIntentionDeclaration.Check(mesh, destination);
                 L7PermissionsOnTcpDeclaration.Check(mesh, destination);
+                InvalidRequestMatchDeclaration.Check(mesh, destination);
             }
 
             foreach (var service in mesh.Services)

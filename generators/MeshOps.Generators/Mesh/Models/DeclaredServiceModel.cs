@@ -15,6 +15,7 @@ namespace MeshOps.Generators.Mesh.Models
         int ProtocolValue,
         string? Image,
         int Replicas,
+        string? Namespace,
         bool AutomountToken,
         EquatableArray<ContainerPortModel> ContainerPorts,
         EquatableArray<ServicePortModel> ServicePorts,

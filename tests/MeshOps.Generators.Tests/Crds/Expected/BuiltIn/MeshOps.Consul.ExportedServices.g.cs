@@ -57,12 +57,22 @@ namespace MeshOps.Consul
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>
-        /// Starts a builder for a ExportedServices named <paramref name="name"/>.
+        /// Starts a builder for the ExportedServices, named <c>default</c> as Consul requires (there is one).
         /// </summary>
-        public static ExportedServicesBuilder Create(string name)
+        public static ExportedServicesBuilder Create()
         {
             var resource = new global::MeshOps.Consul.ExportedServices();
-            resource.Metadata.Name = name ?? throw new global::System.ArgumentNullException(nameof(name));
+            resource.Metadata.Name = "default";
+            return new global::MeshOps.Consul.ExportedServicesBuilder(resource);
+        }
+
+        /// <summary>
+        /// Starts a builder for the ExportedServices of admin partition <paramref name="partition"/> (Consul Enterprise names it after its partition).
+        /// </summary>
+        public static ExportedServicesBuilder CreateForPartition(string partition)
+        {
+            var resource = new global::MeshOps.Consul.ExportedServices();
+            resource.Metadata.Name = partition ?? throw new global::System.ArgumentNullException(nameof(partition));
             return new global::MeshOps.Consul.ExportedServicesBuilder(resource);
         }
     }

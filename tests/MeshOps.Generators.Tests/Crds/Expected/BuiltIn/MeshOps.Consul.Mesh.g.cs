@@ -57,12 +57,12 @@ namespace MeshOps.Consul
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>
-        /// Starts a builder for a Mesh named <paramref name="name"/>.
+        /// Starts a builder for the Mesh, named <c>mesh</c> as Consul requires (there is one).
         /// </summary>
-        public static MeshBuilder Create(string name)
+        public static MeshBuilder Create()
         {
             var resource = new global::MeshOps.Consul.Mesh();
-            resource.Metadata.Name = name ?? throw new global::System.ArgumentNullException(nameof(name));
+            resource.Metadata.Name = "mesh";
             return new global::MeshOps.Consul.MeshBuilder(resource);
         }
     }

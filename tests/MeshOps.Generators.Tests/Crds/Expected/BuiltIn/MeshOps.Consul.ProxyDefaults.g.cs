@@ -57,12 +57,12 @@ namespace MeshOps.Consul
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>
-        /// Starts a builder for a ProxyDefaults named <paramref name="name"/>.
+        /// Starts a builder for the ProxyDefaults, named <c>global</c> as Consul requires (there is one).
         /// </summary>
-        public static ProxyDefaultsBuilder Create(string name)
+        public static ProxyDefaultsBuilder Create()
         {
             var resource = new global::MeshOps.Consul.ProxyDefaults();
-            resource.Metadata.Name = name ?? throw new global::System.ArgumentNullException(nameof(name));
+            resource.Metadata.Name = "global";
             return new global::MeshOps.Consul.ProxyDefaultsBuilder(resource);
         }
     }
