@@ -14,7 +14,8 @@
 #                                peak memory vs input, ratio to the idiomatic PowerShell (dotnet pwsh) measured in the same run
 #   bench/run.sh --startup       the built module (artifacts/MeshOps) in fresh `dotnet pwsh -NoProfile` sessions, not pinned, medians of 7:
 #                                Import-Module against a session that imports nothing (target <= 150 ms added); the first
-#                                Test-MeshConfig -Path examples/hashicups/healthy in a session against the same call warm (target <= 250 ms)
+#                                Test-MeshConfig -Path examples/hashicups/healthy in a session against the same call warm (target <= 250 ms);
+#                                --module path/MeshOps.psd1 measures another build (an IL-only copy, to see what ReadyToRun gives)
 #   add --sizes 500,2000 to any of them to run fewer sizes
 # Exit code: number of missed targets (or of errors found by --check; with --generator, of failed health checks).
 # Not a test: nothing asserts on time.

@@ -35,7 +35,7 @@ public static class Program
         if (args.Contains("--startup"))
         {
             // Before pinning: the pwsh sessions it starts would inherit one core, which no user's session has.
-            return StartupBenchmark.Run(Console.Out);
+            return StartupBenchmark.Run(Option(args, "--module"), Console.Out);
         }
 
         Affinity.PinToOneCore();
