@@ -10,7 +10,8 @@ namespace MeshOps.Benchmarks;
 /// <list type="bullet">
 /// <item>Import: the wall-clock of a fresh <c>dotnet pwsh -NoProfile</c> that runs <c>Import-Module</c> of the built
 /// manifest, against one that imports nothing; runs interleaved so a change in the machine's load hits both.
-/// Target: the medians differ by at most 150 ms.</item>
+/// Target: the medians differ by at most 150 ms; a difference smaller than the median time of the Import-Module
+/// command itself (a Stopwatch in the session) is noise, and that time is judged instead.</item>
 /// <item>First call: in a fresh session, after Import-Module, a Stopwatch around the first
 /// <c>Test-MeshConfig -Path examples/hashicups/healthy</c>, then around the same call repeated in that session (warm).
 /// Target: the median first call takes at most 250 ms.</item>
@@ -80,7 +81,10 @@ internal static class StartupBenchmark
         output.WriteLine("Import-Module (process wall-clock, fresh session each)");
         output.WriteLine($"  pwsh that imports nothing   {Median(bare),7:F0} ms median   [{Spread(bare)}]");
         output.WriteLine($"  pwsh with Import-Module     {Median(imported),7:F0} ms median   [{Spread(imported)}]");
-        output.WriteLine($"  added by the import         {added,7:F0} ms = {Median(imported) / Median(bare):F2} x the bare session   (target <= {ImportTargetMs} ms) {Verdict(added <= ImportTargetMs, ref missed)}");
+        // The import adds at least what the command itself takes; a smaller difference of process times is other load.
+        var judged = Math.Max(added, Median(inSession));
+        output.WriteLine($"  added by the import         {added,7:F0} ms = {Median(imported) / Median(bare):F2} x the bare session");
+        output.WriteLine($"  judged                      {judged,7:F0} ms: the larger of that and Import-Module's own time below   (target <= {ImportTargetMs} ms) {Verdict(judged <= ImportTargetMs, ref missed)}");
         output.WriteLine($"  for scale: {BuiltInBinaryModule} (the host's own small binary module) adds {Median(builtIn) - Median(bare):F0} ms   [{Spread(builtIn)}]");
         output.WriteLine($"  added CPU time (all threads) {Median(importedCpu) - Median(bareCpu),6:F0} ms = {Median(importedCpu):F0} - {Median(bareCpu):F0} ms: less disturbed by other load than the wall-clock, not judged");
         output.WriteLine($"  Import-Module in the session {Median(inSession),6:F0} ms median (Stopwatch around the command alone)   [{Spread(inSession)}]");
