@@ -71,7 +71,7 @@ internal static class StartupBenchmark
             var run = RunPwsh(root, string.Format(CultureInfo.InvariantCulture, Measure, manifest));
             imported.Add(run.Milliseconds);
             importedCpu.Add(run.CpuMilliseconds);
-            builtIn.Add(RunPwsh(root, string.Format(CultureInfo.InvariantCulture, Measure, BuiltInBinaryModule)).Milliseconds);
+            builtIn.Add(double.Parse(RunPwsh(root, string.Format(CultureInfo.InvariantCulture, Measure, BuiltInBinaryModule)).Line("IMPORT"), CultureInfo.InvariantCulture));
             inSession.Add(double.Parse(run.Line("IMPORT"), CultureInfo.InvariantCulture));
         }
 
@@ -85,9 +85,9 @@ internal static class StartupBenchmark
         var judged = Math.Max(added, Median(inSession));
         output.WriteLine($"  added by the import         {added,7:F0} ms = {Median(imported) / Median(bare):F2} x the bare session");
         output.WriteLine($"  judged                      {judged,7:F0} ms: the larger of that and Import-Module's own time below   (target <= {ImportTargetMs} ms) {Verdict(judged <= ImportTargetMs, ref missed)}");
-        output.WriteLine($"  for scale: {BuiltInBinaryModule} (the host's own small binary module) adds {Median(builtIn) - Median(bare):F0} ms   [{Spread(builtIn)}]");
         output.WriteLine($"  added CPU time (all threads) {Median(importedCpu) - Median(bareCpu),6:F0} ms = {Median(importedCpu):F0} - {Median(bareCpu):F0} ms: less disturbed by other load than the wall-clock, not judged");
         output.WriteLine($"  Import-Module in the session {Median(inSession),6:F0} ms median (Stopwatch around the command alone)   [{Spread(inSession)}]");
+        output.WriteLine($"  for scale, the same for {BuiltInBinaryModule} (a small binary module the host ships) {Median(builtIn):F0} ms   [{Spread(builtIn)}]");
         return missed;
     }
 
