@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the MeshOps synthetic-mesh benchmark in Release, pinned to one core.
+# Runs the MeshOps synthetic-mesh benchmark in Release, pinned to one core (--startup excepted).
 #   bench/run.sh                 BenchmarkDotNet ShortRun (in-process), then the target table (a few minutes)
 #   bench/run.sh --quick         Stopwatch sanity run: 2 warm-ups + median of 5 (about a minute)
 #   bench/run.sh --check         analyse the healthy synthetic mesh and list every finding (expected: none)
@@ -12,6 +12,10 @@
 #   bench/run.sh --discovery-stages  each stage of call discovery timed alone over the same values (which one grows superlinearly)
 #   bench/run.sh --envoy-stats   Envoy /stats parsers: 500,000-line dump (2,000 clusters) as text and Prometheus; lines/s,
 #                                peak memory vs input, ratio to the idiomatic PowerShell (dotnet pwsh) measured in the same run
+#   bench/run.sh --startup       the built module (artifacts/MeshOps) in fresh `dotnet pwsh -NoProfile` sessions, not pinned, medians of 7:
+#                                Import-Module against a session that imports nothing (target <= 150 ms added); the first
+#                                Test-MeshConfig -Path examples/hashicups/healthy in a session against the same call warm (target <= 250 ms);
+#                                --module path/MeshOps.psd1 measures another build (an IL-only copy, to see what ReadyToRun gives)
 #   add --sizes 500,2000 to any of them to run fewer sizes
 # Exit code: number of missed targets (or of errors found by --check; with --generator, of failed health checks).
 # Not a test: nothing asserts on time.

@@ -17,6 +17,7 @@ namespace MeshOps.Benchmarks;
 /// <item><c>--discovery</c> call discovery on one value of 25,000 to 200,000 endpoint lines, growth ratio per doubling.</item>
 /// <item><c>--discovery-stages</c> each stage of call discovery timed alone over the same values, to find the one that grows superlinearly.</item>
 /// <item><c>--envoy-stats</c> the Envoy stats parsers on a 500,000-line /stats dump and its Prometheus form: lines/s, memory, ratio to PowerShell.</item>
+/// <item><c>--startup</c> Import-Module in a fresh pwsh against one that imports nothing, and the first Test-MeshConfig call against the warm one.</item>
 /// <item><c>--generator</c> the typed-mesh generator instead (sizes 100 and 1,000): first run, cached run after an unrelated
 /// edit, the compile baseline and the analyzer; combines with <c>--quick</c>, <c>--check</c> and <c>--breakdown</c>.</item>
 /// </list>
@@ -31,6 +32,12 @@ public static class Program
         var sizes = Option(args, "--sizes") is { } list
             ? list.Split(',').Select(int.Parse).ToArray()
             : args.Contains("--generator") ? GeneratorMode.AllSizes : AllSizes;
+        if (args.Contains("--startup"))
+        {
+            // Before pinning: the pwsh sessions it starts would inherit one core, which no user's session has.
+            return StartupBenchmark.Run(Option(args, "--module"), Console.Out);
+        }
+
         Affinity.PinToOneCore();
 
         if (Option(args, "--envoy-stats-child") is { } statsFile)

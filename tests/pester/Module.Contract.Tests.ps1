@@ -52,6 +52,14 @@ Describe 'Dependency isolation' -Tag Integration {
         $OtherYaml = Get-ChildItem -Path (Join-Path $packages 'yamldotnet/*/lib/net*.0/YamlDotNet.dll') -ErrorAction SilentlyContinue |
             Where-Object { $_.VersionInfo.FileVersion -ne $shipped } |
             Select-Object -First 1 -ExpandProperty FullName
+        # Another KubernetesClient from the NuGet cache: a different version when the cache holds one, else the same
+        # version's own copy. The same version is the harder case: the default context then binds this module's own
+        # reference to KubernetesClient to the copy already loaded there, where a lower version would make it ask us.
+        $shippedKubernetes = [System.Diagnostics.FileVersionInfo]::GetVersionInfo(
+            (Join-Path $PSScriptRoot '../../artifacts/MeshOps/dependencies/KubernetesClient.dll')).FileVersion
+        $OtherKubernetes = Get-ChildItem -Path (Join-Path $packages 'kubernetesclient/*/lib/net10.0/KubernetesClient.dll') -ErrorAction SilentlyContinue |
+            Sort-Object { $_.VersionInfo.FileVersion -eq $shippedKubernetes } |
+            Select-Object -First 1 -ExpandProperty FullName
     }
 
     It 'works in a session where another module already loaded a different YamlDotNet' -Skip:(-not $OtherYaml) -ForEach @(@{ OtherYaml = $OtherYaml }) {
@@ -87,5 +95,55 @@ Describe 'Dependency isolation' -Tag Integration {
         $result.DefaultYaml | Should -Be @($OtherYaml)
         $result.MeshOpsYaml | Should -HaveCount 1
         $result.MeshOpsYaml[0] | Should -BeLike '*artifacts*MeshOps*dependencies*YamlDotNet.dll'
+    }
+
+    It 'reads a live cluster in a session where another module already loaded a KubernetesClient' -Skip:(-not $OtherKubernetes) -ForEach @(@{ OtherKubernetes = $OtherKubernetes }) {
+        Import-Module (Join-Path $PSScriptRoot 'Support/SimulatedCluster.psm1') -Force
+        $cluster = Start-SimulatedCluster -KubeconfigPath (Join-Path $TestDrive 'kubeconfig-isolation')
+        $script = {
+            param($OtherKubernetes, $Manifest, $Kubeconfig)
+            $ErrorActionPreference = 'Stop'
+            $PSStyle.OutputRendering = 'PlainText'
+            Add-Type -LiteralPath $OtherKubernetes
+            # Used, not only loaded, as the other module would: its client types are resolved in the default context.
+            $null = [k8s.KubernetesClientConfiguration]::new()
+            Import-Module $Manifest
+            # Stop: a live read that failed, or read nothing, is an error and ends the script.
+            $live = @(Test-MeshConfig -Kubeconfig $Kubeconfig | ForEach-Object RuleId | Sort-Object -Unique)
+            $offline = @(Test-MeshConfig -Path examples/hashicups/healthy | ForEach-Object RuleId | Sort-Object -Unique)
+            $line = "Test-MeshPath -Kubeconfig '$Kubeconfig' -From pub"
+            # Completion waits briefly for a cluster and keeps what arrives late for the next Tab: press it until it answers.
+            $completed = foreach ($tab in 1..20) {
+                $offered = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+                if ($offered) { $offered; break }
+            }
+            $meshOps = [System.Runtime.Loader.AssemblyLoadContext]::All.Where({ $_.Name -eq 'MeshOps' }).Assemblies.Where({ $_.GetName().Name -eq 'KubernetesClient' })
+            $default = [System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies.Where({ $_.GetName().Name -eq 'KubernetesClient' })
+            [pscustomobject]@{
+                Live              = $live
+                Offline           = $offline
+                Completed         = @($completed)
+                DefaultKubernetes = @($default.Location)
+                MeshOpsKubernetes = @($meshOps.Location)
+            } | ConvertTo-Json -Compress
+        }
+        $command = "& { $script } -OtherKubernetes '$OtherKubernetes' -Manifest '$ManifestPath' -Kubeconfig '$($cluster.Kubeconfig)'"
+        Push-Location $RepoRoot
+        try {
+            $output = dotnet pwsh -NoProfile -NonInteractive -Command $command 2>&1
+        }
+        finally {
+            Pop-Location
+            Stop-SimulatedCluster $cluster
+        }
+
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        $result = ($output | Select-Object -Last 1) | ConvertFrom-Json
+        # The simulated cluster runs the healthy manifests: the live read finds what the files show.
+        @($result.Live) | Should -Be @($result.Offline)
+        $result.Completed | Should -Be @('public-api')
+        $result.DefaultKubernetes | Should -Be @($OtherKubernetes)
+        $result.MeshOpsKubernetes | Should -HaveCount 1
+        $result.MeshOpsKubernetes[0] | Should -BeLike '*artifacts*MeshOps*dependencies*KubernetesClient.dll'
     }
 }

@@ -23,10 +23,12 @@ public sealed class NewMeshIntentionCommand : MeshOpsCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string Destination { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string[] Source { get; set; } = [];
 
     // Strings, not the SDK's enum: a field of an SDK value type would make PowerShell load the SDK while it analyses

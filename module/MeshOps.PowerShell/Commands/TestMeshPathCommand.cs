@@ -38,12 +38,14 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
     [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string From { get; set; } = string.Empty;
 
     [Parameter(ParameterSetName = LiveSet, Mandatory = true, Position = 1)]
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 1)]
     [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, Position = 1)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string To { get; set; } = string.Empty;
 
     /// <summary>The Service port to trace; by default the port the source's calls dial.</summary>
@@ -62,6 +64,7 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
     /// <summary>The namespace of names written without one; live, also the namespace read (kubectl -n).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string? Namespace { get; set; }
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]

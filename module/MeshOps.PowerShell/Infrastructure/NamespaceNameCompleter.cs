@@ -1,0 +1,9 @@
+namespace MeshOps.PowerShell.Infrastructure;
+
+/// <summary>Completes namespace names from -Path (the namespaces its objects are in) or the cluster.</summary>
+public sealed class NamespaceNameCompleter : MeshNameCompleter
+{
+    private protected override IEnumerable<string> Names(CompletionNames names) => names.Namespaces();
+
+    private protected override string ToolTip => "Namespace";
+}
