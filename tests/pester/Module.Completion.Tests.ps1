@@ -7,15 +7,16 @@ BeforeAll {
     Import-Module (Join-Path $RepoRoot 'artifacts/MeshOps/MeshOps.psd1') -Force
     Import-Module (Join-Path $PSScriptRoot 'Support/SimulatedCluster.psm1') -Force
 
-    # What Tab offers at the end of the line.
+    # What Tab offers at the end of the line. Written for Set-StrictMode Latest, as build.ps1 runs Pester: no member
+    # enumeration over a list that may be empty.
     function Complete([string] $Line) {
-        @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText)
+        @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches | ForEach-Object CompletionText)
     }
 
     # A cluster's answer that arrives after the completer stopped waiting is kept for the next Tab, as a user presses it again.
     function CompleteLive([string] $Line) {
         foreach ($tab in 1..20) {
-            $offered = Complete $Line
+            $offered = @(Complete $Line)
             if ($offered.Count -gt 0) { return $offered }
         }
         @()
