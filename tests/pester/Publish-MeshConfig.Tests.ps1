@@ -167,6 +167,77 @@ spec:
         (Get-LiveIntention $Cluster frontend).spec.sources[0].PSObject.Properties.Name | Should -Not -Contain 'description'
     }
 
+    It 'applies New-MeshServiceAccount''s ServiceAccount as field manager meshops (kubectl shows it), Unchanged when the cluster already says it' {
+        $result = New-MeshServiceAccount payments -AutomountServiceAccountToken | Publish-MeshConfig -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        $result.PSObject.TypeNames | Should -Contain 'MeshOps.Publishing.PublishResult'
+        "$($result.Kind)/$($result.Name)" | Should -Be 'ServiceAccount/payments'
+        "$($result.Status)" | Should -Be 'Unchanged'
+        $live = kubectl --kubeconfig $Cluster.Kubeconfig get sa payments -o json --show-managed-fields | ConvertFrom-Json
+        @($live.metadata.managedFields.manager) | Should -Contain 'meshops'
+        @(Get-Requests | Where-Object { $_ -match '^PATCH .*/api/v1/namespaces/default/serviceaccounts/payments\?' -and $_ -notmatch 'dryRun' } | Select-Object -Last 1) |
+            Should -Match 'fieldManager=meshops'
+
+        $created = New-MeshServiceAccount orders -AutomountServiceAccountToken:$false | Publish-MeshConfig -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        "$($created.Status)" | Should -Be 'Applied'
+        (kubectl --kubeconfig $Cluster.Kubeconfig get sa orders -o json | ConvertFrom-Json).automountServiceAccountToken | Should -BeFalse
+    }
+
+    It 'applies New-MeshServicePort''s Service, dry-runs it first, and with -Wait waits only for the Consul resource beside it' {
+        $objects = @(
+            New-MeshServicePort -Name orders -Port 80 -TargetPort 8080 -Selector @{ app = 'orders' }
+            New-MeshIntention -Destination payments -Source frontend -Action Deny -Description 'with a Service'
+        )
+        $before = @(Get-Requests).Count
+        $results = $objects | Publish-MeshConfig -Wait -Timeout 30 -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        $service = $results | Where-Object Kind -EQ 'Service'
+        "$($service.Status)" | Should -Be 'Applied'
+        "$(($results | Where-Object Kind -EQ 'ServiceIntentions').Status)" | Should -Be 'Synced'
+        $requests = @(Get-Requests | Select-Object -Skip $before)
+        $patches = @($requests | Where-Object { $_ -match '^PATCH .*/services/orders\?' })
+        $patches.Count | Should -Be 2
+        $patches[0] | Should -Match 'dryRun=All'
+        $patches[1] | Should -Not -Match 'dryRun'
+        # -Wait polls the ServiceIntentions for Synced; the Service is read only before its apply (one GET, no polling).
+        @($requests | Where-Object { $_ -match '^GET .*/services/orders' }).Count | Should -Be 1
+        (kubectl --kubeconfig $Cluster.Kubeconfig get svc orders -o json | ConvertFrom-Json).spec.ports[0].targetPort | Should -Be 8080
+
+        $again = New-MeshServicePort -Name orders -Port 80 -TargetPort 8080 -Selector @{ app = 'orders' } |
+            Publish-MeshConfig -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        "$($again.Status)" | Should -Be 'Unchanged'
+    }
+
+    It 'previews a ServiceAccount with -WhatIf and the API server sees no request' {
+        $before = @(Get-Requests).Count
+        New-MeshServiceAccount inventory | Publish-MeshConfig -WhatIf -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop | Should -BeNullOrEmpty
+        @(Get-Requests).Count | Should -Be $before
+    }
+
+    It 'stops a Service whose targetPort names no container port (MESH101) before any request that writes' {
+        $before = @(Get-Requests).Count
+        $result = New-MeshServicePort -Name payments -Port 1800 -TargetPort payments-http -Selector @{ app = 'payments' } -PortName http |
+            Publish-MeshConfig -Kubeconfig $Cluster.Kubeconfig -ErrorVariable failed -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $failed[0].FullyQualifiedErrorId | Should -Match '^MeshOps.ApplyBlockedByRule'
+        "$($failed[0])" | Should -Match 'MESH101'
+        @(Get-Requests | Select-Object -Skip $before | Where-Object { $_ -notmatch '^GET ' }) | Should -BeNullOrEmpty
+    }
+
+    It 'still refuses a <Kind> from -Path with the clear message, and sends nothing' -ForEach @(
+        @{ Kind = 'Secret'; Yaml = "apiVersion: v1`nkind: Secret`nmetadata:`n  name: db`nstringData:`n  password: hunter2-not-for-output`n"; Said = 'A v1 Secret' }
+        @{ Kind = 'Deployment'; Yaml = "apiVersion: apps/v1`nkind: Deployment`nmetadata:`n  name: orders`nspec:`n  selector:`n    matchLabels:`n      app: orders`n  template:`n    metadata:`n      labels:`n        app: orders`n    spec:`n      containers:`n        - name: orders`n          image: orders`n"; Said = 'A apps/v1 Deployment' }
+    ) {
+        $manifest = Join-Path $TestDrive "$Kind.yaml"
+        Set-Content -LiteralPath $manifest -Value $Yaml
+        $before = @(Get-Requests).Count
+        $result = Publish-MeshConfig -Path $manifest -Kubeconfig $Cluster.Kubeconfig -ErrorVariable failed -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $failed[0].FullyQualifiedErrorId | Should -Match '^MeshOps.NotAMeshObject'
+        "$($failed[0])" | Should -Match ([regex]::Escape("$Said"))
+        "$($failed[0])" | Should -Match 'Services and ServiceAccounts'
+        "$($failed[0])" | Should -Not -Match 'hunter2'
+        @(Get-Requests).Count | Should -Be $before
+    }
+
     It 'never shows the bearer token, with -Verbose and -Debug, in results or errors' {
         $streams = New-MeshIntention -Destination payments -Source ghost-caller -Action Allow |
             Publish-MeshConfig -DryRun -Verbose -Debug -Kubeconfig $Cluster.Kubeconfig -ErrorVariable failed -ErrorAction SilentlyContinue *>&1

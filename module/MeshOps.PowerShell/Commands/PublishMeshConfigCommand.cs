@@ -14,7 +14,8 @@ using MeshOps.Sources.Typed;
 namespace MeshOps.PowerShell.Commands;
 
 /// <summary>
-/// Puts typed mesh objects (New-MeshIntention's output, the SDK's Consul kinds) or manifests (-Path) into the current
+/// Puts typed mesh objects (New-MeshIntention's output, the SDK's Consul kinds, and New-MeshServicePort's v1 Service and
+/// New-MeshServiceAccount's v1 ServiceAccount) or manifests (-Path) into the current
 /// cluster by server-side apply as field manager "meshops", and with -Wait proves consul-k8s synced them and Consul
 /// holds them. Order of work, so that nothing half-done is left: -WhatIf/-Confirm before any request; the rule catalogue
 /// over the objects and the live cluster; a dry run of every object; only then the writes. It never deletes.
@@ -62,7 +63,7 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
     [Parameter]
     public SwitchParameter DryRun { get; set; }
 
-    /// <summary>Waits for consul-k8s' Synced condition on each object, then compares Consul's entry with what was applied.</summary>
+    /// <summary>Waits for consul-k8s' Synced condition on each consul.hashicorp.com object, then compares Consul's entry with what was applied; a Service or ServiceAccount is not waited for.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
 
@@ -172,8 +173,11 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
                 return;
             }
 
-            var waitFor = approved.Where(d => written.Any(r => r.Kind == d.Kind && r.Namespace == d.Namespace && r.Name == d.Name)).ToList();
-            WriteObject(WaitAndVerify(connection, applier, waitFor), enumerateCollection: true);
+            // Only consul-k8s' resources have a Synced condition and a Consul entry; a Service or ServiceAccount is
+            // done when the API server stored it, so its apply result stands.
+            var waitFor = approved.Where(d => !d.IsCore && written.Any(r => Same(r, d))).ToList();
+            var verified = waitFor.Count == 0 ? [] : WaitAndVerify(connection, applier, waitFor);
+            WriteObject(written.Select(r => verified.FirstOrDefault(v => v.Kind == r.Kind && v.Namespace == r.Namespace && v.Name == r.Name) ?? r), enumerateCollection: true);
         }
         catch (KubernetesRequestException refused) when (refused.StatusCode is >= 400 and < 500 and not 401)
         {
@@ -184,6 +188,9 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
             CompleteProgress(ProgressActivity);
         }
     }
+
+    private static bool Same(PublishResult result, DesiredObject desired) =>
+        result.Kind == desired.Kind && result.Namespace == desired.Namespace && result.Name == desired.Name;
 
     /// <summary>The rule catalogue over the objects with the cluster around them; an Error on one of them stops everything.</summary>
     private bool PassesRules(KubernetesConnection connection, IReadOnlyList<DesiredObject> approved)

@@ -11,7 +11,8 @@ namespace MeshOps.Publishing;
 /// <summary>
 /// The requests Publish-MeshConfig makes for one object: read it, and server-side apply it (field manager
 /// <see cref="FieldManager"/>, dryRun=All for a validation that persists nothing, force only when asked), as
-/// <c>kubectl apply --server-side</c> does. It never deletes.
+/// <c>kubectl apply --server-side</c> does. It never deletes. A core object (group "", a Service or ServiceAccount)
+/// goes through CoreV1's typed calls, a consul.hashicorp.com resource through the custom-object calls; both answer JSON.
 /// </summary>
 public sealed class ConfigApplier(KubernetesConnection cluster)
 {
@@ -27,6 +28,14 @@ public sealed class ConfigApplier(KubernetesConnection cluster)
         ArgumentNullException.ThrowIfNull(desired);
         try
         {
+            if (desired.IsCore)
+            {
+                var core = _cluster.Client.CoreV1;
+                return ToJson(desired.Kind == "Service"
+                    ? await core.ReadNamespacedServiceAsync(desired.Name, desired.Namespace, cancellationToken: cancellationToken).ConfigureAwait(false)
+                    : await core.ReadNamespacedServiceAccountAsync(desired.Name, desired.Namespace, cancellationToken: cancellationToken).ConfigureAwait(false));
+            }
+
             var found = await _cluster.Client.CustomObjects.GetNamespacedCustomObjectAsync<JsonElement>(
                 desired.Group, desired.Version, desired.Namespace, desired.Plural, desired.Name, cancellationToken).ConfigureAwait(false);
             return JsonNode.Parse(found.GetRawText())?.AsObject();
@@ -52,9 +61,21 @@ public sealed class ConfigApplier(KubernetesConnection cluster)
         var patch = new V1Patch(desired.Body.ToJsonString(), V1Patch.PatchType.ApplyPatch);
         try
         {
+            var dryRunValue = dryRun ? "All" : null;
+            bool? forceValue = force ? true : null;
+            if (desired.IsCore)
+            {
+                var core = _cluster.Client.CoreV1;
+                return new ApplyAnswer(ToJson(desired.Kind == "Service"
+                    ? await core.PatchNamespacedServiceAsync(patch, desired.Name, desired.Namespace, dryRun: dryRunValue, fieldManager: FieldManager,
+                        force: forceValue, cancellationToken: cancellationToken).ConfigureAwait(false)
+                    : await core.PatchNamespacedServiceAccountAsync(patch, desired.Name, desired.Namespace, dryRun: dryRunValue, fieldManager: FieldManager,
+                        force: forceValue, cancellationToken: cancellationToken).ConfigureAwait(false)), null);
+            }
+
             var stored = await _cluster.Client.CustomObjects.PatchNamespacedCustomObjectAsync<JsonElement>(
                 patch, desired.Group, desired.Version, desired.Namespace, desired.Plural, desired.Name,
-                dryRun: dryRun ? "All" : null, fieldManager: FieldManager, force: force ? true : null,
+                dryRun: dryRunValue, fieldManager: FieldManager, force: forceValue,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             return new ApplyAnswer(JsonNode.Parse(stored.GetRawText())?.AsObject(), null);
         }
@@ -67,6 +88,9 @@ public sealed class ConfigApplier(KubernetesConnection cluster)
             throw KubernetesErrors.Map(e, _cluster, $"{(dryRun ? "dry-run apply" : "apply")} {desired.Plural} {desired.Name} in namespace {desired.Namespace}");
         }
     }
+
+    // The typed answer written back as the JSON the server sent, so both branches are compared (Unchanged) the same way.
+    private static JsonObject? ToJson(object answer) => JsonNode.Parse(KubernetesJson.Serialize(answer))?.AsObject();
 }
 
 /// <summary>What the server answered to an apply: the object it stored (or would store), or the conflict that stopped it.</summary>

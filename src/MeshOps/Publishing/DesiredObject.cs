@@ -1,6 +1,8 @@
+using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
+using k8s.Models;
 using MeshOps.Consul;
 using MeshOps.Sources;
 using MeshOps.Sources.Live;
@@ -8,13 +10,22 @@ using MeshOps.Sources.Live;
 namespace MeshOps.Publishing;
 
 /// <summary>
-/// One consul.hashicorp.com resource as it is sent for server-side apply: its body with the namespace filled in (as
+/// One object as it is sent for server-side apply (a consul.hashicorp.com resource, or one of the core kinds a mesh
+/// service needs beside its entries: a v1 Service or ServiceAccount): its body with the namespace filled in (as
 /// kubectl apply fills it from the context) and without what the server owns (status, resourceVersion, managedFields),
 /// a typed copy of that body for the rule check, and where it was written when it came from a file.
 /// </summary>
 public sealed class DesiredObject
 {
     private const string ConsulGroup = "consul.hashicorp.com";
+
+    // The core kinds New-MeshServicePort and New-MeshServiceAccount make, with their API path names. Nothing else of
+    // group "" is applied: a Secret or a ConfigMap is not mesh configuration, and a Secret's data must never be sent by us.
+    private static readonly Dictionary<string, string> CoreKinds = new(StringComparer.Ordinal)
+    {
+        ["Service"] = "services",
+        ["ServiceAccount"] = "serviceaccounts",
+    };
 
     // What the API server assigns or owns; an apply body carrying them is refused or would pin a stale version.
     private static readonly string[] ServerMetadata = ["uid", "resourceVersion", "creationTimestamp", "generation", "managedFields", "selfLink"];
@@ -49,37 +60,38 @@ public sealed class DesiredObject
 
     public ResourceRef Ref => new(Kind, Namespace, Name);
 
-    public string Group => ApiVersion[..ApiVersion.IndexOf('/', StringComparison.Ordinal)];
+    /// <summary>The API group: consul.hashicorp.com, or "" for the core group (apiVersion v1).</summary>
+    public string Group => ApiVersion.Contains('/', StringComparison.Ordinal) ? ApiVersion[..ApiVersion.IndexOf('/', StringComparison.Ordinal)] : string.Empty;
 
     public string Version => ApiVersion[(ApiVersion.IndexOf('/', StringComparison.Ordinal) + 1)..];
 
-    /// <summary>The resource name in the API path (serviceintentions), as consul-k8s' CRDs name it.</summary>
-    public string Plural => LiveKinds.Plural(Kind);
+    /// <summary>True for a core object (a Service, a ServiceAccount): no controller syncs it into Consul, so -Wait has nothing to wait for.</summary>
+    public bool IsCore => Group.Length == 0;
+
+    /// <summary>The resource name in the API path (services, serviceintentions), as Kubernetes and consul-k8s' CRDs name it.</summary>
+    public string Plural => IsCore ? CoreKinds[Kind] : LiveKinds.Plural(Kind);
 
     /// <summary>How the object is named in messages: its file and line when it has one, else kind/namespace/name.</summary>
     public string Describe() => Location is { } at ? $"{Ref} ({at})" : Ref.ToString();
 
     /// <summary>The object to apply, in <paramref name="defaultNamespace"/> when it names none.</summary>
-    /// <exception cref="ArgumentException">The object is no consul.hashicorp.com resource with a name.</exception>
+    /// <exception cref="ArgumentException">The object is neither a consul.hashicorp.com resource nor a v1 Service or ServiceAccount, or has no name.</exception>
     public static DesiredObject From(object item, string defaultNamespace, SourceLocation? location = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentException.ThrowIfNullOrEmpty(defaultNamespace);
-        if (item is not IMeshResource mesh || !mesh.ApiVersion.StartsWith(ConsulGroup + "/", StringComparison.Ordinal))
-        {
-            throw new ArgumentException(
-                $"A {DescribeType(item)} is not applied: Publish-MeshConfig applies consul.hashicorp.com resources (ServiceIntentions, ServiceDefaults, ...); apply other objects with kubectl apply --server-side.",
-                nameof(item));
-        }
+        var (apiVersion, kind, name) = Identity(item) ?? throw new ArgumentException(
+            $"A {DescribeType(item)} is not applied: Publish-MeshConfig applies consul.hashicorp.com resources (ServiceIntentions, ServiceDefaults, ...) and v1 Services and ServiceAccounts; apply other objects with kubectl apply --server-side.",
+            nameof(item));
 
-        if (string.IsNullOrEmpty(mesh.Metadata?.Name))
+        if (string.IsNullOrEmpty(name))
         {
-            throw new ArgumentException($"The {mesh.Kind} has no metadata.name, so it cannot be applied.", nameof(item));
+            throw new ArgumentException($"The {kind} has no metadata.name, so it cannot be applied.", nameof(item));
         }
 
         var body = JsonNode.Parse(KubernetesJson.Serialize(item))!.AsObject();
-        body["apiVersion"] = mesh.ApiVersion;
-        body["kind"] = mesh.Kind;
+        body["apiVersion"] = apiVersion;
+        body["kind"] = kind;
         body.Remove("status");
         var metadata = body["metadata"]!.AsObject();
         foreach (var field in ServerMetadata)
@@ -92,15 +104,43 @@ public sealed class DesiredObject
             metadata["namespace"] = defaultNamespace;
         }
 
-        var model = KindRegistry.Deserialize(mesh.ApiVersion, mesh.Kind, Encoding.UTF8.GetBytes(body.ToJsonString()))
-            ?? throw new ArgumentException($"{mesh.ApiVersion} {mesh.Kind} is not a kind MeshOps knows.", nameof(item));
+        var model = KindRegistry.Deserialize(apiVersion, kind, Encoding.UTF8.GetBytes(body.ToJsonString()))
+            ?? throw new ArgumentException($"{apiVersion} {kind} is not a kind MeshOps knows.", nameof(item));
         return new DesiredObject(body, model, location);
+    }
+
+    /// <summary>apiVersion, kind and name of an object Publish-MeshConfig applies; null for any other object.</summary>
+    private static (string ApiVersion, string Kind, string? Name)? Identity(object item)
+    {
+        if (item is IMeshResource mesh)
+        {
+            return mesh.ApiVersion.StartsWith(ConsulGroup + "/", StringComparison.Ordinal) ? (mesh.ApiVersion, mesh.Kind, mesh.Metadata?.Name) : null;
+        }
+
+        if (item is V1Service or V1ServiceAccount && item is IKubernetesObject<V1ObjectMeta> core)
+        {
+            // A model made with ::new() leaves apiVersion and kind unset; its type says what it is.
+            var (apiVersion, kind) = EntityOf(item);
+            return (string.IsNullOrEmpty(core.ApiVersion) ? apiVersion : core.ApiVersion) == "v1" && CoreKinds.ContainsKey(kind)
+                ? ("v1", kind, core.Metadata?.Name)
+                : null;
+        }
+
+        return null;
+    }
+
+    private static (string ApiVersion, string Kind) EntityOf(object item)
+    {
+        var entity = item.GetType().GetCustomAttribute<KubernetesEntityAttribute>()!;
+        return (string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : $"{entity.Group}/{entity.ApiVersion}", entity.Kind);
     }
 
     private static string DescribeType(object item) => item switch
     {
         IMeshResource mesh => $"{mesh.ApiVersion} {mesh.Kind}",
         ManifestResource manifest => $"{manifest.ApiVersion} {manifest.Kind} '{manifest.Name}'",
+        IKubernetesObject kubernetes when item.GetType().GetCustomAttribute<KubernetesEntityAttribute>() is { } entity =>
+            $"{(string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : $"{entity.Group}/{entity.ApiVersion}")} {entity.Kind}",
         IKubernetesObject kubernetes => $"{kubernetes.ApiVersion} {kubernetes.Kind}",
         _ => item.GetType().FullName ?? item.GetType().Name,
     };

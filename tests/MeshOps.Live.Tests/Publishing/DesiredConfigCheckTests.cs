@@ -37,6 +37,26 @@ public sealed class DesiredConfigCheckTests
     }
 
     [Fact]
+    public void A_desired_Service_whose_targetPort_names_no_container_port_blocks_with_MESH101()
+    {
+        // A name no container declares leaves the pods out of the endpoints: an Error. (A number in the mesh is judged
+        // by where the app listens, so it is not always one.)
+        var check = DesiredConfigCheck.Check(Desired(PublishingYaml.PaymentsServiceTargeting("payments-http")), Healthy);
+
+        Assert.False(check.Passed);
+        var finding = Assert.Single(check.Blocking, f => f.RuleId == "MESH101");
+        Assert.Equal(new ResourceRef("Service", "default", "payments"), finding.Resource);
+    }
+
+    [Fact]
+    public void A_desired_Service_that_maps_to_the_container_port_passes()
+    {
+        var check = DesiredConfigCheck.Check(Desired(PublishingYaml.PaymentsServiceTargeting("8080")), Healthy);
+
+        Assert.True(check.Passed);
+    }
+
+    [Fact]
     public void A_valid_object_passes_and_findings_on_the_rest_of_the_context_do_not_block()
     {
         var faulty = ManifestLoader.LoadPaths([RepoPaths.Combine("examples", "hashicups", "healthy"), RepoPaths.Combine("examples", "hashicups", "faults", "MESH101-payments-targetport")]);
@@ -57,6 +77,20 @@ internal static class PublishingYaml
           name: postgres
         spec:
           protocol: http
+        """;
+
+    public static string PaymentsServiceTargeting(string targetPort) => $"""
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: payments
+        spec:
+          selector:
+            app: payments
+          ports:
+            - name: http
+              port: 1800
+              targetPort: {targetPort}
         """;
 
     public const string FrontendIntention = """
