@@ -59,16 +59,25 @@ public abstract class MeshNameCompleter : IArgumentCompleter
 
     /// <summary>
     /// Paths as the command would read them, against the session's current location. Asked of the session itself
-    /// (a nested pipeline on this runspace): a completer is given no SessionState of its own.
+    /// (a nested pipeline on this runspace): a completer is given no SessionState of its own. The script runs under the
+    /// user's strict mode, so it reads no property of what may be nothing; a path that cannot be resolved completes
+    /// nothing, since Tab must never print an error.
     /// </summary>
     private static IReadOnlyList<string> Resolve(IReadOnlyList<string> paths, bool literal)
     {
         using var session = System.Management.Automation.PowerShell.Create(RunspaceMode.CurrentRunspace);
         session.AddScript(literal
             ? "param($Paths) foreach ($p in $Paths) { $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($p) }"
-            : "param($Paths) foreach ($p in $Paths) { (Resolve-Path -Path $p -ErrorAction Ignore).ProviderPath }")
+            : "param($Paths) foreach ($p in $Paths) { Resolve-Path -Path $p -ErrorAction Ignore | ForEach-Object ProviderPath }")
             .AddArgument(paths.ToArray());
-        return [.. session.Invoke().Select(p => p?.BaseObject as string).OfType<string>()];
+        try
+        {
+            return [.. session.Invoke().Select(p => p?.BaseObject as string).OfType<string>()];
+        }
+        catch (RuntimeException)
+        {
+            return [];
+        }
     }
 
     /// <summary>A bound value as typed: one string, an array of them, or nothing usable (a variable not yet evaluated).</summary>
