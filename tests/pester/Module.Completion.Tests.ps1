@@ -32,6 +32,8 @@ Describe 'Completion from the -Path manifests' -Tag Unit {
         @{ Line = 'Test-MeshPath -Path examples/hashicups/healthy -From public-api -To p'; Expected = @('payments', 'postgres', 'products-api', 'public-api') }
         @{ Line = 'Test-MeshPath -LiteralPath examples/hashicups/healthy -To fr'; Expected = @('frontend') }
         @{ Line = 'Test-MeshPath -Path examples/hashicups/healthy -From frontend -To nginx -Namespace '; Expected = @('default') }
+        @{ Line = 'Test-MeshIntention -Path examples/hashicups/healthy -Source pub'; Expected = @('public-api') }
+        @{ Line = 'Test-MeshIntention -Path examples/hashicups/healthy -Source public-api -Destination prod'; Expected = @('products-api') }
     ) {
         Complete $Line | Should -Be $Expected
     }

@@ -23,10 +23,12 @@ public sealed class TestMeshIntentionCommand : CompleteManifestCmdlet
     /// <summary>The calling service, as Consul names it.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string Source { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 1)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string Destination { get; set; } = string.Empty;
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -61,6 +63,7 @@ public sealed class TestMeshIntentionCommand : CompleteManifestCmdlet
     /// <summary>Live: the namespace read for ServiceIntentions (kubectl -n); the context's namespace by default.</summary>
     [Parameter(ParameterSetName = LiveSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string? Namespace { get; set; }
 
     /// <summary>Live: read ServiceIntentions in every namespace (kubectl -A).</summary>
