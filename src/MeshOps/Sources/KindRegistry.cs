@@ -70,12 +70,15 @@ public static class KindRegistry
 
     /// <remarks>
     /// Deserialising from a span with the type's metadata resolved once is markedly cheaper than
-    /// <c>KubernetesJson.Deserialize(Stream)</c>, whose buffered stream path dominates for small documents.
+    /// <c>KubernetesJson.Deserialize(Stream)</c>, whose buffered stream path dominates for small documents. The metadata
+    /// is resolved when the kind is first read, not for every kind when the table is built: a session's first command
+    /// reads a handful of kinds, and resolving all of them cost it tens of milliseconds (issue 14, first call). Two
+    /// threads resolving it at once get the same cached metadata, so the race is harmless.
     /// </remarks>
     private static (Type, JsonReader) Read<T>()
     {
-        var typeInfo = (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
-        return (typeof(T), json => JsonSerializer.Deserialize(json, typeInfo));
+        JsonTypeInfo<T>? typeInfo = null;
+        return (typeof(T), json => JsonSerializer.Deserialize(json, typeInfo ??= (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T))));
     }
 
     private static JsonSerializerOptions CaptureKubernetesOptions()
