@@ -141,6 +141,9 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
 
         var applier = new ConfigApplier(connection);
         var publisher = new ConfigPublisher(applier);
+        // What the cluster stored so far: reported even when a later request fails, so no write goes unseen.
+        var applied = new List<PublishResult>();
+        var reported = false;
         try
         {
             ReportProgress(ProgressActivity, $"Validating {approved.Count} object(s) with a dry run");
@@ -157,18 +160,26 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
                 return;
             }
 
-            var applied = new List<PublishResult>();
             foreach (var item in plan.Items)
             {
                 ReportProgress(ProgressActivity, $"Applying {item.Desired.Ref}", 100 * applied.Count / plan.Items.Count);
-                applied.Add(RunCancellable(ct => publisher.ApplyAsync(item, Force, ct).GetAwaiter().GetResult()));
+                var result = RunCancellable(ct => publisher.ApplyAsync(item, Force, ct).GetAwaiter().GetResult());
+                applied.Add(result);
+                if (result.Status == PublishStatus.Conflict)
+                {
+                    // Another manager took a field after the dry run: stop here rather than apply the rest around it.
+                    break;
+                }
             }
 
             CompleteProgress(ProgressActivity);
-            ReportConflicts(applied);
             var written = applied.Where(r => r.Status != PublishStatus.Conflict).ToList();
+            ReportConflicts(applied, written.Count == 0
+                ? "Nothing was applied."
+                : $"{written.Count} object(s) before it were applied (in the output); nothing after it was.");
             if (!Wait)
             {
+                reported = true;
                 WriteObject(written, enumerateCollection: true);
                 return;
             }
@@ -177,11 +188,19 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
             // done when the API server stored it, so its apply result stands.
             var waitFor = approved.Where(d => !d.IsCore && written.Any(r => Same(r, d))).ToList();
             var verified = waitFor.Count == 0 ? [] : WaitAndVerify(connection, applier, waitFor);
+            reported = true;
             WriteObject(written.Select(r => verified.FirstOrDefault(v => v.Kind == r.Kind && v.Namespace == r.Namespace && v.Name == r.Name) ?? r), enumerateCollection: true);
         }
         catch (KubernetesRequestException refused) when (refused.StatusCode is >= 400 and < 500 and not 401)
         {
+            ReportWritten(applied, ref reported);
             WriteError(NewErrorRecord(ErrorIds.ApplyRefused, refused.Message + " Nothing further was applied.", connection.Describe()));
+        }
+        catch (Exception e) when (e is not (PipelineStoppedException or OperationCanceledException))
+        {
+            // A 5xx, 401 or lost connection goes on to WithCluster's handling, after what was stored is shown.
+            ReportWritten(applied, ref reported);
+            throw;
         }
         finally
         {
@@ -217,13 +236,23 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
         return check.Passed;
     }
 
-    private void ReportConflicts(IEnumerable<PublishResult> results)
+    /// <summary>Writes the objects already stored when a request fails part-way, once.</summary>
+    private void ReportWritten(IEnumerable<PublishResult> applied, ref bool reported)
+    {
+        if (!reported)
+        {
+            reported = true;
+            WriteObject(applied.Where(r => r.Status != PublishStatus.Conflict).ToList(), enumerateCollection: true);
+        }
+    }
+
+    private void ReportConflicts(IEnumerable<PublishResult> results, string consequence = "Nothing was applied.")
     {
         foreach (var conflict in results.Where(r => r.Status == PublishStatus.Conflict))
         {
             WriteObject(conflict);
             WriteError(NewErrorRecord(ErrorIds.ApplyConflict,
-                $"{conflict.Kind}/{conflict.Namespace}/{conflict.Name}: {conflict.Reason} Conflicting: {string.Join(", ", conflict.Fields)}. Nothing was applied.",
+                $"{conflict.Kind}/{conflict.Namespace}/{conflict.Name}: {conflict.Reason} Conflicting: {string.Join(", ", conflict.Fields)}. {consequence}",
                 $"{conflict.Kind}/{conflict.Namespace}/{conflict.Name}"));
         }
     }

@@ -12,6 +12,8 @@ namespace MeshOps.Authoring;
 /// </summary>
 public static class DesiredConfigCheck
 {
+    private const string RuntimeCategory = "Runtime";
+
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static DesiredCheckResult Check(ManifestSet desired, ManifestSet context, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -23,6 +25,9 @@ public static class DesiredConfigCheck
         var report = MeshAnalyzer.Analyze(merged, options, cancellationToken);
         var blocking = report.Findings
             .Where(f => f.Severity == Severity.Error)
+            // What pods report (not running, not ready, no ready endpoint) is the cluster's state, not the desired
+            // object's mistake; blocking on it would refuse the very change that fixes it.
+            .Where(f => RuleCatalog.Find(f.RuleId)?.Category != RuntimeCategory)
             .Where(f => Concerns(f.Resource, keys) || f.Evidence.Any(e => Concerns(e.Resource, keys)))
             .ToList();
         return new DesiredCheckResult(blocking, report);

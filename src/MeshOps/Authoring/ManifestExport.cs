@@ -42,6 +42,14 @@ public static class ManifestExport
         foreach (var item in objects)
         {
             var (kind, name, @namespace) = Identity(item);
+            // The name becomes part of a path: one the API server would refuse ("../x", "a/b") could write outside the folder.
+            if (!IsObjectName(name))
+            {
+                throw new ArgumentException(
+                    $"{kind} '{name}' has no valid object name (lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, as the API server requires), so it is not written as a file name.",
+                    nameof(objects));
+            }
+
             var fileName = kind.ToLowerInvariant() + "-" + name + ".yaml";
             if (byName.TryGetValue(fileName, out var earlier))
             {
@@ -57,6 +65,10 @@ public static class ManifestExport
 
         return files;
     }
+
+    // DNS-1123 subdomain, as the API server checks metadata.name.
+    private static bool IsObjectName(string name) =>
+        name.Length is > 0 and <= 253 && System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$");
 
     /// <summary>Null when the object can be written as a manifest, else why not (in words for the user).</summary>
     public static string? WhyNotExportable(object? item) => item switch

@@ -105,7 +105,16 @@ public static class ConsulEntryComparison
         }
     }
 
-    // Items with a name (intention sources, header matches) are matched by name, as Consul keeps one per name; others by position.
+    // Consul keeps one source per name, namespace, partition and peer (Enterprise: the same name in two namespaces is two
+    // sources); an empty namespace or partition is "default", as Consul CE writes none.
+    private static (string? Name, string Namespace, string Partition, string Peer) SourceKey(JsonObject item, bool raw)
+    {
+        string Text(string camel) => (string?)item[raw ? camel : char.ToUpperInvariant(camel[0]) + camel[1..]] ?? string.Empty;
+        static string Tenancy(string value) => value is "" or "default" ? string.Empty : value;
+        return (Text("name"), Tenancy(Text("namespace")), Tenancy(Text("partition")), Text("peer"));
+    }
+
+    // Items with a name (intention sources, header matches) are matched by their key, as Consul keeps one per key; others by position.
     private static void CompareLists(string field, JsonArray applied, JsonArray consul, List<EntryDifference> differences, bool raw)
     {
         var named = applied.All(i => i is JsonObject o && o["name"] is JsonValue);
@@ -114,7 +123,8 @@ public static class ConsulEntryComparison
             if (named)
             {
                 var name = (string?)applied[i]!["name"];
-                var theirs = consul.OfType<JsonObject>().FirstOrDefault(c => (string?)c[raw ? "name" : "Name"] == name);
+                var key = SourceKey((JsonObject)applied[i]!, raw: true);
+                var theirs = consul.OfType<JsonObject>().FirstOrDefault(c => SourceKey(c, raw) == key);
                 Compare($"{field}[{name}]", applied[i], theirs, differences, raw);
             }
             else

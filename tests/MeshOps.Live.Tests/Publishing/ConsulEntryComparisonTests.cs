@@ -38,6 +38,35 @@ public sealed class ConsulEntryComparisonTests
     }
 
     [Fact]
+    public void Sources_of_one_name_in_two_namespaces_are_paired_by_namespace_and_default_is_no_namespace()
+    {
+        const string yaml = """
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceIntentions
+            metadata:
+              name: frontend
+            spec:
+              destination:
+                name: frontend
+              sources:
+                - name: nginx
+                  namespace: default
+                  action: allow
+                - name: nginx
+                  namespace: edge
+                  action: deny
+            """;
+        var desired = DesiredObject.From(ManifestLoader.LoadText(yaml, "d.yaml").Resources[0].Model!, "default");
+        var entry = JsonNode.Parse("""
+            {"Kind":"service-intentions","Name":"frontend","Sources":[
+              {"Name":"nginx","Namespace":"edge","Action":"deny","Precedence":9,"Type":"consul"},
+              {"Name":"nginx","Action":"allow","Precedence":9,"Type":"consul"}]}
+            """)!.AsObject();
+
+        Assert.Empty(ConsulEntryComparison.Differences(desired, entry));
+    }
+
+    [Fact]
     public void A_source_missing_from_Consul_is_a_difference()
     {
         var entry = Entry("allow");

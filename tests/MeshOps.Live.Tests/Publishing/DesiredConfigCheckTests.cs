@@ -37,6 +37,23 @@ public sealed class DesiredConfigCheckTests
     }
 
     [Fact]
+    public void What_pods_report_does_not_block_an_object_it_concerns()
+    {
+        // postgres has no ready endpoint (MESH903, an Error on its Service); re-applying that Service, or fixing it,
+        // must not be refused for the state of its pods.
+        var notReady = RepoPaths.Combine("examples", "hashicups", "faults", "MESH903-postgres-not-ready");
+        var context = ManifestLoader.LoadPaths([RepoPaths.Combine("examples", "hashicups", "healthy"), notReady]);
+        var postgres = ManifestLoader.LoadPaths([RepoPaths.Combine("examples", "hashicups", "healthy", "postgres.yaml")])
+            .Resources.Single(r => r.Kind == "Service");
+        var desired = TypedObjectSource.Read([DesiredObject.From(postgres.Model!, "default", postgres.Location).Model], "Publish-MeshConfig");
+
+        var check = DesiredConfigCheck.Check(desired, context);
+
+        Assert.Contains(check.Report.Findings, f => f.RuleId == "MESH903");
+        Assert.True(check.Passed, string.Join("; ", check.Blocking.Select(f => f.RuleId)));
+    }
+
+    [Fact]
     public void A_desired_Service_whose_targetPort_names_no_container_port_blocks_with_MESH101()
     {
         // A name no container declares leaves the pods out of the endpoints: an Error. (A number in the mesh is judged

@@ -60,6 +60,21 @@ public class ManifestExportTests
         Assert.StartsWith("Two objects would be written to serviceaccount-web.yaml: ServiceAccount 'web' in namespace 'a' and in namespace 'b'.", refused.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("../../escaped")]
+    [InlineData("x/../../escaped")]
+    [InlineData("a\\b")]
+    [InlineData("..")]
+    public void A_name_that_is_no_object_name_is_refused_rather_than_written_outside_the_folder(string name)
+    {
+        var account = KubernetesObjectComposer.ServiceAccount("products-api", "shop", automountToken: true);
+        account.Metadata.Name = name;
+
+        var refused = Assert.Throws<ArgumentException>(() => ManifestExport.Plan([account], Folder, split: true));
+
+        Assert.Contains($"'{name}' has no valid object name", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Secrets_and_objects_that_are_no_resources_are_not_exportable()
     {
