@@ -11,4 +11,10 @@ public enum IntentionCheckDecision
     /// Consul's check prints Denied for such a pair (agent/consul/intention_endpoint.go Check); saying Denied here would be a guess.
     /// </summary>
     DependsOnRequest,
+
+    /// <summary>
+    /// No intention matches and the default policy was not read (no consul-k8s Helm values among the inputs): with ACLs
+    /// enabled Consul denies the call, without them it allows it. A guess either way would be no answer.
+    /// </summary>
+    Unknown,
 }

@@ -50,7 +50,14 @@ public static class IntentionChecker
         };
         if (decision.Match is not { } match)
         {
-            return result;
+            return policy.Assumed
+                ? result with
+                {
+                    Decision = IntentionCheckDecision.Unknown,
+                    DecidedBy = "nothing read: no intention matches, and the default policy is not among the inputs",
+                    Notes = [.. result.Notes, $"No consul-k8s Helm values were read, so the default is unknown: Consul denies the call when ACLs are enabled (default deny) and allows it when they are not. Give the values file with -Path, or check the cluster (no -Path); assumed here: {defaultText}."],
+                }
+                : result;
         }
 
         var decided = Decided(model, result, decision, match, request, fallback);

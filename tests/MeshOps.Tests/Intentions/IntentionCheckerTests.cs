@@ -1,4 +1,5 @@
 using MeshOps.Intentions;
+using MeshOps.Sources;
 using MeshOps.Sources.Files;
 using MeshOps.Tests.Analysis;
 
@@ -100,16 +101,39 @@ public sealed class IntentionCheckerTests
     }
 
     [Fact]
-    public void MESH206_without_deny_all_the_default_decides_and_says_why()
+    public void MESH206_without_deny_all_and_without_Helm_values_the_default_is_unknown_not_a_guessed_allow()
     {
         var result = Check("MESH206-no-deny-all", "frontend", "payments");
 
-        Assert.Equal(IntentionCheckDecision.Allowed, result.Decision);
+        Assert.Equal(IntentionCheckDecision.Unknown, result.Decision);
         Assert.True(result.DefaultApplied);
         Assert.Null(result.Precedence);
         Assert.Null(result.IntentionName);
         Assert.Empty(result.Matches);
         Assert.StartsWith("allow: ACLs are disabled", result.Default, StringComparison.Ordinal);
+        Assert.Contains("(assumed", result.Default, StringComparison.Ordinal);
+        Assert.Contains(result.Notes, n => n.Contains("denies the call when ACLs are enabled", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("true", IntentionCheckDecision.Denied, "deny: ACLs are enabled")]
+    [InlineData("false", IntentionCheckDecision.Allowed, "allow: ACLs are disabled")]
+    public void MESH206_with_Helm_values_the_default_decides_and_says_why(string acls, IntentionCheckDecision expected, string defaultText)
+    {
+        var values = ManifestLoader.LoadText($"""
+            global:
+              name: consul
+              acls:
+                manageSystemACLs: {acls}
+            """, "values.yaml");
+        var manifests = ManifestSet.Merge(ManifestLoader.LoadPaths(HashiCupsExample.Files("MESH206-no-deny-all")), values);
+
+        var result = IntentionChecker.Check(manifests, "frontend", "payments");
+
+        Assert.Equal(expected, result.Decision);
+        Assert.True(result.DefaultApplied);
+        Assert.StartsWith(defaultText, result.Default, StringComparison.Ordinal);
+        Assert.DoesNotContain("(assumed", result.Default, StringComparison.Ordinal);
         Assert.Contains("default policy", result.DecidedBy, StringComparison.Ordinal);
     }
 
