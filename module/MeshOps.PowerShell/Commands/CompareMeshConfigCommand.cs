@@ -173,17 +173,14 @@ public sealed class CompareMeshConfigCommand : MeshOpsCmdlet
 
     private void Resolve(string path, List<string> into)
     {
-        var resolved = ManifestPaths.Resolve(SessionState, path, literal: false);
-        if (resolved.Failed)
+        if (ResolveManifestPath(path, literal: false) is { } files)
+        {
+            into.AddRange(files);
+        }
+        else
         {
             _failed = true;
-            WriteError(resolved.Exception is { } exception
-                ? NewErrorRecord(resolved.ErrorId!, exception, path)
-                : NewErrorRecord(resolved.ErrorId!, resolved.Message!, path));
-            return;
         }
-
-        into.AddRange(resolved.Paths);
     }
 
     // The comparable resources of what was piped and read, or null (with the errors written) when a file could not be

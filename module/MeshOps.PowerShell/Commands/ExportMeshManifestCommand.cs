@@ -116,16 +116,12 @@ public sealed class ExportMeshManifestCommand : MeshOpsCmdlet
         var paths = new List<string>();
         foreach (var path in ContextPath)
         {
-            var resolved = ManifestPaths.Resolve(SessionState, path, literal: false);
-            if (resolved.Failed)
+            if (ResolveManifestPath(path, literal: false, "Nothing is written.") is not { } files)
             {
-                WriteError(resolved.Exception is { } exception
-                    ? NewErrorRecord(resolved.ErrorId!, exception, path)
-                    : NewErrorRecord(resolved.ErrorId!, resolved.Message! + " Nothing is written.", path));
                 return false;
             }
 
-            paths.AddRange(resolved.Paths);
+            paths.AddRange(files);
         }
 
         var context = RunCancellable(_ => ManifestLoader.LoadPaths(paths, LoaderOptions.Default));

@@ -37,16 +37,7 @@ public sealed class ImportMeshManifestCommand : MeshOpsCmdlet
         var literal = ParameterSetName == LiteralPathSet;
         foreach (var path in literal ? LiteralPath : Path)
         {
-            var resolved = ManifestPaths.Resolve(SessionState, path, literal);
-            if (resolved.Failed)
-            {
-                WriteError(resolved.Exception is { } exception
-                    ? NewErrorRecord(resolved.ErrorId!, exception, path)
-                    : NewErrorRecord(resolved.ErrorId!, resolved.Message!, path));
-                continue;
-            }
-
-            _paths.AddRange(resolved.Paths);
+            _paths.AddRange(ResolveManifestPath(path, literal) ?? []);
         }
     }
 

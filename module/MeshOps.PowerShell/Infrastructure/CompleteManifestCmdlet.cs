@@ -24,17 +24,14 @@ public abstract class CompleteManifestCmdlet : MeshOpsCmdlet
     {
         foreach (var path in paths)
         {
-            var resolved = ManifestPaths.Resolve(SessionState, path, literal);
-            if (resolved.Failed)
+            if (ResolveManifestPath(path, literal) is { } files)
+            {
+                _paths.AddRange(files);
+            }
+            else
             {
                 _failed = true;
-                WriteError(resolved.Exception is { } exception
-                    ? NewErrorRecord(resolved.ErrorId!, exception, path)
-                    : NewErrorRecord(resolved.ErrorId!, resolved.Message!, path));
-                continue;
             }
-
-            _paths.AddRange(resolved.Paths);
         }
     }
 

@@ -41,6 +41,25 @@ public abstract class MeshOpsCmdlet : PSCmdlet, IDisposable
         return new ErrorRecord(shown, errorId, ErrorIds.CategoryOf(errorId), Clean(target));
     }
 
+    /// <summary>
+    /// The files a -Path (wildcards, folders) or -LiteralPath value names, as <see cref="ManifestPaths"/> expands them;
+    /// null, with an error naming the path written, when it names none. <paramref name="consequence"/> ("Nothing is
+    /// written.") ends the message of a path that resolved to nothing.
+    /// </summary>
+    protected IReadOnlyList<string>? ResolveManifestPath(string path, bool literal, string? consequence = null)
+    {
+        var resolved = ManifestPaths.Resolve(SessionState, path, literal);
+        if (!resolved.Failed)
+        {
+            return resolved.Paths;
+        }
+
+        WriteError(resolved.Exception is { } exception
+            ? NewErrorRecord(resolved.ErrorId!, exception, path)
+            : NewErrorRecord(resolved.ErrorId!, consequence is null ? resolved.Message! : $"{resolved.Message} {consequence}", path));
+        return null;
+    }
+
     private static object? Clean(object? target) => target is string text ? OutputText.Clean(text) : target;
 
     /// <summary>
