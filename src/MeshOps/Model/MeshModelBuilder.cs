@@ -89,7 +89,7 @@ public static class MeshModelBuilder
             ConsulServiceNames = ConsulServiceNames.Collect(resources, services, workloads, settings.KnownServices),
             Protocols = protocols,
             Settings = settings,
-            Intentions = new IntentionEvaluator(IntentionSetReader.Read(index.Intentions)),
+            Intentions = new IntentionEvaluator(IntentionSetReader.Read(index.Intentions, settings.ConsulNamespaces)),
             Observed = ObservedStateReader.Read(resources),
             SetAside = setAside ?? [],
         };

@@ -16,6 +16,9 @@ public sealed record MeshSettings
     /// </summary>
     public InjectionNamespaces InjectionNamespaces { get; init; } = InjectionNamespaces.ChartDefault;
 
+    /// <summary>Helm global.enableConsulNamespaces and connectInject.consulNamespaces: the Consul namespace of each Kubernetes namespace.</summary>
+    public ConsulNamespaces ConsulNamespaces { get; init; } = ConsulNamespaces.Unknown;
+
     /// <summary>Transparent proxy for pods that do not say otherwise (Helm connectInject.transparentProxy.defaultEnabled).</summary>
     public required Setting<bool> TransparentProxyDefault { get; init; }
 

@@ -35,6 +35,7 @@ internal static class MeshSettingsReader
             DefaultPolicy = DefaultPolicyOf(overrides, acls),
             MeshDestinationsOnly = MeshDestinationsOnly(resources),
             InjectionNamespaces = InjectionNamespacesOf(values),
+            ConsulNamespaces = ConsulNamespacesOf(values),
             KnownServices = [.. overrides.KnownServices, .. values.SelectMany(ConsulChartServices.Infer)],
         };
     }
@@ -62,6 +63,24 @@ internal static class MeshSettingsReader
         }
 
         return InjectionNamespaces.ChartDefault;
+    }
+
+    /// <summary>
+    /// Each value from the last values file that writes it, else the chart default; without any values file nothing is
+    /// known, since the values may live in another folder of the repository.
+    /// </summary>
+    private static ConsulNamespaces ConsulNamespacesOf(List<ManifestResource> values)
+    {
+        if (values.Count == 0)
+        {
+            return ConsulNamespaces.Unknown;
+        }
+
+        var enabled = FromValues(values, false, v => v.Global?.EnableConsulNamespaces, "global", "enableConsulNamespaces");
+        var mirroring = FromValues(values, true, v => v.ConnectInject?.ConsulNamespaces?.MirroringK8S, "connectInject", "consulNamespaces", "mirroringK8S");
+        var destination = values.Select(v => ((ConsulHelmValues)v.Model!).ConnectInject?.ConsulNamespaces?.ConsulDestinationNamespace).LastOrDefault(d => !string.IsNullOrEmpty(d));
+        var prefix = values.Select(v => ((ConsulHelmValues)v.Model!).ConnectInject?.ConsulNamespaces?.MirroringK8SPrefix).LastOrDefault(p => p is not null);
+        return new ConsulNamespaces(enabled.Value, destination ?? "default", mirroring.Value, prefix ?? string.Empty, enabled.Origin);
     }
 
     private static Setting<bool> MeshDestinationsOnly(IEnumerable<ManifestResource> resources)

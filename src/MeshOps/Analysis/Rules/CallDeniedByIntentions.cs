@@ -14,6 +14,7 @@ internal sealed class CallDeniedByIntentions : IMeshRule
     {
         var fallback = context.Settings.DefaultPolicy.Value == DefaultPolicy.Deny ? DefaultDecision.Deny : DefaultDecision.Allow;
         var reported = new HashSet<(Workload, KubernetesService)>();
+        var namespaces = CallerNamespaces.Of(model);
         foreach (var edge in model.Edges)
         {
             // A remote call (peer, other datacenter or partition) has no Target: the intentions that decide it are the
@@ -25,13 +26,10 @@ internal sealed class CallDeniedByIntentions : IMeshRule
 
             var sourceName = edge.Source.ConsulServiceName;
             var destinationName = target.ConsulName;
-            // consul-k8s CE registers every Kubernetes namespace's services in Consul namespace "default".
-            var decision = model.Intentions.Check(
-                new ServiceIdentity(ConsulNames.DefaultNamespace, sourceName), new ServiceIdentity(ConsulNames.DefaultNamespace, destinationName), fallback);
-            var call = new IntentionCheckedCall(
-                sourceName, destinationName, model.Protocols.For(target.Namespace, destinationName).Value, edge.WrittenAt, edge.Source.Namespace,
-                decision, (decision.Match?.Origin as IntentionOrigin)?.ToString(), context.Settings.DefaultPolicy.Origin, RequestsShown(edge, decision, fallback));
-            if (CallDeniedByIntentionsCheck.Check(call) is not { } verdict)
+            var (source, destination) = namespaces.Likely(edge.Source, sourceName, target, destinationName);
+            var decision = model.Intentions.Check(source, destination, fallback);
+            if (Verdict(model, context, edge, target, decision) is not { } verdict
+                || namespaces.Others(sourceName, destinationName).Any(pair => Verdict(model, context, edge, target, model.Intentions.Check(pair.Source, pair.Destination, fallback)) is null))
             {
                 continue;
             }
@@ -39,6 +37,14 @@ internal sealed class CallDeniedByIntentions : IMeshRule
             reported.Add((edge.Source, target));
             yield return new RuleHit(Descriptor, edge.WrittenIn, edge.Location, verdict.Args, Evidence(decision), verdict.SeverityOverride);
         }
+    }
+
+    private static RuleVerdict? Verdict(MeshModel model, RuleContext context, CallEdge edge, KubernetesService target, IntentionDecision decision)
+    {
+        var fallback = context.Settings.DefaultPolicy.Value == DefaultPolicy.Deny ? DefaultDecision.Deny : DefaultDecision.Allow;
+        return CallDeniedByIntentionsCheck.Check(new IntentionCheckedCall(
+            edge.Source.ConsulServiceName, target.ConsulName, model.Protocols.For(target.Namespace, target.ConsulName).Value, edge.WrittenAt, edge.Source.Namespace,
+            decision, (decision.Match?.Origin as IntentionOrigin)?.ToString(), context.Settings.DefaultPolicy.Origin, RequestsShown(edge, decision, fallback)));
     }
 
     /// <summary>

@@ -31,6 +31,9 @@ public sealed record HelmGlobal
 
     [JsonPropertyName("tls")] public HelmEnabled? Tls { get; init; }
 
+    /// <summary>Consul Enterprise namespaces (chart default false): without it every service and config entry is in "default".</summary>
+    [JsonPropertyName("enableConsulNamespaces")] public bool? EnableConsulNamespaces { get; init; }
+
     /// <summary>The fields not modelled above, as written (name, enabled): the chart names its Services after global.name.</summary>
     [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; init; }
 }
@@ -49,6 +52,9 @@ public sealed record HelmConnectInject
 
     [JsonPropertyName("transparentProxy")] public HelmTransparentProxy? TransparentProxy { get; init; }
 
+    /// <summary>Which Consul namespace injected services register in, when global.enableConsulNamespaces is on.</summary>
+    [JsonPropertyName("consulNamespaces")] public HelmConsulNamespaces? ConsulNamespaces { get; init; }
+
     /// <summary>
     /// Namespaces where the webhook may inject (chart default ["*"]). Kept as written (a list of names, or anything
     /// else a values file may hold) so that an odd value never costs the whole values file; see <see cref="NamespaceList"/>.
@@ -63,6 +69,18 @@ public sealed record HelmConnectInject
         list is { ValueKind: JsonValueKind.Array } array && array.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
             ? array.EnumerateArray().Select(e => e.GetString()!).ToList()
             : null;
+}
+
+public sealed record HelmConsulNamespaces
+{
+    /// <summary>Chart default "default"; ignored when <see cref="MirroringK8S"/> is on.</summary>
+    [JsonPropertyName("consulDestinationNamespace")] public string? ConsulDestinationNamespace { get; init; }
+
+    /// <summary>Chart default true: a service registers in the Consul namespace named after its Kubernetes namespace.</summary>
+    [JsonPropertyName("mirroringK8S")] public bool? MirroringK8S { get; init; }
+
+    /// <summary>Chart default "": prepended to the Kubernetes namespace when mirroring.</summary>
+    [JsonPropertyName("mirroringK8SPrefix")] public string? MirroringK8SPrefix { get; init; }
 }
 
 public sealed record HelmTransparentProxy

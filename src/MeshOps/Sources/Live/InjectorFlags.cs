@@ -11,7 +11,8 @@ namespace MeshOps.Sources.Live;
 /// exactly one flag: charts/consul/templates/connect-inject-deployment.yaml). Flags and their binary defaults are
 /// those of consul-k8s control-plane/subcommand/inject-connect/command.go: -default-inject (true),
 /// -default-enable-transparent-proxy (true), -acl-auth-method (ACLs on when set), -allow-k8s-namespace and
-/// -deny-k8s-namespace (repeated); CONSUL_USE_TLS=true in its environment when global.tls.enabled.
+/// -deny-k8s-namespace (repeated); -enable-namespaces (false), -consul-destination-namespace ("default"),
+/// -enable-k8s-namespace-mirroring (false) and -k8s-namespace-mirroring-prefix (""); CONSUL_USE_TLS=true in its environment when global.tls.enabled.
 /// </summary>
 internal static class InjectorFlags
 {
@@ -48,15 +49,25 @@ internal static class InjectorFlags
         at["global.tls.enabled"] = new SourceLocation(tlsVariable is null ? $"no CONSUL_USE_TLS on {self.File}" : $"CONSUL_USE_TLS={tlsVariable.Value} on {self.File}", 0, 0);
         at["connectInject.enabled"] = new SourceLocation($"the running {self.File}", 0, 0);
         at["connectInject"] = new SourceLocation($"-allow-k8s-namespace/-deny-k8s-namespace on {self.File}", 0, 0);
+        var consulNamespaces = Bool(flags, "enable-namespaces", false);
+        Flag("global.enableConsulNamespaces", "-enable-namespaces", Written(flags, "enable-namespaces"));
+        var mirroring = Bool(flags, "enable-k8s-namespace-mirroring", false);
+        Flag("connectInject.consulNamespaces", "-enable-k8s-namespace-mirroring", Written(flags, "enable-k8s-namespace-mirroring"));
 
         var values = new ConsulHelmValues
         {
-            Global = new HelmGlobal { Acls = new HelmAcls { ManageSystemAcls = acls }, Tls = new HelmEnabled { Enabled = tls } },
+            Global = new HelmGlobal { Acls = new HelmAcls { ManageSystemAcls = acls }, Tls = new HelmEnabled { Enabled = tls }, EnableConsulNamespaces = consulNamespaces },
             ConnectInject = new HelmConnectInject
             {
                 Enabled = true,
                 Default = defaultInject,
                 TransparentProxy = new HelmTransparentProxy { DefaultEnabled = tproxy },
+                ConsulNamespaces = new HelmConsulNamespaces
+                {
+                    ConsulDestinationNamespace = Last(flags, "consul-destination-namespace") ?? "default",
+                    MirroringK8S = mirroring,
+                    MirroringK8SPrefix = Last(flags, "k8s-namespace-mirroring-prefix") ?? string.Empty,
+                },
                 // Without -allow-k8s-namespace the webhook's allow set is empty and it injects nowhere (mesh_webhook.go shouldInject).
                 K8sAllowNamespaces = List(flags.GetValueOrDefault("allow-k8s-namespace") ?? []),
                 K8sDenyNamespaces = List(flags.GetValueOrDefault("deny-k8s-namespace") ?? []),
@@ -123,7 +134,7 @@ internal static class InjectorFlags
     /// <summary>Go's flag syntax after the subcommand: -name, --name, -name=value, or -name value for the flags that take one.</summary>
     private static Dictionary<string, List<string>> Flags(List<string> tokens)
     {
-        string[] takesValue = ["acl-auth-method", "allow-k8s-namespace", "deny-k8s-namespace"];
+        string[] takesValue = ["acl-auth-method", "allow-k8s-namespace", "deny-k8s-namespace", "consul-destination-namespace", "k8s-namespace-mirroring-prefix"];
         var flags = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         for (var i = tokens.IndexOf(Command) + 1; i < tokens.Count; i++)
         {
@@ -151,6 +162,9 @@ internal static class InjectorFlags
 
     private static bool Bool(Dictionary<string, List<string>> flags, string name, bool binaryDefault) =>
         flags.TryGetValue(name, out var values) && bool.TryParse(values[^1], out var value) ? value : binaryDefault;
+
+    private static string? Last(Dictionary<string, List<string>> flags, string name) =>
+        flags.TryGetValue(name, out var values) ? values[^1] : null;
 
     private static string? Written(Dictionary<string, List<string>> flags, string name) =>
         flags.TryGetValue(name, out var values) ? $"-{name}={values[^1]}" : null;
