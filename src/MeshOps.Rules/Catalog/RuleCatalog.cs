@@ -232,6 +232,17 @@ namespace MeshOps.Rules.Catalog
             "Give each destination its own ServiceIntentions: rename this one to metadata.name: {2} (the destination's name, by convention), or delete one of the two definitions.",
             "kubectl get serviceintentions {0} -n {1} -o jsonpath='{{.spec.destination.name}}'");
 
+        /// <summary>
+        /// {0} resource name, {1} its Kubernetes namespace, {2} the namespace fields as written, {3} the webhook's
+        /// messages, {4} where the Helm values leave Consul namespaces off, {5} the file.
+        /// </summary>
+        public static readonly RuleDescriptor ConsulNamespaceWithoutEnterprise = new RuleDescriptor(
+            "MESH208", Severity.Error, Intentions,
+            "Consul namespace named where namespaces are not enabled",
+            "ServiceIntentions {0} in namespace {1} sets {2}, but Consul namespaces are not enabled ({4}). The consul-k8s webhook refuses the whole resource ({3}), so none of its intentions apply.",
+            "Remove the namespace fields from ServiceIntentions {0}: without Consul Enterprise namespaces every service is in Consul namespace default. If the cluster runs Consul Enterprise, set global.enableConsulNamespaces: true in the Helm values instead.",
+            "kubectl apply --dry-run=server -f {5}");
+
         /// <summary>{0} workload, {1} namespace, {2} why it is in the mesh, {3} pod label selector, {4} what the inputs hold of the namespace's Services.</summary>
         public static readonly RuleDescriptor MeshPodWithoutService = new RuleDescriptor(
             "MESH109", Severity.Error, Ports,
@@ -341,7 +352,7 @@ namespace MeshOps.Rules.Catalog
             TransparentProxyUpstreamWithoutClusterIp, MeshPodWithoutPort, MultipleServicesSelectMeshPod,
             MeshPodWithoutService,
             CallDeniedByIntentions, IntentionNamesUnknownService, DuplicateIntention, L7PermissionsOnTcp,
-            UnusedAllowIntention, NoDefaultDeny, IntentionDestinationRewritten,
+            UnusedAllowIntention, NoDefaultDeny, IntentionDestinationRewritten, ConsulNamespaceWithoutEnterprise,
             HttpProtocolOnTcpService, L7FeatureWithoutL7Protocol, ProxyDefaultsProtocolConflict,
             MissingServiceAccount, ServiceAccountTokenNotMounted, ServiceAccountNameMismatch,
             MissingConfigMap, MeshBoundaryCall, WorkloadSelectorMismatch, NetworkPolicyBlocksSidecar, CredentialInConfigMap,

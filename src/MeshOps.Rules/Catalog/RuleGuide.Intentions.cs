@@ -7,7 +7,7 @@ namespace MeshOps.Rules.Catalog
         // Consul CE registers the services of every Kubernetes namespace in one Consul namespace; MeshOps reads
         // intentions the same way, which is wrong for Enterprise namespaces and partitions.
         private const string IntentionsNotSeen =
-            "Intentions, config entries and services that are not among the inputs: created with the consul CLI, the API or the UI, kept in another folder, or in another cluster. Consul Enterprise namespaces and admin partitions (MeshOps assumes Consul CE, where every Kubernetes namespace registers into one Consul namespace). ";
+            "Intentions, config entries and services that are not among the inputs: created with the consul CLI, the API or the UI, kept in another folder, or in another cluster. Consul Enterprise admin partitions. Consul Enterprise namespaces: MESH201 places each service as the consul-k8s Helm values among the inputs say (global.enableConsulNamespaces, connectInject.consulNamespaces), and without values, once intentions name namespaces, reports a call only if it is denied whatever namespaces its two sides are in; the other rules read services as on Consul CE, where every Kubernetes namespace registers into Consul namespace default. ";
 
         private static IEnumerable<RuleGuideEntry> Intentions() => new[]
         {
@@ -53,6 +53,12 @@ namespace MeshOps.Rules.Catalog
                 IntentionsNotSeen + "A ServiceIntentions of that name already in the cluster from an earlier apply, or applied from another folder or repository.",
                 "Give each destination its own ServiceIntentions (by convention named after the destination), or delete the definition that is not meant to be applied.",
                 "intention name", "namespace", "destination here", "other destination", "other location"),
+            Entry(
+                "MESH208",
+                "spec.destination.namespace and each spec.sources[].namespace of every ServiceIntentions, when the consul-k8s Helm values among the inputs (or the running connect injector's -enable-namespaces flag) leave Consul Enterprise namespaces off: global.enableConsulNamespaces false or not written (the chart default). The consul-k8s webhook then refuses any non-empty namespace, even 'default' (serviceintentions_types.go validateNamespaces). Nothing is judged when no Helm values are among the inputs, or when they enable namespaces.",
+                "Helm values kept outside the inputs, or a values file among them that is not the one the cluster was installed with (a later -f file that enables namespaces): the finding names the file it read. Namespace fields of other config entries (ServiceResolver, ServiceRouter, ServiceSplitter, ExportedServices), which the webhook gates the same way.",
+                "Remove the namespace fields from the ServiceIntentions on Consul CE, or enable Consul Enterprise namespaces (global.enableConsulNamespaces: true) when the cluster runs Consul Enterprise.",
+                "intention resource", "namespace", "namespace fields as written", "the webhook's messages", "where namespaces are off", "file"),
         };
     }
 }

@@ -80,7 +80,10 @@ internal static class MeshSettingsReader
         var mirroring = FromValues(values, true, v => v.ConnectInject?.ConsulNamespaces?.MirroringK8S, "connectInject", "consulNamespaces", "mirroringK8S");
         var destination = values.Select(v => ((ConsulHelmValues)v.Model!).ConnectInject?.ConsulNamespaces?.ConsulDestinationNamespace).LastOrDefault(d => !string.IsNullOrEmpty(d));
         var prefix = values.Select(v => ((ConsulHelmValues)v.Model!).ConnectInject?.ConsulNamespaces?.MirroringK8SPrefix).LastOrDefault(p => p is not null);
-        return new ConsulNamespaces(enabled.Value, destination ?? "default", mirroring.Value, prefix ?? string.Empty, enabled.Origin);
+        var origin = enabled.Origin == ChartDefault
+            ? $"global.enableConsulNamespaces is not set in {string.Join(", ", values.Select(v => Short(v.Location)))}, and the chart default is false"
+            : enabled.Origin;
+        return new ConsulNamespaces(enabled.Value, destination ?? "default", mirroring.Value, prefix ?? string.Empty, origin);
     }
 
     private static Setting<bool> MeshDestinationsOnly(IEnumerable<ManifestResource> resources)

@@ -39,13 +39,15 @@ public class HashiCupsFaultPathTests
     };
 
     // MESH202 names a service no call reaches, MESH205 is Info, MESH206 and MESH601 weaken security without breaking a
-    // call, and MESH207's copy is refused while the copy the cluster keeps still decides.
+    // call, MESH207's copy is refused while the copy the cluster keeps still decides, and MESH208's refused deny-all
+    // leaves the ACL-less default, allow, to decide every call.
     private static readonly string[] Harmless =
     [
         "MESH202-stale-intention",
         "MESH205-unused-intention",
         "MESH206-no-deny-all",
         "MESH207-intention-renamed",
+        "MESH208-namespace-on-ce",
         "MESH601-password-in-configmap",
     ];
 

@@ -21,6 +21,7 @@ public static class RuleSet
         new UnusedAllowIntention(),
         new NoDefaultDeny(),
         new IntentionDestinationRewritten(),
+        new ConsulNamespaceWithoutEnterprise(),
         new HttpProtocolOnTcpService(),
         new L7FeatureWithoutL7Protocol(),
         new ProxyDefaultsProtocolConflict(),

@@ -29,6 +29,8 @@ public class HashiCupsFaultLocationTests
         { "MESH206-no-deny-all", "MESH206", Severity.Warning, "intentions.yaml", 2, "apiVersion: consul.hashicorp.com/v1alpha1" },
         // The second definition of ServiceIntentions products-api, the one whose apply the webhook rejects.
         { "MESH207-intention-renamed", "MESH207", Severity.Error, "intentions.yaml", 51, "name: products-api" },
+        // The first namespace field of the deny-all: the webhook names each, the finding points at the first.
+        { "MESH208-namespace-on-ce", "MESH208", Severity.Error, "intentions.yaml", 11, "namespace: \"*\"" },
         { "MESH301-postgres-http", "MESH301", Severity.Error, "postgres.yaml", 29, "protocol: http" },
         // The ServiceRouter as a whole needs L7: it points at the router's first line (kind: ServiceRouter is line 95).
         { "MESH302-router-without-http", "MESH302", Severity.Error, "products-api.yaml", 94, "apiVersion: consul.hashicorp.com/v1alpha1" },
