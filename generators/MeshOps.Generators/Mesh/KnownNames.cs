@@ -4,6 +4,7 @@ namespace MeshOps.Generators.Mesh
     internal static class KnownNames
     {
         public const string MeshServiceAttribute = "MeshOps.Authoring.MeshServiceAttribute";
+        public const string ConsulMeshAttribute = "MeshOps.Authoring.ConsulMeshAttribute";
         public const string ContainerPortAttribute = "MeshOps.Authoring.ContainerPortAttribute";
         public const string ServicePortAttribute = "MeshOps.Authoring.ServicePortAttribute";
         public const string UpstreamAttribute = "MeshOps.Authoring.UpstreamAttribute";

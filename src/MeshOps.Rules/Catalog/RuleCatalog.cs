@@ -306,11 +306,11 @@ namespace MeshOps.Rules.Catalog
             "kubectl apply --dry-run=server -f <file>")
         { CompileTimeOnly = true };
 
-        /// <summary>{0} the service name, {1} the declaring type, {2} the type that declared it first.</summary>
+        /// <summary>{0} the service name, {1} the declaring type, {2} the type that declared it first, {3} what the two make together (where each is, and what Consul makes of it).</summary>
         public static readonly RuleDescriptor DuplicateServiceName = new RuleDescriptor(
             "MESH703", Severity.Error, Declaration,
             "Two mesh services share a name",
-            "{1} declares service '{0}', which {2} already declares. Both would write the same Service, ServiceAccount and ServiceDefaults; the last one applied wins and Consul sees one service.",
+            "{1} declares service '{0}', which {2} already declares{3}.",
             "Give {1} its own service name, or merge it with {2}.",
             "kubectl get service {0} -o yaml")
         { CompileTimeOnly = true };

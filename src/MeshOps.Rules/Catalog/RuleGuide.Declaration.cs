@@ -24,10 +24,10 @@ namespace MeshOps.Rules.Catalog
                 "port", "what the port is", "declaring type"),
             Entry(
                 "MESH703",
-                "The service names of one typed mesh: two [MeshService] classes in the same MeshDefinition with the same name would write the same Service, ServiceAccount and ServiceDefaults.",
+                "The service names of one typed mesh: two [MeshService] classes in the same MeshDefinition with the same name. In one Kubernetes namespace they would write the same Service, ServiceAccount and ServiceDefaults. In two namespaces on Consul CE ([ConsulMesh] Edition Community, the default) they are one Consul service, since consul-k8s registers every Kubernetes namespace into Consul namespace default, and the webhook refuses the second ServiceDefaults of the name. On Consul Enterprise (namespaces mirrored) Consul keeps them apart, but the typed mesh names services by name alone in upstream addresses and intentions, so it reports them too.",
                 CompilerOnly + "Services of the same name declared in another mesh, another assembly or YAML applied beside the typed mesh.",
                 "Give each service class its own name, or merge the two classes into one.",
-                "service name", "declaring type", "type that declared it first"),
+                "service name", "declaring type", "type that declared it first", "what the two make together"),
             Entry(
                 "MESH704",
                 "Each [Upstream(typeof(T))] of a typed mesh service: T must be a [MeshService] class nested in the same MeshDefinition, so that its Service, port and intention can be derived.",

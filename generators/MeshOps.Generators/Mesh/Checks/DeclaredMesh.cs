@@ -54,6 +54,10 @@ namespace MeshOps.Generators.Mesh.Checks
             }
 
             Services = services;
+            var layout = MeshParser.FindAttribute(symbol, KnownNames.ConsulMeshAttribute);
+            MeshNamespace = layout?.NamedArguments.FirstOrDefault(a => a.Key == "Namespace").Value.Value as string;
+            // ConsulEdition.Enterprise is 1; Community, the default, 0.
+            Enterprise = layout?.NamedArguments.FirstOrDefault(a => a.Key == "Edition").Value.Value is 1;
         }
 
         public INamedTypeSymbol Symbol { get; }
@@ -63,6 +67,15 @@ namespace MeshOps.Generators.Mesh.Checks
         public IReadOnlyList<IntentionCall> Calls { get; }
 
         public CancellationToken CancellationToken { get; }
+
+        /// <summary>[ConsulMesh(Namespace = ...)]: the Kubernetes namespace of every service that names none.</summary>
+        public string? MeshNamespace { get; }
+
+        /// <summary>[ConsulMesh(Edition = ConsulEdition.Enterprise)]: Consul namespaces mirrored from Kubernetes.</summary>
+        public bool Enterprise { get; }
+
+        /// <summary>The Kubernetes namespace the mesh writes the service's objects to ("default" when it writes none).</summary>
+        public string KubernetesNamespace(DeclaredService service) => service.Model.Namespace ?? MeshNamespace ?? "default";
 
         /// <summary>The first service declared by this class (by metadata name), or null when it is no service of this mesh.</summary>
         public DeclaredService? ServiceOfType(string metadataName) =>
