@@ -37,6 +37,31 @@ public class InjectorSettingsTests
     }
 
     [Fact]
+    public async Task The_injector_namespace_flags_say_which_Consul_namespace_each_Kubernetes_namespace_registers_in()
+    {
+        await using var mirrored = await LiveCluster.StartAsync(store =>
+        {
+            HashiCupsObjects.Apply(store, HashiCupsObjects.Files(null));
+            AddInjector(store, "-allow-k8s-namespace=\"*\"", "-enable-namespaces=true", "-enable-k8s-namespace-mirroring=true", "-k8s-namespace-mirroring-prefix=k8s-");
+        });
+        await using var community = await LiveCluster.StartAsync(store =>
+        {
+            HashiCupsObjects.Apply(store, HashiCupsObjects.Files(null));
+            AddInjector(store, "-allow-k8s-namespace=\"*\"");
+        });
+        using var enterprise = mirrored.Connect("default");
+        using var ce = community.Connect("default");
+
+        var withNamespaces = MeshSettingsReader.Read((await LiveSnapshot.ReadAsync(enterprise, LiveSnapshotOptions.Default, CancellationToken.None)).Resources, MeshSettingsOverrides.None).ConsulNamespaces;
+        var without = MeshSettingsReader.Read((await LiveSnapshot.ReadAsync(ce, LiveSnapshotOptions.Default, CancellationToken.None)).Resources, MeshSettingsOverrides.None).ConsulNamespaces;
+
+        Assert.Equal("k8s-shop", withNamespaces.Of("shop"));
+        Assert.Contains("-enable-namespaces=true on Deployment/consul/consul-connect-injector", withNamespaces.Origin, StringComparison.Ordinal);
+        Assert.Equal(false, without.Enabled);
+        Assert.Contains("the default of -enable-namespaces (not given)", without.Origin, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Acls_the_injector_runs_with_decide_the_verdict_on_a_mesh_without_deny_all()
     {
         var files = HashiCupsObjects.Files("MESH206-no-deny-all");
