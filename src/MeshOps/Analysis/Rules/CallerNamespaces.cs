@@ -36,8 +36,13 @@ internal sealed class CallerNamespaces
             .SelectMany(e => e.Sources.Select(s => s.Namespace).Prepend(e.DestinationNamespace))
             .Where(ns => ns != ConsulNames.DefaultNamespace)
             .ToHashSet(StringComparer.Ordinal);
+        if (named.Count == 0)
+        {
+            return new CallerNamespaces(namespaces, null);
+        }
+
         named.Remove(ConsulNames.Wildcard);
-        return new CallerNamespaces(namespaces, named.Count == 0 && !NamesWildcardNamespace(model) ? null : [.. named.Order(StringComparer.Ordinal), ConsulNames.DefaultNamespace, Unnamed]);
+        return new CallerNamespaces(namespaces, [.. named.Order(StringComparer.Ordinal), ConsulNames.DefaultNamespace, Unnamed]);
     }
 
     /// <summary>
@@ -54,7 +59,4 @@ internal sealed class CallerNamespaces
         open is null
             ? []
             : open.SelectMany(s => open.Select(d => (new ServiceIdentity(s, sourceName), new ServiceIdentity(d, destinationName))));
-
-    private static bool NamesWildcardNamespace(MeshModel model) =>
-        model.Intentions.Entries.Any(e => e.DestinationNamespace == ConsulNames.Wildcard || e.Sources.Any(s => s.Namespace == ConsulNames.Wildcard));
 }
