@@ -31,28 +31,7 @@ public static class KubernetesObjectComposer
     public static V1Service Service(ServicePortRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        KubernetesNames.CheckDns1035Label("metadata.name", request.Name);
-        CheckNamespace(request.Namespace);
-        if (request.Selector.Count == 0)
-        {
-            // A Service without a selector has no endpoints unless someone writes them by hand: no mesh service.
-            throw new InvalidMeshObjectException("spec.selector: Required value: a Service of the mesh selects its pods by label");
-        }
-
-        var service = new V1Service
-        {
-            ApiVersion = "v1",
-            Kind = "Service",
-            Metadata = new V1ObjectMeta { Name = request.Name, NamespaceProperty = request.Namespace },
-            Spec = new V1ServiceSpec
-            {
-                Type = "ClusterIP",
-                Selector = new Dictionary<string, string>(request.Selector, StringComparer.Ordinal),
-                Ports = [Port(request, 0)],
-            },
-        };
-        CheckPorts(service.Spec.Ports);
-        return service;
+        return Compose(request, []);
     }
 
     /// <summary>
@@ -72,11 +51,35 @@ public static class KubernetesObjectComposer
                 $"spec.selector: Invalid value: \"{Labels(request.Selector)}\": the Service {request.Name} being built already selects \"{Labels(selector)}\"");
         }
 
-        var merged = Service(request with { Selector = request.Selector.Count > 0 ? request.Selector : new Dictionary<string, string>(selector) });
-        var ports = existing.Spec?.Ports ?? [];
-        merged.Spec.Ports = [.. ports, Port(request, ports.Count)];
-        CheckPorts(merged.Spec.Ports);
-        return merged;
+        var kept = request.Selector.Count > 0 ? request : request with { Selector = new Dictionary<string, string>(selector) };
+        return Compose(kept, existing.Spec?.Ports ?? []);
+    }
+
+    /// <summary>The Service of <paramref name="request"/> with its port after <paramref name="before"/>.</summary>
+    private static V1Service Compose(ServicePortRequest request, IList<V1ServicePort> before)
+    {
+        KubernetesNames.CheckDns1035Label("metadata.name", request.Name);
+        CheckNamespace(request.Namespace);
+        if (request.Selector.Count == 0)
+        {
+            // A Service without a selector has no endpoints unless someone writes them by hand: no mesh service.
+            throw new InvalidMeshObjectException("spec.selector: Required value: a Service of the mesh selects its pods by label");
+        }
+
+        var service = new V1Service
+        {
+            ApiVersion = "v1",
+            Kind = "Service",
+            Metadata = new V1ObjectMeta { Name = request.Name, NamespaceProperty = request.Namespace },
+            Spec = new V1ServiceSpec
+            {
+                Type = "ClusterIP",
+                Selector = new Dictionary<string, string>(request.Selector, StringComparer.Ordinal),
+                Ports = [.. before, Port(request, before.Count)],
+            },
+        };
+        CheckPorts(service.Spec.Ports);
+        return service;
     }
 
     /// <summary>True when <paramref name="request"/> names this Service: its name, in its namespace (none matches only none).</summary>
