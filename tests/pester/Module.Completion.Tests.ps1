@@ -55,6 +55,33 @@ Describe 'Completion from the -Path manifests' -Tag Unit {
     }
 }
 
+Describe 'Which parameters complete' -Tag Unit {
+    It 'completes namespace names on every exported cmdlet that takes -Namespace' {
+        $commands = @(Get-Command -Module MeshOps -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('Namespace') })
+        $commands.Count | Should -BeGreaterThan 10
+        foreach ($command in $commands) {
+            $completer = @($command.Parameters['Namespace'].Attributes.Where({ $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }))
+            "$($command.Name) -Namespace: $(@($completer | ForEach-Object { $_.Type.Name }) -join ',')" | Should -Be "$($command.Name) -Namespace: NamespaceNameCompleter"
+        }
+    }
+
+    It 'completes <Parameter> of <Command> with <Completer>' -ForEach @(
+        @{ Command = 'Get-MeshIntention'; Parameter = 'Name'; Completer = 'ConsulObjectNameCompleter' }
+        @{ Command = 'Get-MeshServiceDefault'; Parameter = 'Name'; Completer = 'ConsulObjectNameCompleter' }
+        @{ Command = 'Get-MeshConfig'; Parameter = 'Name'; Completer = 'ConsulObjectNameCompleter' }
+        @{ Command = 'New-MeshServiceDefault'; Parameter = 'Name'; Completer = 'ServiceNameCompleter' }
+        @{ Command = 'New-MeshServicePort'; Parameter = 'Name'; Completer = 'ServiceNameCompleter' }
+        @{ Command = 'Test-MeshIntention'; Parameter = 'Source'; Completer = 'ServiceNameCompleter' }
+        @{ Command = 'Test-MeshIntention'; Parameter = 'Destination'; Completer = 'ServiceNameCompleter' }
+        @{ Command = 'Get-EnvoyRoute'; Parameter = 'DestinationService'; Completer = 'ServiceNameCompleter' }
+        @{ Command = 'Get-EnvoyCluster'; Parameter = 'Service'; Completer = 'ServiceNameCompleter' }
+        @{ Command = 'Test-EnvoyReady'; Parameter = 'Service'; Completer = 'ServiceNameCompleter' }
+    ) {
+        $attribute = @((Get-Command $Command).Parameters[$Parameter].Attributes.Where({ $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }))
+        @($attribute | ForEach-Object { $_.Type.Name }) | Should -Be @($Completer)
+    }
+}
+
 Describe 'Completion from the live (simulated) cluster' -Tag Integration {
     BeforeAll {
         $cluster = Start-SimulatedCluster -KubeconfigPath (Join-Path $TestDrive 'kubeconfig-completion')
@@ -77,6 +104,41 @@ Describe 'Completion from the live (simulated) cluster' -Tag Integration {
         try {
             CompleteLive 'New-MeshIntention -Destination products' | Should -Be @('products-api')
             CompleteLive 'New-MeshIntention -Destination products-api -Source publ' | Should -Be @('public-api')
+        }
+        finally {
+            $env:KUBECONFIG = $saved
+        }
+    }
+
+    It 'completes <Line> to the names of the cluster''s <What>' -ForEach @(
+        @{ What = 'ServiceIntentions'; Line = 'Get-MeshIntention -Kubeconfig {0} -Name de'; Expected = @('deny-all') }
+        @{ What = 'ServiceIntentions, not its Services'; Line = 'Get-MeshIntention -Kubeconfig {0} -Name ngi'; Expected = @() }
+        @{ What = 'ServiceDefaults'; Line = 'Get-MeshServiceDefault -Kubeconfig {0} -Name ngi'; Expected = @('nginx') }
+        @{ What = 'ServiceDefaults, in all namespaces'; Line = 'Get-MeshServiceDefault -Kubeconfig {0} -AllNamespaces -Name ngi'; Expected = @('nginx') }
+        @{ What = 'Consul objects of every kind'; Line = 'Get-MeshConfig -Kubeconfig {0} -Name de'; Expected = @('deny-all') }
+        @{ What = 'Consul objects of the -Kind given'; Line = 'Get-MeshConfig -Kubeconfig {0} -Kind ServiceDefaults -Name ngi'; Expected = @('nginx') }
+        @{ What = 'Consul objects of the -Kind given, not others'; Line = 'Get-MeshConfig -Kubeconfig {0} -Kind ServiceDefaults -Name de'; Expected = @() }
+        @{ What = 'namespaces'; Line = 'Get-MeshIntention -Kubeconfig {0} -Namespace def'; Expected = @('default') }
+        @{ What = 'services'; Line = 'Test-MeshIntention -Kubeconfig {0} -Source pub'; Expected = @('public-api') }
+        @{ What = 'services'; Line = 'Get-EnvoyCluster -Kubeconfig {0} -Service prod'; Expected = @('products-api') }
+    ) {
+        $typed = $Line -f "'$($cluster.Kubeconfig)'"
+        if ($Expected.Count -gt 0) {
+            CompleteLive $typed | Should -Be $Expected
+        }
+        else {
+            # Nothing may also mean "not yet answered": ask until a name of another kind would have been offered.
+            $null = CompleteLive ($typed -replace '-Name \S+$', '-Name p')
+            Complete $typed | Should -BeNullOrEmpty
+        }
+    }
+
+    It 'completes New-MeshServiceDefault -Name and New-MeshServicePort -Name from the services of the current context' {
+        $saved = $env:KUBECONFIG
+        $env:KUBECONFIG = $cluster.Kubeconfig
+        try {
+            CompleteLive 'New-MeshServiceDefault -Name paym' | Should -Be @('payments')
+            CompleteLive 'New-MeshServicePort -Name fron' | Should -Be @('frontend')
         }
         finally {
             $env:KUBECONFIG = $saved

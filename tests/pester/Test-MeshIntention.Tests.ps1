@@ -165,6 +165,43 @@ Describe 'Test-MeshIntention on manifests' -Tag Unit {
             Test-MeshIntention public-api products-api -Path $folder -Quiet | Should -BeFalse
             Test-MeshIntention public-api products-api -Path $folder -Method GET -PathInfo /coffees -Quiet | Should -BeTrue
         }
+
+        It 'depends on the request when a permission up to the deciding one turns on a part not given, naming it' {
+            # -PathInfo alone: [0] /admin* does not match /coffees whatever the method, but [1] turns on the method.
+            $noMethod = Test-MeshIntention public-api products-api -Path $folder -PathInfo /coffees
+            # -Method alone: [0] turns on the path.
+            $noPath = Test-MeshIntention public-api products-api -Path $folder -Method GET
+
+            "$($noMethod.Decision)" | Should -Be 'DependsOnRequest'
+            $noMethod.PermissionIndex | Should -Be 1
+            $noMethod.Explanation | Should -Match 'permissions\[1\] judges the request''s method.*Give -Method to decide'
+            $noMethod.Request | Should -Be 'GET /coffees (method assumed)'
+            "$($noPath.Decision)" | Should -Be 'DependsOnRequest'
+            $noPath.PermissionIndex | Should -Be 0
+            $noPath.Explanation | Should -Match 'permissions\[0\] judges the request''s path.*Give -PathInfo to decide'
+            Test-MeshIntention public-api products-api -Path $folder -PathInfo /coffees -Quiet | Should -BeFalse
+        }
+
+        It 'answers every pair piped by property name (Import-Csv), in order, reading the manifests once' {
+            $csv = Join-Path $TestDrive 'pairs.csv'
+            @(
+                [pscustomobject]@{ Source = 'public-api'; Destination = 'products-api'; Method = 'GET'; PathInfo = '/coffees'; Header = 'x-trace=1' }
+                [pscustomobject]@{ Source = 'public-api'; Destination = 'products-api'; Method = 'GET'; PathInfo = '/admin/users'; Header = 'x-trace=1' }
+                [pscustomobject]@{ Source = 'public-api'; Destination = 'products-api'; Method = 'POST'; PathInfo = '/coffees'; Header = 'x-trace=1' }
+                [pscustomobject]@{ Source = 'frontend'; Destination = 'public-api'; Method = 'GET'; PathInfo = '/'; Header = 'x-trace=1' }
+            ) | Export-Csv -LiteralPath $csv
+
+            $results = @(Import-Csv -LiteralPath $csv | Test-MeshIntention -Path $folder -ErrorAction Stop)
+
+            $results | Should -HaveCount 4
+            @($results | ForEach-Object { "$($_.Source)->$($_.Destination) $($_.Request): $($_.Decision)" }) | Should -Be @(
+                'public-api->products-api GET /coffees x-trace: 1: Allowed'
+                'public-api->products-api GET /admin/users x-trace: 1: Denied'
+                'public-api->products-api POST /coffees x-trace: 1: Allowed'
+                'frontend->public-api GET / x-trace: 1: Unknown'
+            )
+            @(Import-Csv -LiteralPath $csv | Test-MeshIntention -Path $folder -Quiet) | Should -Be @($true, $false, $true, $false)
+        }
     }
 
     It 'returns $true with -Quiet only when the call is allowed' {
@@ -243,6 +280,26 @@ Describe 'Test-MeshIntention on a live (simulated) cluster' -Tag Integration {
             $result.Consul | Should -Be 'Unknown'
             $result.ConsulAllowed | Should -BeNullOrEmpty
             $result.ConsulMessage | Should -Match '^Consul could not be read: .*127\.0\.0\.1:1'
+        }
+
+        It 'answers every pair piped by property name, reading each namespace''s ServiceIntentions once' {
+            $log = Join-Path $TestDrive 'requests.log'
+            $logged = Start-SimulatedCluster -KubeconfigPath (Join-Path $TestDrive 'kubeconfig-logged') -RequestLogPath $log
+            try {
+                $pairs = @(
+                    [pscustomobject]@{ Source = 'public-api'; Destination = 'products-api' }
+                    [pscustomobject]@{ Source = 'frontend'; Destination = 'payments' }
+                    [pscustomobject]@{ Source = 'public-api'; Destination = 'payments'; Namespace = 'default' }
+                )
+                $results = @($pairs | Test-MeshIntention -Kubeconfig $logged.Kubeconfig -ErrorAction Stop)
+            }
+            finally {
+                Stop-SimulatedCluster $logged
+            }
+
+            @($results | ForEach-Object { "$($_.Source)->$($_.Destination): $($_.Decision)" }) | Should -Be @(
+                'public-api->products-api: Allowed', 'frontend->payments: Denied', 'public-api->payments: Allowed')
+            @(Get-Content -LiteralPath $log | Where-Object { $_ -match '^GET \S*/serviceintentions' }) | Should -HaveCount 1
         }
 
         # Last in this context: it deletes a ServiceIntentions from the cluster, which consul-k8s has not (yet) removed from Consul.

@@ -42,6 +42,7 @@ public sealed class CompareMeshConfigCommand : MeshOpsCmdlet
     /// <summary>The namespace of objects written without one; live, the context's when not given.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string? Namespace { get; set; }
 
     [Parameter(ParameterSetName = LiveSet)]

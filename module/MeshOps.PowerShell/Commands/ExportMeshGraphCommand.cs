@@ -50,6 +50,7 @@ public sealed class ExportMeshGraphCommand : CompleteManifestCmdlet
     /// <summary>Live: the namespace read (kubectl -n); by default the context's.</summary>
     [Parameter(ParameterSetName = LiveSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string? Namespace { get; set; }
 
     /// <summary>Live: every namespace (kubectl -A).</summary>

@@ -21,6 +21,7 @@ public sealed class GetEnvoyRouteCommand : EnvoyConfigDumpCmdlet
     /// <summary>Keeps the routes that send to this Consul service (its cluster, or one of a split's).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string? DestinationService { get; set; }
 
     protected override IReadOnlyList<object> Results(EnvoyConfigDump dump)

@@ -19,6 +19,7 @@ public sealed class NewMeshServiceAccountCommand : MeshOpsCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string? Namespace { get; set; }
 
     /// <summary>Sets <c>automountServiceAccountToken</c>: true when given, false with <c>:$false</c>, unset when left out.</summary>

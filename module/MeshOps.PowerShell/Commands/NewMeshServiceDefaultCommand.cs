@@ -16,6 +16,7 @@ public sealed class NewMeshServiceDefaultCommand : MeshOpsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string Name { get; set; } = string.Empty;
 
     // Strings, not the SDK's enums: a member of an SDK value type would make PowerShell load the SDK while it
@@ -26,6 +27,7 @@ public sealed class NewMeshServiceDefaultCommand : MeshOpsCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string? Namespace { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -53,6 +53,7 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
     /// <summary>Where objects that name no namespace go (kubectl apply -n); the context's namespace when not given.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string? Namespace { get; set; }
 
     /// <summary>Takes over fields another field manager owns (kubectl apply --server-side --force-conflicts).</summary>

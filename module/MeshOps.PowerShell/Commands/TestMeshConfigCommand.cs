@@ -71,6 +71,7 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     // Live, it is the namespace read, as kubectl get -n.
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string? Namespace { get; set; }
 
     /// <summary>The kubeconfig context to read (kubectl --context); the current context when not given.</summary>

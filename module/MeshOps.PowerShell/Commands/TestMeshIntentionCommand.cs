@@ -2,7 +2,6 @@ using System.Management.Automation;
 using MeshOps.Intentions;
 using MeshOps.Paths.Live;
 using MeshOps.PowerShell.Infrastructure;
-using MeshOps.Rules.Intentions;
 
 namespace MeshOps.PowerShell.Commands;
 
@@ -10,7 +9,9 @@ namespace MeshOps.PowerShell.Commands;
 /// What <c>consul intention check</c> answers for a pair (Allowed or Denied), with the intention that decided it: its
 /// ServiceIntentions, source entry, precedence and place, or the default that applied and why. L7 intentions are judged
 /// for the request -Method, -PathInfo and -Header describe. Live (the default without -Path), Consul is asked too and a
-/// disagreement with our evaluation of the cluster's ServiceIntentions is reported.
+/// disagreement with our evaluation of the cluster's ServiceIntentions is reported. Pairs piped by property name (a
+/// CSV of Source, Destination, Method, PathInfo, Header, Namespace) are each answered, in order, from one read of the
+/// manifests (or of each namespace of the cluster) made after the last of them.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "MeshIntention", DefaultParameterSetName = LiveSet)]
 [OutputType(typeof(IntentionCheckResult), typeof(bool))]
@@ -20,13 +21,21 @@ public sealed class TestMeshIntentionCommand : CompleteManifestCmdlet
     private const string LiteralPathSet = "LiteralPath";
     private const string LiveSet = "Live";
 
+    private readonly List<(IntentionQuestion Question, string? Namespace)> _pairs = [];
+
+    // Paths typed on the command line are read once for every piped pair; bound from each piped record, they add up.
+    private bool _pathsFromCommandLine;
+
+    // The cluster's default namespace for pairs that name none: -Namespace as typed, not as the last piped pair left it.
+    private string? _namespaceFromCommandLine;
+
     /// <summary>The calling service, as Consul names it.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string Source { get; set; } = string.Empty;
 
-    [Parameter(Mandatory = true, Position = 1)]
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string Destination { get; set; } = string.Empty;
@@ -46,22 +55,22 @@ public sealed class TestMeshIntentionCommand : CompleteManifestCmdlet
     public SwitchParameter Live { get; set; }
 
     /// <summary>The request method an L7 intention's permissions judge (GET when only -PathInfo or -Header is given).</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateSet("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "CONNECT", "OPTIONS", "TRACE")]
     public string? Method { get; set; }
 
     /// <summary>The request path an L7 intention's permissions judge ("/" when only -Method or -Header is given).</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidatePattern("^/")]
     public string? PathInfo { get; set; }
 
     /// <summary>Request headers, name=value (a bare name is sent empty).</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidatePattern("^[^=]+(=.*)?$")]
     public string[]? Header { get; set; }
 
     /// <summary>Live: the namespace read for ServiceIntentions (kubectl -n); the context's namespace by default.</summary>
-    [Parameter(ParameterSetName = LiveSet)]
+    [Parameter(ParameterSetName = LiveSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string? Namespace { get; set; }
@@ -84,28 +93,38 @@ public sealed class TestMeshIntentionCommand : CompleteManifestCmdlet
 
     private bool IsLive => ParameterSetName == LiveSet;
 
-    protected override void ProcessRecord()
+    protected override void BeginProcessing()
     {
-        if (!IsLive)
+        _namespaceFromCommandLine = Namespace;
+        var literal = MyInvocation.BoundParameters.ContainsKey(nameof(LiteralPath));
+        _pathsFromCommandLine = literal || MyInvocation.BoundParameters.ContainsKey(nameof(Path));
+        if (_pathsFromCommandLine)
         {
-            var literal = ParameterSetName == LiteralPathSet;
             AddPaths(literal ? LiteralPath : Path, literal);
         }
     }
 
-    protected override void EndProcessing()
+    protected override void ProcessRecord()
     {
-        var request = IntentionRequest.Create(Method, PathInfo, Header);
-        var result = IsLive ? CheckLive(request) : CheckFiles(request);
-        if (result is null)
+        if (!IsLive && !_pathsFromCommandLine)
         {
-            return;
+            var literal = ParameterSetName == LiteralPathSet;
+            AddPaths(literal ? LiteralPath : Path, literal);
         }
 
-        WriteObject(Quiet ? result.Decision == IntentionCheckDecision.Allowed : result);
+        _pairs.Add((new IntentionQuestion(Source, Destination, IntentionRequest.Create(Method, PathInfo, Header)), Namespace));
     }
 
-    private IntentionCheckResult? CheckFiles(HttpRequestAttributes? request)
+    protected override void EndProcessing()
+    {
+        var results = IsLive ? CheckLive() : CheckFiles();
+        foreach (var result in results ?? [])
+        {
+            WriteObject(Quiet ? result.Decision == IntentionCheckDecision.Allowed : result);
+        }
+    }
+
+    private IReadOnlyList<IntentionCheckResult>? CheckFiles()
     {
         var manifests = LoadComplete("there are no intentions to check");
         if (manifests is null)
@@ -113,18 +132,31 @@ public sealed class TestMeshIntentionCommand : CompleteManifestCmdlet
             return null;
         }
 
-        return RunCancellable(ct => IntentionChecker.Check(manifests, Source, Destination, request, ct));
+        return RunCancellable(ct => IntentionChecker.Check(manifests, [.. _pairs.Select(p => p.Question)], ct));
     }
 
-    private IntentionCheckResult? CheckLive(HttpRequestAttributes? request) => WithCluster(Kubeconfig, Context, Namespace, (connection, notes) =>
+    /// <summary>The answers in the order the pairs came, each namespace read once; a namespace that cannot be read answers none of its pairs.</summary>
+    private List<IntentionCheckResult>? CheckLive() => WithCluster<List<IntentionCheckResult>>(Kubeconfig, Context, _namespaceFromCommandLine, (connection, notes) =>
     {
-        var snapshot = ReadCluster(connection, [connection.Namespace], AllNamespaces, "there are no intentions to check");
-        if (snapshot is null)
+        var results = new IntentionCheckResult?[_pairs.Count];
+        using var checker = new LiveIntentionChecker(connection, new LivePathOptions { OnNote = notes.Enqueue });
+        var byNamespace = Enumerable.Range(0, _pairs.Count).GroupBy(i => AllNamespaces ? "" : _pairs[i].Namespace ?? connection.Namespace, StringComparer.Ordinal);
+        foreach (var group in byNamespace)
         {
-            return null;
+            var snapshot = ReadCluster(connection, [group.Key.Length == 0 ? connection.Namespace : group.Key], AllNamespaces, "there are no intentions to check");
+            if (snapshot is null)
+            {
+                continue;
+            }
+
+            var indexes = group.ToList();
+            var answers = RunCancellable(ct => checker.CheckAsync(snapshot, [.. indexes.Select(i => _pairs[i].Question)], ct).GetAwaiter().GetResult());
+            for (var i = 0; i < indexes.Count; i++)
+            {
+                results[indexes[i]] = answers[i];
+            }
         }
 
-        using var checker = new LiveIntentionChecker(connection, new LivePathOptions { OnNote = notes.Enqueue });
-        return RunCancellable(ct => checker.CheckAsync(snapshot, Source, Destination, request, ct).GetAwaiter().GetResult());
+        return [.. results.OfType<IntentionCheckResult>()];
     });
 }

@@ -2,6 +2,7 @@ using MeshOps.Clients;
 using MeshOps.Clients.Kubernetes;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
+using MeshOps.Sources.Live;
 
 namespace MeshOps.PowerShell.Infrastructure;
 
@@ -18,9 +19,14 @@ internal abstract class CompletionNames
 
     public abstract IEnumerable<string> Namespaces();
 
+    /// <summary>The metadata.name of the consul.hashicorp.com objects of these kinds (ServiceIntentions, ServiceDefaults...).</summary>
+    public abstract IEnumerable<string> ConsulObjects(IReadOnlyList<string> kinds);
+
     public static CompletionNames FromManifests(IReadOnlyList<string> paths) => new Manifests(paths);
 
-    public static CompletionNames FromCluster(string? kubeconfig, string? context, string? @namespace) => new Cluster(kubeconfig, context, @namespace);
+    /// <param name="allNamespaces">Objects of every namespace (-AllNamespaces), not only those of <paramref name="namespace"/>.</param>
+    public static CompletionNames FromCluster(string? kubeconfig, string? context, string? @namespace, bool allNamespaces = false) =>
+        new Cluster(kubeconfig, context, @namespace, allNamespaces);
 
     private sealed class Manifests(IReadOnlyList<string> paths) : CompletionNames
     {
@@ -34,15 +40,28 @@ internal abstract class CompletionNames
         public override IEnumerable<string> Namespaces() =>
             _resources.Value.Where(r => r is { ApiVersion: "v1", Kind: "Namespace" }).Select(r => r.Name)
                 .Concat(_resources.Value.Select(r => r.Namespace ?? "default"));
+
+        public override IEnumerable<string> ConsulObjects(IReadOnlyList<string> kinds) =>
+            _resources.Value
+                .Where(r => r.ApiVersion.StartsWith("consul.hashicorp.com/", StringComparison.Ordinal) && kinds.Contains(r.Kind, StringComparer.Ordinal))
+                .Select(r => r.Name);
     }
 
-    private sealed class Cluster(string? kubeconfig, string? context, string? @namespace) : CompletionNames
+    private sealed class Cluster(string? kubeconfig, string? context, string? @namespace, bool allNamespaces) : CompletionNames
     {
         public override IEnumerable<string> Services() =>
             Ask("services", ClusterNames.ServicesAsync);
 
         public override IEnumerable<string> Namespaces() =>
             Ask("namespaces", ClusterNames.NamespacesAsync);
+
+        // The read Get-MeshConfig itself makes; a kind whose CRD is not installed is a note there and no names here.
+        public override IEnumerable<string> ConsulObjects(IReadOnlyList<string> kinds) =>
+            Ask($"{string.Join(",", kinds)} {(allNamespaces ? "all namespaces" : "")}", async (connection, ct) =>
+            {
+                var read = await LiveConsulConfig.ReadAsync(connection, new LiveConsulConfigOptions { Kinds = kinds, AllNamespaces = allNamespaces }, ct).ConfigureAwait(false);
+                return [.. read.Resources.Select(r => r.Name)];
+            });
 
         /// <summary>
         /// The cluster's answer if it comes within the budget; else nothing now, and the answer, once it arrives, for

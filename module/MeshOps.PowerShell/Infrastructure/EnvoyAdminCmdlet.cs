@@ -38,12 +38,14 @@ public abstract class EnvoyAdminCmdlet : MeshOpsCmdlet
 
     [Parameter(ParameterSetName = ServiceSet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string[] Service { get; set; } = [];
 
     /// <summary>The namespace of -Pod or -Service; the kubeconfig context's namespace, else "default", as kubectl.</summary>
     [Parameter(ParameterSetName = PodSet, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = ServiceSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string? Namespace { get; set; }
 
     /// <summary>The port Envoy's admin listens on inside the pod (consul-k8s: 19000).</summary>

@@ -24,11 +24,13 @@ public abstract class LiveConsulConfigCmdlet : CompleteManifestCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ConsulObjectNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>The namespace to read (kubectl -n); the context's namespace, else default, when not given.</summary>
     [Parameter(ParameterSetName = NamespaceSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string? Namespace { get; set; }
 
     /// <summary>Every namespace (kubectl -A).</summary>

@@ -13,7 +13,9 @@ namespace MeshOps.PowerShell.Infrastructure;
 public abstract class MeshNameCompleter : IArgumentCompleter
 {
     /// <summary>The names this completer offers, read from the manifests or the cluster.</summary>
-    private protected abstract IEnumerable<string> Names(CompletionNames names);
+    /// <param name="command">The command being completed, as typed (Get-MeshConfig, MeshOps\Get-MeshConfig).</param>
+    /// <param name="bound">The parameters already on the command line (-Kind).</param>
+    private protected abstract IEnumerable<string> Names(CompletionNames names, string command, IDictionary? bound);
 
     /// <summary>What the list shows beside each name.</summary>
     private protected abstract string ToolTip { get; }
@@ -25,7 +27,7 @@ public abstract class MeshNameCompleter : IArgumentCompleter
         IReadOnlyList<string> found;
         try
         {
-            found = [.. Names(Source(fakeBoundParameters))];
+            found = [.. Names(Source(fakeBoundParameters), commandName ?? string.Empty, fakeBoundParameters)];
         }
         // A completer that throws shows the user nothing useful; a half-typed command line is the normal case here.
         catch (Exception)
@@ -54,7 +56,19 @@ public abstract class MeshNameCompleter : IArgumentCompleter
         return CompletionNames.FromCluster(
             kubeconfig is null ? null : Resolve([kubeconfig], literal: true).FirstOrDefault(),
             Strings(bound, "Context").FirstOrDefault(),
-            Strings(bound, "Namespace").FirstOrDefault());
+            Strings(bound, "Namespace").FirstOrDefault(),
+            IsSet(bound, "AllNamespaces"));
+    }
+
+    private static bool IsSet(IDictionary? bound, string name)
+    {
+        var value = bound is not null && bound.Contains(name) ? bound[name] : null;
+        return (value is PSObject wrapped ? wrapped.BaseObject : value) switch
+        {
+            bool flag => flag,
+            SwitchParameter flag => flag.IsPresent,
+            _ => false,
+        };
     }
 
     /// <summary>
@@ -81,7 +95,7 @@ public abstract class MeshNameCompleter : IArgumentCompleter
     }
 
     /// <summary>A bound value as typed: one string, an array of them, or nothing usable (a variable not yet evaluated).</summary>
-    private static IReadOnlyList<string> Strings(IDictionary? bound, string name)
+    private protected static IReadOnlyList<string> Strings(IDictionary? bound, string name)
     {
         var value = bound is not null && bound.Contains(name) ? bound[name] : null;
         value = value is PSObject wrapped ? wrapped.BaseObject : value;

@@ -19,15 +19,25 @@ public static class IntentionChecker
     /// a ServiceIntentions update the consul-k8s webhook refuses (MESH207) leaves the copy stored before it deciding.
     /// Findings on the deciding ServiceIntentions become notes.
     /// </summary>
-    public static IntentionCheckResult Check(ManifestSet manifests, string source, string destination, HttpRequestAttributes? request = null, CancellationToken cancellationToken = default)
+    public static IntentionCheckResult Check(ManifestSet manifests, string source, string destination, DescribedRequest? request = null, CancellationToken cancellationToken = default)
     {
         var (findings, model) = MeshAnalyzer.AnalyzeWithModel(manifests, cancellationToken: cancellationToken);
         return Check(model, source, destination, request, findings);
     }
 
+    /// <summary>
+    /// Checks every question against one analysis of the manifests (Test-MeshIntention given a CSV of pairs), in order.
+    /// </summary>
+    public static IReadOnlyList<IntentionCheckResult> Check(ManifestSet manifests, IReadOnlyList<IntentionQuestion> questions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var (findings, model) = MeshAnalyzer.AnalyzeWithModel(manifests, cancellationToken: cancellationToken);
+        return [.. questions.Select(q => Check(model, q.Source, q.Destination, q.Request, findings))];
+    }
+
     /// <param name="findings">The analysis of the same inputs: its findings on the deciding ServiceIntentions become notes
     /// (Consul refusing the entry, MESH203, changes what Consul enforces).</param>
-    public static IntentionCheckResult Check(MeshModel model, string source, string destination, HttpRequestAttributes? request = null, AnalysisReport? findings = null)
+    public static IntentionCheckResult Check(MeshModel model, string source, string destination, DescribedRequest? request = null, AnalysisReport? findings = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var decision = IntentionHop.Decide(model, source, destination);
@@ -42,7 +52,7 @@ public static class IntentionChecker
             DecidedBy = $"the default policy ({defaultText})",
             DefaultApplied = true,
             Default = defaultText + (policy.Assumed ? " (assumed: no consul-k8s Helm values among the inputs)" : ""),
-            Request = request is null ? null : IntentionRequest.Describe(request),
+            Request = request?.ToString(),
             Explanation = decision.Explanation,
             Matches = [.. model.Intentions.Match(IntentionHop.Identity(source), IntentionHop.Identity(destination)).Select(m => $"{m} in {Where(m)}")],
             Notes = Unregistered(model, source, destination),
@@ -64,7 +74,7 @@ public static class IntentionChecker
         return decided with { Notes = [.. decided.Notes, .. FindingsOn((match.Origin as IntentionOrigin)?.Resource, findings)] };
     }
 
-    private static IntentionCheckResult Decided(MeshModel model, IntentionCheckResult result, IntentionDecision decision, MatchedIntention match, HttpRequestAttributes? request, DefaultDecision fallback)
+    private static IntentionCheckResult Decided(MeshModel model, IntentionCheckResult result, IntentionDecision decision, MatchedIntention match, DescribedRequest? request, DefaultDecision fallback)
     {
         var resource = (match.Origin as IntentionOrigin)?.Resource;
         result = result with
@@ -105,7 +115,18 @@ public static class IntentionChecker
             };
         }
 
-        var judged = model.Intentions.EvaluateRequest(IntentionHop.Identity(result.Source), IntentionHop.Identity(result.Destination), request, fallback);
+        var judged = model.Intentions.EvaluateRequest(IntentionHop.Identity(result.Source), IntentionHop.Identity(result.Destination), request.Attributes, fallback);
+        if (request.Undecided(match.Source.Permissions, judged.PermissionIndex) is { } undecided)
+        {
+            return result with
+            {
+                Decision = IntentionCheckDecision.DependsOnRequest,
+                PermissionIndex = undecided.Index,
+                Explanation = $"Matched L7 intention {match}: {undecided}, which the request does not describe ({Permissions(match)}); "
+                    + $"with {request} it would be {Word(judged.Allowed)}, a guess. Give {Options(undecided)} to decide.",
+            };
+        }
+
         return result with
         {
             Decision = judged.Allowed ? IntentionCheckDecision.Allowed : IntentionCheckDecision.Denied,
@@ -158,6 +179,9 @@ public static class IntentionChecker
         [.. names.Where(n => n != ConsulNames.Wildcard && !model.ConsulServiceNames.Contains(n))
             .Distinct(StringComparer.Ordinal)
             .Select(n => $"no service named {n} registers in Consul in what was read; the answer is for the name as written")];
+
+    private static string Options(UndecidedPermission undecided) =>
+        string.Join(" and ", undecided.Parts.Select(p => p switch { "method" => "-Method", "path" => "-PathInfo", _ => "-Header" }));
 
     private static string Word(bool allowed) => allowed ? "allow" : "deny";
 }

@@ -7,10 +7,10 @@ public static class IntentionRequest
 {
     /// <summary>
     /// Null when nothing of a request is given (the check is then connection-level, as Consul's). A part left out takes
-    /// curl's default (GET, "/"), so a permission that names a method or path judges what a bare request would send.
+    /// curl's default (GET, "/", no headers), marked as not given, so that only permissions that do not turn on it decide.
     /// </summary>
     /// <param name="headers">name=value, or a bare name for a header sent empty.</param>
-    public static HttpRequestAttributes? Create(string? method, string? path, IReadOnlyList<string>? headers)
+    public static DescribedRequest? Create(string? method, string? path, IReadOnlyList<string>? headers)
     {
         if (method is null && path is null && (headers is null || headers.Count == 0))
         {
@@ -24,9 +24,10 @@ public static class IntentionRequest
             sent[split < 0 ? header : header[..split]] = split < 0 ? "" : header[(split + 1)..];
         }
 
-        return new HttpRequestAttributes((method ?? "GET").ToUpperInvariant(), path ?? "/", sent);
+        return new DescribedRequest(
+            new HttpRequestAttributes((method ?? "GET").ToUpperInvariant(), path ?? "/", sent),
+            MethodGiven: method is not null,
+            PathGiven: path is not null,
+            HeadersGiven: headers is { Count: > 0 });
     }
-
-    public static string Describe(HttpRequestAttributes request) =>
-        $"{request.Method} {request.Path}" + string.Concat(request.Headers.Select(h => $" {h.Key}: {h.Value}"));
 }

@@ -18,26 +18,39 @@ public sealed class LiveIntentionChecker(KubernetesConnection cluster, LivePathO
     private readonly ConsulAccess _consul = new(cluster, options);
 
     /// <param name="snapshot">The cluster's objects, read once by the caller (LiveSnapshot).</param>
-    public async Task<IntentionCheckResult> CheckAsync(ManifestSet snapshot, string source, string destination, HttpRequestAttributes? request, CancellationToken cancellationToken)
+    public async Task<IntentionCheckResult> CheckAsync(ManifestSet snapshot, string source, string destination, DescribedRequest? request, CancellationToken cancellationToken) =>
+        (await CheckAsync(snapshot, [new IntentionQuestion(source, destination, request)], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Every question against one analysis of the snapshot and one connection to Consul, which is asked once per pair.
+    /// </summary>
+    public async Task<IReadOnlyList<IntentionCheckResult>> CheckAsync(ManifestSet snapshot, IReadOnlyList<IntentionQuestion> questions, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(questions);
         var (findings, model) = MeshAnalyzer.AnalyzeWithModel(snapshot, cancellationToken: cancellationToken);
-        var ours = IntentionChecker.Check(model, source, destination, request, findings);
-        var decision = IntentionHop.Decide(model, source, destination);
-        var (connection, problem) = await _consul.OpenAsync(cancellationToken).ConfigureAwait(false);
-        bool? allows = null;
-        if (connection is not null)
+        var results = new List<IntentionCheckResult>(questions.Count);
+        foreach (var (source, destination, request) in questions)
         {
-            try
+            var ours = IntentionChecker.Check(model, source, destination, request, findings);
+            var decision = IntentionHop.Decide(model, source, destination);
+            var (connection, problem) = await _consul.OpenAsync(cancellationToken).ConfigureAwait(false);
+            bool? allows = null;
+            if (connection is not null)
             {
-                allows = await connection.Client.CheckIntentionAsync(source, destination, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    allows = await connection.Client.CheckIntentionAsync(source, destination, cancellationToken).ConfigureAwait(false);
+                }
+                catch (EndpointException e)
+                {
+                    problem = e.Message;
+                }
             }
-            catch (EndpointException e)
-            {
-                problem = e.Message;
-            }
+
+            results.Add(WithConsul(ours, decision, allows, problem, connection?.Via));
         }
 
-        return WithConsul(ours, decision, allows, problem, connection?.Via);
+        return results;
     }
 
     /// <summary>Our result with Consul's answer beside it, compared as the Catalog hop compares them.</summary>

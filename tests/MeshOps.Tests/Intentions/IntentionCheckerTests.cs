@@ -155,7 +155,7 @@ public sealed class IntentionCheckerTests
         var unknown = folder.Check(null, null);
         var read = folder.Check("GET", "/coffees");
         var admin = folder.Check("GET", "/admin/users");
-        var post = folder.Check("POST", "/coffees");
+        var post = folder.Check("POST", "/coffees", "x-role=guest");
 
         Assert.Equal(IntentionCheckDecision.DependsOnRequest, unknown.Decision);
         Assert.Contains("[0] deny /admin*", unknown.Explanation, StringComparison.Ordinal);
@@ -165,6 +165,36 @@ public sealed class IntentionCheckerTests
         Assert.Null(post.PermissionIndex);
         Assert.Contains("matched no permission", post.Explanation, StringComparison.Ordinal);
         Assert.Equal("GET /coffees", read.Request);
+    }
+
+    [Fact]
+    public void A_permission_that_turns_on_a_request_part_not_given_makes_the_check_depend_on_the_request()
+    {
+        using var folder = new L7Folder();
+
+        // No -Method: [0] cannot match /coffees whatever the method; [1] turns on it.
+        var noMethod = folder.Check(null, "/coffees");
+        // No -Header: [0] and [1] cannot match POST /coffees; [2] turns on x-role.
+        var noHeader = folder.Check("POST", "/coffees");
+
+        Assert.Equal((IntentionCheckDecision.DependsOnRequest, 1), (noMethod.Decision, noMethod.PermissionIndex));
+        Assert.Contains("permissions[1] judges the request's method", noMethod.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Give -Method to decide", noMethod.Explanation, StringComparison.Ordinal);
+        Assert.Equal("GET /coffees (method assumed)", noMethod.Request);
+        Assert.Equal((IntentionCheckDecision.DependsOnRequest, 2), (noHeader.Decision, noHeader.PermissionIndex));
+        Assert.Contains("permissions[2] judges the request's headers", noHeader.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_partial_request_decides_when_the_given_parts_decide()
+    {
+        using var folder = new L7Folder();
+
+        // [0] denies /admin* on the path alone: the missing method cannot change that.
+        var admin = folder.Check(null, "/admin/users");
+
+        Assert.Equal((IntentionCheckDecision.Denied, 0), (admin.Decision, admin.PermissionIndex));
+        Assert.Equal("GET /admin/users (method assumed)", admin.Request);
     }
 
     [Fact]
