@@ -68,8 +68,8 @@ public static class ConsulEntryComparison
             applied.Remove("Destination");
         }
 
-        return [.. SpecComparer.Compare(applied, entry, root: string.Empty, Reading)
-            .Select(d => new EntryDifference(d.Path, d.DesiredJson ?? "(unset)", d.CurrentJson ?? "(unset)"))];
+        return [.. SpecComparer.CompareValues(applied, entry, root: string.Empty, Reading)
+            .Select(d => new EntryDifference(d.Difference.Path, d.DesiredJson ?? "(unset)", d.CurrentJson ?? "(unset)"))];
     }
 
     // The spec with consul-k8s' CRD field names (camelCase) as Consul's entry names them (PascalCase); a proxy's

@@ -13,11 +13,5 @@ public sealed record FieldDifference(string Path, string? Desired, string? Curre
     /// <summary>The path's segments as the JSON tree holds them on the desired side (keys, and indices into its lists).</summary>
     internal IReadOnlyList<object> DesiredSegments { get; init; } = [];
 
-    /// <summary>The desired value as compact JSON (a string quoted), null where not set.</summary>
-    internal string? DesiredJson { get; init; }
-
-    /// <summary>The current value as compact JSON (a string quoted), null where not set.</summary>
-    internal string? CurrentJson { get; init; }
-
     public override string ToString() => $"{Path}: {Current ?? "(not set)"} -> {Desired ?? "(not set)"}";
 }

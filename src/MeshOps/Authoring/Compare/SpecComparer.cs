@@ -19,7 +19,12 @@ public static class SpecComparer
     /// <summary>Every field that differs, in document order; empty when the trees say the same thing.</summary>
     /// <param name="root">The path the trees sit at, used as the prefix of every difference (<c>spec</c>).</param>
     /// <param name="options">How to read the trees; <see cref="SpecCompareOptions.Default"/> when null.</param>
-    public static IReadOnlyList<FieldDifference> Compare(JsonNode? desired, JsonNode? current, string root = "spec", SpecCompareOptions? options = null)
+    public static IReadOnlyList<FieldDifference> Compare(JsonNode? desired, JsonNode? current, string root = "spec", SpecCompareOptions? options = null) =>
+        [.. CompareValues(desired, current, root, options).Select(d => d.Difference)];
+
+    /// <summary>As <see cref="Compare"/>, with each side's value as compact JSON (a string quoted, so "5" and 5 read apart), null where not set.</summary>
+    internal static IReadOnlyList<(FieldDifference Difference, string? DesiredJson, string? CurrentJson)> CompareValues(
+        JsonNode? desired, JsonNode? current, string root = "spec", SpecCompareOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         var walk = new Walker(options ?? SpecCompareOptions.Default);
@@ -31,7 +36,7 @@ public static class SpecComparer
     {
         private readonly List<object> _segments = [];
 
-        public List<FieldDifference> Differences { get; } = [];
+        public List<(FieldDifference Difference, string? DesiredJson, string? CurrentJson)> Differences { get; } = [];
 
         public void Node(JsonNode? desired, JsonNode? current, string path)
         {
@@ -115,12 +120,7 @@ public static class SpecComparer
         }
 
         private void Add(string path, JsonNode? desired, JsonNode? current) =>
-            Differences.Add(new FieldDifference(path, Text(desired), Text(current))
-            {
-                DesiredSegments = [.. _segments],
-                DesiredJson = Json(desired),
-                CurrentJson = Json(current),
-            });
+            Differences.Add((new FieldDifference(path, Text(desired), Text(current)) { DesiredSegments = [.. _segments] }, Json(desired), Json(current)));
 
         // The index of each item by its name (with its namespace, partition and peer when set, as Consul tells sources
         // apart), or null when an item has no name or a name is there twice.
@@ -190,7 +190,6 @@ public static class SpecComparer
         _ => node!.ToJsonString(),
     };
 
-    // The value as JSON, a string quoted, so a reader tells "5" from 5; null where the field is not set.
     private static string? Json(JsonNode? node) => IsUnset(node) && node is not JsonValue ? null : node?.ToJsonString();
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
