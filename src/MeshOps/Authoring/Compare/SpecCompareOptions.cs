@@ -11,7 +11,9 @@ public sealed record SpecCompareOptions
 
     /// <summary>
     /// Only the fields the desired side names are compared (a field it sets to false or "" included); a field only the
-    /// current side has is no difference. List items are still paired as a whole: an item only one side has differs.
+    /// current side has is no difference. So is an item of a list keyed by name that only the current side has: server-side
+    /// apply merges such a list with the items other field managers own, and Consul holds them all. A list without
+    /// names is atomic in apply (the desired side replaces it whole), so its items are still compared by index.
     /// </summary>
     public bool DesiredFieldsOnly { get; init; }
 

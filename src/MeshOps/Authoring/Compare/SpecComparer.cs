@@ -88,7 +88,8 @@ public static class SpecComparer
             if (Keys(desired) is { } desiredKeys && Keys(current) is { } currentKeys)
             {
                 // Items matched by name: a source added in the middle of a list is one difference, not one per item after it.
-                foreach (var key in desiredKeys.Keys.Concat(currentKeys.Keys).Distinct(StringComparer.Ordinal))
+                var keys = options.DesiredFieldsOnly ? desiredKeys.Keys : desiredKeys.Keys.Concat(currentKeys.Keys).Distinct(StringComparer.Ordinal);
+                foreach (var key in keys)
                 {
                     var at = desiredKeys.TryGetValue(key, out var d) ? d : -1;
                     _segments.Add(at);
