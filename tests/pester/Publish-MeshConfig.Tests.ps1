@@ -248,9 +248,11 @@ spec:
     }
 
     It '-Confirm:$false applies even when $ConfirmPreference asks for confirmation' {
-        $ConfirmPreference = 'Low'
-        $result = New-MeshIntention -Destination products-api -Source frontend -Action Deny -Description 'confirmed by -Confirm:$false' |
-            Publish-MeshConfig -Confirm:$false -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        $result = & {
+            $ConfirmPreference = 'Low'
+            New-MeshIntention -Destination products-api -Source frontend -Action Deny -Description 'confirmed by -Confirm:$false' |
+                Publish-MeshConfig -Confirm:$false -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        }
         "$($result.Status)" | Should -Be 'Applied'
         Get-SourceDescription $Cluster products-api | Should -Contain 'confirmed by -Confirm:$false'
     }
