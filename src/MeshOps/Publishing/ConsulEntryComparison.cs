@@ -6,8 +6,10 @@ namespace MeshOps.Publishing;
 /// <summary>
 /// Reads a Consul config entry back against the resource applied: the entry's kind and name as consul-k8s writes
 /// them (ToConsul in consul-k8s api/v1alpha1: kebab-case kind; a ServiceIntentions is the entry of its destination,
-/// ProxyDefaults is "global", Mesh is "mesh"), and the fields the resource set that the entry holds differently. Only
-/// the fields applied are compared: Consul adds its own (CreateIndex, Meta, a source's Precedence and Type).
+/// ProxyDefaults is "global", Mesh is "mesh"), and the fields the resource set that the entry holds differently. It is a
+/// projection over <see cref="SpecComparer"/>, the comparator Compare-MeshConfig uses: the spec renamed to Consul's
+/// fields and read in its desired-fields-only mode, since Consul adds its own (CreateIndex, Meta, a source's Precedence
+/// and Type).
 /// </summary>
 public static class ConsulEntryComparison
 {
