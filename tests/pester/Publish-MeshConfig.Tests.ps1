@@ -16,6 +16,11 @@ BeforeAll {
         kubectl --kubeconfig $Cluster.Kubeconfig get serviceintentions $Name -o json --show-managed-fields | ConvertFrom-Json
     }
 
+    # The descriptions of an intention's sources; a source without one has none (StrictMode allows no member enumeration).
+    function Get-SourceDescription($Cluster, [string] $Name) {
+        @((Get-LiveIntention $Cluster $Name).spec.sources | ForEach-Object { $_.PSObject.Properties['description'] } | Where-Object { $_ } | ForEach-Object Value)
+    }
+
     function Get-AllText($Streams, $Errors) {
         ($Streams | Out-String -Width 500) + ($Errors | Format-List * -Force | Out-String -Width 500) +
             ($Errors | ForEach-Object { $_.Exception } | Format-List * -Force | Out-String -Width 500)
@@ -89,8 +94,9 @@ Describe 'Publish-MeshConfig on a live (simulated) cluster' -Tag Integration -Sk
     It 'applies as field manager meshops, waits for Synced and finds the entry in Consul; a re-apply is Unchanged' {
         $intention = New-MeshIntention -Destination products-api -Source public-api -Action Allow -Description 'managed by meshops'
         $applied = $intention | Publish-MeshConfig -Wait -Timeout 30 -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
-        "$($applied.Status)" | Should -Be 'Synced'
-        $applied.Reason | Should -Match 'holds what was applied'
+        "$($applied.Status)" | Should -Be 'Applied' -Because '-Wait keeps what the apply did'
+        "$($applied.Sync)" | Should -Be 'Synced'
+        $applied.SyncReason | Should -Match 'holds what was applied'
         $live = Get-LiveIntention $Cluster products-api
         $live.spec.sources[0].description | Should -Be 'managed by meshops'
         @($live.metadata.managedFields.manager) | Should -Contain 'meshops'
@@ -193,7 +199,8 @@ spec:
         $results = $objects | Publish-MeshConfig -Wait -Timeout 30 -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
         $service = $results | Where-Object Kind -EQ 'Service'
         "$($service.Status)" | Should -Be 'Applied'
-        "$(($results | Where-Object Kind -EQ 'ServiceIntentions').Status)" | Should -Be 'Synced'
+        "$(($results | Where-Object Kind -EQ 'ServiceIntentions').Sync)" | Should -Be 'Synced'
+        $service.Sync | Should -BeNullOrEmpty
         $requests = @(Get-Requests | Select-Object -Skip $before)
         $patches = @($requests | Where-Object { $_ -match '^PATCH .*/services/orders\?' })
         $patches.Count | Should -Be 2
@@ -240,6 +247,70 @@ spec:
         @(Get-Requests).Count | Should -Be $before
     }
 
+    It '-Confirm:$false applies even when $ConfirmPreference asks for confirmation' {
+        $result = & {
+            $ConfirmPreference = 'Low'
+            New-MeshIntention -Destination products-api -Source frontend -Action Deny -Description 'confirmed by -Confirm:$false' |
+                Publish-MeshConfig -Confirm:$false -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        }
+        "$($result.Status)" | Should -Be 'Applied'
+        Get-SourceDescription $Cluster products-api | Should -Contain 'confirmed by -Confirm:$false'
+    }
+
+    It '$ConfirmPreference = Low with no host to answer fails at once, names the prompt, and sends nothing' {
+        $before = @(Get-Requests).Count
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                param($Module, $Kubeconfig)
+                Import-Module $Module
+                $ConfirmPreference = 'Low'
+                New-MeshIntention -Destination products-api -Source frontend -Action Allow -Description 'never confirmed' |
+                    Publish-MeshConfig -Kubeconfig $Kubeconfig
+            }).AddArgument((Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1')).AddArgument($Cluster.Kubeconfig)
+            $pending = $ps.BeginInvoke()
+            # A bound on the wait only so that a hang fails this test instead of the run.
+            $pending.AsyncWaitHandle.WaitOne([TimeSpan]::FromMinutes(2)) | Should -BeTrue -Because 'a prompt no host can answer must fail, not wait'
+            $said = try { $ps.EndInvoke($pending) | Out-String } catch { "$($_.Exception.InnerException.Message)" }
+            $said += ($ps.Streams.Error | Out-String)
+            $said | Should -Match 'prompts the user'
+        }
+        finally {
+            $ps.Dispose()
+        }
+        @(Get-Requests).Count | Should -Be $before
+        Get-SourceDescription $Cluster products-api | Should -Not -Contain 'never confirmed'
+    }
+
+    It 'refuses a piped Secret or Deployment (error NotAMeshObject), shows no secret value, and sends nothing' {
+        $manifest = Join-Path $TestDrive 'piped-deployment.yaml'
+        Set-Content -LiteralPath $manifest -Value "apiVersion: apps/v1`nkind: Deployment`nmetadata:`n  name: orders`nspec:`n  selector:`n    matchLabels:`n      app: orders`n  template:`n    metadata:`n      labels:`n        app: orders`n    spec:`n      containers:`n        - name: orders`n          image: orders`n"
+        $deployment = @(Import-MeshManifest -Path $manifest -ErrorAction Stop)
+        $deployment.Count | Should -Be 1
+        # Import-MeshManifest reads no Secret; one arrives as an object from kubectl ... | ConvertFrom-Json.
+        $secret = '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"db"},"stringData":{"password":"hunter2-not-for-output"}}' | ConvertFrom-Json
+        foreach ($object in @($deployment[0], $secret)) {
+            $before = @(Get-Requests).Count
+            $result = $object | Publish-MeshConfig -Kubeconfig $Cluster.Kubeconfig -ErrorVariable failed -ErrorAction SilentlyContinue
+            $result | Should -BeNullOrEmpty
+            $failed[0].FullyQualifiedErrorId | Should -Match '^MeshOps.NotAMeshObject'
+            "$($failed[0])" | Should -Match 'is not applied'
+            Get-AllText @() $failed | Should -Not -Match 'hunter2'
+            @(Get-Requests).Count | Should -Be $before
+        }
+    }
+
+    It 'reports an object the API server refuses (a namespace that does not exist) as ApplyRefused, and writes nothing' {
+        $before = @(Get-Requests).Count
+        $result = New-MeshIntention -Destination payments -Source frontend -Action Allow |
+            Publish-MeshConfig -Namespace no-such-namespace -Kubeconfig $Cluster.Kubeconfig -ErrorVariable failed -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $failed[-1].FullyQualifiedErrorId | Should -Match '^MeshOps.ApplyRefused'
+        "$($failed[-1])" | Should -Match 'no-such-namespace'
+        "$($failed[-1])" | Should -Match 'Nothing further was applied'
+        @(Get-Requests | Select-Object -Skip $before | Where-Object { $_ -match '^PATCH' -and $_ -notmatch 'dryRun=All' }) | Should -BeNullOrEmpty
+    }
+
     It 'never shows the bearer token, with -Verbose and -Debug, in results or errors' {
         $streams = New-MeshIntention -Destination payments -Source ghost-caller -Action Allow |
             Publish-MeshConfig -DryRun -Verbose -Debug -Kubeconfig $Cluster.Kubeconfig -ErrorVariable failed -ErrorAction SilentlyContinue *>&1
@@ -261,28 +332,43 @@ Describe 'Publish-MeshConfig -Wait against consul-k8s faults' -Tag Integration {
     It 'reports Synced=False as NotSynced with the controller''s reason' {
         $result = New-MeshIntention -Destination payments -Source public-api -Action Allow -Description 'refused' |
             Publish-MeshConfig -Wait -Timeout 30 -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
-        "$($result.Status)" | Should -Be 'NotSynced'
-        $result.Reason | Should -Match 'ConsulAgentError'
-        $result.Reason | Should -Match 'Permission denied'
+        "$($result.Status)" | Should -Be 'Applied'
+        "$($result.Sync)" | Should -Be 'NotSynced'
+        $result.SyncReason | Should -Match 'ConsulAgentError'
+        $result.SyncReason | Should -Match 'Permission denied'
     }
 
     It 'reports Consul''s entry differing from what was applied as Mismatch, naming the field' {
         $result = New-MeshIntention -Destination frontend -Source nginx -Action Allow -Description 'drifted' |
             Publish-MeshConfig -Wait -Timeout 30 -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
-        "$($result.Status)" | Should -Be 'Mismatch'
+        "$($result.Sync)" | Should -Be 'Mismatch'
         $result.Fields | Should -Contain 'Sources[nginx].Action'
-        $result.Reason | Should -Match '"allow"'
+        $result.SyncReason | Should -Match '"allow"'
     }
 
     It 'waits for a late Synced, and a timeout shorter than the sync is NotSynced "timed out", never success' {
         $late = New-MeshIntention -Destination public-api -Source nginx -Action Allow -Description 'late' |
             Publish-MeshConfig -Wait -Timeout 30 -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
-        "$($late.Status)" | Should -Be 'Synced'
+        "$($late.Sync)" | Should -Be 'Synced'
 
         $short = New-MeshIntention -Destination public-api -Source nginx -Action Allow -Description 'too late' |
             Publish-MeshConfig -Wait -Timeout 1 -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
-        "$($short.Status)" | Should -Be 'NotSynced'
-        $short.Reason | Should -Match 'timed out'
+        "$($short.Status)" | Should -Be 'Applied'
+        "$($short.Sync)" | Should -Be 'NotSynced'
+        $short.SyncReason | Should -Match 'timed out'
+    }
+
+    It 'on an update waits past the Synced=True consul-k8s still shows for the old spec, and reports the update''s sync' {
+        $first = New-MeshIntention -Destination public-api -Source nginx -Action Allow -Description 'before the update' |
+            Publish-MeshConfig -Wait -Timeout 30 -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        "$($first.Sync)" | Should -Be 'Synced'
+
+        # slow-sync keeps the old Synced=True for two seconds after the update, as consul-k8s does until it reconciles.
+        $update = New-MeshIntention -Destination public-api -Source nginx -Action Allow -Description 'the update' |
+            Publish-MeshConfig -Wait -Timeout 30 -Kubeconfig $Cluster.Kubeconfig -ErrorAction Stop
+        "$($update.Status)" | Should -Be 'Applied'
+        "$($update.Sync)" | Should -Be 'Synced'
+        $update.SyncReason | Should -Match 'holds what was applied'
     }
 
     It 'shows the results in a table whose script blocks do not fail under StrictMode and Stop' {
@@ -292,5 +378,12 @@ Describe 'Publish-MeshConfig -Wait against consul-k8s faults' -Tag Integration {
             Publish-MeshConfig -DryRun -Kubeconfig $Cluster.Kubeconfig | Format-Table | Out-String
         $text | Should -Match 'Status'
         $text | Should -Match 'public-api'
+    }
+
+    It 'shows what the apply did and the sync state side by side in the table' {
+        $text = New-MeshIntention -Destination payments -Source public-api -Action Allow -Description 'table' |
+            Publish-MeshConfig -Wait -Timeout 30 -Kubeconfig $Cluster.Kubeconfig | Format-Table | Out-String -Width 300
+        $text | Should -Match 'Sync'
+        $text | Should -Match 'Applied\s+NotSynced\s+ConsulAgentError'
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Management.Automation;
+using System.Runtime.ExceptionServices;
 using MeshOps.Analysis;
 using MeshOps.Authoring;
 using MeshOps.Clients;
@@ -142,66 +144,54 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
 
         var applier = new ConfigApplier(connection);
         var publisher = new ConfigPublisher(applier);
-        // What the cluster stored so far: reported even when a later request fails, so no write goes unseen.
-        var applied = new List<PublishResult>();
-        var reported = false;
         try
         {
-            ReportProgress(ProgressActivity, $"Validating {approved.Count} object(s) with a dry run");
-            var plan = RunCancellable(ct => publisher.PrepareAsync(approved, Force, ct).GetAwaiter().GetResult());
-            if (plan.Blocked)
+            var run = RunWithProgress((progress, ct) => publisher.ApplyAllAsync(approved, Force, DryRun, progress, ct));
+            if (run.Blocked)
             {
-                ReportConflicts(plan.DryRunResults);
+                ReportConflicts(run.Conflicts, "Nothing was applied.");
                 return;
             }
 
-            if (DryRun)
+            if (run.DryRun)
             {
-                WriteObject(plan.DryRunResults, enumerateCollection: true);
+                WriteObject(run.Results, enumerateCollection: true);
                 return;
             }
 
-            foreach (var item in plan.Items)
+            var written = run.Written;
+            if (run.Failure is { } failure)
             {
-                ReportProgress(ProgressActivity, $"Applying {item.Desired.Ref}", 100 * applied.Count / plan.Items.Count);
-                var result = RunCancellable(ct => publisher.ApplyAsync(item, Force, ct).GetAwaiter().GetResult());
-                applied.Add(result);
-                if (result.Status == PublishStatus.Conflict)
-                {
-                    // Another manager took a field after the dry run: stop here rather than apply the rest around it.
-                    break;
-                }
+                // What the cluster stored before the failing request is shown, so no write goes unseen.
+                WriteObject(written, enumerateCollection: true);
+                Fail(failure, connection, "Nothing further was applied.");
+                return;
             }
 
-            CompleteProgress(ProgressActivity);
-            var written = applied.Where(r => r.Status != PublishStatus.Conflict).ToList();
-            ReportConflicts(applied, written.Count == 0
+            ReportConflicts(run.Conflicts, written.Count == 0
                 ? "Nothing was applied."
                 : $"{written.Count} object(s) before it were applied (in the output); nothing after it was.");
-            if (!Wait)
+            if (!Wait || run.SyncTargets.Count == 0)
             {
-                reported = true;
                 WriteObject(written, enumerateCollection: true);
                 return;
             }
 
-            // Only consul-k8s' resources have a Synced condition and a Consul entry; a Service or ServiceAccount is
-            // done when the API server stored it, so its apply result stands.
-            var waitFor = approved.Where(d => !d.IsCore && written.Any(r => Same(r, d))).ToList();
-            var verified = waitFor.Count == 0 ? [] : WaitAndVerify(connection, applier, waitFor);
-            reported = true;
-            WriteObject(written.Select(r => verified.FirstOrDefault(v => v.Kind == r.Kind && v.Namespace == r.Namespace && v.Name == r.Name) ?? r), enumerateCollection: true);
-        }
-        catch (KubernetesRequestException refused) when (refused.StatusCode is >= 400 and < 500 and not 401)
-        {
-            ReportWritten(applied, ref reported);
-            WriteError(NewErrorRecord(ErrorIds.ApplyRefused, refused.Message + " Nothing further was applied.", connection.Describe()));
-        }
-        catch (Exception e) when (e is not (PipelineStoppedException or OperationCanceledException))
-        {
-            // A 5xx, 401 or lost connection goes on to WithCluster's handling, after what was stored is shown.
-            ReportWritten(applied, ref reported);
-            throw;
+            Dictionary<ResourceRef, SyncCheck> checks;
+            try
+            {
+                checks = WaitAndVerify(connection, applier, run.SyncTargets);
+            }
+            catch (Exception e) when (e is not (PipelineStoppedException or OperationCanceledException))
+            {
+                WriteObject(written, enumerateCollection: true);
+                Fail(e, connection, "The objects in the output were applied; whether consul-k8s synced them is not known.");
+                return;
+            }
+
+            WriteObject(written.Select(r => checks.TryGetValue(new ResourceRef(r.Kind, r.Namespace, r.Name), out var check)
+                ? ConsulReadBack.WithSync(r, check.Outcome, check.Verdict, check.NotCompared)
+                : r), enumerateCollection: true);
         }
         finally
         {
@@ -209,8 +199,34 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
         }
     }
 
-    private static bool Same(PublishResult result, DesiredObject desired) =>
-        result.Kind == desired.Kind && result.Namespace == desired.Namespace && result.Name == desired.Name;
+    /// <summary>A refusal (4xx but 401) is this cmdlet's error; a 5xx, 401 or lost connection goes on to WithCluster's handling.</summary>
+    private void Fail(Exception failure, KubernetesConnection connection, string consequence)
+    {
+        if (failure is KubernetesRequestException { StatusCode: >= 400 and < 500 and not 401 } refused)
+        {
+            WriteError(NewErrorRecord(ErrorIds.ApplyRefused, $"{refused.Message} {consequence}", connection.Describe()));
+            return;
+        }
+
+        ExceptionDispatchInfo.Capture(failure).Throw();
+    }
+
+    /// <summary>
+    /// Runs the SDK's work while showing its progress: the SDK reports from whatever thread its requests complete on,
+    /// and Write-Progress may only be called from the pipeline thread, so the reports are queued and written here.
+    /// </summary>
+    private T RunWithProgress<T>(Func<Action<PublishProgress>, CancellationToken, Task<T>> work)
+    {
+        using var reports = new BlockingCollection<PublishProgress>();
+        var task = RunCancellable(ct => work(reports.Add, ct));
+        _ = task.ContinueWith(_ => reports.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        foreach (var report in reports.GetConsumingEnumerable())
+        {
+            ReportProgress(ProgressActivity, report.Status, report.PercentComplete);
+        }
+
+        return RunCancellable(_ => task.GetAwaiter().GetResult());
+    }
 
     /// <summary>The rule catalogue over the objects with the cluster around them; an Error on one of them stops everything.</summary>
     private bool PassesRules(KubernetesConnection connection, IReadOnlyList<DesiredObject> approved)
@@ -237,19 +253,9 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
         return check.Passed;
     }
 
-    /// <summary>Writes the objects already stored when a request fails part-way, once.</summary>
-    private void ReportWritten(IEnumerable<PublishResult> applied, ref bool reported)
+    private void ReportConflicts(IEnumerable<PublishResult> conflicts, string consequence)
     {
-        if (!reported)
-        {
-            reported = true;
-            WriteObject(applied.Where(r => r.Status != PublishStatus.Conflict).ToList(), enumerateCollection: true);
-        }
-    }
-
-    private void ReportConflicts(IEnumerable<PublishResult> results, string consequence = "Nothing was applied.")
-    {
-        foreach (var conflict in results.Where(r => r.Status == PublishStatus.Conflict))
+        foreach (var conflict in conflicts)
         {
             WriteObject(conflict);
             WriteError(NewErrorRecord(ErrorIds.ApplyConflict,
@@ -258,15 +264,15 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
         }
     }
 
-    /// <summary>-Wait: Synced from consul-k8s, then Consul's entry compared, one result per object.</summary>
-    private List<PublishResult> WaitAndVerify(KubernetesConnection connection, ConfigApplier applier, IReadOnlyList<DesiredObject> objects)
+    /// <summary>-Wait: consul-k8s' Synced condition for this apply, then Consul's entry read where that says anything.</summary>
+    private Dictionary<ResourceRef, SyncCheck> WaitAndVerify(KubernetesConnection connection, ConfigApplier applier, IReadOnlyList<SyncTarget> targets)
     {
-        var watch = new SyncWatch(applier, objects, TimeSpan.FromSeconds(Timeout));
+        var watch = new SyncWatch(applier, targets, TimeSpan.FromSeconds(Timeout));
         while (true)
         {
             ReportProgress(ProgressActivity,
-                $"Waiting for consul-k8s to report Synced: {watch.Pending.Count} of {objects.Count} pending, {watch.Elapsed.TotalSeconds:0} s of {Timeout} s",
-                objects.Count == 0 ? 100 : 100 * (objects.Count - watch.Pending.Count) / objects.Count);
+                $"Waiting for consul-k8s to report Synced: {watch.Pending.Count} of {targets.Count} pending, {watch.Elapsed.TotalSeconds:0} s of {Timeout} s",
+                100 * (targets.Count - watch.Pending.Count) / targets.Count);
             RunCancellable(ct =>
             {
                 watch.PollAsync(ct).GetAwaiter().GetResult();
@@ -283,38 +289,26 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
             }
         }
 
-        ConsulConnection? consul = null;
-        if (objects.Any(d => watch.OutcomeOf(d)?.Synced == true))
-        {
-            consul = OpenConsul(connection);
-        }
-
+        // A Synced=True from before the apply is read against Consul too: consul-k8s stamps nothing when Consul already holds the spec.
+        static bool Readable(SyncOutcome outcome) => outcome.State is SyncState.Synced or SyncState.NotSinceApply;
+        var consul = targets.Any(t => Readable(watch.OutcomeOf(t.Desired)!)) ? OpenConsul(connection) : null;
         using (consul)
         {
-            var results = new List<PublishResult>();
-            foreach (var desired in objects)
+            var checks = new Dictionary<ResourceRef, SyncCheck>();
+            foreach (var target in targets)
             {
-                var outcome = watch.OutcomeOf(desired)!;
-                var result = new PublishResult(desired.Kind, desired.Namespace, desired.Name, PublishStatus.Synced);
-                if (!outcome.Synced)
-                {
-                    results.Add(result with { Status = PublishStatus.NotSynced, Reason = outcome.Reason });
-                }
-                else if (consul is null)
-                {
-                    results.Add(result with { Reason = "Synced=True; Consul could not be reached, so its entry was not compared (-Verbose says why)" });
-                }
-                else
-                {
-                    results.Add(VerifyInConsul(consul, desired, result));
-                }
+                var outcome = watch.OutcomeOf(target.Desired)!;
+                var verdict = consul is not null && Readable(outcome) ? VerifyInConsul(consul, target.Desired) : null;
+                checks[target.Desired.Ref] = new SyncCheck(outcome, verdict, consul is null
+                    ? "Consul could not be reached, so its entry was not compared (-Verbose says why)"
+                    : "Consul's entry could not be read, so it was not compared");
             }
 
-            return results;
+            return checks;
         }
     }
 
-    private PublishResult VerifyInConsul(ConsulConnection consul, DesiredObject desired, PublishResult synced)
+    private SyncVerdict? VerifyInConsul(ConsulConnection consul, DesiredObject desired)
     {
         try
         {
@@ -323,7 +317,7 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
         catch (EndpointException unreachable)
         {
             WriteWarning(SecretRedactor.Redact($"{desired.Ref}: Consul's entry could not be read: {unreachable.Message}"));
-            return synced with { Reason = "Synced=True; Consul's entry could not be read, so it was not compared" };
+            return null;
         }
     }
 
@@ -345,3 +339,6 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
         }
     }
 }
+
+/// <summary>What -Wait learnt of one object: consul-k8s' outcome, Consul's verdict when read, and why it was not.</summary>
+internal sealed record SyncCheck(SyncOutcome Outcome, SyncVerdict? Verdict, string NotCompared);

@@ -27,13 +27,63 @@ public sealed class ConfigPublisher(ConfigApplier applier)
         return new PublishPlan(items);
     }
 
-    /// <summary>Applies one planned object for real: Applied, Unchanged, or Conflict when another manager took a field since the dry run.</summary>
-    /// <exception cref="Clients.Kubernetes.KubernetesRequestException">The server refused the object or could not be reached.</exception>
-    public async Task<PublishResult> ApplyAsync(PlannedApply planned, bool force, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The whole publish: a dry run of every object, then (unless <paramref name="dryRun"/> or a dry run conflicted)
+    /// each applied in order, stopping at a conflict met after the dry run (another manager took a field since) rather
+    /// than applying the rest around it. A request that fails ends the run with <see cref="PublishRun.Failure"/> and
+    /// the objects stored before it, so no write goes unseen. <paramref name="progress"/> is called on whatever thread
+    /// the requests complete on.
+    /// </summary>
+    public async Task<PublishRun> ApplyAllAsync(IReadOnlyList<DesiredObject> objects, bool force, bool dryRun,
+        Action<PublishProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(planned);
-        var answer = await _applier.ApplyAsync(planned.Desired, dryRun: false, force, cancellationToken).ConfigureAwait(false);
-        return Outcome(planned.Desired, planned.Before, answer);
+        ArgumentNullException.ThrowIfNull(objects);
+        progress?.Invoke(new PublishProgress($"Validating {objects.Count} object(s) with a dry run", -1));
+        PublishPlan plan;
+        try
+        {
+            plan = await PrepareAsync(objects, force, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new PublishRun([]) { Failure = e };
+        }
+
+        if (plan.Blocked || dryRun)
+        {
+            return new PublishRun(plan.DryRunResults) { Blocked = plan.Blocked, DryRun = dryRun };
+        }
+
+        var results = new List<PublishResult>();
+        var targets = new List<SyncTarget>();
+        foreach (var item in plan.Items)
+        {
+            progress?.Invoke(new PublishProgress($"Applying {item.Desired.Ref}", 100 * results.Count / plan.Items.Count));
+            ApplyAnswer answer;
+            try
+            {
+                answer = await _applier.ApplyAsync(item.Desired, dryRun: false, force, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new PublishRun(results) { SyncTargets = targets, Failure = e };
+            }
+
+            var result = Outcome(item.Desired, item.Before, answer);
+            results.Add(result);
+            if (result.Status == PublishStatus.Conflict)
+            {
+                break;
+            }
+
+            // Only consul-k8s' resources have a Synced condition; a Service or ServiceAccount is done when it is stored.
+            if (!item.Desired.IsCore)
+            {
+                targets.Add(SyncTarget.For(item.Desired, item.Before, answer.Stored));
+            }
+        }
+
+        return new PublishRun(results) { SyncTargets = targets };
     }
 
     /// <summary>What an answer means for the object: a conflict, or whether the stored object differs from the one before.</summary>
@@ -70,3 +120,31 @@ public sealed record PublishPlan(IReadOnlyList<PlannedApply> Items)
 
 /// <summary>One object of a plan: what it is, the object as it was before, and the dry run's answer.</summary>
 public sealed record PlannedApply(DesiredObject Desired, JsonObject? Before, ApplyAnswer DryRun);
+
+/// <summary>
+/// What a publish did: <see cref="Results"/> holds the dry run's answers when <see cref="Blocked"/> or
+/// <see cref="DryRun"/>, else one result per object applied, a final Conflict included.
+/// </summary>
+public sealed record PublishRun(IReadOnlyList<PublishResult> Results)
+{
+    /// <summary>A dry run conflicted, so nothing was written.</summary>
+    public bool Blocked { get; init; }
+
+    /// <summary>Only the dry run was asked for: nothing was written.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>The consul.hashicorp.com objects written, for -Wait.</summary>
+    public IReadOnlyList<SyncTarget> SyncTargets { get; init; } = [];
+
+    /// <summary>The request that failed, ending the run; what was stored before it is in <see cref="Written"/>.</summary>
+    public Exception? Failure { get; init; }
+
+    /// <summary>The objects the cluster stored (Applied or Unchanged), in the order applied.</summary>
+    public IReadOnlyList<PublishResult> Written => Blocked || DryRun ? [] : [.. Results.Where(r => r.Status != PublishStatus.Conflict)];
+
+    /// <summary>The conflicts: from the dry run when Blocked, else the one the apply stopped at.</summary>
+    public IReadOnlyList<PublishResult> Conflicts => [.. Results.Where(r => r.Status == PublishStatus.Conflict)];
+}
+
+/// <summary>Where a publish is: what it is doing, and how far as a percentage (-1 when not known).</summary>
+public sealed record PublishProgress(string Status, int PercentComplete);

@@ -1,12 +1,15 @@
 using System.Text.Json.Nodes;
+using MeshOps.Authoring.Compare;
 
 namespace MeshOps.Publishing;
 
 /// <summary>
 /// Reads a Consul config entry back against the resource applied: the entry's kind and name as consul-k8s writes
 /// them (ToConsul in consul-k8s api/v1alpha1: kebab-case kind; a ServiceIntentions is the entry of its destination,
-/// ProxyDefaults is "global", Mesh is "mesh"), and the fields the resource set that the entry holds differently. Only
-/// the fields applied are compared: Consul adds its own (CreateIndex, Meta, a source's Precedence and Type).
+/// ProxyDefaults is "global", Mesh is "mesh"), and the fields the resource set that the entry holds differently. It is a
+/// projection over <see cref="SpecComparer"/>, the comparator Compare-MeshConfig uses: the spec renamed to Consul's
+/// fields and read in its desired-fields-only mode, since Consul adds its own (CreateIndex, Meta, a source's Precedence
+/// and Type).
 /// </summary>
 public static class ConsulEntryComparison
 {
@@ -27,8 +30,14 @@ public static class ConsulEntryComparison
         ["ControlPlaneRequestLimit"] = "control-plane-request-limit",
     };
 
-    // Namespaces and partitions are Consul Enterprise's: Consul CE leaves them out of what it answers.
-    private static readonly HashSet<string> EnterpriseOnly = new(StringComparer.Ordinal) { "namespace", "partition" };
+    // Namespaces and partitions are Consul Enterprise's: Consul CE leaves them out of what it answers, and writes no
+    // "default" where a resource says it. They still tell two sources of one name apart.
+    private static readonly SpecCompareOptions Reading = new()
+    {
+        DesiredFieldsOnly = true,
+        ItemQualifier = (qualifier, value) => qualifier is "namespace" or "partition" && value == "default" ? string.Empty : value,
+        SkipField = segments => segments.Count > 0 && segments[^1] is "Namespace" or "Partition" && segments[0] is not "Config",
+    };
 
     /// <summary>The entry consul-k8s writes for the resource (kind, name), or null for a kind that is no config entry.</summary>
     public static (string Kind, string Name)? EntryOf(DesiredObject desired)
@@ -54,108 +63,37 @@ public static class ConsulEntryComparison
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(entry);
-        var differences = new List<EntryDifference>();
-        var spec = desired.Body["spec"] as JsonObject ?? [];
-        foreach (var (key, applied) in spec)
+        var applied = AsConsulWrites(desired.Body["spec"] as JsonObject ?? []);
+        if (desired.Kind == "ServiceIntentions")
         {
             // The destination is the entry's Name, compared by finding the entry at all.
-            if (desired.Kind == "ServiceIntentions" && key == "destination")
-            {
-                continue;
-            }
-
-            Compare(ConsulName(key), applied, entry[ConsulName(key)], differences, raw: key == "config");
+            applied.Remove("Destination");
         }
 
-        return differences;
+        return [.. SpecComparer.CompareValues(applied, entry, root: string.Empty, Reading)
+            .Select(d => new EntryDifference(d.Difference.Path, d.DesiredJson ?? "(unset)", d.CurrentJson ?? "(unset)"))];
     }
 
-    private static void Compare(string field, JsonNode? applied, JsonNode? consul, List<EntryDifference> differences, bool raw)
+    // The spec with consul-k8s' CRD field names (camelCase) as Consul's entry names them (PascalCase); a proxy's
+    // config is passed to Consul as written, so its keys stay as they are.
+    private static JsonObject AsConsulWrites(JsonObject spec)
     {
-        if (IsEmpty(applied) && IsEmpty(consul))
+        var renamed = new JsonObject();
+        foreach (var (key, value) in spec)
         {
-            return;
+            var name = ConsulName(key);
+            renamed[name] = name == "Config" ? value?.DeepClone() : Renamed(value);
         }
 
-        switch (applied)
-        {
-            case JsonObject obj when consul is JsonObject theirs:
-                foreach (var (key, value) in obj)
-                {
-                    if (EnterpriseOnly.Contains(key) && !raw)
-                    {
-                        continue;
-                    }
-
-                    var name = raw ? key : ConsulName(key);
-                    Compare($"{field}.{name}", value, theirs[name], differences, raw);
-                }
-
-                break;
-            case JsonArray list when consul is JsonArray theirs:
-                CompareLists(field, list, theirs, differences, raw);
-                break;
-            default:
-                if (!SameValue(applied, consul))
-                {
-                    differences.Add(new EntryDifference(field, Show(applied), Show(consul)));
-                }
-
-                break;
-        }
+        return renamed;
     }
 
-    // Consul keeps one source per name, namespace, partition and peer (Enterprise: the same name in two namespaces is two
-    // sources); an empty namespace or partition is "default", as Consul CE writes none.
-    private static (string? Name, string Namespace, string Partition, string Peer) SourceKey(JsonObject item, bool raw)
+    private static JsonNode? Renamed(JsonNode? node) => node switch
     {
-        string Text(string camel) => (string?)item[raw ? camel : char.ToUpperInvariant(camel[0]) + camel[1..]] ?? string.Empty;
-        static string Tenancy(string value) => value is "" or "default" ? string.Empty : value;
-        return (Text("name"), Tenancy(Text("namespace")), Tenancy(Text("partition")), Text("peer"));
-    }
-
-    // Items with a name (intention sources, header matches) are matched by their key, as Consul keeps one per key; others by position.
-    private static void CompareLists(string field, JsonArray applied, JsonArray consul, List<EntryDifference> differences, bool raw)
-    {
-        var named = applied.All(i => i is JsonObject o && o["name"] is JsonValue);
-        for (var i = 0; i < applied.Count; i++)
-        {
-            if (named)
-            {
-                var name = (string?)applied[i]!["name"];
-                var key = SourceKey((JsonObject)applied[i]!, raw: true);
-                var theirs = consul.OfType<JsonObject>().FirstOrDefault(c => SourceKey(c, raw) == key);
-                Compare($"{field}[{name}]", applied[i], theirs, differences, raw);
-            }
-            else
-            {
-                Compare($"{field}[{i}]", applied[i], i < consul.Count ? consul[i] : null, differences, raw);
-            }
-        }
-
-        if (consul.Count > applied.Count && !named)
-        {
-            differences.Add(new EntryDifference(field, $"{applied.Count} item(s)", $"{consul.Count} item(s)"));
-        }
-    }
-
-    private static bool SameValue(JsonNode? applied, JsonNode? consul) =>
-        JsonNode.DeepEquals(applied, consul)
-        || (applied is JsonValue a && consul is JsonValue c && string.Equals(a.ToJsonString(), c.ToJsonString(), StringComparison.Ordinal));
-
-    // Consul leaves zero values out of what it answers (omitempty), so unset and zero read the same.
-    private static bool IsEmpty(JsonNode? node) => node switch
-    {
-        null => true,
-        JsonObject o => o.Count == 0,
-        JsonArray a => a.Count == 0,
-        JsonValue v when v.TryGetValue<string>(out var s) => s.Length == 0,
-        JsonValue v when v.TryGetValue<bool>(out var b) => !b,
-        JsonValue v when v.TryGetValue<double>(out var d) => d == 0,
-        _ => false,
+        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(ConsulName(p.Key), Renamed(p.Value)))),
+        JsonArray list => new JsonArray([.. list.Select(Renamed)]),
+        _ => node?.DeepClone(),
     };
-
-    private static string Show(JsonNode? node) => node is null ? "(unset)" : node.ToJsonString();
 
     /// <summary>consul-k8s' CRD field (camelCase) as Consul's entry names it (PascalCase, HTTP/JWT/TLS in capitals).</summary>
     private static string ConsulName(string key) => key switch

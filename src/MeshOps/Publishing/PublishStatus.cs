@@ -1,6 +1,6 @@
 namespace MeshOps.Publishing;
 
-/// <summary>What became of one object that Publish-MeshConfig was given.</summary>
+/// <summary>What the apply did to one object that Publish-MeshConfig was given.</summary>
 public enum PublishStatus
 {
     /// <summary>The API server took the object and it differs from what was there (with -DryRun: it would).</summary>
@@ -11,13 +11,4 @@ public enum PublishStatus
 
     /// <summary>Another field manager owns a field the apply would change; nothing was written.</summary>
     Conflict,
-
-    /// <summary>consul-k8s reported Synced=True and, when Consul was reachable, its entry holds what was applied.</summary>
-    Synced,
-
-    /// <summary>consul-k8s reported Synced=False (its reason in Reason), or did not report Synced=True in time.</summary>
-    NotSynced,
-
-    /// <summary>Synced, but Consul's config entry differs from what was applied in the fields named by Fields.</summary>
-    Mismatch,
 }

@@ -78,6 +78,40 @@ public sealed class ConsulEntryComparisonTests
     }
 
     [Fact]
+    public void A_source_that_another_field_manager_applied_beside_ours_is_no_difference()
+    {
+        // Server-side apply merges the sources list by name: the resource, and so Consul's entry, holds both managers' sources.
+        var entry = Entry("allow");
+        ((JsonArray)entry["Sources"]!).Add(JsonNode.Parse("""{"Name":"public-api","Action":"deny","Precedence":9,"Type":"consul"}"""));
+
+        Assert.Empty(ConsulEntryComparison.Differences(Frontend(), entry));
+    }
+
+    [Fact]
+    public void A_proxy_config_is_compared_with_its_keys_as_written_and_Consul_s_extra_fields_are_no_difference()
+    {
+        const string yaml = """
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ProxyDefaults
+            metadata:
+              name: global
+            spec:
+              config:
+                envoy_prometheus_bind_addr: "0.0.0.0:9102"
+              meshGateway:
+                mode: local
+            """;
+        var desired = DesiredObject.From(ManifestLoader.LoadText(yaml, "d.yaml").Resources[0].Model!, "default");
+        var entry = JsonNode.Parse("""
+            {"Kind":"proxy-defaults","Name":"global","Config":{"envoy_prometheus_bind_addr":"0.0.0.0:9102"},"MeshGateway":{"Mode":"remote"},"CreateIndex":5}
+            """)!.AsObject();
+
+        var difference = Assert.Single(ConsulEntryComparison.Differences(desired, entry));
+        Assert.Equal("MeshGateway.Mode", difference.Field);
+        Assert.Equal("\"local\"", difference.Applied);
+    }
+
+    [Fact]
     public void A_conflict_is_read_from_the_Status_causes_with_the_manager_and_the_field()
     {
         const string status = """

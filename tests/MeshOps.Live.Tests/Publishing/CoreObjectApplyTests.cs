@@ -36,8 +36,8 @@ public sealed class CoreObjectApplyTests
 
     private static async Task<PublishResult> Publish(ConfigPublisher publisher, DesiredObject desired, bool force = false)
     {
-        var plan = await publisher.PrepareAsync([desired], force);
-        return plan.Blocked ? plan.DryRunResults[0] : await publisher.ApplyAsync(plan.Items[0], force);
+        var run = await publisher.ApplyAllAsync([desired], force, dryRun: false);
+        return Assert.Single(run.Results);
     }
 
     private static IEnumerable<string?> Managers(JsonObject stored) =>

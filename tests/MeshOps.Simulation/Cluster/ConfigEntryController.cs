@@ -8,7 +8,8 @@ namespace MeshOps.Simulation.Cluster;
 /// consul-k8s' config-entry controllers while the cluster runs: each new generation of a consul.hashicorp.com resource
 /// written to the API server (kubectl apply, Publish-MeshConfig) is written to Consul as a config entry and gets its
 /// Synced condition, True, or False with Consul's error. The runtime faults SyncRefused, EntryDrift and SlowSync change
-/// what happens to the entries of the service they name (a ServiceIntentions' destination, another kind's name).
+/// what happens to the entries of the service they name (a ServiceIntentions' destination, another kind's name). Like
+/// consul-k8s, it stamps lastSyncedTime and the condition's lastTransitionTime with the time of its reconcile.
 /// </summary>
 internal sealed class ConfigEntryController(ObjectStore store, ConsulState consul, IReadOnlyList<RuntimeFault> faults)
 {
@@ -45,8 +46,14 @@ internal sealed class ConfigEntryController(ObjectStore store, ConsulState consu
 
         if (Faulted(RuntimeFaultKind.SlowSync, obj))
         {
-            ConsulResourceStatus.Set(obj, "Unknown", "Syncing", "waiting to write the config entry to Consul");
-            store.Put(obj);
+            // consul-k8s writes Synced=Unknown only when it first adds its finalizer (syncUnknown); an update keeps the
+            // old status, Synced=True included, until the reconcile writes the new one.
+            if (obj["status"] is null)
+            {
+                ConsulResourceStatus.Set(obj, "Unknown", "Syncing", "waiting to write the config entry to Consul", ConsulResourceStatus.Now());
+                store.Put(obj);
+            }
+
             _ = Task.Delay(SlowSyncDelay).ContinueWith(_ => Sync(key), TaskScheduler.Default);
             return;
         }
@@ -72,7 +79,7 @@ internal sealed class ConfigEntryController(ObjectStore store, ConsulState consu
             consul.PutConfigEntry(Faulted(RuntimeFaultKind.EntryDrift, obj) ? Drifted(entry) : entry);
         }
 
-        ConsulResourceStatus.Set(obj, refusal is null ? "True" : "False", refusal is null ? null : "ConsulAgentError", refusal);
+        ConsulResourceStatus.Set(obj, refusal is null ? "True" : "False", refusal is null ? null : "ConsulAgentError", refusal, ConsulResourceStatus.Now());
         store.Put(obj);
     }
 

@@ -45,7 +45,10 @@ public enum RuntimeFaultKind
     /// </summary>
     EntryDrift,
 
-    /// <summary>consul-k8s syncs the service's applied config entries two seconds late: Synced is Unknown until then.</summary>
+    /// <summary>
+    /// consul-k8s syncs the service's applied config entries two seconds late: a new resource is Synced=Unknown until
+    /// then, an updated one keeps its old status (Synced=True with the old lastSyncedTime), as consul-k8s leaves it.
+    /// </summary>
     SlowSync,
 }
 
