@@ -21,7 +21,8 @@ Mark "MARK_B"; Start-Sleep -Milliseconds 1500; Mark "MARK_B2"
 $null = Test-MeshConfig -Path examples/hashicups/healthy
 Mark "MARK_C"'
 for i in $(seq "$runs"); do
-  rm -rf "$out/cache"; mkdir -p "$out/cache"
+  # The JIT appends to its log file, so an old run would be counted again.
+  rm -rf "$out/cache" "$out/run$i.txt"; mkdir -p "$out/cache"
   XDG_CACHE_HOME="$out/cache" POWERSHELL_TELEMETRY_OPTOUT=1 DOTNET_JitDisasmSummary=1 DOTNET_JitStdOutFile="$out/run$i.txt" \
     dotnet pwsh -NoProfile -NonInteractive -Command "$script" || echo "run $i: dotnet pwsh exited with $?"
   rm -f "$out/run$i.1" "$out/run$i.2"; touch "$out/run$i.1" "$out/run$i.2"
