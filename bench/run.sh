@@ -16,6 +16,7 @@
 #                                Import-Module against a session that imports nothing (target <= 150 ms added); the first
 #                                Test-MeshConfig -Path examples/hashicups/healthy in a session against the same call warm (target <= 250 ms);
 #                                --module path/MeshOps.psd1 measures another build (an IL-only copy, to see what ReadyToRun gives)
+#                                (bench/startup-jit.sh counts the methods JIT-compiled by each, which the machine's load does not move)
 #   add --sizes 500,2000 to any of them to run fewer sizes
 # Exit code: number of missed targets (or of errors found by --check; with --generator, of failed health checks).
 # Not a test: nothing asserts on time.

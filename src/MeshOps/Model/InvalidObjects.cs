@@ -1,7 +1,5 @@
 using System.Collections;
 using System.Globalization;
-using System.Reflection;
-using System.Text.Json.Serialization;
 using k8s.Models;
 using MeshOps.Sources;
 
@@ -15,8 +13,8 @@ namespace MeshOps.Model;
 /// </summary>
 internal sealed class InvalidObjects
 {
-    /// <summary>Per call, not static: the walk reads the typed models' properties by reflection once per type.</summary>
-    private readonly Dictionary<Type, (PropertyInfo Property, string Name)[]> _properties = [];
+    /// <summary>Per call, not static: the walk looks up each type's fields once.</summary>
+    private readonly Dictionary<Type, (Func<object, object?> Get, string Name)[]> _properties = [];
 
     public static ManifestSet Reject(ManifestSet manifests)
     {
@@ -53,9 +51,9 @@ internal sealed class InvalidObjects
     {
         if (FieldProblem(value) is { } field)
             return ([.. path, field.Field], field.What);
-        foreach (var (property, name) in PropertiesOf(value.GetType()))
+        foreach (var (get, name) in PropertiesOf(value.GetType()))
         {
-            if (property.GetValue(value) is not { } child)
+            if (get(value) is not { } child)
                 continue;
             if (Children(child, [.. path, name]) is { } problem)
                 return problem;
@@ -123,20 +121,19 @@ internal sealed class InvalidObjects
     private static bool IsModel(Type type) =>
         type.IsClass && type != typeof(string) && type.Namespace is "k8s.Models" or "MeshOps.Consul";
 
-    private (PropertyInfo Property, string Name)[] PropertiesOf(Type type)
+    /// <summary>The fields the model was read with (its JSON metadata), so a path names them as the manifest does.</summary>
+    private (Func<object, object?> Get, string Name)[] PropertiesOf(Type type)
     {
         if (!_properties.TryGetValue(type, out var properties))
         {
-            properties = [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && !p.PropertyType.IsPrimitive && p.PropertyType != typeof(string))
-                .Select(p => (p, p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicyName(p.Name)))];
+            properties = [.. KindRegistry.MetadataOf(type).Properties
+                .Where(p => p.Get is not null && !p.PropertyType.IsPrimitive && p.PropertyType != typeof(string))
+                .Select(p => (p.Get!, p.Name))];
             _properties[type] = properties;
         }
 
         return properties;
     }
-
-    private static string JsonNamingPolicyName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     private static string Format(IEnumerable<object> path) =>
         string.Concat(path.Select((segment, i) => segment is int index ? $"[{index.ToString(CultureInfo.InvariantCulture)}]" : i == 0 ? $"{segment}" : $".{segment}")).TrimStart('.');

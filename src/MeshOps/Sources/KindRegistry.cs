@@ -65,6 +65,13 @@ public static class KindRegistry
     internal static System.Text.Json.Nodes.JsonNode? ToJsonNode(object model) =>
         JsonSerializer.SerializeToNode(model, model.GetType(), Options);
 
+    /// <summary>
+    /// A model type's JSON metadata: its fields by JSON name, with getters that need no reflection for KubernetesClient's
+    /// types (its source-generated context). A walk over a model that read properties by reflection had the runtime emit
+    /// and JIT-compile an invoke stub per property (176 on a session's first Test-MeshConfig, 148 fewer methods in all; issue 14).
+    /// </summary>
+    internal static JsonTypeInfo MetadataOf(Type type) => Options.GetTypeInfo(type);
+
     internal static JsonReader? Find(string apiVersion, string kind) =>
         Deserializers.TryGetValue((apiVersion, kind), out var entry) ? entry.Read : null;
 
