@@ -47,6 +47,12 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     /// <summary>Inputs refused before the SDK saw them; they are part of the set analysed, so the verdict counts them.</summary>
     private readonly List<LoadError> _rejected = [];
 
+    /// <summary>
+    /// Their errors, written once the report file is: under -ErrorAction Stop the first error ends the command, and a CI
+    /// step must still find the file that says what could not be read.
+    /// </summary>
+    private readonly List<ErrorRecord> _rejectedErrors = [];
+
     private UnboundPipelineRecords? _unbound;
 
     /// <summary>-Kubeconfig resolved against the current location, for the confirm commands of live findings.</summary>
@@ -303,6 +309,11 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
             WriteReportFile(_outputPath, document);
         }
 
+        foreach (var rejected in _rejectedErrors)
+        {
+            WriteError(rejected);
+        }
+
         foreach (var loadError in loaded.Errors)
         {
             WriteError(NewErrorRecord(loadError.ErrorId, loadError.ToString(), loadError.Location.File));
@@ -510,12 +521,12 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     private void Reject(string path, string errorId, string message)
     {
         _rejected.Add(new LoadError(errorId, new SourceLocation(path, 0, 0), message));
-        WriteError(NewErrorRecord(errorId, message, path));
+        _rejectedErrors.Add(NewErrorRecord(errorId, message, path));
     }
 
     private void Reject(string path, string errorId, Exception exception)
     {
         _rejected.Add(new LoadError(errorId, new SourceLocation(path, 0, 0), exception.Message));
-        WriteError(NewErrorRecord(errorId, exception, path));
+        _rejectedErrors.Add(NewErrorRecord(errorId, exception, path));
     }
 }
