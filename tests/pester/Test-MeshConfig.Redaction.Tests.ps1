@@ -101,6 +101,10 @@ data:
         Errors   = ($Problems | Format-List * -Force | Out-String -Width 500) + ($Problems.Exception.Message -join "`n")
         Streams  = $Streams
         Strings  = ($Findings | ForEach-Object ToString) -join "`n"
+        # The CI documents (-OutputFormat), which quote the same messages, evidence and load errors.
+        Sarif    = Test-MeshConfig -Path $Folder.FullName -OutputFormat Sarif -ErrorAction SilentlyContinue
+        JUnit    = Test-MeshConfig -Path $Folder.FullName -OutputFormat JUnit -ErrorAction SilentlyContinue
+        Document = Test-MeshConfig -Path $Folder.FullName -OutputFormat Json -ErrorAction SilentlyContinue
     }
 }
 
@@ -113,9 +117,13 @@ Describe 'Test-MeshConfig redaction' -Tag Integration {
         $Problems | Should -HaveCount 1
         $Views.List | Should -Match 'listens on http://127\.0\.0\.1:8080 '
         $Views.List | Should -Match 'token=\*\*\*'
+        foreach ($document in 'Sarif', 'JUnit', 'Document') {
+            $Views[$document] | Should -Match 'listens on http://127\.0\.0\.1:8080 ' -Because "the $document document quotes the findings"
+            $Views[$document] | Should -Match 'token=\*\*\*' -Because "the $document document quotes the findings"
+        }
     }
 
-    It 'masks every token in the <_> view' -ForEach @('Table', 'List', 'Json', 'Errors', 'Streams', 'Strings') {
+    It 'masks every token in the <_> view' -ForEach @('Table', 'List', 'Json', 'Errors', 'Streams', 'Strings', 'Sarif', 'JUnit', 'Document') {
         $text = $Views[$_]
         $text | Should -Not -BeNullOrEmpty
         foreach ($token in $Tokens) {

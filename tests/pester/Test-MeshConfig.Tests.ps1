@@ -103,7 +103,7 @@ Describe 'Test-MeshConfig parameters' -Tag Unit {
 
     It 'has exactly the documented parameters' {
         ($Command.Parameters.Keys | Where-Object { $_ -notin $Common } | Sort-Object) |
-            Should -Be (@('Path', 'LiteralPath', 'InputObject', 'Context', 'AllNamespaces', 'Kubeconfig', 'Namespace', 'Rule', 'ExcludeRule', 'MinimumSeverity', 'DefaultPolicy', 'TransparentProxy', 'AclsEnabled', 'KnownService', 'KnownServicesPath', 'Quiet', 'AllowEmpty') | Sort-Object)
+            Should -Be (@('Path', 'LiteralPath', 'InputObject', 'Context', 'AllNamespaces', 'Kubeconfig', 'Namespace', 'Rule', 'ExcludeRule', 'MinimumSeverity', 'DefaultPolicy', 'TransparentProxy', 'AclsEnabled', 'KnownService', 'KnownServicesPath', 'Quiet', 'AllowEmpty', 'OutputFormat', 'OutputFile', 'FailOn') | Sort-Object)
     }
 
     It '-<Name> is <Type> in <Sets>' -ForEach @(
@@ -124,6 +124,9 @@ Describe 'Test-MeshConfig parameters' -Tag Unit {
         @{ Name = 'KnownServicesPath'; Type = 'System.String'; Sets = @('__AllParameterSets') }
         @{ Name = 'Quiet'; Type = 'System.Management.Automation.SwitchParameter'; Sets = @('__AllParameterSets') }
         @{ Name = 'AllowEmpty'; Type = 'System.Management.Automation.SwitchParameter'; Sets = @('__AllParameterSets') }
+        @{ Name = 'OutputFormat'; Type = 'System.String'; Sets = @('__AllParameterSets') }
+        @{ Name = 'OutputFile'; Type = 'System.String'; Sets = @('__AllParameterSets') }
+        @{ Name = 'FailOn'; Type = 'System.String'; Sets = @('__AllParameterSets') }
     ) {
         $parameter = $Command.Parameters[$Name]
         $parameter.ParameterType.FullName | Should -Be $Type

@@ -4,6 +4,7 @@ using MeshOps.Analysis;
 using MeshOps.Clients.Kubernetes;
 using MeshOps.Model;
 using MeshOps.PowerShell.Infrastructure;
+using MeshOps.Reporting;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
 using MeshOps.Sources.Live;
@@ -46,10 +47,20 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     /// <summary>Inputs refused before the SDK saw them; they are part of the set analysed, so the verdict counts them.</summary>
     private readonly List<LoadError> _rejected = [];
 
+    /// <summary>
+    /// Their errors, written once the report file is: under -ErrorAction Stop the first error ends the command, and a CI
+    /// step must still find the file that says what could not be read.
+    /// </summary>
+    private readonly List<ErrorRecord> _rejectedErrors = [];
+
     private UnboundPipelineRecords? _unbound;
 
     /// <summary>-Kubeconfig resolved against the current location, for the confirm commands of live findings.</summary>
     private string? _kubeconfigPath;
+
+    /// <summary>-OutputFile resolved against the current location, and the format written there (a ReportFormat name).</summary>
+    private string? _outputPath;
+    private string? _outputFormat;
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -153,6 +164,27 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     [Parameter]
     public SwitchParameter AllowEmpty { get; set; }
 
+    /// <summary>
+    /// SARIF 2.1.0 (code scanning), JUnit XML (test panels) or JSON. With -OutputFile the document is written there and
+    /// the findings still come down the pipeline; without it, the document is the output, one string.
+    /// </summary>
+    [Parameter]
+    [ValidateSet(nameof(ReportFormat.Sarif), nameof(ReportFormat.JUnit), nameof(ReportFormat.Json))]
+    public string? OutputFormat { get; set; }
+
+    /// <summary>The file the -OutputFormat document is written to (replaced if it exists, as Out-File does); the format follows .sarif, .xml or .json when -OutputFormat is not given.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? OutputFile { get; set; }
+
+    /// <summary>
+    /// Makes findings of this severity or worse an error (MeshOps.FindingsFailedGate) after the output, so $? is
+    /// $false and `pwsh -Command` exits 1; JUnit failures follow it too. An input that could not be read is an error with or without it.
+    /// </summary>
+    [Parameter]
+    [ValidateSet("Error", "Warning")]
+    public string? FailOn { get; set; }
+
     protected override void BeginProcessing()
     {
         _unbound = UnboundPipelineRecords.Start(this);
@@ -176,6 +208,8 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
                 new ArgumentException("-Namespace and -AllNamespaces ask for different parts of the cluster; give one of them."),
                 Namespace));
         }
+
+        ResolveOutput();
 
         if (KnownServicesPath is not null)
         {
@@ -259,15 +293,32 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
             WriteVerbose(SecretRedactor.Redact($"skipped {skipped.Location}: {skipped.Reason}"));
         }
 
-        foreach (var loadError in loaded.Errors)
-        {
-            WriteError(NewErrorRecord(loadError.ErrorId, loadError.ToString(), loadError.Location.File));
-        }
-
         ReportProgress(ProgressActivity, $"Analysing {loaded.Resources.Count} resource(s)");
         var inputs = ManifestSet.Merge(new ManifestSet([], _rejected), loaded);
         var report = RunCancellable(cancellation => MeshAnalyzer.Analyze(inputs, _options, cancellation));
         CompleteProgress(ProgressActivity);
+        if (live)
+        {
+            report = report with { Findings = [.. report.Findings.Select(f => ClusterConfirmCommands.ForCluster(f, Context, _kubeconfigPath))] };
+        }
+
+        // The document is written before any error is: under -ErrorAction Stop the first error ends the command, and a
+        // CI step that uploads the file must still find it, saying what could not be read.
+        var document = _outputFormat is null ? null : RenderReport(report);
+        if (document is not null && _outputPath is not null)
+        {
+            WriteReportFile(_outputPath, document);
+        }
+
+        foreach (var rejected in _rejectedErrors)
+        {
+            WriteError(rejected);
+        }
+
+        foreach (var loadError in loaded.Errors)
+        {
+            WriteError(NewErrorRecord(loadError.ErrorId, loadError.ToString(), loadError.Location.File));
+        }
 
         // The analysis sets aside objects the API server would refuse (an empty list item, a port outside 1-65535):
         // their errors exist only in the report, and a gate that fails without saying why is no better than a crash.
@@ -294,9 +345,96 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
         {
             WriteObject(report.PassedWith(AllowEmpty));
         }
+        else if (document is not null && _outputPath is null)
+        {
+            WriteObject(document);
+        }
         else
         {
-            WriteObject(live ? report.Findings.Select(f => ClusterConfirmCommands.ForCluster(f, Context, _kubeconfigPath)) : report.Findings, enumerateCollection: true);
+            WriteObject(report.Findings, enumerateCollection: true);
+        }
+
+        FailGate(report);
+    }
+
+    /// <summary>-OutputFile and -OutputFormat checked before anything is read: a report that cannot be written is a bad argument.</summary>
+    private void ResolveOutput()
+    {
+        if (OutputFile is not null)
+        {
+            _outputPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputFile);
+            _outputFormat = OutputFormat ?? ReportDocument.FormatOf(_outputPath)?.ToString();
+            if (_outputFormat is null)
+            {
+                ThrowTerminatingError(NewErrorRecord(
+                    ErrorIds.OutputFormatUnknown,
+                    $"The name '{OutputFile}' does not say which report to write: give -OutputFormat Sarif, JUnit or Json, or name the file .sarif, .xml or .json.",
+                    OutputFile));
+            }
+
+            if (!Directory.Exists(System.IO.Path.GetDirectoryName(_outputPath)))
+            {
+                ThrowTerminatingError(NewErrorRecord(
+                    ErrorIds.OutFileUnwritable,
+                    $"Cannot write '{OutputFile}': the folder {System.IO.Path.GetDirectoryName(_outputPath)} does not exist.",
+                    OutputFile));
+            }
+        }
+        else
+        {
+            _outputFormat = OutputFormat;
+        }
+
+        if (_outputFormat is not null && _outputPath is null && Quiet)
+        {
+            ThrowTerminatingError(NewErrorRecord(
+                ErrorIds.ConflictingParameters,
+                "-Quiet returns only $true or $false, and -OutputFormat without -OutputFile returns the document: give -OutputFile to have both.",
+                OutputFormat));
+        }
+    }
+
+    private string RenderReport(AnalysisReport report)
+    {
+        var context = new ReportContext(SessionState.Path.CurrentFileSystemLocation.ProviderPath, ModuleVersion)
+        {
+            FailOn = FailOn is null ? Severity.Error : Enum.Parse<Severity>(FailOn),
+        };
+        return ReportDocument.Render(Enum.Parse<ReportFormat>(_outputFormat!), report, context, AllowEmpty);
+    }
+
+    private string ModuleVersion => MyInvocation.MyCommand.Module?.Version.ToString() ?? "0.0.0";
+
+    private void WriteReportFile(string path, string document)
+    {
+        try
+        {
+            ReportDocument.WriteFile(path, document);
+            WriteVerbose($"Wrote the {_outputFormat} report to {path}.");
+        }
+        catch (Exception failed) when (failed is IOException or UnauthorizedAccessException)
+        {
+            WriteError(NewErrorRecord(ErrorIds.OutFileUnwritable, $"Cannot write '{OutputFile}': {failed.Message}", OutputFile));
+        }
+    }
+
+    /// <summary>With -FailOn, findings at or above it are one error, written last, so the objects and the file are out first.</summary>
+    private void FailGate(AnalysisReport report)
+    {
+        if (FailOn is null)
+        {
+            return;
+        }
+
+        var threshold = Enum.Parse<Severity>(FailOn);
+        var failing = report.Findings.Where(f => f.Severity >= threshold).ToList();
+        if (failing.Count > 0)
+        {
+            var rules = string.Join(", ", failing.GroupBy(f => f.RuleId, StringComparer.Ordinal).Select(g => $"{g.Key} ({g.Count()})"));
+            WriteError(NewErrorRecord(
+                ErrorIds.FindingsFailedGate,
+                $"{failing.Count} finding(s) at {FailOn} or above: {rules}. The run fails (-FailOn {FailOn}).",
+                null));
         }
     }
 
@@ -384,12 +522,12 @@ public sealed class TestMeshConfigCommand : MeshOpsCmdlet
     private void Reject(string path, string errorId, string message)
     {
         _rejected.Add(new LoadError(errorId, new SourceLocation(path, 0, 0), message));
-        WriteError(NewErrorRecord(errorId, message, path));
+        _rejectedErrors.Add(NewErrorRecord(errorId, message, path));
     }
 
     private void Reject(string path, string errorId, Exception exception)
     {
         _rejected.Add(new LoadError(errorId, new SourceLocation(path, 0, 0), exception.Message));
-        WriteError(NewErrorRecord(errorId, exception, path));
+        _rejectedErrors.Add(NewErrorRecord(errorId, exception, path));
     }
 }

@@ -49,7 +49,7 @@ internal static class ErrorIds
     /// <summary>Export-MeshGraph -OutFile -NoClobber named a file that exists.</summary>
     public const string OutFileExists = "MeshOps.OutFileExists";
 
-    /// <summary>Export-MeshGraph could not write its -OutFile (a missing folder, no permission).</summary>
+    /// <summary>Export-MeshGraph could not write its -OutFile, or Test-MeshConfig its -OutputFile (a missing folder, no permission).</summary>
     public const string OutFileUnwritable = "MeshOps.OutFileUnwritable";
     /// <summary>An Envoy admin that could not be reached: refused, timed out, the port-forward failed.</summary>
     public const string EnvoyUnreachable = "MeshOps.EnvoyUnreachable";
@@ -119,6 +119,12 @@ internal static class ErrorIds
     /// <summary>The API server refused an object (invalid, forbidden, no such CRD); nothing was written when it was refused in the dry run.</summary>
     public const string ApplyRefused = "MeshOps.ApplyRefused";
 
+    /// <summary>Test-MeshConfig -OutputFile named a file whose format its name does not say, and no -OutputFormat was given.</summary>
+    public const string OutputFormatUnknown = "MeshOps.OutputFormatUnknown";
+
+    /// <summary>Test-MeshConfig -FailOn: findings at or above the severity were reported, so the run fails (pwsh -Command exits 1).</summary>
+    public const string FindingsFailedGate = "MeshOps.FindingsFailedGate";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
@@ -127,6 +133,8 @@ internal static class ErrorIds
         InvalidIntention or NotAMeshObject => ErrorCategory.InvalidArgument,
         ApplyBlockedByRule => ErrorCategory.InvalidData,
         ApplyConflict or ApplyRefused => ErrorCategory.InvalidOperation,
+        OutputFormatUnknown => ErrorCategory.InvalidArgument,
+        FindingsFailedGate => ErrorCategory.InvalidResult,
         RuleNotFound or NothingAnalysed => ErrorCategory.ObjectNotFound,
         ErrorNotRecognised => ErrorCategory.InvalidData,
         OutFileExists => ErrorCategory.ResourceExists,

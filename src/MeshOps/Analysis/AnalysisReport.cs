@@ -12,6 +12,9 @@ public sealed record AnalysisReport(IReadOnlyList<Finding> Findings, IReadOnlyLi
     /// <summary>How many objects were analysed (one object written twice counts once); documents skipped as no object do not count.</summary>
     public int ResourcesAnalysed { get; init; }
 
+    /// <summary>The IDs of the rules that ran (after -Rule and -ExcludeRule), in ID order: a report says which checks passed.</summary>
+    public IReadOnlyList<string> RulesRun { get; init; } = [];
+
     /// <summary>No object was read: an empty input, a folder of no manifests, inputs that all failed (issue 10).</summary>
     public bool AnalysedNothing => ResourcesAnalysed == 0;
 

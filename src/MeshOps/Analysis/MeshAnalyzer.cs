@@ -49,7 +49,12 @@ public static class MeshAnalyzer
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToList();
         return new AnalyzedMesh(
-            new AnalysisReport(findings, manifests.Errors) { LoadWarnings = manifests.Warnings, ResourcesAnalysed = manifests.Resources.Count },
+            new AnalysisReport(findings, manifests.Errors)
+            {
+                LoadWarnings = manifests.Warnings,
+                ResourcesAnalysed = manifests.Resources.Count,
+                RulesRun = [.. RuleSet.All.Select(rule => rule.Descriptor.Id).Where(id => IsSelected(id, options)).Order(StringComparer.Ordinal)],
+            },
             model);
     }
 
