@@ -56,9 +56,11 @@ public class ReportExpectedFileTests
 
     private static void Compare(string input, ReportFormat format, string extension)
     {
-        // The base folder is written as an absolute URI; CI clones the repository somewhere else.
+        // The base folder is written as an absolute URI, and evidence quotes absolute paths; CI clones the repository
+        // somewhere else.
         var actual = Shorten(format, ReportDocument.Render(format, ReportSamples.Of(input), ReportSamples.ExampleContext))
-            .Replace(new Uri(ReportSamples.ExampleRoot + "/").AbsoluteUri, "file:///<repo>/examples/hashicups/", StringComparison.Ordinal);
+            .Replace(new Uri(ReportSamples.ExampleRoot + "/").AbsoluteUri, "file:///<repo>/examples/hashicups/", StringComparison.Ordinal)
+            .Replace(ReportSamples.ExampleRoot + "/", "<repo>/examples/hashicups/", StringComparison.Ordinal);
         var file = Path.Combine(ExpectedFolder, input + extension);
         if (Environment.GetEnvironmentVariable("MESHOPS_APPROVE_SNAPSHOT") == "1")
         {
