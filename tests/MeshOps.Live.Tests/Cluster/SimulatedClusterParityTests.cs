@@ -15,10 +15,11 @@ public sealed class SimulatedClusterParityTests
     /// <summary>
     /// Seeded faults a cluster cannot hold as the files write them: MESH207 is two copies of one object (the webhook
     /// refuses the second, the cluster keeps the first); MESH503 is a Deployment whose selector does not match its
-    /// template, which the API server refuses. The MESH9xx folders are status dumps (what kubelets and controllers
+    /// template, which the API server refuses; MESH208 is an intention naming a Consul namespace on CE, which the
+    /// webhook refuses (and its folder carries Helm values, no object to apply). The MESH9xx folders are status dumps (what kubelets and controllers
     /// write, not what anyone applies); the simulator's runtime faults stand for them (RuntimeFaultRuleTests, Pester).
     /// </summary>
-    private static readonly HashSet<string> NotInACluster = ["MESH207", "MESH503", "MESH901", "MESH902", "MESH903"];
+    private static readonly HashSet<string> NotInACluster = ["MESH207", "MESH208", "MESH503", "MESH901", "MESH902", "MESH903"];
 
     public static TheoryData<string> Sets()
     {

@@ -29,6 +29,8 @@ public class DependencyDirectionTests
         new("model", "MeshOps.Model"),
         new("rules", "MeshOps.Analysis.Rules"),
         new("analysis", "MeshOps.Analysis"),
+        // The CI documents of an analysis (SARIF, JUnit, JSON): a view of the report, read by nothing below.
+        new("reports", "MeshOps.Reporting"),
         // A path is traced over the model and the findings of the analysis: hops compose them and never judge twice.
         new("paths", "MeshOps.Paths", "MeshOps.Paths.Hops", "MeshOps.Paths.Live"),
         new("graph", "MeshOps.Graph"),
