@@ -16,7 +16,7 @@ public sealed record DescribedRequest(HttpRequestAttributes Attributes, bool Met
     /// A permission whose described criteria already fail cannot match whatever the rest is, so it is no guess.
     /// </summary>
     /// <param name="decidedBy">The index of the permission the stand-ins matched; null when none did (all were tried).</param>
-    public UndecidedPermission? Undecided(IReadOnlyList<IntentionPermission> permissions, int? decidedBy)
+    internal UndecidedPermission? Undecided(IReadOnlyList<IntentionPermission> permissions, int? decidedBy)
     {
         ArgumentNullException.ThrowIfNull(permissions);
         var last = decidedBy ?? permissions.Count - 1;
@@ -79,7 +79,7 @@ public sealed record DescribedRequest(HttpRequestAttributes Attributes, bool Met
 }
 
 /// <summary>A permission whose outcome turns on request parts the user did not describe.</summary>
-public sealed record UndecidedPermission(int Index, IReadOnlyList<string> Parts)
+internal sealed record UndecidedPermission(int Index, IReadOnlyList<string> Parts)
 {
     public override string ToString() =>
         $"permissions[{Index.ToString(CultureInfo.InvariantCulture)}] judges the request's {string.Join(" and ", Parts)}";
