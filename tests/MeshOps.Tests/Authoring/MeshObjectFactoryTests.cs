@@ -16,24 +16,9 @@ namespace MeshOps.Tests.Authoring;
 /// </summary>
 public class MeshObjectFactoryTests
 {
-    private static readonly MeshServiceSpec Web = new()
-    {
-        Name = "web",
-        Protocol = MeshProtocol.Http,
-        Image = "example/web:1",
-        ContainerPorts = [new ContainerPortSpec(8080)],
-        ServicePorts = [new ServicePortSpec(80, 8080)],
-        Upstreams = [new UpstreamSpec("api", 9090)],
-    };
+    private static readonly MeshServiceSpec Web = WebAndApi.Web;
 
-    private static readonly MeshServiceSpec Api = new()
-    {
-        Name = "api",
-        Protocol = MeshProtocol.Http,
-        Image = "example/api:1",
-        ContainerPorts = [new ContainerPortSpec(9090)],
-        ServicePorts = [new ServicePortSpec(9090, 9090)],
-    };
+    private static readonly MeshServiceSpec Api = WebAndApi.Api;
 
     private static readonly DeclaredIntention[] WebToApi = [new("web", "api", IntentionAction.Allow)];
 

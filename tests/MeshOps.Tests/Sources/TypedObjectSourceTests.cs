@@ -4,6 +4,7 @@ using MeshOps.Authoring;
 using MeshOps.Consul;
 using MeshOps.Sources;
 using MeshOps.Sources.Files;
+using MeshOps.Tests.Authoring;
 using MeshOps.Sources.Typed;
 using IntentionAction = MeshOps.Consul.IntentionAction;
 
@@ -11,24 +12,9 @@ namespace MeshOps.Tests.Sources;
 
 public class TypedObjectSourceTests
 {
-    private static readonly MeshServiceSpec Web = new()
-    {
-        Name = "web",
-        Protocol = MeshProtocol.Http,
-        Image = "example/web:1",
-        ContainerPorts = [new ContainerPortSpec(8080)],
-        ServicePorts = [new ServicePortSpec(80, 8080)],
-        Upstreams = [new UpstreamSpec("api", 9090)],
-    };
+    private static readonly MeshServiceSpec Web = WebAndApi.Web;
 
-    private static readonly MeshServiceSpec Api = new()
-    {
-        Name = "api",
-        Protocol = MeshProtocol.Tcp,
-        Image = "example/api:1",
-        ContainerPorts = [new ContainerPortSpec(9090)],
-        ServicePorts = [new ServicePortSpec(9090, 9090)],
-    };
+    private static readonly MeshServiceSpec Api = WebAndApi.Api with { Protocol = MeshProtocol.Tcp };
 
     [Fact]
     public void Each_object_is_its_own_model_located_by_source_and_name()

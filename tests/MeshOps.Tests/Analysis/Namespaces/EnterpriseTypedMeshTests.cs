@@ -2,6 +2,7 @@ using MeshOps.Analysis;
 using MeshOps.Authoring;
 using MeshOps.Consul;
 using MeshOps.Sources.Files;
+using MeshOps.Tests.Authoring;
 
 namespace MeshOps.Tests.Analysis.Namespaces;
 
@@ -11,25 +12,9 @@ namespace MeshOps.Tests.Analysis.Namespaces;
 /// </summary>
 public class EnterpriseTypedMeshTests
 {
-    private static readonly MeshServiceSpec Web = new()
-    {
-        Name = "web",
-        Protocol = MeshProtocol.Http,
-        Image = "example/web:1",
-        ContainerPorts = [new ContainerPortSpec(8080)],
-        ServicePorts = [new ServicePortSpec(80, 8080)],
-        Upstreams = [new UpstreamSpec("api", 9090)],
-    };
+    private static readonly MeshServiceSpec Web = WebAndApi.Web;
 
-    private static readonly MeshServiceSpec Api = new()
-    {
-        Name = "api",
-        Namespace = "backend",
-        Protocol = MeshProtocol.Http,
-        Image = "example/api:1",
-        ContainerPorts = [new ContainerPortSpec(9090)],
-        ServicePorts = [new ServicePortSpec(9090, 9090)],
-    };
+    private static readonly MeshServiceSpec Api = WebAndApi.Api with { Namespace = "backend" };
 
     internal static string Yaml(ConsulEdition edition, bool allowWebToApi = true) =>
         MeshObjectFactory.Create([Web, Api], denyAll: true, allowWebToApi ? [new("web", "api", IntentionAction.Allow)] : [], "shop", edition).ToYaml();
