@@ -36,6 +36,7 @@ public sealed class ModuleAssemblyLoader : IModuleAssemblyInitializer, IModuleAs
         // Import-Module -Force runs OnImport again in the same process; never hook twice.
         AssemblyLoadContext.Default.Resolving -= ResolveDirectReference;
         AssemblyLoadContext.Default.Resolving += ResolveDirectReference;
+        Infrastructure.FirstCallWarmup.Start();
     }
 
     public void OnRemove(PSModuleInfo psModuleInfo) =>
