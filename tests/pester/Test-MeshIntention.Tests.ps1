@@ -37,6 +37,74 @@ BeforeAll {
         @($healthy | Where-Object Name -notin $faultFiles.Name) + $faultFiles | ForEach-Object FullName
     }
 
+    # An Enterprise typed mesh's YAML, cut down: web in shop, api in backend, no call written, a deny-all over every
+    # namespace and one allow from shop/web to backend/api; the Helm values turn Consul namespaces on (mirrored).
+    function New-EnterpriseMesh {
+        $folder = Join-Path $TestDrive 'enterprise'
+        $null = New-Item -ItemType Directory -Path $folder -Force
+        Set-Content -LiteralPath (Join-Path $folder 'mesh.yaml') -Value @'
+apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: shop }
+spec:
+  selector: { app: web }
+  ports: [{ port: 80, targetPort: 8080 }]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, namespace: shop }
+spec:
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata:
+      labels: { app: web }
+      annotations: { consul.hashicorp.com/connect-inject: "true" }
+    spec:
+      containers: [{ name: web, image: example/web:1, ports: [{ containerPort: 8080 }] }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: api, namespace: backend }
+spec:
+  selector: { app: api }
+  ports: [{ port: 9090, targetPort: 9090 }]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: api, namespace: backend }
+spec:
+  selector: { matchLabels: { app: api } }
+  template:
+    metadata:
+      labels: { app: api }
+      annotations: { consul.hashicorp.com/connect-inject: "true" }
+    spec:
+      containers: [{ name: api, image: example/api:1, ports: [{ containerPort: 9090 }] }]
+---
+apiVersion: consul.hashicorp.com/v1alpha1
+kind: ServiceIntentions
+metadata: { name: deny-all, namespace: shop }
+spec:
+  destination: { name: "*", namespace: "*" }
+  sources: [{ name: "*", namespace: "*", action: deny }]
+---
+apiVersion: consul.hashicorp.com/v1alpha1
+kind: ServiceIntentions
+metadata: { name: api, namespace: backend }
+spec:
+  destination: { name: api, namespace: backend }
+  sources: [{ name: web, namespace: shop, action: allow }]
+'@
+        Set-Content -LiteralPath (Join-Path $folder 'values.yaml') -Value @'
+global:
+  name: consul
+  enableConsulNamespaces: true
+connectInject:
+  enabled: true
+'@
+        [pscustomobject]@{ Mesh = Join-Path $folder 'mesh.yaml'; Values = Join-Path $folder 'values.yaml' }
+    }
+
     # Healthy HashiCups whose products-api intention is L7 (products-api speaks http): deny /admin, then allow GET.
     function New-L7Folder([string] $Folder) {
         $null = New-Item -ItemType Directory -Path $Folder -Force
@@ -222,6 +290,23 @@ Describe 'Test-MeshIntention on manifests' -Tag Unit {
             $list | Should -Match 'Matches\s+: default/public-api => default/products-api \(allow, precedence 9\)'
             $list | Should -Match 'Default\s+: allow: ACLs are disabled'
         }
+    }
+
+    It 'evaluates each side in its Consul namespace on Enterprise, and is Unknown without the values that place them' {
+        $enterprise = New-EnterpriseMesh
+
+        $allowed = Test-MeshIntention web.shop api.backend -Path $enterprise.Mesh, $enterprise.Values
+        $denied = Test-MeshIntention api.backend web.shop -Path $enterprise.Mesh, $enterprise.Values
+        $unplaced = Test-MeshIntention web.shop api.backend -Path $enterprise.Mesh
+
+        $allowed.Decision | Should -Be 'Allowed'
+        $allowed.SourceNamespace, $allowed.DestinationNamespace | Should -Be @('shop', 'backend')
+        $allowed.Confirm | Should -Be 'consul intention check shop/web backend/api'
+        $allowed | Format-Table | Out-String -Width 300 | Should -Match 'shop/web\s+backend/api\s+Allowed'
+        $denied.Decision | Should -Be 'Denied'
+        $denied.IntentionName | Should -Be 'deny-all'
+        $unplaced.Decision | Should -Be 'Unknown'
+        @($unplaced.Notes) -join ' ' | Should -Match 'global\.enableConsulNamespaces.*-Path'
     }
 
     It 'writes an error and no result for a path that does not exist' {

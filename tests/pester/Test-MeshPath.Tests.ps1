@@ -15,6 +15,74 @@ BeforeAll {
         }
         $folder
     }
+
+    # An Enterprise typed mesh's YAML, cut down: web in shop, api in backend, no call written, a deny-all over every
+    # namespace and one allow from shop/web to backend/api; the Helm values turn Consul namespaces on (mirrored).
+    function New-EnterpriseMesh {
+        $folder = Join-Path $TestDrive 'enterprise'
+        $null = New-Item -ItemType Directory -Path $folder -Force
+        Set-Content -LiteralPath (Join-Path $folder 'mesh.yaml') -Value @'
+apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: shop }
+spec:
+  selector: { app: web }
+  ports: [{ port: 80, targetPort: 8080 }]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, namespace: shop }
+spec:
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata:
+      labels: { app: web }
+      annotations: { consul.hashicorp.com/connect-inject: "true" }
+    spec:
+      containers: [{ name: web, image: example/web:1, ports: [{ containerPort: 8080 }] }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: api, namespace: backend }
+spec:
+  selector: { app: api }
+  ports: [{ port: 9090, targetPort: 9090 }]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: api, namespace: backend }
+spec:
+  selector: { matchLabels: { app: api } }
+  template:
+    metadata:
+      labels: { app: api }
+      annotations: { consul.hashicorp.com/connect-inject: "true" }
+    spec:
+      containers: [{ name: api, image: example/api:1, ports: [{ containerPort: 9090 }] }]
+---
+apiVersion: consul.hashicorp.com/v1alpha1
+kind: ServiceIntentions
+metadata: { name: deny-all, namespace: shop }
+spec:
+  destination: { name: "*", namespace: "*" }
+  sources: [{ name: "*", namespace: "*", action: deny }]
+---
+apiVersion: consul.hashicorp.com/v1alpha1
+kind: ServiceIntentions
+metadata: { name: api, namespace: backend }
+spec:
+  destination: { name: api, namespace: backend }
+  sources: [{ name: web, namespace: shop, action: allow }]
+'@
+        Set-Content -LiteralPath (Join-Path $folder 'values.yaml') -Value @'
+global:
+  name: consul
+  enableConsulNamespaces: true
+connectInject:
+  enabled: true
+'@
+        [pscustomobject]@{ Mesh = Join-Path $folder 'mesh.yaml'; Values = Join-Path $folder 'values.yaml' }
+    }
 }
 
 Describe 'Test-MeshPath parameter contract' -Tag Unit {
@@ -83,6 +151,18 @@ Describe 'Test-MeshPath' -Tag Unit {
         $reports = @(Test-MeshPath -All -Path (New-FaultSet 'MESH205-unused-intention'))
 
         $reports.Count | Should -BeGreaterThan 5
+    }
+
+    It 'passes the Intention hop an Enterprise allow decides in the Consul namespaces the Helm values give, and is Unknown without them' {
+        $enterprise = New-EnterpriseMesh
+
+        $placed = Test-MeshPath web.shop api.backend -Path $enterprise.Mesh, $enterprise.Values
+        $unplaced = Test-MeshPath web.shop api.backend -Path $enterprise.Mesh
+
+        $hop = $placed.Hops | Where-Object Name -EQ 'Intention'
+        $hop.Status | Should -Be 'Pass'
+        $hop.Evidence -join ' ' | Should -Match 'shop/web => backend/api .* for web \(Consul ns shop\) -> api \(ns backend\)'
+        ($unplaced.Hops | Where-Object Name -EQ 'Intention').Status | Should -Be 'Unknown'
     }
 
     It 'traces nothing, and -Quiet is false, when the manifests could not all be read' {
