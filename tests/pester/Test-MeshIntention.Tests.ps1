@@ -25,6 +25,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1') -Force
     Import-Module (Join-Path $PSScriptRoot 'Support/SimulatedCluster.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'Support/EnterpriseMesh.psm1') -Force
     foreach ($name in 'CONSUL_HTTP_ADDR', 'CONSUL_HTTP_TOKEN', 'CONSUL_HTTP_SSL') { Remove-Item "env:$name" -ErrorAction Ignore }
     $Examples = Join-Path $PSScriptRoot '../../examples/hashicups'
     $TypeName = 'MeshOps.Intentions.IntentionCheckResult'
@@ -35,74 +36,6 @@ BeforeAll {
         if (-not $Fault) { return $healthy.FullName }
         $faultFiles = @(Get-ChildItem -LiteralPath (Join-Path $Examples "faults/$Fault") -File)
         @($healthy | Where-Object Name -notin $faultFiles.Name) + $faultFiles | ForEach-Object FullName
-    }
-
-    # An Enterprise typed mesh's YAML, cut down: web in shop, api in backend, no call written, a deny-all over every
-    # namespace and one allow from shop/web to backend/api; the Helm values turn Consul namespaces on (mirrored).
-    function New-EnterpriseMesh {
-        $folder = Join-Path $TestDrive 'enterprise'
-        $null = New-Item -ItemType Directory -Path $folder -Force
-        Set-Content -LiteralPath (Join-Path $folder 'mesh.yaml') -Value @'
-apiVersion: v1
-kind: Service
-metadata: { name: web, namespace: shop }
-spec:
-  selector: { app: web }
-  ports: [{ port: 80, targetPort: 8080 }]
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: shop }
-spec:
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata:
-      labels: { app: web }
-      annotations: { consul.hashicorp.com/connect-inject: "true" }
-    spec:
-      containers: [{ name: web, image: example/web:1, ports: [{ containerPort: 8080 }] }]
----
-apiVersion: v1
-kind: Service
-metadata: { name: api, namespace: backend }
-spec:
-  selector: { app: api }
-  ports: [{ port: 9090, targetPort: 9090 }]
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: api, namespace: backend }
-spec:
-  selector: { matchLabels: { app: api } }
-  template:
-    metadata:
-      labels: { app: api }
-      annotations: { consul.hashicorp.com/connect-inject: "true" }
-    spec:
-      containers: [{ name: api, image: example/api:1, ports: [{ containerPort: 9090 }] }]
----
-apiVersion: consul.hashicorp.com/v1alpha1
-kind: ServiceIntentions
-metadata: { name: deny-all, namespace: shop }
-spec:
-  destination: { name: "*", namespace: "*" }
-  sources: [{ name: "*", namespace: "*", action: deny }]
----
-apiVersion: consul.hashicorp.com/v1alpha1
-kind: ServiceIntentions
-metadata: { name: api, namespace: backend }
-spec:
-  destination: { name: api, namespace: backend }
-  sources: [{ name: web, namespace: shop, action: allow }]
-'@
-        Set-Content -LiteralPath (Join-Path $folder 'values.yaml') -Value @'
-global:
-  name: consul
-  enableConsulNamespaces: true
-connectInject:
-  enabled: true
-'@
-        [pscustomobject]@{ Mesh = Join-Path $folder 'mesh.yaml'; Values = Join-Path $folder 'values.yaml' }
     }
 
     # Healthy HashiCups whose products-api intention is L7 (products-api speaks http): deny /admin, then allow GET.
@@ -293,7 +226,7 @@ Describe 'Test-MeshIntention on manifests' -Tag Unit {
     }
 
     It 'evaluates each side in its Consul namespace on Enterprise, and is Unknown without the values that place them' {
-        $enterprise = New-EnterpriseMesh
+        $enterprise = New-EnterpriseMesh (Join-Path $TestDrive 'enterprise')
 
         $allowed = Test-MeshIntention web.shop api.backend -Path $enterprise.Mesh, $enterprise.Values
         $denied = Test-MeshIntention api.backend web.shop -Path $enterprise.Mesh, $enterprise.Values

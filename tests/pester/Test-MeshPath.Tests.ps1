@@ -4,6 +4,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'Support/EnterpriseMesh.psm1') -Force
     $Healthy = Join-Path $PSScriptRoot '../../examples/hashicups/healthy'
     $Faults = Join-Path $PSScriptRoot '../../examples/hashicups/faults'
 
@@ -14,74 +15,6 @@ BeforeAll {
             Get-ChildItem (Join-Path $Faults $Fault) -File | Copy-Item -Destination $folder -Force
         }
         $folder
-    }
-
-    # An Enterprise typed mesh's YAML, cut down: web in shop, api in backend, no call written, a deny-all over every
-    # namespace and one allow from shop/web to backend/api; the Helm values turn Consul namespaces on (mirrored).
-    function New-EnterpriseMesh {
-        $folder = Join-Path $TestDrive 'enterprise'
-        $null = New-Item -ItemType Directory -Path $folder -Force
-        Set-Content -LiteralPath (Join-Path $folder 'mesh.yaml') -Value @'
-apiVersion: v1
-kind: Service
-metadata: { name: web, namespace: shop }
-spec:
-  selector: { app: web }
-  ports: [{ port: 80, targetPort: 8080 }]
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: shop }
-spec:
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata:
-      labels: { app: web }
-      annotations: { consul.hashicorp.com/connect-inject: "true" }
-    spec:
-      containers: [{ name: web, image: example/web:1, ports: [{ containerPort: 8080 }] }]
----
-apiVersion: v1
-kind: Service
-metadata: { name: api, namespace: backend }
-spec:
-  selector: { app: api }
-  ports: [{ port: 9090, targetPort: 9090 }]
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: api, namespace: backend }
-spec:
-  selector: { matchLabels: { app: api } }
-  template:
-    metadata:
-      labels: { app: api }
-      annotations: { consul.hashicorp.com/connect-inject: "true" }
-    spec:
-      containers: [{ name: api, image: example/api:1, ports: [{ containerPort: 9090 }] }]
----
-apiVersion: consul.hashicorp.com/v1alpha1
-kind: ServiceIntentions
-metadata: { name: deny-all, namespace: shop }
-spec:
-  destination: { name: "*", namespace: "*" }
-  sources: [{ name: "*", namespace: "*", action: deny }]
----
-apiVersion: consul.hashicorp.com/v1alpha1
-kind: ServiceIntentions
-metadata: { name: api, namespace: backend }
-spec:
-  destination: { name: api, namespace: backend }
-  sources: [{ name: web, namespace: shop, action: allow }]
-'@
-        Set-Content -LiteralPath (Join-Path $folder 'values.yaml') -Value @'
-global:
-  name: consul
-  enableConsulNamespaces: true
-connectInject:
-  enabled: true
-'@
-        [pscustomobject]@{ Mesh = Join-Path $folder 'mesh.yaml'; Values = Join-Path $folder 'values.yaml' }
     }
 }
 
@@ -154,7 +87,7 @@ Describe 'Test-MeshPath' -Tag Unit {
     }
 
     It 'passes the Intention hop an Enterprise allow decides in the Consul namespaces the Helm values give, and is Unknown without them' {
-        $enterprise = New-EnterpriseMesh
+        $enterprise = New-EnterpriseMesh (Join-Path $TestDrive 'enterprise')
 
         $placed = Test-MeshPath web.shop api.backend -Path $enterprise.Mesh, $enterprise.Values
         $unplaced = Test-MeshPath web.shop api.backend -Path $enterprise.Mesh
