@@ -60,23 +60,35 @@ public static class IntentionChecker
             (s, d) => Evaluate(model, s, d, destinationNamespace, request),
             evaluated => evaluated.Result.Decision);
         var (result, decision) = placed.Value;
-        var asked = (namespaces.ForConsul(placed.Source), namespaces.ForConsul(placed.Destination));
+        var (askSource, askDestination) = (namespaces.ForConsul(placed.Source), namespaces.ForConsul(placed.Destination));
         if (!placed.Settled)
         {
-            result = result with
-            {
-                Decision = IntentionCheckDecision.Unknown,
-                DecidedBy = "nothing read: the Consul namespaces decide, and no consul-k8s Helm values place the services",
-                Notes = [.. result.Notes, namespaces.Undecided(placed, evaluated => $"{evaluated.Result.Decision} ({evaluated.Result.DecidedBy})")],
-            };
-            return (result, null, asked.Item1, asked.Item2);
+            // Nothing decided, so no intention is named as the decider; both pairs' deciders are in the explanation.
+            var undecided = namespaces.Undecided(placed, evaluated => $"{evaluated.Result.Decision} ({evaluated.Result.DecidedBy})");
+            return (Undecided(result) with { Explanation = undecided, Notes = [.. result.Notes, undecided] }, null, askSource, askDestination);
         }
 
         var notes = FindingsOn((decision.Match?.Origin as IntentionOrigin)?.Resource, findings)
             .Prepend(namespaces.Everywhere(sourceName, destinationName))
             .OfType<string>();
-        return (result with { Notes = [.. result.Notes, .. notes] }, decision, asked.Item1, asked.Item2);
+        return (result with { Notes = [.. result.Notes, .. notes] }, decision, askSource, askDestination);
     }
+
+    private static IntentionCheckResult Undecided(IntentionCheckResult result) => result with
+    {
+        Decision = IntentionCheckDecision.Unknown,
+        DecidedBy = "the Consul namespaces, which no consul-k8s Helm values place (see Notes)",
+        DefaultApplied = false,
+        IntentionName = null,
+        IntentionNamespace = null,
+        IntentionDestination = null,
+        SourceEntry = null,
+        SourceIndex = null,
+        Action = null,
+        Precedence = null,
+        Location = null,
+        PermissionIndex = null,
+    };
 
     /// <summary>The Consul service name and the Kubernetes namespace it runs in: as written, else where the inputs run it.</summary>
     private static (string Name, string Namespace) Place(MeshModel model, string written)

@@ -65,7 +65,10 @@ public sealed class EnterpriseNamespaceIntentionTests
         var result = Check("web.shop", "api.backend", values: null);
 
         Assert.Equal(IntentionCheckDecision.Unknown, result.Decision);
+        Assert.Null(result.IntentionName);
+        Assert.Null(result.Precedence);
         var note = Assert.Single(result.Notes, n => n.Contains("global.enableConsulNamespaces", StringComparison.Ordinal));
+        Assert.Equal(note, result.Explanation);
         Assert.Contains("-Path", note, StringComparison.Ordinal);
         Assert.Contains("web (Consul ns shop) -> api (ns backend) is Allowed", note, StringComparison.Ordinal);
         Assert.Contains("is Denied", note, StringComparison.Ordinal);
