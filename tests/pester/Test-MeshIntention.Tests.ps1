@@ -25,6 +25,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1') -Force
     Import-Module (Join-Path $PSScriptRoot 'Support/SimulatedCluster.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'Support/EnterpriseMesh.psm1') -Force
     foreach ($name in 'CONSUL_HTTP_ADDR', 'CONSUL_HTTP_TOKEN', 'CONSUL_HTTP_SSL') { Remove-Item "env:$name" -ErrorAction Ignore }
     $Examples = Join-Path $PSScriptRoot '../../examples/hashicups'
     $TypeName = 'MeshOps.Intentions.IntentionCheckResult'
@@ -222,6 +223,23 @@ Describe 'Test-MeshIntention on manifests' -Tag Unit {
             $list | Should -Match 'Matches\s+: default/public-api => default/products-api \(allow, precedence 9\)'
             $list | Should -Match 'Default\s+: allow: ACLs are disabled'
         }
+    }
+
+    It 'evaluates each side in its Consul namespace on Enterprise, and is Unknown without the values that place them' {
+        $enterprise = New-EnterpriseMesh (Join-Path $TestDrive 'enterprise')
+
+        $allowed = Test-MeshIntention web.shop api.backend -Path $enterprise.Mesh, $enterprise.Values
+        $denied = Test-MeshIntention api.backend web.shop -Path $enterprise.Mesh, $enterprise.Values
+        $unplaced = Test-MeshIntention web.shop api.backend -Path $enterprise.Mesh
+
+        $allowed.Decision | Should -Be 'Allowed'
+        $allowed.SourceNamespace, $allowed.DestinationNamespace | Should -Be @('shop', 'backend')
+        $allowed.Confirm | Should -Be 'consul intention check shop/web backend/api'
+        $allowed | Format-Table | Out-String -Width 300 | Should -Match 'shop/web\s+backend/api\s+Allowed'
+        $denied.Decision | Should -Be 'Denied'
+        $denied.IntentionName | Should -Be 'deny-all'
+        $unplaced.Decision | Should -Be 'Unknown'
+        @($unplaced.Notes) -join ' ' | Should -Match 'global\.enableConsulNamespaces.*-Path'
     }
 
     It 'writes an error and no result for a path that does not exist' {

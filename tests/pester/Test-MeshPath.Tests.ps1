@@ -4,6 +4,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../artifacts/MeshOps/MeshOps.psd1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'Support/EnterpriseMesh.psm1') -Force
     $Healthy = Join-Path $PSScriptRoot '../../examples/hashicups/healthy'
     $Faults = Join-Path $PSScriptRoot '../../examples/hashicups/faults'
 
@@ -83,6 +84,18 @@ Describe 'Test-MeshPath' -Tag Unit {
         $reports = @(Test-MeshPath -All -Path (New-FaultSet 'MESH205-unused-intention'))
 
         $reports.Count | Should -BeGreaterThan 5
+    }
+
+    It 'passes the Intention hop an Enterprise allow decides in the Consul namespaces the Helm values give, and is Unknown without them' {
+        $enterprise = New-EnterpriseMesh (Join-Path $TestDrive 'enterprise')
+
+        $placed = Test-MeshPath web.shop api.backend -Path $enterprise.Mesh, $enterprise.Values
+        $unplaced = Test-MeshPath web.shop api.backend -Path $enterprise.Mesh
+
+        $hop = $placed.Hops | Where-Object Name -EQ 'Intention'
+        $hop.Status | Should -Be 'Pass'
+        $hop.Evidence -join ' ' | Should -Match 'shop/web => backend/api .* for web \(Consul ns shop\) -> api \(ns backend\)'
+        ($unplaced.Hops | Where-Object Name -EQ 'Intention').Status | Should -Be 'Unknown'
     }
 
     It 'traces nothing, and -Quiet is false, when the manifests could not all be read' {

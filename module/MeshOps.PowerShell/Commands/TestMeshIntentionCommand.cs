@@ -9,9 +9,10 @@ namespace MeshOps.PowerShell.Commands;
 /// What <c>consul intention check</c> answers for a pair (Allowed or Denied), with the intention that decided it: its
 /// ServiceIntentions, source entry, precedence and place, or the default that applied and why. L7 intentions are judged
 /// for the request -Method, -PathInfo and -Header describe. Live (the default without -Path), Consul is asked too and a
-/// disagreement with our evaluation of the cluster's ServiceIntentions is reported. Pairs piped by property name (a
-/// CSV of Source, Destination, Method, PathInfo, Header, Namespace) are each answered, in order, from one read of the
-/// manifests (or of each namespace of the cluster) made after the last of them.
+/// disagreement with our evaluation of the cluster's ServiceIntentions is reported. Each side is evaluated in the Consul
+/// namespace consul-k8s registers it in (Helm values or the injector's flags), as Test-MeshConfig's MESH201 places it.
+/// Pairs piped by property name (a CSV of Source, Destination, Method, PathInfo, Header, Namespace) are each answered,
+/// in order, from one read of the manifests (or of each namespace of the cluster) made after the last of them.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "MeshIntention", DefaultParameterSetName = LiveSet)]
 [OutputType(typeof(IntentionCheckResult), typeof(bool))]
@@ -29,12 +30,16 @@ public sealed class TestMeshIntentionCommand : CompleteManifestCmdlet
     // The cluster's default namespace for pairs that name none: -Namespace as typed, not as the last piped pair left it.
     private string? _namespaceFromCommandLine;
 
-    /// <summary>The calling service, as Consul names it.</summary>
+    /// <summary>
+    /// The calling service, as Consul names it, or <c>name.namespace</c> with the Kubernetes namespace it runs in, which
+    /// places it in a Consul namespace when Enterprise namespaces are on.
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string Source { get; set; } = string.Empty;
 
+    /// <summary>The service called: a Consul service name, or <c>name.namespace</c> as for <see cref="Source"/>.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceNameCompleter))]

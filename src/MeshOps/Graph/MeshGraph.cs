@@ -25,7 +25,7 @@ public enum MeshGraphDecision
     /// <summary>An end is outside the mesh, so no intention applies.</summary>
     NotInMesh,
 
-    /// <summary>The target is unknown, so nothing can be decided.</summary>
+    /// <summary>The target is unknown, or Consul namespaces the inputs do not place would decide it differently.</summary>
     Unknown,
 }
 

@@ -1,5 +1,6 @@
 using MeshOps.Analysis;
 using MeshOps.Model;
+using MeshOps.Paths.Hops;
 using MeshOps.Rules.Catalog;
 using MeshOps.Rules.Intentions;
 
@@ -16,7 +17,6 @@ public static class MeshGraphBuilder
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(report);
-        var fallback = model.Settings.DefaultPolicy.Value == DefaultPolicy.Deny ? DefaultDecision.Deny : DefaultDecision.Allow;
         var errors = report.Findings.Where(f => f.Severity == Severity.Error).ToList();
         var nodes = new Dictionary<(string, string), MeshGraphNode>();
         var edges = new List<MeshGraphEdge>();
@@ -36,7 +36,7 @@ public static class MeshGraphBuilder
             var failing = errors
                 .Where(f => group.Any(e => SameLocation(f, e.Location)) || (first.Target is { } t && f.Resource.Kind == "Service" && f.Resource.Name == t.Name && f.Resource.Namespace == t.Namespace))
                 .Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            edges.Add(new MeshGraphEdge(from, to, ports, Called: true, Decide(model, from, to, fallback)) { FailingRules = failing });
+            edges.Add(new MeshGraphEdge(from, to, ports, Called: true, Decide(model, from, to)) { FailingRules = failing });
         }
 
         // A set, not a scan of the edges per pair: -All on 4,000 services has about 8,000 of each (bench/run.sh --paths).
@@ -71,7 +71,7 @@ public static class MeshGraphBuilder
         return node;
     }
 
-    private static MeshGraphDecision Decide(MeshModel model, MeshGraphNode from, MeshGraphNode to, DefaultDecision fallback)
+    private static MeshGraphDecision Decide(MeshModel model, MeshGraphNode from, MeshGraphNode to)
     {
         if (to.Kind == MeshGraphNodeKind.Unknown)
         {
@@ -83,10 +83,13 @@ public static class MeshGraphBuilder
             return MeshGraphDecision.NotInMesh;
         }
 
-        // consul-k8s CE registers every Kubernetes namespace's services in Consul namespace "default" (as MESH201 judges).
-        var decision = model.Intentions.Check(
-            new ServiceIdentity(ConsulNames.DefaultNamespace, from.Name), new ServiceIdentity(ConsulNames.DefaultNamespace, to.Name), fallback);
-        return decision.IsL7 ? MeshGraphDecision.DependsOnRequest : decision.Allowed ? MeshGraphDecision.Allowed : MeshGraphDecision.Denied;
+        // Each side in the Consul namespace MESH201 and the Intention hop place it in; namespaces the inputs leave open
+        // and that would decide differently make the edge Unknown.
+        var placed = IntentionHop.Decide(model, from.Namespace, from.Name, to.Namespace, to.Name);
+        var decision = placed.Value;
+        return !placed.Settled ? MeshGraphDecision.Unknown
+            : decision.IsL7 ? MeshGraphDecision.DependsOnRequest
+            : decision.Allowed ? MeshGraphDecision.Allowed : MeshGraphDecision.Denied;
     }
 
     /// <summary>Named source → named destination pairs an intention allows, between mesh services of the model.</summary>

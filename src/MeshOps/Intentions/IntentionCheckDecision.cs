@@ -14,7 +14,9 @@ public enum IntentionCheckDecision
 
     /// <summary>
     /// No intention matches and the default policy was not read (no consul-k8s Helm values among the inputs): with ACLs
-    /// enabled Consul denies the call, without them it allows it. A guess either way would be no answer.
+    /// enabled Consul denies the call, without them it allows it. Or the intentions name Consul namespaces, no values
+    /// say which namespace each side registers in, and the namespaces they could be in decide differently. A guess
+    /// either way would be no answer.
     /// </summary>
     Unknown,
 }

@@ -1,4 +1,5 @@
 using MeshOps.Paths.Live;
+using MeshOps.Rules.Intentions;
 
 namespace MeshOps.Intentions;
 
@@ -12,6 +13,14 @@ public sealed record IntentionCheckResult
     public required string Source { get; init; }
 
     public required string Destination { get; init; }
+
+    /// <summary>
+    /// The Consul namespace the source was evaluated in: "default" on CE, its mirrored Kubernetes namespace (with the
+    /// prefix) or the destination namespace the Helm values set on Enterprise.
+    /// </summary>
+    public string SourceNamespace { get; init; } = ConsulNames.DefaultNamespace;
+
+    public string DestinationNamespace { get; init; } = ConsulNames.DefaultNamespace;
 
     public required IntentionCheckDecision Decision { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MeshOps.Analysis;
 using MeshOps.Model;
+using MeshOps.Paths;
 using MeshOps.Paths.Hops;
 using MeshOps.Rules.Intentions;
 using MeshOps.Sources;
@@ -9,8 +10,9 @@ namespace MeshOps.Intentions;
 
 /// <summary>
 /// Answers <c>consul intention check</c> over a model (manifests or a cluster read), with the intention that decided.
-/// The decision is the intention hop's (<see cref="IntentionHop.Decide(MeshModel, string, string)"/>), so a trace and a
-/// check never disagree; an L7 match is then judged per request by the same evaluator's permissions.
+/// The decision is the intention hop's, with both sides placed in Consul namespaces as the hop and MESH201 place them
+/// (<see cref="CallerNamespaces"/>), so a trace and a check never disagree; an L7 match is then judged per request by
+/// the same evaluator's permissions.
 /// </summary>
 public static class IntentionChecker
 {
@@ -35,46 +37,109 @@ public static class IntentionChecker
         return [.. questions.Select(q => Check(model, q.Source, q.Destination, q.Request, findings))];
     }
 
+    /// <param name="source">The calling service as Consul names it, or <c>name.namespace</c> with the Kubernetes
+    /// namespace it runs in (as Test-MeshPath reads it), which places it in a Consul namespace on Enterprise.</param>
     /// <param name="findings">The analysis of the same inputs: its findings on the deciding ServiceIntentions become notes
     /// (Consul refusing the entry, MESH203, changes what Consul enforces).</param>
-    public static IntentionCheckResult Check(MeshModel model, string source, string destination, DescribedRequest? request = null, AnalysisReport? findings = null)
+    public static IntentionCheckResult Check(MeshModel model, string source, string destination, DescribedRequest? request = null, AnalysisReport? findings = null) =>
+        Placed(model, source, destination, request, findings).Result;
+
+    /// <summary>
+    /// The check with the decision it rests on (null when the Consul namespaces the inputs leave open decide it) and the
+    /// names Consul's own check is asked with (<c>ns/name</c> with Enterprise namespaces on).
+    /// </summary>
+    internal static (IntentionCheckResult Result, IntentionDecision? Decision, string AskSource, string AskDestination) Placed(
+        MeshModel model, string source, string destination, DescribedRequest? request, AnalysisReport? findings)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var (sourceName, sourceNamespace) = Place(model, source);
+        var (destinationName, destinationNamespace) = Place(model, destination);
+        var namespaces = model.CallerNamespaces;
+        var placed = namespaces.Judge(
+            sourceNamespace, sourceName, destinationNamespace, destinationName,
+            (s, d) => Evaluate(model, s, d, destinationNamespace, request),
+            evaluated => evaluated.Result.Decision);
+        var (result, decision) = placed.Value;
+        var (askSource, askDestination) = (namespaces.ForConsul(placed.Source), namespaces.ForConsul(placed.Destination));
+        if (!placed.Settled)
+        {
+            // Nothing decided, so no intention is named as the decider; both pairs' deciders are in the explanation.
+            var undecided = namespaces.Undecided(placed, evaluated => $"{evaluated.Result.Decision} ({evaluated.Result.DecidedBy})");
+            return (Undecided(result) with { Explanation = undecided, Notes = [.. result.Notes, undecided] }, null, askSource, askDestination);
+        }
+
+        var notes = FindingsOn((decision.Match?.Origin as IntentionOrigin)?.Resource, findings)
+            .Prepend(namespaces.Everywhere(sourceName, destinationName))
+            .OfType<string>();
+        return (result with { Notes = [.. result.Notes, .. notes] }, decision, askSource, askDestination);
+    }
+
+    private static IntentionCheckResult Undecided(IntentionCheckResult result) => result with
+    {
+        Decision = IntentionCheckDecision.Unknown,
+        DecidedBy = "the Consul namespaces, which no consul-k8s Helm values place (see Notes)",
+        DefaultApplied = false,
+        IntentionName = null,
+        IntentionNamespace = null,
+        IntentionDestination = null,
+        SourceEntry = null,
+        SourceIndex = null,
+        Action = null,
+        Precedence = null,
+        Location = null,
+        PermissionIndex = null,
+    };
+
+    /// <summary>The Consul service name and the Kubernetes namespace it runs in: as written, else where the inputs run it.</summary>
+    private static (string Name, string Namespace) Place(MeshModel model, string written)
+    {
+        var (name, ns) = ServiceAddress.Split(written);
+        return (name, ns ?? PathEndResolver.Resolve(model, name, null).Namespace);
+    }
+
+    /// <summary>The check for one placed pair: the intention hop's decision, then the request its L7 permissions judge.</summary>
+    private static (IntentionCheckResult Result, IntentionDecision Decision) Evaluate(
+        MeshModel model, ServiceIdentity source, ServiceIdentity destination, string destinationKubernetesNamespace, DescribedRequest? request)
+    {
+        var namespaces = model.CallerNamespaces;
         var decision = IntentionHop.Decide(model, source, destination);
         var fallback = IntentionHop.Fallback(model);
         var policy = model.Settings.DefaultPolicy;
         var defaultText = $"{Word(fallback == DefaultDecision.Allow)}: {policy.Origin}";
         var result = new IntentionCheckResult
         {
-            Source = source,
-            Destination = destination,
+            Source = source.Name,
+            Destination = destination.Name,
+            SourceNamespace = source.Namespace,
+            DestinationNamespace = destination.Namespace,
             Decision = decision.Allowed ? IntentionCheckDecision.Allowed : IntentionCheckDecision.Denied,
             DecidedBy = $"the default policy ({defaultText})",
             DefaultApplied = true,
             Default = defaultText + (policy.Assumed ? " (assumed: no consul-k8s Helm values among the inputs)" : ""),
             Request = request?.ToString(),
             Explanation = decision.Explanation,
-            Matches = [.. model.Intentions.Match(IntentionHop.Identity(source), IntentionHop.Identity(destination)).Select(m => $"{m} in {Where(m)}")],
-            Notes = Unregistered(model, source, destination),
-            Confirm = $"consul intention check {source} {destination}",
+            Matches = [.. model.Intentions.Match(source, destination).Select(m => $"{m} in {Where(m)}")],
+            Notes = Unregistered(model, source.Name, destination.Name),
+            Confirm = $"consul intention check {namespaces.ForConsul(source)} {namespaces.ForConsul(destination)}",
         };
         if (decision.Match is not { } match)
         {
-            return policy.Assumed
+            return (policy.Assumed
                 ? result with
                 {
                     Decision = IntentionCheckDecision.Unknown,
                     DecidedBy = "nothing read: no intention matches, and the default policy is not among the inputs",
                     Notes = [.. result.Notes, $"No consul-k8s Helm values were read, so the default is unknown: Consul denies the call when ACLs are enabled (default deny) and allows it when they are not. Give the values file with -Path, or check the cluster (no -Path); assumed here: {defaultText}."],
                 }
-                : result;
+                : result, decision);
         }
 
-        var decided = Decided(model, result, decision, match, request, fallback);
-        return decided with { Notes = [.. decided.Notes, .. FindingsOn((match.Origin as IntentionOrigin)?.Resource, findings)] };
+        return (Decided(model, result, decision, match, source, destination, destinationKubernetesNamespace, request, fallback), decision);
     }
 
-    private static IntentionCheckResult Decided(MeshModel model, IntentionCheckResult result, IntentionDecision decision, MatchedIntention match, DescribedRequest? request, DefaultDecision fallback)
+    private static IntentionCheckResult Decided(
+        MeshModel model, IntentionCheckResult result, IntentionDecision decision, MatchedIntention match,
+        ServiceIdentity source, ServiceIdentity destination, string destinationKubernetesNamespace, DescribedRequest? request, DefaultDecision fallback)
     {
         var resource = (match.Origin as IntentionOrigin)?.Resource;
         result = result with
@@ -95,7 +160,7 @@ public static class IntentionChecker
             return request is null ? result : result with { Explanation = $"{decision.Explanation} An L4 intention decides every request alike." };
         }
 
-        var protocol = model.Protocols.For(ConsulNames.DefaultNamespace, result.Destination);
+        var protocol = model.Protocols.For(destinationKubernetesNamespace, result.Destination);
         if (!protocol.IsL7)
         {
             // agent/xds/rbac.go: "In case L7 intentions slip through to here, treat them as deny intentions".
@@ -115,7 +180,7 @@ public static class IntentionChecker
             };
         }
 
-        var judged = model.Intentions.EvaluateRequest(IntentionHop.Identity(result.Source), IntentionHop.Identity(result.Destination), request.Attributes, fallback);
+        var judged = model.Intentions.EvaluateRequest(source, destination, request.Attributes, fallback);
         if (request.Undecided(match.Source.Permissions, judged.PermissionIndex) is { } undecided)
         {
             return result with

@@ -2,7 +2,6 @@ using MeshOps.Analysis;
 using MeshOps.Clients;
 using MeshOps.Clients.Kubernetes;
 using MeshOps.Sources;
-using MeshOps.Paths.Hops;
 using MeshOps.Paths.Live;
 using MeshOps.Rules.Intentions;
 
@@ -31,15 +30,16 @@ public sealed class LiveIntentionChecker(KubernetesConnection cluster, LivePathO
         var results = new List<IntentionCheckResult>(questions.Count);
         foreach (var (source, destination, request) in questions)
         {
-            var ours = IntentionChecker.Check(model, source, destination, request, findings);
-            var decision = IntentionHop.Decide(model, source, destination);
+            var (ours, decision, askSource, askDestination) = IntentionChecker.Placed(model, source, destination, request, findings);
             var (connection, problem) = await _consul.OpenAsync(cancellationToken).ConfigureAwait(false);
             bool? allows = null;
             if (connection is not null)
             {
                 try
                 {
-                    allows = await connection.Client.CheckIntentionAsync(source, destination, cancellationToken).ConfigureAwait(false);
+                    // With Enterprise namespaces on, "ns/name" names each side's namespace (Consul's source and
+                    // destination naming); on CE, or when the namespaces are unknown, the name alone as before.
+                    allows = await connection.Client.CheckIntentionAsync(askSource, askDestination, cancellationToken).ConfigureAwait(false);
                 }
                 catch (EndpointException e)
                 {
@@ -47,22 +47,32 @@ public sealed class LiveIntentionChecker(KubernetesConnection cluster, LivePathO
                 }
             }
 
-            results.Add(WithConsul(ours, decision, allows, problem, connection?.Via));
+            results.Add(WithConsul(ours, decision, allows, problem, connection?.Via, (askSource, askDestination)));
         }
 
         return results;
     }
 
     /// <summary>Our result with Consul's answer beside it, compared as the Catalog hop compares them.</summary>
-    public static IntentionCheckResult WithConsul(IntentionCheckResult ours, IntentionDecision decision, bool? consulAllows, string? problem, string? via)
+    /// <param name="decision">Our decision; null when the Consul namespaces decide it and the inputs do not place them.</param>
+    /// <param name="askedAs">The source and destination Consul was asked about; the result's names when not given.</param>
+    public static IntentionCheckResult WithConsul(IntentionCheckResult ours, IntentionDecision? decision, bool? consulAllows, string? problem, string? via, (string Source, string Destination)? askedAs = null)
     {
         ArgumentNullException.ThrowIfNull(ours);
         var through = via is null ? "" : $" (through a port-forward to pod {via})";
         var agreement = IntentionComparison.Compare(consulAllows, decision);
         var answer = consulAllows is true ? "Allowed" : "Denied";
-        var asked = $"GET /v1/connect/intentions/check?source={ours.Source}&destination={ours.Destination}{through}";
+        var (source, destination) = askedAs ?? (ours.Source, ours.Destination);
+        var asked = $"GET /v1/connect/intentions/check?source={source}&destination={destination}{through}";
         return agreement switch
         {
+            IntentionAgreement.NotAsked => ours with
+            {
+                ConsulAgreement = IntentionAgreement.NotComparable,
+                ConsulAllowed = consulAllows,
+                Consul = $"{answer} (not compared)",
+                ConsulMessage = $"{asked}: Allowed={Flag(consulAllows)}; our answer turns on Consul namespaces the inputs do not place (see Notes), so there is nothing to compare it with",
+            },
             IntentionAgreement.Unknown => ours with
             {
                 ConsulAgreement = agreement,

@@ -72,6 +72,12 @@ public sealed class MeshModel
     public IReadOnlyList<ManifestResource> ConfigEntriesOf(string kind) =>
         ConfigEntries.TryGetValue(kind, out var list) ? list : [];
 
+    // Built on first use: -All asks it once per traced pair, and without Helm values it scans every intention.
+    private CallerNamespaces? callerNamespaces;
+
+    /// <summary>The Consul namespaces each side of a call may be in, shared by MESH201, the Intention hop and Test-MeshIntention.</summary>
+    internal CallerNamespaces CallerNamespaces => callerNamespaces ??= CallerNamespaces.Of(this);
+
     public KubernetesService? FindService(string ns, string name) =>
         ServicesByKey.TryGetValue(new ObjectKey(ns, name), out var service) ? service : null;
 }

@@ -14,7 +14,7 @@ internal sealed class CallDeniedByIntentions : IMeshRule
     {
         var fallback = context.Settings.DefaultPolicy.Value == DefaultPolicy.Deny ? DefaultDecision.Deny : DefaultDecision.Allow;
         var reported = new HashSet<(Workload, KubernetesService)>();
-        var namespaces = CallerNamespaces.Of(model);
+        var namespaces = model.CallerNamespaces;
         foreach (var edge in model.Edges)
         {
             // A remote call (peer, other datacenter or partition) has no Target: the intentions that decide it are the
@@ -24,18 +24,21 @@ internal sealed class CallDeniedByIntentions : IMeshRule
                 continue;
             }
 
-            var sourceName = edge.Source.ConsulServiceName;
-            var destinationName = target.ConsulName;
-            var (source, destination) = namespaces.Likely(edge.Source, sourceName, target, destinationName);
-            var decision = model.Intentions.Check(source, destination, fallback);
-            if (Verdict(model, context, edge, target, decision) is not { } verdict
-                || namespaces.Others(sourceName, destinationName).Any(pair => Verdict(model, context, edge, target, model.Intentions.Check(pair.Source, pair.Destination, fallback)) is null))
+            var placed = namespaces.Judge(
+                edge.Source.Namespace, edge.Source.ConsulServiceName, target.Namespace, target.ConsulName,
+                (source, destination) =>
+                {
+                    var decision = model.Intentions.Check(source, destination, fallback);
+                    return (Decision: decision, Verdict: Verdict(model, context, edge, target, decision));
+                },
+                judged => judged.Verdict is null);
+            if (!placed.Settled || placed.Value.Verdict is not { } verdict)
             {
                 continue;
             }
 
             reported.Add((edge.Source, target));
-            yield return new RuleHit(Descriptor, edge.WrittenIn, edge.Location, verdict.Args, Evidence(decision), verdict.SeverityOverride);
+            yield return new RuleHit(Descriptor, edge.WrittenIn, edge.Location, verdict.Args, Evidence(placed.Value.Decision), verdict.SeverityOverride);
         }
     }
 

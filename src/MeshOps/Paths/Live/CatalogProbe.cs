@@ -37,7 +37,10 @@ internal sealed class CatalogProbe(ConsulAccess consul) : ILiveHopProbe
 
         try
         {
-            allows = await connection.Client.CheckIntentionAsync(source, destination, cancellationToken).ConfigureAwait(false);
+            // On Enterprise Consul is asked about each side's own namespace ("ns/name"), the pair our decision placed.
+            var namespaces = context.Model.CallerNamespaces;
+            var (askedSource, askedDestination) = namespaces.Likely(context.Source.Namespace, source, context.Destination.Namespace, destination);
+            allows = await connection.Client.CheckIntentionAsync(namespaces.ForConsul(askedSource), namespaces.ForConsul(askedDestination), cancellationToken).ConfigureAwait(false);
         }
         catch (EndpointException e)
         {
