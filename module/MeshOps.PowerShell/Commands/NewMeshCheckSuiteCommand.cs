@@ -159,11 +159,28 @@ public sealed class NewMeshCheckSuiteCommand : CompleteManifestCmdlet
             return new CheckSuiteOrigin([], "the cluster of " + which + (Namespace is null ? "" : $", namespace {Namespace}"), Context, kubeconfig, Namespace);
         }
 
-        // Relative paths are kept relative, to the suite's folder, so a committed suite runs from any working directory.
         var folder = System.IO.Path.GetDirectoryName(target)!;
-        var paths = _given.Select(p => System.IO.Path.IsPathFullyQualified(p)
-            ? p
-            : System.IO.Path.GetRelativePath(folder, SessionState.Path.GetUnresolvedProviderPathFromPSPath(p)).Replace('\\', '/')).ToList();
-        return new CheckSuiteOrigin(paths, string.Join(", ", _given));
+        return new CheckSuiteOrigin([.. _given.Select(p => SuitePath(p, folder))], string.Join(", ", _given));
     }
+
+    /// <summary>
+    /// A relative path written relative to the suite's folder, so a committed suite runs from any working directory; an
+    /// absolute one, or one whose only common ancestor with the suite is the root (/tmp beside /home), as given in full.
+    /// </summary>
+    private string SuitePath(string given, string folder)
+    {
+        if (System.IO.Path.IsPathFullyQualified(given))
+        {
+            return given;
+        }
+
+        var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(given);
+        var relative = System.IO.Path.GetRelativePath(folder, full);
+        return System.IO.Path.IsPathFullyQualified(relative) || !string.Equals(TopFolder(full), TopFolder(folder), StringComparison.Ordinal)
+            ? full
+            : relative.Replace('\\', '/');
+    }
+
+    private static string TopFolder(string path) =>
+        path[System.IO.Path.GetPathRoot(path)!.Length..].Split(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar)[0];
 }

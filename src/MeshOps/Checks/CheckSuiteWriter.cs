@@ -105,7 +105,7 @@ public static class CheckSuiteWriter
 
         if (checksDenied)
         {
-            text.Append(Indent).Append("It ").Append(Quote($"{source.Service} is denied by every other service")).Append(" {\n")
+            text.Append(Indent).Append("It ").Append(Quote($"{source.Service} is denied everywhere else (zero trust)")).Append(" {\n")
                 .Append(Indent).Append(Indent).Append("$Services | Where-Object { $_ -notin ").Append(string.Join(", ", source.NotDenied.Select(Quote))).Append(" } |\n")
                 .Append(Indent).Append(Indent).Append(Indent).Append("ForEach-Object { [pscustomobject]@{ Source = ").Append(Quote(source.ConsulName)).Append("; Destination = $_ } } |\n")
                 .Append(Indent).Append(Indent).Append(Indent).Append("Test-MeshIntention @Mesh -ErrorAction Stop | Should -BeDenied\n")
