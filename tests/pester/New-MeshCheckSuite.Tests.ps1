@@ -159,6 +159,22 @@ Describe 'The generated suite run by Pester' -Tag Integration -ForEach @(@{ Faul
     }
 }
 
+Describe 'The HashiCups suite in examples/ops-checks' -Tag Integration {
+    It 'passes on the healthy example it was generated from, edits included' {
+        $run = @((Invoke-Suite (Join-Path $RepoRoot 'examples/ops-checks/hashicups.Tests.ps1'))[0])
+        $run.Count | Should -Be 12
+        @($run | Where-Object { -not $_.Passed } | ForEach-Object { "$($_.Name): $($_.Message)" }) | Should -BeNullOrEmpty
+    }
+
+    It 'fails the call it names, with its reason, on a fault' {
+        $run = @((Invoke-Suite (Join-Path $RepoRoot 'examples/ops-checks/hashicups.Tests.ps1') @(@{ Path = @(Get-HashiCupsFiles 'MESH201-missing-intention') }))[0])
+        # The configuration check fails too: MESH201 is an error finding.
+        @($run | Where-Object { -not $_.Passed } | ForEach-Object Name) | Should -Be @('has no mesh errors', 'public-api reaches payments')
+        $failed = @($run | Where-Object Name -EQ 'public-api reaches payments')
+        $failed[0].Message | Should -BeLike 'Expected public-api* to reach payments*, because orders cannot be paid otherwise, but hop Intention failed:*'
+    }
+}
+
 Describe 'A suite generated from the cluster' -Tag Integration {
     It 'runs against the simulated cluster it was generated from and passes' {
         $configuration = if (Test-Path (Join-Path $PSScriptRoot '../MeshOps.Simulation/bin/Release/net10.0/MeshOps.Simulation.dll')) { 'Release' } else { 'Debug' }
