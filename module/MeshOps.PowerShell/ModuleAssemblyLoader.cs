@@ -36,11 +36,15 @@ public sealed class ModuleAssemblyLoader : IModuleAssemblyInitializer, IModuleAs
         // Import-Module -Force runs OnImport again in the same process; never hook twice.
         AssemblyLoadContext.Default.Resolving -= ResolveDirectReference;
         AssemblyLoadContext.Default.Resolving += ResolveDirectReference;
+        Checks.PesterOperators.OnImport(Path.GetDirectoryName(ModuleAssembly.Location)!);
         Infrastructure.FirstCallWarmup.Start();
     }
 
-    public void OnRemove(PSModuleInfo psModuleInfo) =>
+    public void OnRemove(PSModuleInfo psModuleInfo)
+    {
         AssemblyLoadContext.Default.Resolving -= ResolveDirectReference;
+        Checks.PesterOperators.OnRemove();
+    }
 
     private static Assembly? ResolveDirectReference(AssemblyLoadContext context, AssemblyName name) =>
         name.Name is not null && DirectReferences.Contains(name.Name)

@@ -34,6 +34,7 @@ public class DependencyDirectionTests
         // A path is traced over the model and the findings of the analysis: hops compose them and never judge twice.
         new("paths", "MeshOps.Paths", "MeshOps.Paths.Hops", "MeshOps.Paths.Live"),
         new("graph", "MeshOps.Graph"),
+        new("check suites", "MeshOps.Checks"),
         // Test-MeshIntention: the intention hop's decision with what decided it, and Consul's answer beside it.
         new("intention checks", "MeshOps.Intentions"),
         new("authoring", "MeshOps.Authoring"),
