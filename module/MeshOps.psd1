@@ -13,7 +13,9 @@
     CmdletsToExport      = @('ConvertTo-MeshYaml', 'Export-MeshGraph', 'Get-EnvoyCertificate', 'Get-EnvoyCluster', 'Get-EnvoyConfig', 'Get-EnvoyListener', 'Get-EnvoyRoute', 'Get-EnvoyServerInfo', 'Get-EnvoyStatistic', 'Get-MeshRule', 'New-MeshIntention', 'Resolve-MeshError', 'Test-EnvoyReady', 'Test-MeshConfig', 'Test-MeshPath',
         # Issue 14: generate, read and compare, apply
         'Compare-MeshConfig', 'Export-MeshManifest', 'Get-MeshConfig', 'Get-MeshIntention', 'Get-MeshServiceDefault', 'Import-MeshManifest',
-        'New-MeshServiceAccount', 'New-MeshServiceDefault', 'New-MeshServicePort', 'Publish-MeshConfig', 'Test-MeshIntention')
+        'New-MeshServiceAccount', 'New-MeshServiceDefault', 'New-MeshServicePort', 'Publish-MeshConfig', 'Test-MeshIntention',
+        # Issue 15: ops checks in CI
+        'Invoke-MeshCheck')
     FunctionsToExport    = @()
     AliasesToExport      = @('Get-EnvoyStats')
     VariablesToExport    = @()
