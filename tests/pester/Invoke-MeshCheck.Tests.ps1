@@ -126,21 +126,21 @@ Describe 'Invoke-MeshCheck passes the suites what the user gave' -Tag Integratio
         $run = Invoke-Child "Invoke-MeshCheck -Suite '$Suites/Echo.Suite.ps1' -Path examples/hashicups/healthy, 'examples/hashicups/faults/MESH10[12]-*' -PassThru | ForEach-Object { @{ Names = @(`$_.Tests.ExpandedName) } } $AsJson"
 
         $expected = @((Join-Path $Examples 'healthy'), (Join-Path $Examples 'faults/MESH101-payments-targetport'), (Join-Path $Examples 'faults/MESH102-frontend-selector')) -join ','
-        @($run.Json.Names) | Should -Be @("Path=$expected;Live=False;Context=no-context;DefaultContext=;DefaultKubeconfig=;KUBECONFIG=")
+        @($run.Json.Names) | Should -Be @("Path=$expected;Live=False;Context=no-context;DefaultContext=;DefaultKubeconfig=;DefaultNamespace=;KUBECONFIG=")
     }
 
     It 'passes nothing the user did not give: the suite keeps its defaults' {
         $run = Invoke-Child "Invoke-MeshCheck -Suite '$Suites/Echo.Suite.ps1' -PassThru | ForEach-Object { @{ Names = @(`$_.Tests.ExpandedName) } } $AsJson"
 
-        @($run.Json.Names) | Should -Be @('Path=default-manifests;Live=False;Context=no-context;DefaultContext=;DefaultKubeconfig=;KUBECONFIG=')
+        @($run.Json.Names) | Should -Be @('Path=default-manifests;Live=False;Context=no-context;DefaultContext=;DefaultKubeconfig=;DefaultNamespace=;KUBECONFIG=')
     }
 
-    It 'passes -Live and -Context to a suite that declares them, and sets the live defaults for the run only' {
+    It 'passes -Live and -Context to a suite that declares them, and sets the live defaults (-Namespace too) for the run only' {
         $kubeconfig = Join-Path $TestDrive 'ci.kubeconfig'
         $command = @"
 `$env:KUBECONFIG = 'before'
 `$PSDefaultParameterValues['Test-MeshPath:Context'] = 'the user''s own'
-`$run = Invoke-MeshCheck -Suite '$Suites/Echo.Suite.ps1' -Live -Context ci -Kubeconfig '$kubeconfig' -PassThru
+`$run = Invoke-MeshCheck -Suite '$Suites/Echo.Suite.ps1' -Live -Context ci -Kubeconfig '$kubeconfig' -Namespace shop -PassThru
 @{
     Names = @(`$run.Tests.ExpandedName)
     After = @(`$PSDefaultParameterValues.Keys | Sort-Object | ForEach-Object { "`$_=`$(`$PSDefaultParameterValues[`$_])" })
@@ -149,7 +149,7 @@ Describe 'Invoke-MeshCheck passes the suites what the user gave' -Tag Integratio
 "@
         $run = Invoke-Child $command
 
-        @($run.Json.Names) | Should -Be @("Path=default-manifests;Live=True;Context=ci;DefaultContext=ci;DefaultKubeconfig=$kubeconfig;KUBECONFIG=$kubeconfig")
+        @($run.Json.Names) | Should -Be @("Path=default-manifests;Live=True;Context=ci;DefaultContext=ci;DefaultKubeconfig=$kubeconfig;DefaultNamespace=shop;KUBECONFIG=$kubeconfig")
         @($run.Json.After) | Should -Be @("Test-MeshPath:Context=the user's own")
         $run.Json.Env | Should -Be 'before'
     }

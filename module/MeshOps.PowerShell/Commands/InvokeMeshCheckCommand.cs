@@ -53,6 +53,11 @@ public sealed class InvokeMeshCheckCommand : MeshOpsCmdlet
     [ValidateNotNullOrEmpty]
     public string? Kubeconfig { get; set; }
 
+    [Parameter(ParameterSetName = LiveSet)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NamespaceNameCompleter))]
+    public string? Namespace { get; set; }
+
     [Parameter]
     [ValidateSet(NUnitXml, JUnitXml)]
     public string? OutputFormat { get; set; }
@@ -118,7 +123,7 @@ public sealed class InvokeMeshCheckCommand : MeshOpsCmdlet
         var runs = _suites.Select(file => new SuiteRun(file, DataFor(file, manifests))).ToList();
         var settings = PesterInvocation.Settings(Verbosity(), Tag, ExcludeTag, _outputPath, _outputFormat);
         PSObject run;
-        using (Live ? LiveConnection.Apply(MyInvocation.MyCommand.Module, ParameterDefaults(), Context, KubeconfigPath()) : null)
+        using (Live ? LiveConnection.Apply(MyInvocation.MyCommand.Module, ParameterDefaults(), Context, KubeconfigPath(), Namespace) : null)
         {
             try
             {
@@ -207,8 +212,10 @@ public sealed class InvokeMeshCheckCommand : MeshOpsCmdlet
         Offer(nameof(Path), ParameterSetName == PathSet ? manifests.ToArray() : null, warnIfUndeclared: true);
         Offer(nameof(Live), Live ? true : null, warnIfUndeclared: true);
         // The live connection reaches suites that do not declare these through LiveConnection's defaults.
+        // New-MeshCheckSuite's suites declare all three.
         Offer(nameof(Context), Context, warnIfUndeclared: false);
         Offer(nameof(Kubeconfig), KubeconfigPath(), warnIfUndeclared: false);
+        Offer(nameof(Namespace), Namespace, warnIfUndeclared: false);
         return data;
 
         void Offer(string name, object? value, bool warnIfUndeclared)
@@ -248,7 +255,8 @@ public sealed class InvokeMeshCheckCommand : MeshOpsCmdlet
         ParameterSetName switch
         {
             PathSet => string.Join(", ", manifests),
-            LiveSet => "the cluster" + (Context is null ? "" : $" of context {Context}") + (Kubeconfig is null ? "" : $" in {KubeconfigPath()}"),
+            LiveSet => "the cluster" + (Context is null ? "" : $" of context {Context}") + (Kubeconfig is null ? "" : $" in {KubeconfigPath()}")
+                + (Namespace is null ? "" : $", namespace {Namespace}"),
             _ => "the suites' own manifests",
         };
 

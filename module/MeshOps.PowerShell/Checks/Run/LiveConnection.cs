@@ -4,8 +4,8 @@ using System.Management.Automation;
 namespace MeshOps.PowerShell.Checks.Run;
 
 /// <summary>
-/// Points the live calls of a run at the cluster -Context and -Kubeconfig name, for suites that do not take them as
-/// parameters (the generated ones take only $Path and $Live): each MeshOps cmdlet with that parameter gets it as a
+/// Points the live calls of a run at the cluster -Context, -Kubeconfig and -Namespace name, for suites that do not take
+/// them as parameters (a plain Pester file, a suite written by hand): each MeshOps cmdlet with that parameter gets it as a
 /// default value ($PSDefaultParameterValues['Test-MeshPath:Context']), which a value the suite passes still overrides
 /// and which PowerShell leaves out when a call reads files instead; KUBECONFIG names the file for anything else the
 /// suite runs (kubectl). Disposing puts back what was there before, so the session is as the user left it.
@@ -32,13 +32,14 @@ internal sealed class LiveConnection : IDisposable
 
     /// <param name="module">The MeshOps module, whose cmdlets get the defaults.</param>
     /// <param name="defaults">The session's $PSDefaultParameterValues, or null when the user removed it.</param>
-    public static LiveConnection Apply(PSModuleInfo? module, IDictionary? defaults, string? context, string? kubeconfig)
+    public static LiveConnection Apply(PSModuleInfo? module, IDictionary? defaults, string? context, string? kubeconfig, string? @namespace)
     {
         var connection = new LiveConnection(defaults, kubeconfig);
         foreach (var cmdlet in module?.ExportedCmdlets.Values ?? Enumerable.Empty<CmdletInfo>())
         {
             connection.SetDefault(cmdlet, "Context", context);
             connection.SetDefault(cmdlet, "Kubeconfig", kubeconfig);
+            connection.SetDefault(cmdlet, "Namespace", @namespace);
         }
 
         return connection;

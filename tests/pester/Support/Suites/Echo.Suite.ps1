@@ -6,12 +6,13 @@ param(
 )
 
 Describe 'what the suite was given' {
-    It 'Path=<Path>;Live=<Live>;Context=<Context>;DefaultContext=<DefaultContext>;DefaultKubeconfig=<DefaultKubeconfig>;KUBECONFIG=<Env>' -ForEach @(@{
+    It 'Path=<Path>;Live=<Live>;Context=<Context>;DefaultContext=<DefaultContext>;DefaultKubeconfig=<DefaultKubeconfig>;DefaultNamespace=<DefaultNamespace>;KUBECONFIG=<Env>' -ForEach @(@{
             Path              = $Path -join ','
             Live              = [bool] $Live
             Context           = $Context
             DefaultContext    = $PSDefaultParameterValues['Test-MeshPath:Context']
             DefaultKubeconfig = $PSDefaultParameterValues['Test-MeshPath:Kubeconfig']
+            DefaultNamespace  = $PSDefaultParameterValues['Test-MeshPath:Namespace']
             Env               = $env:KUBECONFIG
         }) {
         $true | Should -BeTrue
