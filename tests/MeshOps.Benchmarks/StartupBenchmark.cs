@@ -137,14 +137,14 @@ internal static class StartupBenchmark
         return missed;
     }
 
-    private sealed record PwshRun(double Milliseconds, double CpuMilliseconds, string Stdout)
+    internal sealed record PwshRun(double Milliseconds, double CpuMilliseconds, string Stdout)
     {
         public string Line(string tag) =>
             Stdout.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith(tag + " ", StringComparison.Ordinal))?[(tag.Length + 1)..]
             ?? throw new InvalidOperationException($"dotnet pwsh printed no {tag} line:\n{Stdout}");
     }
 
-    private static PwshRun RunPwsh(string root, string command)
+    internal static PwshRun RunPwsh(string root, string command)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -169,7 +169,7 @@ internal static class StartupBenchmark
         return run with { CpuMilliseconds = double.Parse(run.Line("CPU"), CultureInfo.InvariantCulture) };
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
