@@ -17,6 +17,9 @@
 #                                Test-MeshConfig -Path examples/hashicups/healthy in a session against the same call warm (target <= 250 ms);
 #                                --module path/MeshOps.psd1 measures another build (an IL-only copy, to see what ReadyToRun gives)
 #                                (bench/startup-jit.sh counts the methods JIT-compiled by each, which the machine's load does not move)
+#   bench/run.sh --checks        New-MeshCheckSuite, then Invoke-MeshCheck on the suite it writes, offline on the synthetic 1,000-service mesh in
+#                                one fresh `dotnet pwsh -NoProfile` with the built module, not pinned: target <= 60 s for the suite's run; beside it
+#                                one Test-MeshConfig -Path of the same mesh (ratio); SKIP when the built module has no New-MeshCheckSuite
 #   add --sizes 500,2000 to any of them to run fewer sizes
 # Exit code: number of missed targets (or of errors found by --check; with --generator, of failed health checks).
 # Not a test: nothing asserts on time.

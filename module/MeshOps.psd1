@@ -14,8 +14,8 @@
         # Issue 14: generate, read and compare, apply
         'Compare-MeshConfig', 'Export-MeshManifest', 'Get-MeshConfig', 'Get-MeshIntention', 'Get-MeshServiceDefault', 'Import-MeshManifest',
         'New-MeshServiceAccount', 'New-MeshServiceDefault', 'New-MeshServicePort', 'Publish-MeshConfig', 'Test-MeshIntention',
-        # Issue 15: Pester ops checks
-        'New-MeshCheckSuite')
+        # Issue 15: Pester ops checks and their CI run
+        'New-MeshCheckSuite', 'Invoke-MeshCheck')
     FunctionsToExport    = @()
     AliasesToExport      = @('Get-EnvoyStats')
     VariablesToExport    = @()

@@ -18,6 +18,7 @@ namespace MeshOps.Benchmarks;
 /// <item><c>--discovery-stages</c> each stage of call discovery timed alone over the same values, to find the one that grows superlinearly.</item>
 /// <item><c>--envoy-stats</c> the Envoy stats parsers on a 500,000-line /stats dump and its Prometheus form: lines/s, memory, ratio to PowerShell.</item>
 /// <item><c>--startup</c> Import-Module in a fresh pwsh against one that imports nothing, and the first Test-MeshConfig call against the warm one.</item>
+/// <item><c>--checks</c> New-MeshCheckSuite and Invoke-MeshCheck offline on 1,000 services in a fresh pwsh, against one Test-MeshConfig -Path of the same mesh.</item>
 /// <item><c>--generator</c> the typed-mesh generator instead (sizes 100 and 1,000): first run, cached run after an unrelated
 /// edit, the compile baseline and the analyzer; combines with <c>--quick</c>, <c>--check</c> and <c>--breakdown</c>.</item>
 /// </list>
@@ -36,6 +37,12 @@ public static class Program
         {
             // Before pinning: the pwsh sessions it starts would inherit one core, which no user's session has.
             return StartupBenchmark.Run(Option(args, "--module"), Console.Out);
+        }
+
+        if (args.Contains("--checks"))
+        {
+            // Not pinned either, for the same reason: the suite runs in a pwsh session, as in a CI job.
+            return ChecksBenchmark.Run(Console.Out);
         }
 
         Affinity.PinToOneCore();

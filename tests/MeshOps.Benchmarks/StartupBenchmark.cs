@@ -153,7 +153,7 @@ internal static class StartupBenchmark
         return missed;
     }
 
-    private sealed record PwshRun(double Milliseconds, double CpuMilliseconds, string Stdout)
+    internal sealed record PwshRun(double Milliseconds, double CpuMilliseconds, string Stdout)
     {
         public string Line(string tag) =>
             Stdout.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith(tag + " ", StringComparison.Ordinal))?[(tag.Length + 1)..]
@@ -162,7 +162,7 @@ internal static class StartupBenchmark
 
     private static readonly Dictionary<string, string> NoWarmup = new(StringComparer.Ordinal) { ["MESHOPS_NO_WARMUP"] = "1" };
 
-    private static PwshRun RunPwsh(string root, string command, IReadOnlyDictionary<string, string>? environment = null)
+    internal static PwshRun RunPwsh(string root, string command, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -189,7 +189,7 @@ internal static class StartupBenchmark
         return run with { CpuMilliseconds = double.Parse(run.Line("CPU"), CultureInfo.InvariantCulture) };
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

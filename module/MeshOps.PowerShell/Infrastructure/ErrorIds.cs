@@ -125,6 +125,23 @@ internal static class ErrorIds
     /// <summary>Test-MeshConfig -FailOn: findings at or above the severity were reported, so the run fails (pwsh -Command exits 1).</summary>
     public const string FindingsFailedGate = "MeshOps.FindingsFailedGate";
 
+    // Invoke-MeshCheck (issue 15): ops-check suites run through Pester in a pipeline.
+
+    /// <summary>No Pester 5 or later to run suites with: none installed, or only Pester 3.4/4.x (named in the message).</summary>
+    public const string PesterNotFound = "MeshOps.PesterNotFound";
+
+    /// <summary>An Invoke-MeshCheck -Suite that is a file but no PowerShell script.</summary>
+    public const string InvalidSuite = "MeshOps.InvalidSuite";
+
+    /// <summary>A check failed, or a suite could not run (a syntax error, a BeforeAll that threw): the run fails (pwsh -Command exits 1).</summary>
+    public const string ChecksFailed = "MeshOps.ChecksFailed";
+
+    /// <summary>The suites ran no test (none written, or -Tag/-ExcludeTag left none): a run that checked nothing is no pass.</summary>
+    public const string NoChecksRun = "MeshOps.NoChecksRun";
+
+    /// <summary>Invoke-Pester itself failed outside any test (a configuration it refused), so there is no result.</summary>
+    public const string ChecksNotRun = "MeshOps.ChecksNotRun";
+
     /// <exception cref="ArgumentOutOfRangeException">The ID is not in this table: a programming error.</exception>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
@@ -155,6 +172,11 @@ internal static class ErrorIds
         ManifestExists => ErrorCategory.ResourceExists,
         WriteBlockedByRule => ErrorCategory.InvalidData,
         ManifestWriteFailed => ErrorCategory.WriteError,
+        PesterNotFound => ErrorCategory.NotInstalled,
+        InvalidSuite => ErrorCategory.InvalidArgument,
+        ChecksFailed => ErrorCategory.InvalidResult,
+        NoChecksRun => ErrorCategory.ObjectNotFound,
+        ChecksNotRun => ErrorCategory.InvalidOperation,
         _ when LoadErrorIds.Kinds.TryGetValue(errorId, out var kind) => kind switch
         {
             LoadErrorKind.NotFound => ErrorCategory.ObjectNotFound,
