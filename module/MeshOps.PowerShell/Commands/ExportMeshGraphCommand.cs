@@ -147,7 +147,7 @@ public sealed class ExportMeshGraphCommand : CompleteManifestCmdlet
 
     private MeshGraph FromManifests(ManifestSet manifests)
     {
-        var (report, model) = RunCancellable(ct => MeshAnalyzer.AnalyzeWithModel(manifests, cancellationToken: ct));
+        var (report, model) = Analyze(manifests);
         return MeshGraphBuilder.Build(model, report);
     }
 

@@ -115,7 +115,7 @@ public sealed class NewMeshCheckSuiteCommand : CompleteManifestCmdlet
 
     private CheckSuite Build(ManifestSet manifests)
     {
-        var (report, model) = RunCancellable(ct => MeshAnalyzer.AnalyzeWithModel(manifests, cancellationToken: ct));
+        var (report, model) = Analyze(manifests);
         return CheckSuite.Build(model, MeshGraphBuilder.Build(model, report));
     }
 

@@ -151,7 +151,7 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
             return null;
         }
 
-        var (analysis, model) = RunCancellable(ct => MeshAnalyzer.AnalyzeWithModel(manifests, cancellationToken: ct));
+        var (analysis, model) = Analyze(manifests);
         return All ? TraceAll(model, analysis, requests => PathTracer.TraceEach(model, analysis, requests)) : [PathTracer.Trace(model, analysis, From, To, Port, Namespace)];
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MeshOps.Analysis;
 using MeshOps.Clients.Kubernetes;
 using MeshOps.Secrets;
 using MeshOps.Sources;
@@ -44,7 +45,8 @@ public abstract class CompleteManifestCmdlet : MeshOpsCmdlet
             return null;
         }
 
-        var manifests = RunCancellable(_ => ManifestLoader.LoadPaths(_paths, LoaderOptions.Default));
+        // The same files unchanged since the last read are not read again (AnalyzedFiles), nor analysed again (Analyze).
+        var manifests = RunCancellable(_ => AnalyzedFiles.Load(_paths, LoaderOptions.Default));
         foreach (var error in manifests.Errors)
         {
             WriteError(NewErrorRecord(error.ErrorId, error.ToString(), error.Location.File));
@@ -63,6 +65,9 @@ public abstract class CompleteManifestCmdlet : MeshOpsCmdlet
 
         return manifests;
     }
+
+    /// <summary>The analysis of manifests <see cref="LoadComplete"/> returned: the one kept for them when the files had not changed.</summary>
+    protected AnalyzedMesh Analyze(ManifestSet manifests) => RunCancellable(ct => AnalyzedFiles.Analyze(manifests, ct));
 
     /// <summary>
     /// Opens the current cluster as kubectl does (-Kubeconfig, -Context, -Namespace) and runs <paramref name="work"/>

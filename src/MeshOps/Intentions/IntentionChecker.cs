@@ -27,16 +27,6 @@ public static class IntentionChecker
         return Check(model, source, destination, request, findings);
     }
 
-    /// <summary>
-    /// Checks every question against one analysis of the manifests (Test-MeshIntention given a CSV of pairs), in order.
-    /// </summary>
-    public static IReadOnlyList<IntentionCheckResult> Check(ManifestSet manifests, IReadOnlyList<IntentionQuestion> questions, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(questions);
-        var (findings, model) = MeshAnalyzer.AnalyzeWithModel(manifests, cancellationToken: cancellationToken);
-        return [.. questions.Select(q => Check(model, q.Source, q.Destination, q.Request, findings))];
-    }
-
     /// <param name="source">The calling service as Consul names it, or <c>name.namespace</c> with the Kubernetes
     /// namespace it runs in (as Test-MeshPath reads it), which places it in a Consul namespace on Enterprise.</param>
     /// <param name="findings">The analysis of the same inputs: its findings on the deciding ServiceIntentions become notes
