@@ -79,9 +79,10 @@ Describe 'Test-MeshIntention parameter contract' -Tag Unit {
         $Command.DefaultParameterSet | Should -Be 'Live'
     }
 
-    It 'takes -Source at position 0 and -Destination at position 1, both mandatory strings' {
+    It 'takes -Source (a string) at position 0 and -Destination (strings) at position 1, both mandatory' {
+        $Command.Parameters['Source'].ParameterType | Should -Be ([string])
+        $Command.Parameters['Destination'].ParameterType | Should -Be ([string[]])
         foreach ($pair in @(@('Source', 0), @('Destination', 1))) {
-            $Command.Parameters[$pair[0]].ParameterType | Should -Be ([string])
             (Get-ParameterAttribute $pair[0]).Position | Should -Be $pair[1]
             (Get-ParameterAttribute $pair[0]).Mandatory | Should -BeTrue
         }
@@ -139,6 +140,19 @@ Describe 'Test-MeshIntention on manifests' -Tag Unit {
         (Test-MeshIntention public-api payments -Path (Get-HashiCupsFiles MESH201-missing-intention)).Location | Should -Match 'MESH201-missing-intention[\\/]intentions\.yaml:10$'
         (Test-MeshIntention public-api products-api -Path (Get-HashiCupsFiles MESH203-duplicate-source)).Notes -join "`n" | Should -Match '^MESH203 on the deciding ServiceIntentions'
         (Test-MeshIntention public-api inventory -Path (Get-HashiCupsFiles MESH202-stale-intention)).Notes -join "`n" | Should -Match 'no service named inventory'
+    }
+
+    It 'answers one source against several destinations in one call, in their order, each as alone' {
+        $files = Get-HashiCupsFiles
+        $results = @(Test-MeshIntention public-api products-api, payments, postgres -Path $files -ErrorAction Stop)
+
+        @($results | ForEach-Object Destination) | Should -Be @('products-api', 'payments', 'postgres')
+        foreach ($result in $results) {
+            $alone = Test-MeshIntention public-api $result.Destination -Path $files
+            "$($result.Decision)" | Should -Be "$($alone.Decision)"
+            $result.DecidedBy | Should -Be $alone.DecidedBy
+        }
+        @($results | ForEach-Object { "$($_.Decision)" }) | Should -Contain 'Denied' -Because 'the deny-all decides public-api -> postgres'
     }
 
     It 'denies an L7 intention on a tcp destination whatever the request (MESH204)' {

@@ -39,11 +39,14 @@ public sealed class TestMeshIntentionCommand : CompleteManifestCmdlet
     [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string Source { get; set; } = string.Empty;
 
-    /// <summary>The service called: a Consul service name, or <c>name.namespace</c> as for <see cref="Source"/>.</summary>
+    /// <summary>
+    /// The services called: Consul service names, or <c>name.namespace</c> as for <see cref="Source"/>; one answer each,
+    /// in order (a zero-trust check asks one source against every other service in one call).
+    /// </summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceNameCompleter))]
-    public string Destination { get; set; } = string.Empty;
+    public string[] Destination { get; set; } = [];
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -117,7 +120,11 @@ public sealed class TestMeshIntentionCommand : CompleteManifestCmdlet
             AddPaths(literal ? LiteralPath : Path, literal);
         }
 
-        _pairs.Add((new IntentionQuestion(Source, Destination, IntentionRequest.Create(Method, PathInfo, Header)), Namespace));
+        var request = IntentionRequest.Create(Method, PathInfo, Header);
+        foreach (var destination in Destination)
+        {
+            _pairs.Add((new IntentionQuestion(Source, destination, request), Namespace));
+        }
     }
 
     protected override void EndProcessing()
@@ -137,7 +144,8 @@ public sealed class TestMeshIntentionCommand : CompleteManifestCmdlet
             return null;
         }
 
-        return RunCancellable(ct => IntentionChecker.Check(manifests, [.. _pairs.Select(p => p.Question)], ct));
+        var (findings, model) = Analyze(manifests);
+        return [.. _pairs.Select(p => IntentionChecker.Check(model, p.Question.Source, p.Question.Destination, p.Question.Request, findings))];
     }
 
     /// <summary>The answers in the order the pairs came, each namespace read once; a namespace that cannot be read answers none of its pairs.</summary>

@@ -40,9 +40,8 @@ public class CheckSuiteWriterTests
 
         Assert.Contains(
             "    It 'frontend is denied everywhere else (zero trust)' {\n" +
-            "        $Services | Where-Object { $_ -notin 'frontend' } |\n" +
-            "            ForEach-Object { [pscustomobject]@{ Source = 'frontend'; Destination = $_ } } |\n" +
-            "            Test-MeshIntention @Mesh -ErrorAction Stop | Should -BeDenied\n",
+            "        $others = $Services.Where({ $_ -notin 'frontend' })\n" +
+            "        Test-MeshIntention -Source 'frontend' -Destination $others @Mesh -ErrorAction Stop | Should -BeDenied\n",
             text,
             StringComparison.Ordinal);
         // nginx may call everything and postgres is allowed to call nothing else: nginx has no deny check, postgres no Describe.
