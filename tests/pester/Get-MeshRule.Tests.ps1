@@ -175,9 +175,9 @@ Describe 'Help topic about_<Id>' -Tag Unit -ForEach $Rules {
 }
 
 Describe 'The rule help topics as a set' -Tag Unit {
-    It 'are one per rule and an index, and nothing else' {
+    It 'are one per rule and an index, beside the Should operators topic, and nothing else' {
         $topics = @(Get-ChildItem -LiteralPath (Join-Path $ModuleDirectory 'en-US') -Filter 'about_*.help.txt').Name | Sort-Object -CaseSensitive
-        $topics | Should -Be (@($CatalogueIds | ForEach-Object { "about_$_.help.txt" }) + 'about_MeshOps_Rules.help.txt' | Sort-Object -CaseSensitive)
+        $topics | Should -Be (@($CatalogueIds | ForEach-Object { "about_$_.help.txt" }) + 'about_MeshOps_Rules.help.txt' + 'about_MeshOps_Should.help.txt' | Sort-Object -CaseSensitive)
     }
 
     It 'have an index that lists every rule' {
@@ -186,9 +186,9 @@ Describe 'The rule help topics as a set' -Tag Unit {
     }
 
     It 'are listed with their synopsis by Get-Help about_MESH*' {
-        # The pattern is case-insensitive, so the index (about_MeshOps_Rules) is listed with them.
+        # The pattern is case-insensitive, so the index (about_MeshOps_Rules) and about_MeshOps_Should are listed with them.
         $listed = @(Get-Help about_MESH*)
-        $listed.Name | Sort-Object -CaseSensitive | Should -Be (@($CatalogueIds | ForEach-Object { "about_$_" }) + 'about_MeshOps_Rules' | Sort-Object -CaseSensitive)
+        $listed.Name | Sort-Object -CaseSensitive | Should -Be (@($CatalogueIds | ForEach-Object { "about_$_" }) + 'about_MeshOps_Rules' + 'about_MeshOps_Should' | Sort-Object -CaseSensitive)
         ($listed | Where-Object Name -EQ 'about_MESH101').Synopsis | Should -Be 'MESH101: Service targetPort matches no containerPort.'
     }
 }

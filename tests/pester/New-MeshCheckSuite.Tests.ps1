@@ -12,6 +12,19 @@ BeforeDiscovery {
         @{ Fault = 'MESH301-postgres-http'; It = 'products-api reaches postgres'; Says = 'hop Protocol failed: *MESH301' }
         @{ Fault = 'MESH401-missing-serviceaccount'; It = 'public-api reaches payments'; Says = 'hop Identity failed: *MESH401' }
         @{ Fault = 'MESH501-missing-configmap'; It = 'public-api reaches products-api'; Says = 'hop DestinationWorkload failed: *MESH501' }
+        # Every other seeded fault that breaks a path of the healthy suite, with the hop that breaks first.
+        @{ Fault = 'MESH106-headless-payments'; It = 'public-api reaches payments'; Says = 'hop ServicePort failed: *MESH106' }
+        @{ Fault = 'MESH108-two-services'; It = 'public-api reaches payments'; Says = 'hop DestinationWorkload failed: *MESH108' }
+        @{ Fault = 'MESH203-duplicate-source'; It = 'public-api reaches products-api'; Says = 'hop Intention failed: *' }
+        @{ Fault = 'MESH204-l7-on-tcp'; It = 'products-api reaches postgres'; Says = 'hop Intention failed: *' }
+        @{ Fault = 'MESH302-router-without-http'; It = 'public-api reaches products-api'; Says = 'hop Protocol failed: *MESH302' }
+        @{ Fault = 'MESH303-proxydefaults-http'; It = 'products-api reaches postgres'; Says = 'hop Protocol failed: *MESH303' }
+        @{ Fault = 'MESH402-automount-disabled'; It = 'public-api reaches payments'; Says = 'hop Identity failed: *MESH402' }
+        @{ Fault = 'MESH503-selector-mismatch'; It = 'public-api reaches payments'; Says = 'hop DestinationWorkload failed: *' }
+        @{ Fault = 'MESH504-payments-networkpolicy'; It = 'public-api reaches payments'; Says = 'hop DestinationWorkload failed: *MESH504' }
+        @{ Fault = 'MESH901-payments-crashloop'; It = 'public-api reaches payments'; Says = 'hop DestinationWorkload failed: *CrashLoopBackOff' }
+        @{ Fault = 'MESH902-products-api-sidecar'; It = 'public-api reaches products-api'; Says = 'hop DestinationWorkload failed: *' }
+        @{ Fault = 'MESH903-postgres-not-ready'; It = 'products-api reaches postgres'; Says = 'hop ServicePort failed: *' }
         # Without the deny-all intention zero trust is not shown: the default decides, and offline it is not known.
         @{ Fault = 'MESH206-no-deny-all'; It = 'payments is denied everywhere else (zero trust)'; Says = 'payments -> frontend: the decision is Unknown' }
     )
