@@ -134,7 +134,7 @@ public static partial class SarifDocument
             ["level"] = Level(finding.Severity),
             ["message"] = new JsonObject { ["text"] = finding.Message },
             ["locations"] = new JsonArray(location),
-            ["partialFingerprints"] = new JsonObject { ["meshopsFinding/v1"] = Fingerprint(finding) },
+            ["partialFingerprints"] = new JsonObject { ["meshopsFinding/v1"] = Fingerprint(finding, context) },
             ["properties"] = new JsonObject
             {
                 ["resource"] = finding.Resource.ToString(),
@@ -203,9 +203,14 @@ public static partial class SarifDocument
 
     // Stable across line moves, so code scanning keeps one alert per finding while the file is edited above it: the
     // rule, the object and the message without the line numbers it quotes ("at products-api.yaml:68").
-    private static string Fingerprint(Finding finding) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            $"{finding.RuleId}|{finding.Resource}|{LineNumbers().Replace(finding.Message, string.Empty)}")))[..32];
+    // Code scanning matches results across runs by this value, and runners clone into different folders: the message
+    // quotes files by absolute path, so the base folder is taken out with the line numbers.
+    private static string Fingerprint(Finding finding, ReportContext context)
+    {
+        var baseFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(context.BaseDirectory)) + Path.DirectorySeparatorChar;
+        var message = LineNumbers().Replace(finding.Message.Replace(baseFolder, string.Empty, StringComparison.Ordinal), string.Empty);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{finding.RuleId}|{finding.Resource}|{message}")))[..32];
+    }
 
     [GeneratedRegex(@":\d+(:\d+)?\b")]
     private static partial Regex LineNumbers();

@@ -8,8 +8,8 @@ namespace MeshOps.Tests.Reporting;
 
 public class SarifDocumentTests
 {
-    private static JsonObject Run(MeshOps.Analysis.AnalysisReport report) =>
-        SarifDocument.Build(report, ReportSamples.ExampleContext)["runs"]![0]!.AsObject();
+    private static JsonObject Run(MeshOps.Analysis.AnalysisReport report, ReportContext? context = null) =>
+        SarifDocument.Build(report, context ?? ReportSamples.ExampleContext)["runs"]![0]!.AsObject();
 
     [Fact]
     public void Each_finding_is_a_result_of_its_rule_at_its_file_line_and_column_relative_to_the_base_folder()
@@ -130,6 +130,20 @@ public class SarifDocumentTests
 
         Assert.Equal(before, moved);
         Assert.NotEqual(before, other);
+    }
+
+    [Fact]
+    public void The_fingerprint_is_the_same_in_another_clone()
+    {
+        // CI clones the repository into another folder than a developer's; the message quotes files by absolute path.
+        string Fingerprint(string root)
+        {
+            var file = Path.Combine(root, "healthy", "public-api.yaml");
+            var report = ReportSamples.Report([ReportSamples.Finding("MESH203", new SourceLocation(file, 10, 1), $"also allowed at {file}:12")]);
+            return (string)Run(report, new ReportContext(root, "1.0.0"))["results"]![0]!["partialFingerprints"]!["meshopsFinding/v1"]!;
+        }
+
+        Assert.Equal(Fingerprint(Path.Combine(Path.GetTempPath(), "clone-a")), Fingerprint(Path.Combine(Path.GetTempPath(), "ci", "clone-b")));
     }
 
     private static MeshOps.Analysis.AnalysisReport HashiCupsExampleWith(IReadOnlyCollection<string> rules) =>
