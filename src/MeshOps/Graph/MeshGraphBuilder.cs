@@ -92,10 +92,15 @@ public static class MeshGraphBuilder
             : decision.Allowed ? MeshGraphDecision.Allowed : MeshGraphDecision.Denied;
     }
 
-    /// <summary>Named source → named destination pairs an intention allows, between mesh services of the model.</summary>
+    /// <summary>
+    /// Named source → named destination pairs an intention allows, between mesh services of the model. With Enterprise
+    /// namespaces a name is a service in one Consul namespace, so a pair is kept only when each side is placed in the
+    /// namespace the intention names for it (on CE, and without Helm values, as MESH201 and the Intention hop place it).
+    /// </summary>
     private static IEnumerable<(MeshGraphNode From, MeshGraphNode To)> IntentionAllowedPairs(MeshModel model, Dictionary<(string, string), MeshGraphNode> nodes)
     {
         var mesh = nodes.Values.Where(n => n.Kind == MeshGraphNodeKind.MeshService).ToLookup(n => n.Name, StringComparer.Ordinal);
+        var placement = CallerNamespaces.Of(model);
         foreach (var entry in model.Intentions.Entries.Where(e => e.DestinationName != "*"))
         {
             foreach (var source in entry.Sources.Where(s => s.Name != "*" && s.Peer is null && (s.Action == IntentionAction.Allow || s.IsL7)))
@@ -104,10 +109,17 @@ public static class MeshGraphBuilder
                 {
                     foreach (var to in mesh[entry.DestinationName])
                     {
-                        yield return (from, to);
+                        var (placedFrom, placedTo) = placement.Likely(from.Namespace, from.Name, to.Namespace, to.Name);
+                        if (Names(source.Namespace, placedFrom.Namespace) && Names(entry.DestinationNamespace, placedTo.Namespace))
+                        {
+                            yield return (from, to);
+                        }
                     }
                 }
             }
         }
     }
+
+    private static bool Names(string intentionNamespace, string consulNamespace) =>
+        intentionNamespace == ConsulNames.Wildcard || string.Equals(intentionNamespace, consulNamespace, StringComparison.Ordinal);
 }
