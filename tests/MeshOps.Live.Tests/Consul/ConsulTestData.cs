@@ -10,9 +10,10 @@ internal static class ConsulTestData
 {
     public const string Token = "6f1c3b2e-9a4d-4f7e-8c21-5d0e9b7a3c44";
 
-    public static ConsulState HashiCups()
+    /// <param name="namespaceMirroringPrefix">Consul Enterprise with namespaces (mirroring with this prefix); null for CE.</param>
+    public static ConsulState HashiCups(string? namespaceMirroringPrefix = null)
     {
-        var state = new ConsulState();
+        var state = new ConsulState { NamespaceMirroringPrefix = namespaceMirroringPrefix };
         state.RegisterMeshService("frontend", "frontend-7d9f8b6c5-abcde", "10.244.1.10", 3000, "shop");
         state.RegisterMeshService("public-api", "public-api-5c6d7f8b9-fghij", "10.244.1.11", 8080, "shop");
         state.RegisterMeshService("product-api", "product-api-6b7c8d9e0-klmno", "10.244.1.12", 9090, "shop", health: ConsulCheckStatus.Critical);

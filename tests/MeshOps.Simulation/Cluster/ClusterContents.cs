@@ -31,7 +31,7 @@ public sealed record ClusterContents(
         }
 
         var system = SystemObjects.For(namespaces, caPem).ToList();
-        var consul = ManifestApplier.Apply(ConsulInstallation.Objects(), ConsulInstallation.Namespace, addresses, refused);
+        var consul = ManifestApplier.Apply(ConsulInstallation.Objects(options.ConsulNamespaceMirroringPrefix), ConsulInstallation.Namespace, addresses, refused);
         var objects = system.Concat(consul).Concat(applied).ToList();
 
         var controller = new WorkloadController("sim-node-1", addresses, ConsulInstallation.Injector, options.RuntimeFaults);

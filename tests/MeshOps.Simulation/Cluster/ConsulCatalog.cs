@@ -28,10 +28,10 @@ internal static class ConsulCatalog
         ["ControlPlaneRequestLimit"] = "control-plane-request-limit",
     };
 
-    public static ConsulState Build(ClusterContents contents, IReadOnlyList<RuntimeFault> faults)
+    public static ConsulState Build(ClusterContents contents, IReadOnlyList<RuntimeFault> faults, string? namespaceMirroringPrefix = null)
     {
         var server = contents.Pods.FirstOrDefault(p => p.Name == ConsulInstallation.ServerPod);
-        var state = new ConsulState(ConsulInstallation.Datacenter, server?.PodIp ?? "10.244.0.10");
+        var state = new ConsulState(ConsulInstallation.Datacenter, server?.PodIp ?? "10.244.0.10") { NamespaceMirroringPrefix = namespaceMirroringPrefix };
 
         foreach (var registration in MeshRegistration.For(contents))
         {
@@ -42,12 +42,13 @@ internal static class ConsulCatalog
 
             var pod = registration.Pod;
             state.RegisterMeshService(registration.Service, pod.Name, pod.PodIp, registration.Port, pod.Namespace,
-                pod.Object.Text("spec", "nodeName") ?? "sim-node-1", pod.Ready ? ConsulCheckStatus.Passing : ConsulCheckStatus.Critical);
+                pod.Object.Text("spec", "nodeName") ?? "sim-node-1", pod.Ready ? ConsulCheckStatus.Passing : ConsulCheckStatus.Critical,
+                namespaceMirroringPrefix + (namespaceMirroringPrefix is null ? "default" : pod.Namespace));
         }
 
         foreach (var resource in contents.ConsulEntries)
         {
-            if (Entry(resource) is { } entry)
+            if (Entry(resource, namespaceMirroringPrefix) is { } entry)
             {
                 state.PutConfigEntry(entry);
             }
@@ -56,8 +57,12 @@ internal static class ConsulCatalog
         return state;
     }
 
-    /// <summary>The config entry consul-k8s writes for the resource, or null for a kind that is none.</summary>
-    public static JsonObject? Entry(JsonObject resource)
+    /// <summary>
+    /// The config entry consul-k8s writes for the resource, or null for a kind that is none. With Enterprise namespaces
+    /// (a mirroring prefix) the entry is in the resource's mirrored namespace, a service-intentions entry in its
+    /// destination's namespace when the resource names one.
+    /// </summary>
+    public static JsonObject? Entry(JsonObject resource, string? namespaceMirroringPrefix = null)
     {
         if (!Kinds.TryGetValue(resource.Kind(), out var kind))
         {
@@ -93,6 +98,12 @@ internal static class ConsulCatalog
                 source["Type"] ??= "consul";
                 source["Precedence"] ??= Precedence(source.Text("Name"), (string)entry["Name"]!);
             }
+        }
+
+        if (namespaceMirroringPrefix is not null)
+        {
+            entry["Namespace"] = (kind == "service-intentions" ? resource.Text("spec", "destination", "namespace") : null)
+                ?? namespaceMirroringPrefix + resource.Namespace();
         }
 
         entry["Meta"] = new JsonObject

@@ -47,7 +47,7 @@ internal static class ConsulInstallation
         ["release"] = "consul",
     };
 
-    public static IEnumerable<JsonObject> Objects()
+    public static IEnumerable<JsonObject> Objects(string? namespaceMirroringPrefix = null)
     {
         yield return ServiceAccount("consul-server");
         yield return ServiceAccount("consul-connect-injector");
@@ -56,7 +56,7 @@ internal static class ConsulInstallation
         yield return Service("consul-connect-injector", "connect-injector", headless: false, ("https", 443, 8080));
         yield return Service("consul-ui", "server", headless: false, ("http", 80, 8500));
         yield return ServerStatefulSet();
-        yield return InjectorDeployment();
+        yield return InjectorDeployment(namespaceMirroringPrefix);
     }
 
     private static JsonObject Metadata(string name, string? component) => new()
@@ -156,9 +156,13 @@ internal static class ConsulInstallation
         },
     };
 
-    private static JsonObject InjectorDeployment()
+    private static JsonObject InjectorDeployment(string? namespaceMirroringPrefix)
     {
-        var script = string.Join(" \\\n  ",
+        string[] namespaces = namespaceMirroringPrefix is null
+            ? []
+            : ["-enable-namespaces=true", "-consul-destination-namespace=default", "-enable-k8s-namespace-mirroring=true", $"-k8s-namespace-mirroring-prefix={namespaceMirroringPrefix}"];
+        string[] flags =
+        [
             "consul-k8s-control-plane inject-connect",
             "-log-level=info",
             "-log-json=false",
@@ -181,7 +185,10 @@ internal static class ConsulInstallation
             "-default-prometheus-scrape-path=\"/metrics\"",
             "-allow-k8s-namespace=\"*\"",
             "-tls-cert-dir=/etc/connect-injector/certs",
-            "-default-envoy-proxy-concurrency=2") + "\n";
+            "-default-envoy-proxy-concurrency=2",
+            .. namespaces,
+        ];
+        var script = string.Join(" \\\n  ", flags) + "\n";
         var container = new JsonObject
         {
             ["name"] = "sidecar-injector",

@@ -77,7 +77,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
                 ProcNetTcp.Write(files, pod, contents.Objects, options.RuntimeFaults);
             }
 
-            var state = ConsulCatalog.Build(contents, options.RuntimeFaults);
+            var state = ConsulCatalog.Build(contents, options.RuntimeFaults, options.ConsulNamespaceMirroringPrefix);
             consul = await SimulatedConsulServer.StartAsync(state, requiredToken: options.ConsulToken, ct: ct);
             network.Listen(ConsulInstallation.Namespace, ConsulInstallation.ServerPod, ConsulInstallation.HttpPort, consul.EndPoint);
             // After the seeded objects: they were synced when the cluster was built; what is applied from now on is synced here.

@@ -13,4 +13,10 @@ public sealed record SimulatedClusterOptions
 
     /// <summary>The Consul ACL token the Consul server requires (X-Consul-Token); null when ACLs are off, as in HashiCups.</summary>
     public string? ConsulToken { get; init; }
+
+    /// <summary>
+    /// Consul Enterprise namespaces mirroring Kubernetes namespaces with this prefix (the injector runs with
+    /// -enable-namespaces and -enable-k8s-namespace-mirroring); null for CE, whose API refuses the ns parameter.
+    /// </summary>
+    public string? ConsulNamespaceMirroringPrefix { get; init; }
 }

@@ -23,9 +23,11 @@ public sealed record ConsulIntention(string SourceName, string DestinationName, 
         }
     }
 
-    public bool MatchesSource(string name) => SourceName == "*" || SourceName == name;
+    public bool MatchesSource(string name, string ns = "default") =>
+        (SourceNS == "*" || SourceNS == ns) && (SourceName == "*" || SourceName == name);
 
-    public bool MatchesDestination(string name) => DestinationName == "*" || DestinationName == name;
+    public bool MatchesDestination(string name, string ns = "default") =>
+        (DestinationNS == "*" || DestinationNS == ns) && (DestinationName == "*" || DestinationName == name);
 
     private static int CountExact(string name, string ns) => ns == "*" ? 0 : name == "*" ? 1 : 2;
 }

@@ -91,11 +91,11 @@ internal static class ConsulResponses
     public static JsonNode CatalogService(ConsulState state, string service) =>
         new JsonArray([.. state.Instances.Where(i => i.Service == service).Select(i => (JsonNode)CatalogEntry(state, i))]);
 
-    public static JsonNode Health(ConsulState state, string service, bool connect, bool passingOnly)
+    public static JsonNode Health(ConsulState state, string service, bool connect, bool passingOnly, string ns = "default")
     {
-        var instances = state.Instances.Where(i => connect
+        var instances = state.Instances.Where(i => i.Namespace == ns && (connect
             ? i.Kind == ConsulServiceKind.ConnectProxy && i.DestinationService == service
-            : i.Service == service);
+            : i.Service == service));
         if (passingOnly)
         {
             instances = instances.Where(i => i.Health == ConsulCheckStatus.Passing);
@@ -106,11 +106,17 @@ internal static class ConsulResponses
 
     public static JsonNode IntentionCheck(ConsulState state, string source, string destination)
     {
-        var match = state.Intentions().FirstOrDefault(i => i.MatchesSource(source) && i.MatchesDestination(destination));
+        // Consul Enterprise takes "ns/name"; a bare name is in "default".
+        var (sourceNs, sourceName) = Split(state, source);
+        var (destinationNs, destinationName) = Split(state, destination);
+        var match = state.Intentions().FirstOrDefault(i => i.MatchesSource(sourceName, sourceNs) && i.MatchesDestination(destinationName, destinationNs));
         // An L7 intention (Permissions, no Action) is reported as deny by Check (consul intention_endpoint.go).
         var allowed = match is null ? state.DefaultAllow : match.Action == ConsulIntentionAction.Allow && !match.HasPermissions;
         return new JsonObject { ["Allowed"] = allowed };
     }
+
+    private static (string Namespace, string Name) Split(ConsulState state, string value) =>
+        state.NamespacesEnabled && value.Split('/', 2) is [var ns, var name] ? (ns, name) : ("default", value);
 
     public static JsonNode IntentionMatch(ConsulState state, bool bySource, IEnumerable<string> names)
     {

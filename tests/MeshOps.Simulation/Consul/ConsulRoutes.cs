@@ -12,14 +12,18 @@ internal static class ConsulRoutes
 
     public static void Map(WebApplication app, ConsulState state)
     {
+        // CE's parseEntMeta (agent/http_ce.go) refuses a namespace before any handler reads the request.
+        app.Use((context, next) => !state.NamespacesEnabled && !string.IsNullOrEmpty(context.Request.Query["ns"])
+            ? Results.Text("Invalid query parameter: \"ns\" - Namespaces are a Consul Enterprise feature", statusCode: 400).ExecuteAsync(context)
+            : next(context));
         app.MapGet("/v1/status/leader", () => Json(ConsulResponses.Leader(state)));
         app.MapGet("/v1/agent/self", () => Json(ConsulResponses.AgentSelf(state)));
         app.MapGet("/v1/catalog/services", () => Json(ConsulResponses.CatalogServices(state)));
         app.MapGet("/v1/catalog/service/{service}", (string service) => Json(ConsulResponses.CatalogService(state, service)));
         app.MapGet("/v1/health/service/{service}", (string service, HttpRequest request) =>
-            Json(ConsulResponses.Health(state, service, connect: false, Passing(request))));
+            Json(ConsulResponses.Health(state, service, connect: false, Passing(request), Namespace(request))));
         app.MapGet("/v1/health/connect/{service}", (string service, HttpRequest request) =>
-            Json(ConsulResponses.Health(state, service, connect: true, Passing(request))));
+            Json(ConsulResponses.Health(state, service, connect: true, Passing(request), Namespace(request))));
         app.MapGet("/v1/connect/intentions/check", (HttpRequest request) =>
             Required(request, "source", "destination") is { } missing
                 ? missing
@@ -53,6 +57,10 @@ internal static class ConsulRoutes
                 : Results.Text($"Config entry not found for \"{kind}\" / \"{name}\"", statusCode: 404));
         app.MapGet("/v1/connect/ca/roots", () => Json(ConsulResponses.CaRoots(state)));
     }
+
+    /// <summary>The namespace asked for; Consul Enterprise reads an absent one as "default" (for a token without a namespace of its own).</summary>
+    private static string Namespace(HttpRequest request) =>
+        string.IsNullOrEmpty(request.Query["ns"]) ? "default" : request.Query["ns"].ToString();
 
     private static bool Passing(HttpRequest request) =>
         request.Query.TryGetValue("passing", out var value) && value.ToString() is "" or "true" or "1";

@@ -28,6 +28,14 @@ public sealed class ConsulState
 
     public string Datacenter { get; }
 
+    /// <summary>
+    /// Consul Enterprise namespaces, which consul-k8s fills by mirroring Kubernetes namespaces with this prefix; null
+    /// for CE, whose HTTP API refuses the ns parameter.
+    /// </summary>
+    public string? NamespaceMirroringPrefix { get; init; }
+
+    public bool NamespacesEnabled => NamespaceMirroringPrefix is not null;
+
     /// <summary>The server's pod IP; the leader is this address on the Raft port 8300.</summary>
     public string ServerAddress { get; }
 
@@ -71,7 +79,7 @@ public sealed class ConsulState
     /// ("&lt;service&gt;-sidecar-proxy", port 20000), on the synthetic node "&lt;k8s node&gt;-virtual".
     /// </summary>
     public void RegisterMeshService(string service, string pod, string podAddress, int port, string kubernetesNamespace,
-        string kubernetesNode = "node-1", ConsulCheckStatus health = ConsulCheckStatus.Passing)
+        string kubernetesNode = "node-1", ConsulCheckStatus health = ConsulCheckStatus.Passing, string consulNamespace = "default")
     {
         var node = kubernetesNode + "-virtual";
         var meta = new Dictionary<string, string>
@@ -84,7 +92,7 @@ public sealed class ConsulState
         };
         var nodeMeta = new Dictionary<string, string> { ["synthetic-node"] = "true" };
         var id = $"{pod}-{service}";
-        Register(new ConsulServiceInstance(id, service, node, podAddress, port) { Meta = meta, NodeMeta = nodeMeta, Health = health });
+        Register(new ConsulServiceInstance(id, service, node, podAddress, port) { Meta = meta, NodeMeta = nodeMeta, Health = health, Namespace = consulNamespace });
         Register(new ConsulServiceInstance(id + "-sidecar-proxy", service + "-sidecar-proxy", node, podAddress, 20000)
         {
             Kind = ConsulServiceKind.ConnectProxy,
@@ -94,6 +102,7 @@ public sealed class ConsulState
             Meta = meta,
             NodeMeta = nodeMeta,
             Health = health,
+            Namespace = consulNamespace,
         });
     }
 
