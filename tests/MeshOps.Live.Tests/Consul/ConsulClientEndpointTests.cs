@@ -175,7 +175,7 @@ public sealed class ConsulClientEndpointTests
     [Fact]
     public async Task Namespace_and_partition_are_sent_on_every_request()
     {
-        await using var server = await SimulatedConsulServer.StartAsync(ConsulTestData.HashiCups());
+        await using var server = await SimulatedConsulServer.StartAsync(ConsulTestData.HashiCups(namespaceMirroringPrefix: ""));
         using var client = new ConsulClient(new ConsulClientOptions { Address = server.BaseAddress.ToString(), Timeouts = ConsulTestData.Fast },
             name => name switch { "CONSUL_NAMESPACE" => "team-a", "CONSUL_PARTITION" => "part-1", _ => null });
 
@@ -183,5 +183,23 @@ public sealed class ConsulClientEndpointTests
         await client.CheckIntentionAsync("a b", "c");
 
         Assert.Equal(["?ns=team-a&partition=part-1", "?source=a%20b&destination=c&ns=team-a&partition=part-1"], server.Requests.Select(r => r.Query));
+    }
+
+    [Fact]
+    public async Task A_namespace_asked_for_one_read_replaces_CONSUL_NAMESPACE_and_CE_refusing_it_is_a_clear_error()
+    {
+        await using var enterprise = await SimulatedConsulServer.StartAsync(ConsulTestData.HashiCups(namespaceMirroringPrefix: ""));
+        await using var community = await SimulatedConsulServer.StartAsync(ConsulTestData.HashiCups());
+        using var client = new ConsulClient(new ConsulClientOptions { Address = enterprise.BaseAddress.ToString(), Timeouts = ConsulTestData.Fast },
+            name => name == "CONSUL_NAMESPACE" ? "team-a" : null);
+        using var ce = ConsulTestData.Client(community);
+
+        Assert.Empty(await client.GetConnectHealthAsync("public-api", consulNamespace: "shop"));
+        var refused = await Assert.ThrowsAsync<MeshOps.Clients.EndpointException>(() => ce.GetConnectHealthAsync("public-api", consulNamespace: "shop"));
+
+        Assert.Equal(["?ns=shop"], enterprise.Requests.Select(r => r.Query));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("/v1/health/connect/public-api", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Namespaces are a Consul Enterprise feature", refused.Message, StringComparison.Ordinal);
     }
 }

@@ -23,6 +23,8 @@ internal sealed class LivePath : IAsyncDisposable
     public static async Task<LivePath> StartAsync(params string[] runtimeFaults) =>
         new(await SimulatedCluster.StartAsync(new SimulatedClusterOptions { RuntimeFaults = [.. runtimeFaults.Select(RuntimeFault.Parse)] }));
 
+    public static async Task<LivePath> StartAsync(SimulatedClusterOptions options) => new(await SimulatedCluster.StartAsync(options));
+
     /// <summary>Traces one call with a fresh snapshot, Consul reached through the port-forward to its server pod.</summary>
     public Task<PathReport> TraceAsync(string from, string to, int? port = null, LivePathOptions? options = null) =>
         TraceAsync(Cluster, from, to, port, options);

@@ -58,9 +58,16 @@ public sealed class ConsulClient : IDisposable
     public async Task<IReadOnlyList<ConsulServiceHealth>> GetServiceHealthAsync(string service, bool passingOnly = false, CancellationToken cancellationToken = default) =>
         await GetAsync<ConsulServiceHealth[]>("v1/health/service/" + Segment(service), Passing(passingOnly), "service:read and node:read", cancellationToken).ConfigureAwait(false);
 
-    /// <summary>GET /v1/health/connect/:service: the mesh-capable instances (sidecar proxies) that front the service.</summary>
-    public async Task<IReadOnlyList<ConsulServiceHealth>> GetConnectHealthAsync(string service, bool passingOnly = false, CancellationToken cancellationToken = default) =>
-        await GetAsync<ConsulServiceHealth[]>("v1/health/connect/" + Segment(service), Passing(passingOnly), "service:read and node:read", cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// GET /v1/health/connect/:service: the mesh-capable instances (sidecar proxies) that front the service, in
+    /// <paramref name="consulNamespace"/> when given (Enterprise; CE refuses the parameter), else the settings' namespace.
+    /// </summary>
+    public async Task<IReadOnlyList<ConsulServiceHealth>> GetConnectHealthAsync(string service, bool passingOnly = false, string? consulNamespace = null, CancellationToken cancellationToken = default) =>
+        await GetAsync<ConsulServiceHealth[]>(
+            "v1/health/connect/" + Segment(service),
+            consulNamespace is null ? Passing(passingOnly) : [.. Passing(passingOnly), ("ns", consulNamespace)],
+            "service:read and node:read",
+            cancellationToken).ConfigureAwait(false);
 
     /// <summary>GET /v1/connect/intentions/check: whether the source may connect to the destination (an L7 intention counts as deny).</summary>
     public async Task<bool> CheckIntentionAsync(string source, string destination, CancellationToken cancellationToken = default)
@@ -160,7 +167,7 @@ public sealed class ConsulClient : IDisposable
         var builder = new StringBuilder(path);
         var separator = '?';
         IEnumerable<(string Name, string Value)> all = query;
-        if (Settings.Namespace is { } ns)
+        if (Settings.Namespace is { } ns && !query.Any(q => q.Name == "ns"))
         {
             all = all.Append(("ns", ns));
         }

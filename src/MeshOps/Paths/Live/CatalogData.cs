@@ -19,4 +19,13 @@ internal sealed record CatalogData(
 {
     /// <summary>Consul answered 403 to one of the path's reads: the token may not see all of what it asked.</summary>
     public bool TokenRefused { get; init; }
+
+    /// <summary>The Consul namespace the source was placed in; null without Enterprise namespaces.</summary>
+    public string? SourceNamespace { get; init; }
+
+    /// <summary>The Consul namespace the destination was asked in; null without Enterprise namespaces.</summary>
+    public string? DestinationNamespace { get; init; }
+
+    /// <summary>The query that asks for the destination's namespace ("?ns=backend"), empty on CE.</summary>
+    public string NamespaceQuery => DestinationNamespace is { } ns ? "?ns=" + ns : "";
 }

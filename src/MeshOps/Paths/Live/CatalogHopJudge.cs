@@ -12,8 +12,11 @@ internal static class CatalogHopJudge
 {
     public static HopJudgement Judge(CatalogData data)
     {
-        var healthCommand = $"consul catalog nodes -service={data.Destination} -detailed; curl -s \"$CONSUL_HTTP_ADDR/v1/health/connect/{data.Destination}\"";
-        var checkCommand = $"consul intention check {data.Source} {data.Destination}";
+        var namespaceFlag = data.DestinationNamespace is { } ns ? $" -namespace={ns}" : "";
+        var healthCommand = $"consul catalog nodes -service={data.Destination}{namespaceFlag} -detailed; curl -s \"$CONSUL_HTTP_ADDR/v1/health/connect/{data.Destination}{data.NamespaceQuery}\"";
+        var checkCommand = data.DestinationNamespace is null
+            ? $"consul intention check {data.Source} {data.Destination}"
+            : $"consul intention check {data.SourceNamespace}/{data.Source} {data.DestinationNamespace}/{data.Destination}";
         var via = data.Via is null ? "" : $" (through a port-forward to pod {data.Via})";
         if (data.Instances is null)
         {
@@ -46,7 +49,7 @@ internal static class CatalogHopJudge
         {
             // Consul answers 200 with an empty list, not 403, for instances the token may not read: with the same token
             // refused elsewhere on this path, the empty answer is the token's view, not the catalog.
-            evidence.Add($"GET /v1/health/connect/{data.Destination}{via} returned no instance, and Consul refused this token another read of the path (403): it hides from a token the instances its ACL policy cannot read");
+            evidence.Add($"GET /v1/health/connect/{data.Destination}{data.NamespaceQuery}{via} returned no instance, and Consul refused this token another read of the path (403): it hides from a token the instances its ACL policy cannot read");
             return new HopJudgement(
                 PathHopStatus.Unknown,
                 [],
@@ -57,7 +60,7 @@ internal static class CatalogHopJudge
 
         if (instances.Count == 0)
         {
-            evidence.Add($"GET /v1/health/connect/{data.Destination}{via} returned no instance: Consul's catalog has no sidecar proxy for {data.Destination}, so no Envoy can route to it");
+            evidence.Add($"GET /v1/health/connect/{data.Destination}{data.NamespaceQuery}{via} returned no instance: Consul's catalog has no sidecar proxy for {data.Destination}, so no Envoy can route to it");
             return new HopJudgement(
                 PathHopStatus.Fail,
                 [],

@@ -21,13 +21,17 @@ internal sealed class CatalogProbe(ConsulAccess consul) : ILiveHopProbe
             return CatalogHopJudge.Judge(new CatalogData(source, destination, null, null, ours, problem, null));
         }
 
+        // On Enterprise Consul is asked in each side's own namespace, the pair our decision placed.
+        var namespaces = context.Model.CallerNamespaces;
+        var (askedSource, askedDestination) = namespaces.Likely(context.Source.Namespace, source, context.Destination.Namespace, destination);
+        var destinationNamespace = namespaces.Enterprise ? askedDestination.Namespace : null;
         IReadOnlyList<ConsulServiceHealth>? instances = null;
         bool? allows = null;
         var problems = new List<string>();
         var refused = false;
         try
         {
-            instances = await connection.Client.GetConnectHealthAsync(destination, cancellationToken: cancellationToken).ConfigureAwait(false);
+            instances = await connection.Client.GetConnectHealthAsync(destination, consulNamespace: destinationNamespace, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (EndpointException e)
         {
@@ -37,9 +41,6 @@ internal sealed class CatalogProbe(ConsulAccess consul) : ILiveHopProbe
 
         try
         {
-            // On Enterprise Consul is asked about each side's own namespace ("ns/name"), the pair our decision placed.
-            var namespaces = context.Model.CallerNamespaces;
-            var (askedSource, askedDestination) = namespaces.Likely(context.Source.Namespace, source, context.Destination.Namespace, destination);
             allows = await connection.Client.CheckIntentionAsync(namespaces.ForConsul(askedSource), namespaces.ForConsul(askedDestination), cancellationToken).ConfigureAwait(false);
         }
         catch (EndpointException e)
@@ -51,6 +52,8 @@ internal sealed class CatalogProbe(ConsulAccess consul) : ILiveHopProbe
         return CatalogHopJudge.Judge(new CatalogData(source, destination, instances, allows, ours, problems.Count == 0 ? null : string.Join(" ", problems.Distinct()), connection.Via)
         {
             TokenRefused = refused,
+            SourceNamespace = namespaces.Enterprise ? askedSource.Namespace : null,
+            DestinationNamespace = destinationNamespace,
         });
     }
 }
