@@ -6,6 +6,7 @@ using MeshOps.Authoring;
 using MeshOps.Clients;
 using MeshOps.Clients.Consul;
 using MeshOps.Clients.Kubernetes;
+using MeshOps.Model;
 using MeshOps.PowerShell.Infrastructure;
 using MeshOps.Publishing;
 using MeshOps.Secrets;
@@ -32,6 +33,10 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
     private const string SourceName = "Publish-MeshConfig";
 
     private readonly List<(object Item, SourceLocation? Location)> _items = [];
+
+    // Where consul-k8s writes each entry in Consul, from the injector the rule check read: Consul Enterprise keeps
+    // entries per namespace, and reading one back elsewhere finds nothing.
+    private ConsulNamespaces _consulNamespaces = ConsulNamespaces.Unknown;
 
     [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     public object[] InputObject { get; set; } = [];
@@ -242,6 +247,7 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
 
         var desiredSet = TypedObjectSource.Read(approved.Select(d => d.Model), SourceName);
         var check = RunCancellable(ct => DesiredConfigCheck.Check(desiredSet, live, AnalysisOptions.Default, ct));
+        _consulNamespaces = check.ConsulNamespaces;
         foreach (var finding in check.Blocking)
         {
             var at = approved.FirstOrDefault(d => d.Kind == finding.Resource.Kind && d.Name == finding.Resource.Name);
@@ -312,7 +318,7 @@ public sealed class PublishMeshConfigCommand : CompleteManifestCmdlet
     {
         try
         {
-            return RunCancellable(ct => ConsulReadBack.VerifyAsync(consul.Client, desired, ct).GetAwaiter().GetResult());
+            return RunCancellable(ct => ConsulReadBack.VerifyAsync(consul.Client, desired, _consulNamespaces, ct).GetAwaiter().GetResult());
         }
         catch (EndpointException unreachable)
         {

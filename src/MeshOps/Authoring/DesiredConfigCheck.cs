@@ -30,7 +30,10 @@ public static class DesiredConfigCheck
             .Where(f => RuleCatalog.Find(f.RuleId)?.Category != RuntimeCategory)
             .Where(f => Concerns(f.Resource, keys) || f.Evidence.Any(e => Concerns(e.Resource, keys)))
             .ToList();
-        return new DesiredCheckResult(blocking, report);
+        return new DesiredCheckResult(blocking, report)
+        {
+            ConsulNamespaces = Model.MeshSettingsReader.Read(merged.Resources, Model.MeshSettingsOverrides.None).ConsulNamespaces,
+        };
     }
 
     private static bool Concerns(ResourceRef resource, HashSet<(string, string, string)> keys) =>
@@ -46,4 +49,7 @@ public sealed record DesiredCheckResult(IReadOnlyList<Finding> Blocking, Analysi
 {
     /// <summary>True when nothing blocks the write.</summary>
     public bool Passed => Blocking.Count == 0;
+
+    /// <summary>Where consul-k8s places each Kubernetes namespace in Consul, as the context (its injector or Helm values) says.</summary>
+    public Model.ConsulNamespaces ConsulNamespaces { get; init; } = Model.ConsulNamespaces.Unknown;
 }

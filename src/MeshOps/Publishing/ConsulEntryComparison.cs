@@ -39,6 +39,31 @@ public static class ConsulEntryComparison
         SkipField = segments => segments.Count > 0 && segments[^1] is "Namespace" or "Partition" && segments[0] is not "Config",
     };
 
+    // consul-k8s writes these into Consul's "default" namespace whatever the resource's (ConsulGlobalResource).
+    private static readonly HashSet<string> GlobalKinds = new(StringComparer.Ordinal)
+    {
+        "proxy-defaults", "mesh", "exported-services", "jwt-provider", "control-plane-request-limit",
+    };
+
+    /// <summary>
+    /// The Consul namespace consul-k8s writes the resource's entry into (its controller's consulNamespace): null
+    /// without Enterprise namespaces, "default" for a global kind, a ServiceIntentions' destination namespace when it
+    /// names one, else the resource's Kubernetes namespace as the injector settings place it.
+    /// </summary>
+    public static string? NamespaceOf(DesiredObject desired, Model.ConsulNamespaces namespaces)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(namespaces);
+        if (namespaces.Enabled != true || EntryOf(desired) is not { } entry)
+        {
+            return null;
+        }
+
+        return GlobalKinds.Contains(entry.Kind) ? Rules.Intentions.ConsulNames.DefaultNamespace
+            : entry.Kind == "service-intentions" && (string?)desired.Body["spec"]?["destination"]?["namespace"] is { Length: > 0 } destination ? destination
+            : namespaces.Of(desired.Namespace);
+    }
+
     /// <summary>The entry consul-k8s writes for the resource (kind, name), or null for a kind that is no config entry.</summary>
     public static (string Kind, string Name)? EntryOf(DesiredObject desired)
     {

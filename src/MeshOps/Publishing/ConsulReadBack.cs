@@ -10,9 +10,12 @@ namespace MeshOps.Publishing;
 /// </summary>
 public static class ConsulReadBack
 {
-    /// <summary>Synced when Consul's entry holds what was applied, Mismatch otherwise.</summary>
+    /// <summary>
+    /// Synced when Consul's entry holds what was applied, Mismatch otherwise. With Enterprise namespaces
+    /// (<paramref name="namespaces"/>, from the injector's flags) the entry is read in the namespace consul-k8s wrote it to.
+    /// </summary>
     /// <exception cref="EndpointException">Consul could not be asked.</exception>
-    public static async Task<SyncVerdict> VerifyAsync(ConsulClient consul, DesiredObject desired, CancellationToken cancellationToken = default)
+    public static async Task<SyncVerdict> VerifyAsync(ConsulClient consul, DesiredObject desired, Model.ConsulNamespaces? namespaces = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(consul);
         ArgumentNullException.ThrowIfNull(desired);
@@ -22,10 +25,13 @@ public static class ConsulReadBack
         }
 
         var (kind, name) = target;
-        var entry = await consul.GetConfigEntryAsync(kind, name, cancellationToken).ConfigureAwait(false);
+        var consulNamespace = ConsulEntryComparison.NamespaceOf(desired, namespaces ?? Model.ConsulNamespaces.Unknown);
+        var entry = await consul.GetConfigEntryAsync(kind, name, consulNamespace, cancellationToken).ConfigureAwait(false);
         if (entry is null)
         {
-            return new SyncVerdict(SyncStatus.Mismatch, $"Consul has no {kind} entry '{name}' (consul config read -kind {kind} -name {name})", []);
+            var inNamespace = consulNamespace is null ? "" : $" in namespace {consulNamespace}";
+            var flag = consulNamespace is null ? "" : $" -namespace {consulNamespace}";
+            return new SyncVerdict(SyncStatus.Mismatch, $"Consul has no {kind} entry '{name}'{inNamespace} (consul config read -kind {kind} -name {name}{flag})", []);
         }
 
         var differences = ConsulEntryComparison.Differences(desired, entry.Json);

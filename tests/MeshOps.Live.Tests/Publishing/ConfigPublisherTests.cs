@@ -157,6 +157,42 @@ public sealed class ConfigPublisherTests
     });
 
     [Fact]
+    public Task On_Consul_Enterprise_the_entry_is_read_back_in_the_namespace_consul_k8s_wrote_it_to() => WithCluster(
+        new SimulatedClusterOptions { ConsulNamespaceMirroringPrefix = "k8s-" }, async (cluster, kube) =>
+    {
+        // Publish-MeshConfig's path: the rule check over the desired object and the live cluster says where consul-k8s
+        // places each namespace (here the injector's mirroring flags), and the read-back asks Consul there.
+        var applier = new ConfigApplier(kube);
+        var frontend = Desired(PublishingYaml.FrontendIntention);
+        var live = await MeshOps.Sources.Live.LiveSnapshot.ReadAsync(kube, MeshOps.Sources.Live.LiveSnapshotOptions.Default, CancellationToken.None);
+        var check = MeshOps.Authoring.DesiredConfigCheck.Check(ManifestLoader.LoadText(PublishingYaml.FrontendIntention, "d.yaml"), live);
+        var applied = await new ConfigPublisher(applier).ApplyAllAsync([frontend], force: false, dryRun: false);
+        Assert.Equal(SyncState.Synced, (await WaitAsync(applier, applied.SyncTargets, TimeSpan.FromSeconds(30))).OutcomeOf(frontend)!.State);
+        using var consul = new ConsulClient(new ConsulClientOptions { Address = cluster.ConsulAddress.ToString() }, _ => null);
+
+        var verified = await ConsulReadBack.VerifyAsync(consul, frontend, check.ConsulNamespaces);
+        var elsewhere = await ConsulReadBack.VerifyAsync(consul, frontend);
+
+        Assert.Equal("k8s-default", ConsulEntryComparison.NamespaceOf(frontend, check.ConsulNamespaces));
+        Assert.Equal(SyncStatus.Synced, verified.Status);
+        Assert.Contains(cluster.Consul.Requests, r => r.Path == "/v1/config/service-intentions/frontend" && r.Query == "?ns=k8s-default");
+        // Asked without the namespace, Consul Enterprise answers for "default", where consul-k8s wrote nothing.
+        Assert.Equal(SyncStatus.Mismatch, elsewhere.Status);
+    });
+
+    [Fact]
+    public void Global_kinds_are_in_Consul_s_default_namespace_and_CE_has_none()
+    {
+        var mirrored = new MeshOps.Model.ConsulNamespaces(true, "default", Mirroring: true, "k8s-", "test");
+        var proxyDefaults = Desired("apiVersion: consul.hashicorp.com/v1alpha1\nkind: ProxyDefaults\nmetadata:\n  name: global\n  namespace: shop\nspec:\n  config:\n    protocol: http\n");
+        var toBackend = Desired(PublishingYaml.FrontendIntention.Replace("destination:\n    name: frontend\n", "destination:\n    name: frontend\n    namespace: backend\n", StringComparison.Ordinal));
+
+        Assert.Equal("default", ConsulEntryComparison.NamespaceOf(proxyDefaults, mirrored));
+        Assert.Equal("backend", ConsulEntryComparison.NamespaceOf(toBackend, mirrored));
+        Assert.Null(ConsulEntryComparison.NamespaceOf(toBackend, mirrored with { Enabled = false }));
+    }
+
+    [Fact]
     public Task A_drifted_entry_is_a_Mismatch_naming_the_field() => WithCluster(
         new SimulatedClusterOptions { RuntimeFaults = [RuntimeFault.Parse("entry-drift:frontend")] }, async (cluster, kube) =>
     {

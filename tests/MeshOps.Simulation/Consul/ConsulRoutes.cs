@@ -50,9 +50,10 @@ internal static class ConsulRoutes
             var found = ConsulResponses.IntentionExact(state, request.Query["source"]!, request.Query["destination"]!);
             return found is null ? Results.Text("Intention not found", statusCode: 404) : Json(found);
         });
-        app.MapGet("/v1/config/{kind}", (string kind) => Json(new JsonArray([.. state.ConfigEntries(kind)])));
-        app.MapGet("/v1/config/{kind}/{name}", (string kind, string name) =>
-            state.ConfigEntry(kind, name) is { } entry
+        app.MapGet("/v1/config/{kind}", (string kind, HttpRequest request) =>
+            Json(new JsonArray([.. state.ConfigEntries(kind).Where(e => InNamespace(e, request))])));
+        app.MapGet("/v1/config/{kind}/{name}", (string kind, string name, HttpRequest request) =>
+            state.ConfigEntry(kind, name) is { } entry && InNamespace(entry, request)
                 ? Json(entry)
                 : Results.Text($"Config entry not found for \"{kind}\" / \"{name}\"", statusCode: 404));
         app.MapGet("/v1/connect/ca/roots", () => Json(ConsulResponses.CaRoots(state)));
@@ -61,6 +62,10 @@ internal static class ConsulRoutes
     /// <summary>The namespace asked for; Consul Enterprise reads an absent one as "default" (for a token without a namespace of its own).</summary>
     private static string Namespace(HttpRequest request) =>
         string.IsNullOrEmpty(request.Query["ns"]) ? "default" : request.Query["ns"].ToString();
+
+    /// <summary>A config entry is read in its own namespace (entries without one are in "default", as on CE).</summary>
+    private static bool InNamespace(JsonObject entry, HttpRequest request) =>
+        ((string?)entry["Namespace"] ?? "default") == Namespace(request);
 
     private static bool Passing(HttpRequest request) =>
         request.Query.TryGetValue("passing", out var value) && value.ToString() is "" or "true" or "1";

@@ -98,10 +98,17 @@ public sealed class ConsulClient : IDisposable
         return [.. entries.OfType<JsonObject>().Select(ConsulConfigEntry.From)];
     }
 
-    /// <summary>GET /v1/config/:kind/:name: the entry, or null when there is none.</summary>
-    public async Task<ConsulConfigEntry?> GetConfigEntryAsync(string kind, string name, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// GET /v1/config/:kind/:name: the entry, or null when there is none; in <paramref name="consulNamespace"/> when
+    /// given (Enterprise; CE refuses the parameter), else the settings' namespace.
+    /// </summary>
+    public async Task<ConsulConfigEntry?> GetConfigEntryAsync(string kind, string name, string? consulNamespace = null, CancellationToken cancellationToken = default)
     {
-        var entry = await GetOrNullAsync<JsonObject>("v1/config/" + Segment(kind) + "/" + Segment(name), [], AclForKind(kind), cancellationToken).ConfigureAwait(false);
+        var entry = await GetOrNullAsync<JsonObject>(
+            "v1/config/" + Segment(kind) + "/" + Segment(name),
+            consulNamespace is null ? [] : [("ns", consulNamespace)],
+            AclForKind(kind),
+            cancellationToken).ConfigureAwait(false);
         return entry is null ? null : ConsulConfigEntry.From(entry);
     }
 
