@@ -10,7 +10,8 @@ namespace MeshOps.PowerShell.Infrastructure;
 
 /// <summary>
 /// A cmdlet that acts on manifests, or on the current cluster when none are given, only when they were read:
-/// Export-MeshGraph and Test-MeshPath. Paths are
+/// Test-MeshPath, Test-MeshIntention, Export-MeshGraph, New-MeshCheckSuite, Publish-MeshConfig and the cmdlets of
+/// <see cref="LiveConsulConfigCmdlet"/>. Paths are
 /// resolved as Test-MeshConfig resolves them (<see cref="ManifestPaths"/>); a path that cannot be resolved, a document
 /// that cannot be loaded, or a read of no object at all is an error and no manifests, since a drawing or a trace missing
 /// a file could show a mesh that is not there.
