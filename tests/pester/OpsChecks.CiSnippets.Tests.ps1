@@ -78,9 +78,11 @@ Describe 'The CI pipelines of examples/ops-checks/README.md' -Tag Integration {
     }
 
     It 'each pipeline is YAML with its steps where the runner reads them' {
-        # YamlDotNet as the module ships it, loaded here only to read the two blocks.
-        Add-Type -LiteralPath (Join-Path $RepoRoot 'artifacts/MeshOps/dependencies/YamlDotNet.dll')
-        $yaml = [YamlDotNet.Serialization.Deserializer]::new()
+        # YamlDotNet as the module ships it, in a context of its own: another test of the run may have loaded another
+        # version into the default one.
+        $context = [System.Runtime.Loader.AssemblyLoadContext]::new('ci-snippets-yaml', $true)
+        $assembly = $context.LoadFromAssemblyPath((Join-Path $RepoRoot 'artifacts/MeshOps/dependencies/YamlDotNet.dll'))
+        $yaml = [Activator]::CreateInstance($assembly.GetType('YamlDotNet.Serialization.Deserializer'))
 
         $github = $yaml.Deserialize($Blocks['GitHub Actions'])
         @($github['jobs']['mesh']['steps'] | Where-Object { $_.ContainsKey('run') }) | Should -HaveCount 4
