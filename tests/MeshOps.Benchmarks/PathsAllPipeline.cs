@@ -24,9 +24,13 @@ public static class PathsAllPipeline
         clock.Lap("analyse (model kept)");
         var requests = MeshGraphBuilder.Build(model, analysis).PathRequests();
         clock.Lap("graph");
-        // Kept, as the cmdlet keeps them until it writes them: live results make the collections during tracing dearer.
-        var reports = PathTracer.TraceEach(model, analysis, requests).ToList();
-        var passed = reports.Count(r => r.Passed);
+        // Each result is handed on as it is traced, as the cmdlet writes it to the pipeline (what a consumer keeps is
+        // its own choice: the host formats and drops them).
+        var passed = 0;
+        foreach (var report in PathTracer.TraceEach(model, analysis, requests))
+        {
+            passed += report.Passed ? 1 : 0;
+        }
 
         clock.Lap("trace");
         return new AllResult(requests.Count, passed);

@@ -80,6 +80,30 @@ Describe 'Test-MeshPath' -Tag Unit {
         Test-MeshPath -All -Path (New-FaultSet 'MESH101-payments-targetport') -Quiet | Should -BeFalse
     }
 
+    It 'streams -All: each result goes down the pipeline as its path is traced, and Select-Object -First stops the tracing' {
+        # In a PowerShell of its own, whose progress records are collected: the pipeline hands on each result while
+        # the cmdlet waits, so the number of progress records seen then tells how far tracing had got.
+        $ps = [powershell]::Create()
+        try {
+            $ps.Runspace.SessionStateProxy.SetVariable('self', $ps)
+            $null = $ps.AddScript("Import-Module '$((Get-Module MeshOps).Path)'; Test-MeshPath -All -Path '$Healthy' | ForEach-Object { `$self.Streams.Progress.Count }")
+            $seenAt = @($ps.Invoke())
+            $ps.Commands.Clear()
+            $null = $ps.AddScript("Test-MeshPath -All -Path '$Healthy' | Select-Object -First 1 | ForEach-Object { 1 }; `$self.Streams.Progress.Count")
+            $ps.Streams.Progress.Clear()
+            $firstOnly = @($ps.Invoke())
+        }
+        finally {
+            $ps.Dispose()
+        }
+
+        $seenAt | Should -HaveCount 5
+        # One record before the first path, then one per path traced: result k arrives after k + 1 of them.
+        $seenAt | Should -Be @(2, 3, 4, 5, 6)
+        $firstOnly[0] | Should -Be 1
+        $firstOnly[1] | Should -BeLessThan 4 -Because 'the paths after the first are not traced once the pipeline has what it asked for'
+    }
+
     It 'traces an intention-allowed pair no call shows with -All' {
         $reports = @(Test-MeshPath -All -Path (New-FaultSet 'MESH205-unused-intention'))
 

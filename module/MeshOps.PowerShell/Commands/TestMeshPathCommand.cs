@@ -124,15 +124,19 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
 
     protected override void EndProcessing()
     {
-        var reports = Live ? TraceLive() : Trace();
-        if (Quiet)
+        // Each result goes down the pipeline as soon as it is traced: with -All on a cluster, where each path waits on
+        // its pods' Envoy samples, the first answers show (and a pipeline can act on them) long before the last.
+        var traced = 0;
+        var passed = true;
+        void Emit(PathReport report)
         {
-            WriteObject(reports is { Count: > 0 } && reports.All(r => r.Passed));
-            return;
-        }
+            traced++;
+            passed &= report.Passed;
+            if (Quiet)
+            {
+                return;
+            }
 
-        foreach (var report in reports ?? [])
-        {
             var output = PSObject.AsPSObject(report);
             if (Detailed)
             {
@@ -141,25 +145,46 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
 
             WriteObject(output);
         }
+
+        if (Live)
+        {
+            TraceLive(Emit);
+        }
+        else
+        {
+            Trace(Emit);
+        }
+
+        if (Quiet)
+        {
+            WriteObject(traced > 0 && passed);
+        }
     }
 
-    private List<PathReport>? Trace()
+    private void Trace(Action<PathReport> emit)
     {
         var manifests = LoadComplete("there is no path to trace");
         if (manifests is null)
         {
-            return null;
+            return;
         }
 
         var (analysis, model) = Analyze(manifests);
-        return All ? TraceAll(model, analysis, requests => PathTracer.TraceEach(model, analysis, requests)) : [PathTracer.Trace(model, analysis, From, To, Port, Namespace)];
+        if (All)
+        {
+            TraceAll(model, analysis, requests => PathTracer.TraceEach(model, analysis, requests), emit);
+        }
+        else
+        {
+            emit(PathTracer.Trace(model, analysis, From, To, Port, Namespace));
+        }
     }
 
     /// <summary>
     /// The cluster read as Test-MeshConfig reads it (the namespaces the two ends name, or with -All the namespace read),
     /// then each path traced with the hops only a running cluster answers. A cluster that cannot be read traces nothing.
     /// </summary>
-    private List<PathReport>? TraceLive() => WithCluster(Kubeconfig, Context, Namespace, (connection, notes) =>
+    private void TraceLive(Action<PathReport> emit) => WithCluster<object>(Kubeconfig, Context, Namespace, (connection, notes) =>
     {
         var namespaces = All ? [connection.Namespace] : new[] { From, To }.Select(n => NamespaceOf(n) ?? connection.Namespace).Distinct(StringComparer.Ordinal).ToList();
         ReportProgress(ProgressActivity, "Reading the cluster");
@@ -178,9 +203,17 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
         });
         PathReport TraceOne(string from, string to, int? port) =>
             ForCluster(RunCancellable(ct => tracer.TraceAsync(model, analysis, from, to, port, Namespace ?? connection.Namespace, ct).GetAwaiter().GetResult()), kubeconfig);
-        var reports = All ? TraceAll(model, analysis, requests => TraceEachLive(tracer, model, analysis, requests, kubeconfig)) : [TraceOne(From, To, Port)];
+        if (All)
+        {
+            TraceAll(model, analysis, requests => TraceEachLive(tracer, model, analysis, requests, kubeconfig), emit);
+        }
+        else
+        {
+            emit(TraceOne(From, To, Port));
+        }
+
         CompleteProgress(ProgressActivity);
-        return reports;
+        return null;
     });
 
     /// <summary>The live tracer's results one by one on the pipeline thread (its pod reads run concurrently behind it).</summary>
@@ -212,20 +245,20 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
     /// Every edge of the mesh graph, which holds each call the model shows (merged per target, a trace per port) and
     /// each pair an intention allows without a call; with -Namespace, those whose caller is in it.
     /// </summary>
-    private List<PathReport> TraceAll(MeshModel model, AnalysisReport analysis, Func<IReadOnlyList<PathRequest>, IEnumerable<PathReport>> trace)
+    private void TraceAll(MeshModel model, AnalysisReport analysis, Func<IReadOnlyList<PathRequest>, IEnumerable<PathReport>> trace, Action<PathReport> emit)
     {
         const string activity = "Test-MeshPath -All";
         var requests = MeshGraphBuilder.Build(model, analysis).PathRequests(Namespace);
-        var reports = new List<PathReport>(requests.Count);
-        // The tracers yield each result as it is traced, on this thread: progress moves as paths complete.
+        var done = 0;
+        // The tracers yield each result as it is traced, on this thread: progress moves and results go out as paths complete.
         ReportProgress(activity, $"{requests.Count} path(s)", 0);
         foreach (var report in trace(requests))
         {
-            reports.Add(report);
-            ReportProgress(activity, $"{reports.Count} of {requests.Count}: {report.From} -> {report.To}", reports.Count * 100 / Math.Max(1, requests.Count));
+            done++;
+            ReportProgress(activity, $"{done} of {requests.Count}: {report.From} -> {report.To}", done * 100 / Math.Max(1, requests.Count));
+            emit(report);
         }
 
         CompleteProgress(activity);
-        return reports;
     }
 }
