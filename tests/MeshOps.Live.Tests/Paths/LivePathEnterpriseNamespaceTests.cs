@@ -10,7 +10,7 @@ namespace MeshOps.Live.Tests.Paths;
 /// "default" registers in Consul namespace "k8s-default"): the catalog is asked in the destination's namespace and the
 /// intention check names each side as ns/name. Asked without a namespace, Consul answers for its "default" namespace,
 /// where none of HashiCups is, and the hop would blame a healthy service. CE refuses the ns parameter, so it is sent
-/// only on Enterprise.
+/// only on Enterprise. Envoy's upstream cluster names carry the namespace too (products-api.k8s-default.dc1.internal...).
 /// </summary>
 public sealed class LivePathEnterpriseNamespaceTests
 {
@@ -28,6 +28,8 @@ public sealed class LivePathEnterpriseNamespaceTests
         Assert.Contains(catalog.Evidence, e => e.Contains("Allowed=true", StringComparison.Ordinal));
         Assert.Contains("-namespace=k8s-default", catalog.Confirm, StringComparison.Ordinal);
         Assert.Contains("/v1/health/connect/products-api?ns=k8s-default", catalog.Confirm, StringComparison.Ordinal);
+        var envoy = report[PathHopName.Envoy];
+        Assert.Contains(envoy.Evidence, e => e.Contains("products-api.k8s-default.dc1.internal.", StringComparison.Ordinal));
         Assert.Contains(path.Cluster.Consul.Requests, r => r.Path == "/v1/health/connect/products-api" && r.Query.Contains("ns=k8s-default", StringComparison.Ordinal));
         Assert.Contains(path.Cluster.Consul.Requests, r => r.Path == "/v1/connect/intentions/check" && r.Query.Contains("source=k8s-default%2Fpublic-api", StringComparison.Ordinal));
     }

@@ -29,6 +29,9 @@ internal static class EnvoySidecars
             State = r.Pod.SidecarReady ? EnvoyServerState.Live : EnvoyServerState.Initializing,
             Datacenter = consul.Datacenter,
             TrustDomain = consul.TrustDomain,
+            // consul-k8s registers the sidecar in its pod's mirrored namespace on Enterprise; its upstreams (the
+            // same namespace here) carry it in their cluster names and SPIFFE IDs.
+            ConsulNamespace = consul.NamespaceMirroringPrefix is { } prefix ? prefix + r.Pod.Namespace : "default",
             Rbac = EnvoyRbac.For(r.Service, intentions),
             Upstreams = Upstreams(r, meshServices, contents.Objects)
                 .Select(u => new EnvoyUpstream(u,
