@@ -184,14 +184,14 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
     /// The cluster read as Test-MeshConfig reads it (the namespaces the two ends name, or with -All the namespace read),
     /// then each path traced with the hops only a running cluster answers. A cluster that cannot be read traces nothing.
     /// </summary>
-    private void TraceLive(Action<PathReport> emit) => WithCluster<object>(Kubeconfig, Context, Namespace, (connection, notes) =>
+    private void TraceLive(Action<PathReport> emit) => WithCluster(Kubeconfig, Context, Namespace, (connection, notes) =>
     {
         var namespaces = All ? [connection.Namespace] : new[] { From, To }.Select(n => NamespaceOf(n) ?? connection.Namespace).Distinct(StringComparer.Ordinal).ToList();
         ReportProgress(ProgressActivity, "Reading the cluster");
         var snapshot = ReadCluster(connection, namespaces, AllNamespaces, "there is no path to trace");
         if (snapshot is null)
         {
-            return null;
+            return;
         }
 
         var kubeconfig = Kubeconfig is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Kubeconfig);
@@ -213,7 +213,6 @@ public sealed class TestMeshPathCommand : CompleteManifestCmdlet
         }
 
         CompleteProgress(ProgressActivity);
-        return null;
     });
 
     /// <summary>The live tracer's results one by one on the pipeline thread (its pod reads run concurrently behind it).</summary>

@@ -75,6 +75,18 @@ public abstract class CompleteManifestCmdlet : MeshOpsCmdlet
     /// with it; a cluster that cannot be opened or read is one error naming it, and null. Notes the work queues (the
     /// client's retries, the pods and endpoints asked) go to -Verbose, redacted.
     /// </summary>
+    protected void WithCluster(string? kubeconfig, string? context, string? @namespace, Action<KubernetesConnection, ConcurrentQueue<string>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        WithCluster<object>(kubeconfig, context, @namespace, (connection, notes) =>
+        {
+            work(connection, notes);
+            return null;
+        });
+    }
+
+    /// <inheritdoc cref="WithCluster(string?, string?, string?, Action{KubernetesConnection, ConcurrentQueue{string}})"/>
+    /// <returns>What <paramref name="work"/> returned; null when the cluster could not be opened or read.</returns>
     protected T? WithCluster<T>(string? kubeconfig, string? context, string? @namespace, Func<KubernetesConnection, ConcurrentQueue<string>, T?> work)
         where T : class
     {

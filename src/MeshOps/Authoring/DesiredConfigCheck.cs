@@ -22,7 +22,7 @@ public static class DesiredConfigCheck
         var keys = desired.Resources.Select(r => Key(r.Kind, r.Namespace, r.Name)).ToHashSet();
         var kept = context.Resources.Where(r => !keys.Contains(Key(r.Kind, r.Namespace, r.Name))).ToList();
         var merged = ManifestSet.Merge(new ManifestSet(kept, context.Errors) { Warnings = context.Warnings, Skipped = context.Skipped }, desired);
-        var report = MeshAnalyzer.Analyze(merged, options, cancellationToken);
+        var (report, model) = MeshAnalyzer.AnalyzeWithModel(merged, options, cancellationToken);
         var blocking = report.Findings
             .Where(f => f.Severity == Severity.Error)
             // What pods report (not running, not ready, no ready endpoint) is the cluster's state, not the desired
@@ -30,10 +30,7 @@ public static class DesiredConfigCheck
             .Where(f => RuleCatalog.Find(f.RuleId)?.Category != RuntimeCategory)
             .Where(f => Concerns(f.Resource, keys) || f.Evidence.Any(e => Concerns(e.Resource, keys)))
             .ToList();
-        return new DesiredCheckResult(blocking, report)
-        {
-            ConsulNamespaces = Model.MeshSettingsReader.Read(merged.Resources, Model.MeshSettingsOverrides.None).ConsulNamespaces,
-        };
+        return new DesiredCheckResult(blocking, report) { ConsulNamespaces = model.Settings.ConsulNamespaces };
     }
 
     private static bool Concerns(ResourceRef resource, HashSet<(string, string, string)> keys) =>

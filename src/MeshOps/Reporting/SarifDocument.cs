@@ -202,13 +202,11 @@ public static partial class SarifDocument
     };
 
     // Stable across line moves, so code scanning keeps one alert per finding while the file is edited above it: the
-    // rule, the object and the message without the line numbers it quotes ("at products-api.yaml:68").
-    // Code scanning matches results across runs by this value, and runners clone into different folders: the message
-    // quotes files by absolute path, so the base folder is taken out with the line numbers.
+    // rule, the object and the message without the line numbers it quotes ("at products-api.yaml:68"), and without the
+    // base folder of the absolute paths it quotes, since runners clone into different folders.
     private static string Fingerprint(Finding finding, ReportContext context)
     {
-        var baseFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(context.BaseDirectory)) + Path.DirectorySeparatorChar;
-        var message = LineNumbers().Replace(finding.Message.Replace(baseFolder, string.Empty, StringComparison.Ordinal), string.Empty);
+        var message = LineNumbers().Replace(finding.Message.Replace(FolderWithSeparator(context.BaseDirectory), string.Empty, StringComparison.Ordinal), string.Empty);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{finding.RuleId}|{finding.Resource}|{message}")))[..32];
     }
 
@@ -217,7 +215,10 @@ public static partial class SarifDocument
 
     private static string DirectoryUri(string directory)
     {
-        var uri = new Uri(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + Path.DirectorySeparatorChar).AbsoluteUri;
+        var uri = new Uri(FolderWithSeparator(directory)).AbsoluteUri;
         return uri.EndsWith('/') ? uri : uri + "/";
     }
+
+    private static string FolderWithSeparator(string directory) =>
+        Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + Path.DirectorySeparatorChar;
 }

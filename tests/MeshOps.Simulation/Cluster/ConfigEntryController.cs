@@ -74,7 +74,7 @@ internal sealed class ConfigEntryController(ObjectStore store, ConsulState consu
         var refusal = ConsulResourceStatus.Refusal(obj) ?? (Faulted(RuntimeFaultKind.SyncRefused, obj)
             ? $"writing config entry to consul: Unexpected response code: 403 (Permission denied: token lacks permission 'intention:write' on \"{Service(obj)}\")"
             : null);
-        if (refusal is null && ConsulCatalog.Entry(obj, consul.NamespaceMirroringPrefix) is { } entry)
+        if (refusal is null && ConsulCatalog.Entry(obj, consul) is { } entry)
         {
             consul.PutConfigEntry(Faulted(RuntimeFaultKind.EntryDrift, obj) ? Drifted(entry) : entry);
         }

@@ -43,12 +43,12 @@ internal static class ConsulCatalog
             var pod = registration.Pod;
             state.RegisterMeshService(registration.Service, pod.Name, pod.PodIp, registration.Port, pod.Namespace,
                 pod.Object.Text("spec", "nodeName") ?? "sim-node-1", pod.Ready ? ConsulCheckStatus.Passing : ConsulCheckStatus.Critical,
-                namespaceMirroringPrefix + (namespaceMirroringPrefix is null ? "default" : pod.Namespace));
+                state.NamespaceOf(pod.Namespace));
         }
 
         foreach (var resource in contents.ConsulEntries)
         {
-            if (Entry(resource, namespaceMirroringPrefix) is { } entry)
+            if (Entry(resource, state) is { } entry)
             {
                 state.PutConfigEntry(entry);
             }
@@ -58,11 +58,11 @@ internal static class ConsulCatalog
     }
 
     /// <summary>
-    /// The config entry consul-k8s writes for the resource, or null for a kind that is none. With Enterprise namespaces
-    /// (a mirroring prefix) the entry is in the resource's mirrored namespace, a service-intentions entry in its
-    /// destination's namespace when the resource names one.
+    /// The config entry consul-k8s writes for <paramref name="consul"/> from the resource, or null for a kind that is
+    /// none. With Enterprise namespaces the entry is in the resource's mirrored namespace, a service-intentions entry in
+    /// its destination's namespace when the resource names one.
     /// </summary>
-    public static JsonObject? Entry(JsonObject resource, string? namespaceMirroringPrefix = null)
+    public static JsonObject? Entry(JsonObject resource, ConsulState consul)
     {
         if (!Kinds.TryGetValue(resource.Kind(), out var kind))
         {
@@ -100,10 +100,10 @@ internal static class ConsulCatalog
             }
         }
 
-        if (namespaceMirroringPrefix is not null)
+        if (consul.NamespacesEnabled)
         {
             entry["Namespace"] = (kind == "service-intentions" ? resource.Text("spec", "destination", "namespace") : null)
-                ?? namespaceMirroringPrefix + resource.Namespace();
+                ?? consul.NamespaceOf(resource.Namespace() ?? "default");
         }
 
         entry["Meta"] = new JsonObject

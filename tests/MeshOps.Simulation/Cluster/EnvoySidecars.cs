@@ -31,7 +31,7 @@ internal static class EnvoySidecars
             TrustDomain = consul.TrustDomain,
             // consul-k8s registers the sidecar in its pod's mirrored namespace on Enterprise; its upstreams (the
             // same namespace here) carry it in their cluster names and SPIFFE IDs.
-            ConsulNamespace = consul.NamespaceMirroringPrefix is { } prefix ? prefix + r.Pod.Namespace : "default",
+            ConsulNamespace = consul.NamespaceOf(r.Pod.Namespace),
             Rbac = EnvoyRbac.For(r.Service, intentions),
             Upstreams = Upstreams(r, meshServices, contents.Objects)
                 .Select(u => new EnvoyUpstream(u,

@@ -36,6 +36,10 @@ public sealed class ConsulState
 
     public bool NamespacesEnabled => NamespaceMirroringPrefix is not null;
 
+    /// <summary>The Consul namespace consul-k8s registers a Kubernetes namespace's services and entries in: mirrored on Enterprise, "default" on CE.</summary>
+    public string NamespaceOf(string kubernetesNamespace) =>
+        NamespaceMirroringPrefix is { } prefix ? prefix + kubernetesNamespace : "default";
+
     /// <summary>The server's pod IP; the leader is this address on the Raft port 8300.</summary>
     public string ServerAddress { get; }
 

@@ -65,7 +65,7 @@ public sealed class ConsulClient : IDisposable
     public async Task<IReadOnlyList<ConsulServiceHealth>> GetConnectHealthAsync(string service, bool passingOnly = false, string? consulNamespace = null, CancellationToken cancellationToken = default) =>
         await GetAsync<ConsulServiceHealth[]>(
             "v1/health/connect/" + Segment(service),
-            consulNamespace is null ? Passing(passingOnly) : [.. Passing(passingOnly), ("ns", consulNamespace)],
+            InNamespace(Passing(passingOnly), consulNamespace),
             "service:read and node:read",
             cancellationToken).ConfigureAwait(false);
 
@@ -106,7 +106,7 @@ public sealed class ConsulClient : IDisposable
     {
         var entry = await GetOrNullAsync<JsonObject>(
             "v1/config/" + Segment(kind) + "/" + Segment(name),
-            consulNamespace is null ? [] : [("ns", consulNamespace)],
+            InNamespace([], consulNamespace),
             AclForKind(kind),
             cancellationToken).ConfigureAwait(false);
         return entry is null ? null : ConsulConfigEntry.From(entry);
@@ -192,6 +192,10 @@ public sealed class ConsulClient : IDisposable
 
         return new Uri(Settings.BaseAddress, builder.ToString());
     }
+
+    /// <summary>The query asking in <paramref name="consulNamespace"/>, which then stands for the settings' namespace (see Endpoint).</summary>
+    private static IReadOnlyList<(string Name, string Value)> InNamespace(IReadOnlyList<(string Name, string Value)> query, string? consulNamespace) =>
+        consulNamespace is null ? query : [.. query, ("ns", consulNamespace)];
 
     private static IReadOnlyList<(string, string)> Passing(bool passingOnly) => passingOnly ? [("passing", "true")] : [];
 

@@ -10,6 +10,10 @@ namespace MeshOps.Paths.Hops;
 internal sealed record PathContext(MeshModel Model, PathEnd Source, PathEnd Destination, IReadOnlyList<CallEdge> Edges, int? Port, V1ServicePort? ServicePort)
 {
     public string Namespace => Destination.Namespace;
+
+    /// <summary>The Consul namespaces the two ends are placed in, as the Intention hop places them; live reads ask Consul there.</summary>
+    public (Rules.Intentions.ServiceIdentity Source, Rules.Intentions.ServiceIdentity Destination) ConsulPlacement =>
+        Model.CallerNamespaces.Likely(Source.Namespace, Source.ConsulName, Destination.Namespace, Destination.ConsulName);
 }
 
 /// <summary>

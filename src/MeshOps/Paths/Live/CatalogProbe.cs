@@ -23,7 +23,7 @@ internal sealed class CatalogProbe(ConsulAccess consul) : ILiveHopProbe
 
         // On Enterprise Consul is asked in each side's own namespace, the pair our decision placed.
         var namespaces = context.Model.CallerNamespaces;
-        var (askedSource, askedDestination) = namespaces.Likely(context.Source.Namespace, source, context.Destination.Namespace, destination);
+        var (askedSource, askedDestination) = context.ConsulPlacement;
         var destinationNamespace = namespaces.Enterprise ? askedDestination.Namespace : null;
         IReadOnlyList<ConsulServiceHealth>? instances = null;
         bool? allows = null;

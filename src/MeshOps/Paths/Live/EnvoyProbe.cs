@@ -45,12 +45,10 @@ internal sealed class EnvoyProbe(KubernetesConnection cluster, LivePathOptions o
             : EnvoyReading.Of(await destinationRead.ConfigureAwait(false));
         // On Enterprise a service's upstream cluster names its Consul namespace: another namespace's service of the
         // same name is another cluster.
-        var namespaces = context.Model.CallerNamespaces;
-        var (_, placedDestination) = namespaces.Likely(context.Source.Namespace, context.Source.ConsulName, context.Destination.Namespace, context.Destination.ConsulName);
         return EnvoyHopJudge.Judge(new EnvoyPathData(source, context.Destination.ConsulName, destination, DateTimeOffset.UtcNow)
         {
             SourceService = context.Source.ConsulName,
-            DestinationConsulNamespace = namespaces.Enterprise ? placedDestination.Namespace : null,
+            DestinationConsulNamespace = context.Model.CallerNamespaces.Enterprise ? context.ConsulPlacement.Destination.Namespace : null,
         });
     }
 
