@@ -37,7 +37,7 @@ public sealed class ModuleAssemblyLoader : IModuleAssemblyInitializer, IModuleAs
         AssemblyLoadContext.Default.Resolving -= ResolveDirectReference;
         AssemblyLoadContext.Default.Resolving += ResolveDirectReference;
         Checks.PesterOperators.OnImport(Path.GetDirectoryName(ModuleAssembly.Location)!);
-        Infrastructure.FirstCallWarmup.Start();
+        Infrastructure.FirstCallWarmup.Start(System.Management.Automation.Runspaces.Runspace.DefaultRunspace);
     }
 
     public void OnRemove(PSModuleInfo psModuleInfo)

@@ -15,7 +15,10 @@ namespace MeshOps.Benchmarks;
 /// <item>First call: in a fresh session, after Import-Module, a Stopwatch around the first
 /// <c>Test-MeshConfig -Path examples/hashicups/healthy</c>, then around the same call repeated in that session (warm).
 /// Target: the median first call takes at most 250 ms. Beside it, interleaved, the same session with the module's
-/// import warm-up switched off (MESHOPS_NO_WARMUP=1), and the methods JIT-compiled on the calling thread by each.</item>
+/// import warm-up switched off (MESHOPS_NO_WARMUP=1), and the methods JIT-compiled on the calling thread by each.
+/// Both run the import and the call in one script, as a CI job does, where the warm-up (which starts when the importing
+/// pipeline ends) never runs first. Printed beside them, not judged: the first call typed at a prompt a second after
+/// Import-Module, its own pipeline, which is what the warm-up is for.</item>
 /// </list>
 /// Not pinned to one core (a user's session is not): the child processes run as pwsh normally does. The methods the
 /// JIT compiled and the assemblies loaded are printed beside the times, since they explain them.
@@ -142,12 +145,19 @@ internal static class StartupBenchmark
             names = [.. r.GetProperty("Names").EnumerateArray().Select(n => n.GetString()!).Order(StringComparer.Ordinal)];
         }
 
+        var typed = new List<double>();
+        for (var i = 0; i < Repetitions; i++)
+        {
+            typed.Add(double.Parse(RunPwshLines(root, [$"Import-Module '{manifest}'", "Start-Sleep -Milliseconds 1000", TypedFirstCall]).Line("TYPED"), CultureInfo.InvariantCulture));
+        }
+
         var missed = 0;
         output.WriteLine();
         output.WriteLine("Test-MeshConfig -Path examples/hashicups/healthy (Stopwatch in the session, after Import-Module)");
         output.WriteLine($"  warm (same session)         {Median(warm),7:F1} ms median of the sessions' medians of {WarmCalls}   [{Spread(warm)}]");
         output.WriteLine($"  first call                  {Median(first),7:F0} ms median = {Median(first) / Median(warm):F0} x warm   [{Spread(first)}]   (target <= {FirstCallTargetMs} ms) {Verdict(Median(first) <= FirstCallTargetMs, ref missed)}");
         output.WriteLine($"  without the import's warm-up {Median(unwarmed),6:F0} ms median (MESHOPS_NO_WARMUP=1, interleaved)   [{Spread(unwarmed)}]: first call / that = {Median(first) / Median(unwarmed):F2}");
+        output.WriteLine($"  typed at a prompt            {Median(typed),6:F0} ms median: the first call as its own pipeline, a second after Import-Module's, so after the warm-up; not judged   [{Spread(typed)}]");
         output.WriteLine($"  methods JIT-compiled on the calling thread during the first call {Median(jitHere):F0} (without the warm-up {Median(jitUnwarmed):F0})");
         output.WriteLine($"  methods JIT-compiled in the process during the first call {Median(jit):F0}; assemblies it loaded ({names.Length}): {string.Join(' ', names)}");
         return missed;
@@ -159,6 +169,10 @@ internal static class StartupBenchmark
             Stdout.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith(tag + " ", StringComparison.Ordinal))?[(tag.Length + 1)..]
             ?? throw new InvalidOperationException($"dotnet pwsh printed no {tag} line:\n{Stdout}");
     }
+
+    private const string TypedFirstCall =
+        "$w = [Diagnostics.Stopwatch]::StartNew(); $null = Test-MeshConfig -Path examples/hashicups/healthy; " +
+        "[Console]::Out.WriteLine('TYPED ' + $w.Elapsed.TotalMilliseconds.ToString([Globalization.CultureInfo]::InvariantCulture))";
 
     private static readonly Dictionary<string, string> NoWarmup = new(StringComparer.Ordinal) { ["MESHOPS_NO_WARMUP"] = "1" };
 
@@ -187,6 +201,34 @@ internal static class StartupBenchmark
             throw new InvalidOperationException($"dotnet pwsh failed ({pwsh.ExitCode}): {stderr.Result}{stdout}");
         var run = new PwshRun(watch.Elapsed.TotalMilliseconds, 0, stdout);
         return run with { CpuMilliseconds = double.Parse(run.Line("CPU"), CultureInfo.InvariantCulture) };
+    }
+
+    /// <summary>A session fed <paramref name="lines"/> on standard input, each run as its own pipeline as at a prompt.</summary>
+    private static PwshRun RunPwshLines(string root, IEnumerable<string> lines)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = root,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-Command", "-" })
+            start.ArgumentList.Add(argument);
+        var watch = Stopwatch.StartNew();
+        using var pwsh = Process.Start(start)!;
+        var stderr = pwsh.StandardError.ReadToEndAsync();
+        var stdout = pwsh.StandardOutput.ReadToEndAsync();
+        foreach (var line in lines)
+            pwsh.StandardInput.WriteLine(line);
+        pwsh.StandardInput.Close();
+        pwsh.WaitForExit();
+        watch.Stop();
+        if (pwsh.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet pwsh failed ({pwsh.ExitCode}): {stderr.Result}{stdout.Result}");
+        // Reading a terminal's input, pwsh switches its keypad mode with escape sequences before each line it runs.
+        return new PwshRun(watch.Elapsed.TotalMilliseconds, 0, System.Text.RegularExpressions.Regex.Replace(stdout.Result, @"\x1b\[[0-9;?]*[A-Za-z]", ""));
     }
 
     internal static string RepoRoot()

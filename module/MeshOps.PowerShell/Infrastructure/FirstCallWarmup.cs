@@ -1,21 +1,32 @@
+using System.Management.Automation.Runspaces;
 using MeshOps.Analysis;
 using MeshOps.Sources.Files;
 
 namespace MeshOps.PowerShell.Infrastructure;
 
 /// <summary>
-/// Analyses a small mesh once on a thread-pool thread right after Import-Module, so the first real Test-MeshConfig (or
+/// Analyses a small mesh once on a thread-pool thread after Import-Module, so the first real Test-MeshConfig (or
 /// Test-MeshPath, Test-MeshIntention, ...) finds the code it runs already compiled. ReadyToRun cannot precompile most
 /// of it: System.Text.Json's metadata over value types for KubernetesClient's models and the collections over our
 /// value-type keys are generic instantiations outside any version bubble, and JIT-compiling them took most of a
-/// first call. On a second core, or while a user types, that work no longer sits in the first call.
-/// Set MESHOPS_NO_WARMUP=1 to skip it (the first call then compiles what it needs, as before).
+/// first call. Set MESHOPS_NO_WARMUP=1 to skip it (the first call then compiles what it needs, as before).
 /// </summary>
+/// <remarks>
+/// It starts when the pipeline that imported the module has ended (the runspace is available again), not during the
+/// import: run beside the import it contended with it for the type loader and the JIT and made Import-Module about
+/// 50 ms slower, while a command in the same script as the import gained almost nothing from it (the cold work of a
+/// session is the same ~600 ms whichever thread does it; issue 14). Between an interactive Import-Module and the next
+/// command the user types, the runspace is idle and the second core free: that is where the warm-up pays.
+/// PowerShell also reports the runspace available when a nested pipeline ends inside a running one (auto-loading the
+/// module of a command used later in the same script), so the warm-up can start there too: no worse than before.
+/// </remarks>
 internal static class FirstCallWarmup
 {
     private static int started;
+    private static int queued;
 
-    public static void Start()
+    /// <param name="importing">The runspace running Import-Module; null when there is none (the warm-up starts now).</param>
+    public static void Start(Runspace? importing)
     {
         if (Environment.GetEnvironmentVariable("MESHOPS_NO_WARMUP") is "1" or "true"
             || Interlocked.Exchange(ref started, 1) == 1)
@@ -23,8 +34,44 @@ internal static class FirstCallWarmup
             return;
         }
 
-        // The SDK assemblies load on that thread too, through the resolver OnImport has just hooked.
-        ThreadPool.UnsafeQueueUserWorkItem(_ => Analyze(), null);
+        if (importing is null)
+        {
+            Queue();
+            return;
+        }
+
+
+        importing.AvailabilityChanged += StartWhenAvailable;
+
+        // The import may have ended before the handler was added (a host importing between its own pipelines).
+        if (importing.RunspaceAvailability == RunspaceAvailability.Available)
+        {
+            StartNow(importing);
+        }
+    }
+
+    private static void StartWhenAvailable(object? sender, RunspaceAvailabilityEventArgs e)
+    {
+        if (e.RunspaceAvailability == RunspaceAvailability.Available && sender is Runspace runspace)
+        {
+            StartNow(runspace);
+        }
+    }
+
+    private static void StartNow(Runspace runspace)
+    {
+        runspace.AvailabilityChanged -= StartWhenAvailable;
+        Queue();
+    }
+
+    private static void Queue()
+    {
+        // Once, however many availability events race here. The SDK assemblies load on that thread, through the
+        // resolver OnImport hooked.
+        if (Interlocked.Exchange(ref queued, 1) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_ => Analyze(), null);
+        }
     }
 
     private static void Analyze()
