@@ -66,9 +66,18 @@ internal sealed class PesterOperators
             return;
         }
 
-        // Import-Module is the running pipeline, so SessionStateProxy refuses the call: the engine hands it to a script.
-        if (ScriptBlock.Create("$ExecutionContext.InvokeCommand").Invoke() is not [{ BaseObject: CommandInvocationIntrinsics commands }])
+        // Import-Module is the running pipeline, so SessionStateProxy refuses the call. A SessionState made on this
+        // thread answers with the engine's own intrinsics (the object $ExecutionContext.InvokeCommand is) and runs no
+        // script: asking a script for it cost every import about 20 ms (issue 14), the first member access of a session
+        // setting up PowerShell's dynamic binder.
+        CommandInvocationIntrinsics commands;
+        try
         {
+            commands = new SessionState().InvokeCommand;
+        }
+        catch (InvalidOperationException)
+        {
+            // Not on a pipeline thread of a local runspace: there is no engine to hook.
             return;
         }
 
@@ -102,7 +111,7 @@ internal sealed class PesterOperators
 
     private static bool TryRegister(string operatorsPath)
     {
-        if (!AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == PesterAssembly))
+        if (!AppDomain.CurrentDomain.GetAssemblies().Any(a => a.FullName is { } name && name.StartsWith(PesterAssembly + ",", StringComparison.Ordinal)))
         {
             return false;
         }
