@@ -116,6 +116,7 @@ public sealed class GeneratorPipeline
             typeof(MeshDefinition<>).Assembly.Location,
             typeof(k8s.Models.V1Service).Assembly.Location,
             typeof(Rules.Catalog.RuleCatalog).Assembly.Location,
+            typeof(MeshOps.Consul.IMeshResource).Assembly.Location,
         };
         return platform.Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
             .Concat(sdk)

@@ -17,8 +17,11 @@ public static class KindRegistry
 {
     private const string ConsulV1Alpha1 = "consul.hashicorp.com/v1alpha1";
 
-    /// <summary>KubernetesClient's own options, so its converters (IntOrString, quantities, dates) apply.</summary>
-    private static readonly JsonSerializerOptions Options = CaptureKubernetesOptions();
+    /// <summary>
+    /// KubernetesClient's options, so its converters (IntOrString, quantities, dates) apply, with the generated metadata
+    /// of the Consul kinds between its own generated context and the reflection it falls back on.
+    /// </summary>
+    private static readonly JsonSerializerOptions Options = CreateOptions();
 
     private static readonly FrozenDictionary<(string ApiVersion, string Kind), (Type Type, JsonReader Read)> Deserializers =
         new Dictionary<(string ApiVersion, string Kind), (Type Type, JsonReader Read)>
@@ -88,11 +91,15 @@ public static class KindRegistry
         return (typeof(T), json => JsonSerializer.Deserialize(json, typeInfo ??= (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T))));
     }
 
-    private static JsonSerializerOptions CaptureKubernetesOptions()
+    // A copy: KubernetesClient's own instance serves its API calls and is not ours to change.
+    private static JsonSerializerOptions CreateOptions()
     {
         JsonSerializerOptions? captured = null;
         KubernetesJson.AddJsonOptions(options => captured = options);
-        return captured!;
+        var options = new JsonSerializerOptions(captured!);
+        var reflection = options.TypeInfoResolverChain.ToList().FindIndex(resolver => resolver is DefaultJsonTypeInfoResolver);
+        options.TypeInfoResolverChain.Insert(reflection < 0 ? options.TypeInfoResolverChain.Count : reflection, ConsulKindsJsonContext.Default);
+        return options;
     }
 }
 

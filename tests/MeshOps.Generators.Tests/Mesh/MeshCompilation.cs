@@ -85,6 +85,7 @@ internal static class MeshCompilation
             typeof(MeshDefinition<>).Assembly.Location,
             typeof(k8s.Models.V1Service).Assembly.Location,
             typeof(Rules.Catalog.RuleCatalog).Assembly.Location,
+            typeof(MeshOps.Consul.IMeshResource).Assembly.Location,
         };
         return PlatformPaths()
             .Concat(sdk)

@@ -29,6 +29,7 @@ public sealed class PackageTests : IDisposable
             var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
             Assert.Contains("lib/net10.0/MeshOps.dll", entries);
             Assert.Contains("lib/net10.0/MeshOps.Rules.dll", entries);
+            Assert.Contains("lib/net10.0/MeshOps.Consul.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/MeshOps.Generators.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/MeshOps.Rules.dll", entries);
             Assert.Contains("build/MeshOps.props", entries);

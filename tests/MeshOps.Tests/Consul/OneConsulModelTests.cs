@@ -9,7 +9,10 @@ namespace MeshOps.Tests.Consul;
 /// </summary>
 public class OneConsulModelTests
 {
-    private static readonly Type[] Exported = [.. typeof(MeshAnalyzer).Assembly.GetExportedTypes(), .. typeof(RuleCatalog).Assembly.GetExportedTypes()];
+    // The SDK is MeshOps.dll with its Consul kinds in MeshOps.Consul.dll; MeshOps.Rules ships beside them.
+    private static readonly Type[] Sdk = [.. typeof(MeshAnalyzer).Assembly.GetExportedTypes(), .. typeof(MeshOps.Consul.IMeshResource).Assembly.GetExportedTypes()];
+
+    private static readonly Type[] Exported = [.. Sdk, .. typeof(RuleCatalog).Assembly.GetExportedTypes()];
 
     public static TheoryData<string> Kinds =>
     [
@@ -33,7 +36,7 @@ public class OneConsulModelTests
         // What an Envoy sidecar enforces, read back from its RBAC filters, is Envoy's compiled form (a permission with
         // the exclusions of higher-precedence sources and earlier permissions folded in), not a second spelling of the
         // declared intentions: it is compared with them, never written as them.
-        var sdk = typeof(MeshAnalyzer).Assembly.GetExportedTypes().Where(t => t.Namespace != "MeshOps.Envoy.Config").ToList();
+        var sdk = Sdk.Where(t => t.Namespace != "MeshOps.Envoy.Config").ToList();
 
         Assert.Equal(typeof(MeshOps.Consul.IntentionAction), Assert.Single(sdk, t => t.Name.EndsWith("IntentionAction", StringComparison.Ordinal)));
         Assert.Equal(typeof(MeshOps.Consul.ServiceIntentionsPermission), Assert.Single(sdk, t => t.Name.EndsWith("Permission", StringComparison.Ordinal) && !t.Name.Contains("Header", StringComparison.Ordinal) && !t.Name.Contains("Http", StringComparison.Ordinal)));

@@ -21,8 +21,9 @@ public sealed record ConsulHelmValues
     /// <summary>
     /// The sections not modelled above, as written (server, ui, dns, meshGateway, telemetryCollector, …), from which
     /// the services the chart installs are inferred. Kept untyped: the chart's "-" for "inherit" is not a boolean.
+    /// A setter, not init: generated JSON metadata fills extension data as it reads, which an init accessor forbids.
     /// </summary>
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; set; }
 }
 
 public sealed record HelmGlobal
@@ -35,7 +36,7 @@ public sealed record HelmGlobal
     [JsonPropertyName("enableConsulNamespaces")] public bool? EnableConsulNamespaces { get; init; }
 
     /// <summary>The fields not modelled above, as written (name, enabled): the chart names its Services after global.name.</summary>
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; set; }
 }
 
 public sealed record HelmAcls
