@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.Loader;
@@ -26,10 +25,10 @@ public sealed class ModuleAssemblyLoader : IModuleAssemblyInitializer, IModuleAs
 
     // Only the assemblies this one references directly and ships are answered for; anything else the default
     // context fails to find belongs to some other module and is none of our business.
-    private static readonly FrozenSet<string> DirectReferences = ModuleAssembly.GetReferencedAssemblies()
+    private static readonly HashSet<string> DirectReferences = ModuleAssembly.GetReferencedAssemblies()
         .Select(name => name.Name!)
         .Where(name => File.Exists(Path.Combine(DependencyDirectory, name + ".dll")))
-        .ToFrozenSet(StringComparer.Ordinal);
+        .ToHashSet(StringComparer.Ordinal);
 
     public void OnImport()
     {

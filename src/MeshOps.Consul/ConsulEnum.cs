@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -19,21 +18,43 @@ public static class ConsulEnum<TEnum>
 {
     private static readonly bool AnyCase = typeof(TEnum).IsDefined(typeof(ConsulReadsAnyCaseAttribute), inherit: false);
 
-    private static readonly FrozenDictionary<TEnum, string> Names = typeof(TEnum)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .ToFrozenDictionary(f => (TEnum)f.GetValue(null)!, f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name);
+    // Two parallel arrays searched in order: a Consul enum has a handful of members, and frozen dictionaries over each
+    // enum type were generic code the JIT compiled per type in a session's first command (issue 14, first call).
+    private static readonly FieldInfo[] Fields = typeof(TEnum).GetFields(BindingFlags.Public | BindingFlags.Static);
 
-    private static readonly FrozenDictionary<string, TEnum> Values = Names
-        .ToFrozenDictionary(p => p.Value, p => p.Key, AnyCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+    private static readonly TEnum[] Members = [.. Fields.Select(f => (TEnum)f.GetValue(null)!)];
+
+    private static readonly string[] WireNames = [.. Fields.Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name)];
 
     /// <summary>The value written as <paramref name="text"/>, or null when Consul would not accept it.</summary>
-    public static TEnum? Parse(string? text) =>
-        text is not null && Values.TryGetValue(AnyCase ? text.Trim() : text, out var value) ? value : null;
+    public static TEnum? Parse(string? text)
+    {
+        if (text is null)
+            return null;
+        var wanted = AnyCase ? text.Trim() : text;
+        var comparison = AnyCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        for (var i = 0; i < WireNames.Length; i++)
+        {
+            if (string.Equals(WireNames[i], wanted, comparison))
+                return Members[i];
+        }
+
+        return null;
+    }
 
     /// <summary>The wire name of <paramref name="value"/> (<c>http</c>, <c>allow</c>).</summary>
-    public static string Format(TEnum value) => Names.TryGetValue(value, out var name) ? name : value.ToString();
+    public static string Format(TEnum value)
+    {
+        for (var i = 0; i < Members.Length; i++)
+        {
+            if (EqualityComparer<TEnum>.Default.Equals(Members[i], value))
+                return WireNames[i];
+        }
 
-    internal static string Expected => string.Join(", ", Names.Values);
+        return value.ToString();
+    }
+
+    internal static string Expected => string.Join(", ", WireNames);
 }
 
 /// <summary>

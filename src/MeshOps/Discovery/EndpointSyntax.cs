@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MeshOps.Rules.Text;
@@ -10,22 +9,24 @@ namespace MeshOps.Discovery;
 internal static partial class EndpointSyntax
 {
     // Schemes whose "host" is not a network peer.
-    private static readonly FrozenSet<string> NonNetworkSchemes = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase, "file", "unix", "unix-abstract", "data", "urn", "jar", "classpath", "vault");
+    // Plain sets and dictionaries of strings throughout, not frozen ones: these few entries are looked up as fast
+    // either way, and building the frozen kinds JIT-compiled their code in a session's first command (issue 14).
+    private static readonly HashSet<string> NonNetworkSchemes = new(
+        ["file", "unix", "unix-abstract", "data", "urn", "jar", "classpath", "vault"], StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> HttpSchemes = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "http", "https", "ws", "wss");
+    private static readonly HashSet<string> HttpSchemes = new(["http", "https", "ws", "wss"], StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenDictionary<string, int> WebDefaultPorts = new Dictionary<string, int>
+    private static readonly Dictionary<string, int> WebDefaultPorts = new(StringComparer.OrdinalIgnoreCase)
     {
         ["http"] = 80, ["https"] = 443, ["ws"] = 80, ["wss"] = 443, ["grpcs"] = 443, ["amqps"] = 5671, ["ldap"] = 389, ["ldaps"] = 636,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    };
 
     // The scheme -> protocol table once, first protocol first as WellKnownPorts.ByScheme searches it: that search
     // enumerates every protocol's scheme list through an interface, boxing an enumerator each time, and it ran for
     // every URL of a value (issue 10: 100,000 URLs).
-    private static readonly FrozenDictionary<string, TcpProtocol> ProtocolsByScheme = BuildProtocolsByScheme();
+    private static readonly Dictionary<string, TcpProtocol> ProtocolsByScheme = BuildProtocolsByScheme();
 
-    private static FrozenDictionary<string, TcpProtocol> BuildProtocolsByScheme()
+    private static Dictionary<string, TcpProtocol> BuildProtocolsByScheme()
     {
         var byScheme = new Dictionary<string, TcpProtocol>(StringComparer.OrdinalIgnoreCase);
         foreach (var protocol in WellKnownPorts.Protocols)
@@ -36,16 +37,16 @@ internal static partial class EndpointSyntax
             }
         }
 
-        return byScheme.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return byScheme;
     }
 
     // Every scheme this grammar names, lower case: a URL's scheme is looked up here rather than copied and lowered, two
     // strings on each of 100,000 URLs of one value (issue 10) that then went to the garbage collector.
-    private static readonly FrozenSet<string> KnownSchemes = NonNetworkSchemes.Concat(HttpSchemes).Concat(WebDefaultPorts.Keys)
+    private static readonly HashSet<string> KnownSchemes = NonNetworkSchemes.Concat(HttpSchemes).Concat(WebDefaultPorts.Keys)
         .Concat(ProtocolsByScheme.Keys).Concat(["grpc", "dns"]).Select(scheme => scheme.ToLowerInvariant())
-        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownSchemesBySpan = KnownSchemes.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownSchemesBySpan = KnownSchemes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The scheme in lower case, without a new string when it is one this grammar knows.</summary>
     public static string Scheme(ReadOnlySpan<char> scheme) =>

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using k8s;
@@ -23,41 +22,45 @@ public static class KindRegistry
     /// </summary>
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
-    private static readonly FrozenDictionary<(string ApiVersion, string Kind), (Type Type, JsonReader Read)> Deserializers =
-        new Dictionary<(string ApiVersion, string Kind), (Type Type, JsonReader Read)>
-        {
-            [("apps/v1", "Deployment")] = Read<V1Deployment>(),
-            [("apps/v1", "StatefulSet")] = Read<V1StatefulSet>(),
-            [("apps/v1", "DaemonSet")] = Read<V1DaemonSet>(),
-            [("apps/v1", "ReplicaSet")] = Read<V1ReplicaSet>(),
-            [("v1", "Pod")] = Read<V1Pod>(),
-            [("v1", "Service")] = Read<V1Service>(),
-            [("v1", "Endpoints")] = Read<V1Endpoints>(),
-            [("discovery.k8s.io/v1", "EndpointSlice")] = Read<V1EndpointSlice>(),
-            [("v1", "ConfigMap")] = Read<V1ConfigMap>(),
-            [("v1", "ServiceAccount")] = Read<V1ServiceAccount>(),
-            [("v1", "Namespace")] = Read<V1Namespace>(),
-            [("networking.k8s.io/v1", "NetworkPolicy")] = Read<V1NetworkPolicy>(),
-            [(ConsulV1Alpha1, "ServiceDefaults")] = Read<ServiceDefaults>(),
-            [(ConsulV1Alpha1, "ServiceIntentions")] = Read<ServiceIntentions>(),
-            [(ConsulV1Alpha1, "ProxyDefaults")] = Read<ProxyDefaults>(),
-            [(ConsulV1Alpha1, "Mesh")] = Read<Mesh>(),
-            [(ConsulV1Alpha1, "ServiceResolver")] = Read<ServiceResolver>(),
-            [(ConsulV1Alpha1, "ServiceRouter")] = Read<ServiceRouter>(),
-            [(ConsulV1Alpha1, "ServiceSplitter")] = Read<ServiceSplitter>(),
-            [(ConsulV1Alpha1, "ExportedServices")] = Read<ExportedServices>(),
-            [(ConsulV1Alpha1, "IngressGateway")] = Read<IngressGateway>(),
-            [(ConsulV1Alpha1, "TerminatingGateway")] = Read<TerminatingGateway>(),
-            [(ConsulHelmValues.ApiVersion, ConsulHelmValues.Kind)] = Read<ConsulHelmValues>(),
-        }.ToFrozenDictionary();
+    // By kind, each entry naming its apiVersion: no two modelled kinds share a name. A plain dictionary with a class
+    // value, not a frozen one keyed by (apiVersion, kind): a session's first command builds this table, and a frozen
+    // dictionary over a value-type key JIT-compiled dozens of generic methods for it (issue 14, first call).
+    private static readonly Dictionary<string, KindEntry> Deserializers = ByKind(
+        [
+            Read<V1Deployment>("apps/v1", "Deployment"),
+            Read<V1StatefulSet>("apps/v1", "StatefulSet"),
+            Read<V1DaemonSet>("apps/v1", "DaemonSet"),
+            Read<V1ReplicaSet>("apps/v1", "ReplicaSet"),
+            Read<V1Pod>("v1", "Pod"),
+            Read<V1Service>("v1", "Service"),
+            Read<V1Endpoints>("v1", "Endpoints"),
+            Read<V1EndpointSlice>("discovery.k8s.io/v1", "EndpointSlice"),
+            Read<V1ConfigMap>("v1", "ConfigMap"),
+            Read<V1ServiceAccount>("v1", "ServiceAccount"),
+            Read<V1Namespace>("v1", "Namespace"),
+            Read<V1NetworkPolicy>("networking.k8s.io/v1", "NetworkPolicy"),
+            Read<ServiceDefaults>(ConsulV1Alpha1, "ServiceDefaults"),
+            Read<ServiceIntentions>(ConsulV1Alpha1, "ServiceIntentions"),
+            Read<ProxyDefaults>(ConsulV1Alpha1, "ProxyDefaults"),
+            Read<Mesh>(ConsulV1Alpha1, "Mesh"),
+            Read<ServiceResolver>(ConsulV1Alpha1, "ServiceResolver"),
+            Read<ServiceRouter>(ConsulV1Alpha1, "ServiceRouter"),
+            Read<ServiceSplitter>(ConsulV1Alpha1, "ServiceSplitter"),
+            Read<ExportedServices>(ConsulV1Alpha1, "ExportedServices"),
+            Read<IngressGateway>(ConsulV1Alpha1, "IngressGateway"),
+            Read<TerminatingGateway>(ConsulV1Alpha1, "TerminatingGateway"),
+            Read<ConsulHelmValues>(ConsulHelmValues.ApiVersion, ConsulHelmValues.Kind),
+        ]);
 
     /// <summary>Every modelled kind with the type it is read as.</summary>
-    public static IReadOnlyList<(string ApiVersion, string Kind, Type Type)> Kinds { get; } =
-        [.. Deserializers.Select(p => (p.Key.ApiVersion, p.Key.Kind, p.Value.Type)).OrderBy(k => k.ApiVersion, StringComparer.Ordinal).ThenBy(k => k.Kind, StringComparer.Ordinal)];
+    /// <remarks>Built when first asked for, not with the table: reading documents never needs it (issue 14, first call).</remarks>
+    public static IReadOnlyList<(string ApiVersion, string Kind, Type Type)> Kinds => kinds ??=
+        [.. Deserializers.Values.Select(e => (e.ApiVersion, e.Kind, e.Type)).OrderBy(k => k.ApiVersion, StringComparer.Ordinal).ThenBy(k => k.Kind, StringComparer.Ordinal)];
+
+    private static IReadOnlyList<(string ApiVersion, string Kind, Type Type)>? kinds;
 
     /// <summary>The type a kind is read as (<c>V1Service</c>, <c>ServiceDefaults</c>), or null for a kind MeshOps keeps untyped.</summary>
-    public static Type? TypeOf(string apiVersion, string kind) =>
-        Deserializers.TryGetValue((apiVersion, kind), out var entry) ? entry.Type : null;
+    public static Type? TypeOf(string apiVersion, string kind) => Entry(apiVersion, kind)?.Type;
 
     /// <summary>Reads one object's JSON (UTF-8) as its kind's type; null for a kind MeshOps keeps untyped.</summary>
     /// <exception cref="JsonException">The JSON does not fit the kind's type.</exception>
@@ -75,8 +78,22 @@ public static class KindRegistry
     /// </summary>
     internal static JsonTypeInfo MetadataOf(Type type) => Options.GetTypeInfo(type);
 
-    internal static JsonReader? Find(string apiVersion, string kind) =>
-        Deserializers.TryGetValue((apiVersion, kind), out var entry) ? entry.Read : null;
+    internal static JsonReader? Find(string apiVersion, string kind) => Entry(apiVersion, kind)?.Read;
+
+    private static KindEntry? Entry(string apiVersion, string kind) =>
+        Deserializers.TryGetValue(kind, out var entry) && string.Equals(entry.ApiVersion, apiVersion, StringComparison.Ordinal) ? entry : null;
+
+    private static Dictionary<string, KindEntry> ByKind(KindEntry[] entries)
+    {
+        var byKind = new Dictionary<string, KindEntry>(entries.Length, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (!byKind.TryAdd(entry.Kind, entry))
+                throw new InvalidOperationException($"Two modelled kinds are named {entry.Kind}.");
+        }
+
+        return byKind;
+    }
 
     /// <remarks>
     /// Deserialising from a span with the type's metadata resolved once is markedly cheaper than
@@ -85,11 +102,13 @@ public static class KindRegistry
     /// reads a handful of kinds, and resolving all of them cost it tens of milliseconds (issue 14, first call). Two
     /// threads resolving it at once get the same cached metadata, so the race is harmless.
     /// </remarks>
-    private static (Type, JsonReader) Read<T>()
+    private static KindEntry Read<T>(string apiVersion, string kind)
     {
         JsonTypeInfo<T>? typeInfo = null;
-        return (typeof(T), json => JsonSerializer.Deserialize(json, typeInfo ??= (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T))));
+        return new KindEntry(apiVersion, kind, typeof(T), json => JsonSerializer.Deserialize(json, typeInfo ??= (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T))));
     }
+
+    private sealed record KindEntry(string ApiVersion, string Kind, Type Type, JsonReader Read);
 
     // A copy: KubernetesClient's own instance serves its API calls and is not ours to change.
     private static JsonSerializerOptions CreateOptions()

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace MeshOps.Sources;
 
 /// <summary>
@@ -9,34 +7,45 @@ namespace MeshOps.Sources;
 /// </summary>
 public static class KindScope
 {
-    private static readonly FrozenSet<(string Group, string Kind)> ClusterScoped = new (string, string)[]
+    // Kind -> group (no two of these kinds share a name): a plain dictionary of strings, whose code ReadyToRun holds,
+    // not a frozen set of (group, kind) pairs, which a session's first command JIT-compiled (issue 14, first call).
+    private static readonly Dictionary<string, string> ClusterScoped = new(StringComparer.Ordinal)
     {
-        ("", "Namespace"), ("", "Node"), ("", "PersistentVolume"), ("", "ComponentStatus"),
-        ("rbac.authorization.k8s.io", "ClusterRole"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"),
-        ("apiextensions.k8s.io", "CustomResourceDefinition"),
-        ("apiregistration.k8s.io", "APIService"),
-        ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
-        ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
-        ("admissionregistration.k8s.io", "ValidatingAdmissionPolicy"),
-        ("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding"),
-        ("storage.k8s.io", "StorageClass"), ("storage.k8s.io", "CSIDriver"), ("storage.k8s.io", "CSINode"),
-        ("storage.k8s.io", "VolumeAttachment"),
-        ("scheduling.k8s.io", "PriorityClass"),
-        ("networking.k8s.io", "IngressClass"),
-        ("node.k8s.io", "RuntimeClass"),
-        ("policy", "PodSecurityPolicy"),
-        ("certificates.k8s.io", "CertificateSigningRequest"),
-        ("flowcontrol.apiserver.k8s.io", "FlowSchema"), ("flowcontrol.apiserver.k8s.io", "PriorityLevelConfiguration"),
-        ("gateway.networking.k8s.io", "GatewayClass"),
-        ("consul.hashicorp.com", "GatewayClassConfig"), ("consul.hashicorp.com", "RateLimit"), ("consul.hashicorp.com", "Registration"),
-    }.ToFrozenSet();
+        ["Namespace"] = "",
+        ["Node"] = "",
+        ["PersistentVolume"] = "",
+        ["ComponentStatus"] = "",
+        ["ClusterRole"] = "rbac.authorization.k8s.io",
+        ["ClusterRoleBinding"] = "rbac.authorization.k8s.io",
+        ["CustomResourceDefinition"] = "apiextensions.k8s.io",
+        ["APIService"] = "apiregistration.k8s.io",
+        ["MutatingWebhookConfiguration"] = "admissionregistration.k8s.io",
+        ["ValidatingWebhookConfiguration"] = "admissionregistration.k8s.io",
+        ["ValidatingAdmissionPolicy"] = "admissionregistration.k8s.io",
+        ["ValidatingAdmissionPolicyBinding"] = "admissionregistration.k8s.io",
+        ["StorageClass"] = "storage.k8s.io",
+        ["CSIDriver"] = "storage.k8s.io",
+        ["CSINode"] = "storage.k8s.io",
+        ["VolumeAttachment"] = "storage.k8s.io",
+        ["PriorityClass"] = "scheduling.k8s.io",
+        ["IngressClass"] = "networking.k8s.io",
+        ["RuntimeClass"] = "node.k8s.io",
+        ["PodSecurityPolicy"] = "policy",
+        ["CertificateSigningRequest"] = "certificates.k8s.io",
+        ["FlowSchema"] = "flowcontrol.apiserver.k8s.io",
+        ["PriorityLevelConfiguration"] = "flowcontrol.apiserver.k8s.io",
+        ["GatewayClass"] = "gateway.networking.k8s.io",
+        ["GatewayClassConfig"] = "consul.hashicorp.com",
+        ["RateLimit"] = "consul.hashicorp.com",
+        ["Registration"] = "consul.hashicorp.com",
+    };
 
     /// <summary>True for a kind no namespace applies to (kubectl ignores <c>-n</c> and <c>metadata.namespace</c> for it).</summary>
     public static bool IsClusterScoped(string apiVersion, string kind)
     {
         ArgumentNullException.ThrowIfNull(apiVersion);
         ArgumentNullException.ThrowIfNull(kind);
-        return ClusterScoped.Contains((GroupOf(apiVersion), kind));
+        return ClusterScoped.TryGetValue(kind, out var group) && string.Equals(group, GroupOf(apiVersion), StringComparison.Ordinal);
     }
 
     /// <summary>The API group of an apiVersion: <c>apps</c> for <c>apps/v1</c>, empty for the core <c>v1</c>.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using MeshOps.Sources.Files.Yaml;
 
 namespace MeshOps.Sources.Files;
@@ -14,7 +13,7 @@ internal static class NonObjectDocument
     /// Groups that hold only configuration files read by a tool, never served by an API server. They contain a dot, so
     /// they could pass for CRD groups; <c>cluster.x-k8s.io</c> (Cluster API) is a real one and is not listed.
     /// </summary>
-    private static readonly FrozenDictionary<string, string> ConfigGroups = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> ConfigGroups = new(StringComparer.Ordinal)
     {
         ["kind.x-k8s.io"] = "a kind cluster configuration (read by 'kind create cluster')",
         ["kustomize.config.k8s.io"] = "a kustomization (read by 'kubectl apply -k', which builds the objects it lists)",
@@ -27,14 +26,13 @@ internal static class NonObjectDocument
         ["client.authentication.k8s.io"] = "a client credential plugin configuration",
         ["k3d.io"] = "a k3d cluster configuration",
         ["ctlptl.dev"] = "a ctlptl cluster configuration",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     /// <summary>
     /// The API groups without a dot: only Kubernetes' own. A CRD's group must contain one, so any other dotless group
     /// (<c>skaffold/v4beta6</c>) names a tool's file format.
     /// </summary>
-    private static readonly FrozenSet<string> BuiltInDotlessGroups = FrozenSet.ToFrozenSet(
-        ["", "apps", "batch", "autoscaling", "policy", "extensions"], StringComparer.Ordinal);
+    private static readonly HashSet<string> BuiltInDotlessGroups = new(["", "apps", "batch", "autoscaling", "policy", "extensions"], StringComparer.Ordinal);
 
     /// <summary>Why a document with an apiVersion or a kind is not an object, or null when it may be one.</summary>
     public static string? WhyNotAnObject(ParsedMapping root, string? apiVersion, string? kind)
