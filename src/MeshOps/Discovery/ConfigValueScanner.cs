@@ -22,6 +22,7 @@ public static class ConfigValueScanner
         }
 
         var collector = new DiscoveryCollector();
+        collector.ExpectUrlsOf(text);
         if (!TryScanJson(text, collector))
         {
             ScanLines(text, collector);

@@ -93,6 +93,27 @@ internal sealed class DiscoveryCollector
         }
     }
 
+    /// <summary>
+    /// Room for as many endpoints as <paramref name="text"/> has URLs, before any is added. A value of 200,000 URLs
+    /// grew the list by doubling, each step a new large array on fresh memory the system had to fault in page by
+    /// page, twice the final size in all (issue 10). A URL written twice leaves room unused, at most the text's size.
+    /// </summary>
+    public void ExpectUrlsOf(ReadOnlySpan<char> text)
+    {
+        const int WorthSizing = 256;
+        if (text.Length / 8 < WorthSizing)
+        {
+            return;
+        }
+
+        var urls = text.Count("://");
+        if (urls >= WorthSizing)
+        {
+            endpointIndex.EnsureRoomFor(urls);
+            endpoints.EnsureCapacity(endpoints.Count + urls);
+        }
+    }
+
     // Room for a URL's hosts before they are added: the tables of a 100,000-host URL grew by doubling, each step a new
     // large array on fresh memory that the system had to fault in page by page (issue 10). Both grow at least twofold
     // (List.EnsureCapacity and EndpointIndex do), so many small multi-host URLs in a row do not resize each time.

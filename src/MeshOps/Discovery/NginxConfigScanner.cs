@@ -18,6 +18,7 @@ public static partial class NginxConfigScanner
     {
         var text = StripComments(config);
         var collector = new DiscoveryCollector();
+        collector.ExpectUrlsOf(text);
         var upstreams = ReadUpstreamBlocks(text).GetAlternateLookup<ReadOnlySpan<char>>();
         var locations = NginxLocations.Of(text);
 
