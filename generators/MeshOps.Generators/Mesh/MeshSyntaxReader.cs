@@ -46,7 +46,7 @@ namespace MeshOps.Generators.Mesh
 
         private static readonly string[] AttributeKinds = [MeshService, ContainerPort, ServicePort, Upstream, ServiceAccount];
 
-        // MeshOps.Consul.MeshProtocol, member → value (src/MeshOps/Consul/MeshProtocol.cs).
+        // MeshOps.Consul.MeshProtocol, member → value (src/MeshOps.Consul/MeshProtocol.cs).
         private static readonly Dictionary<string, int> Protocols = new(StringComparer.Ordinal)
         {
             ["Tcp"] = 0,

@@ -52,9 +52,20 @@ internal static class FirstCallWarmup
 
     private static void StartWhenAvailable(object? sender, RunspaceAvailabilityEventArgs e)
     {
-        if (e.RunspaceAvailability == RunspaceAvailability.Available && sender is Runspace runspace)
+        if (sender is not Runspace runspace)
+        {
+            return;
+        }
+
+        if (e.RunspaceAvailability == RunspaceAvailability.Available)
         {
             StartNow(runspace);
+        }
+        else if (e.RunspaceAvailability == RunspaceAvailability.None && Volatile.Read(ref queued) == 0)
+        {
+            // Closed before it was ever available: a later import, in another runspace, may start it instead.
+            runspace.AvailabilityChanged -= StartWhenAvailable;
+            Interlocked.Exchange(ref started, 0);
         }
     }
 

@@ -37,6 +37,8 @@ internal sealed class EndpointIndex
             var slot = slots[i];
             if (slot == 0)
             {
+                // Grow re-places positions 0..count-1 from their hashes, so they must come in that order.
+                System.Diagnostics.Debug.Assert(position == count, "Targets are recorded at positions 0, 1, 2, ... in order.");
                 slots[i] = position + 1;
                 if (position >= hashes.Length)
                 {

@@ -35,4 +35,33 @@ public class ScanCostTests
         Assert.Equal(100, proxied.Count);
         Assert.All(proxied, e => Assert.Equal("/", e.Path));
     }
+
+    // The tables are sized from the URLs a value seems to hold (issue 10). Text full of "://" that names no host must
+    // not buy tables for them: bytes allocated, which no machine load moves.
+    [Fact]
+    public void A_value_of_bare_separators_does_not_size_tables_for_them()
+    {
+        var value = string.Concat(Enumerable.Repeat("x :// ", 1_000_000));
+        ConfigValueScanner.Scan("warm=http://a:1/");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var endpoints = ConfigValueScanner.Scan(value).Endpoints;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Empty(endpoints);
+        // The scan copies the value once; tables for a million targets would add 20 MB more.
+        Assert.True(allocated < (value.Length * 2L) + 4_000_000, $"{allocated:N0} bytes allocated for a value of {value.Length:N0} characters");
+    }
+
+    // One URL written 300,000 times is one endpoint: the list sized from the count is capped, not 300,000 long.
+    [Fact]
+    public void A_value_of_one_url_repeated_sizes_its_list_at_most_to_the_cap()
+    {
+        var value = string.Concat(Enumerable.Repeat("see http://web:80/ ", 300_000));
+
+        var endpoints = Assert.IsType<List<DiscoveredEndpoint>>(ConfigValueScanner.Scan(value).Endpoints);
+
+        Assert.Single(endpoints);
+        Assert.InRange(endpoints.Capacity, 1, 1 << 18);
+    }
 }
