@@ -2,6 +2,7 @@ using System.Globalization;
 using k8s;
 using MeshOps.Consul;
 using MeshOps.Rules.Intentions;
+using MeshOps.Sources;
 
 namespace MeshOps.Authoring;
 
@@ -174,5 +175,5 @@ public static class IntentionComposer
 
     // The caller's object stays as it was: PowerShell users keep references to what they piped.
     private static ServiceIntentions Copy(ServiceIntentions intentions) =>
-        KubernetesJson.Deserialize<ServiceIntentions>(KubernetesJson.Serialize(intentions));
+        KindRegistry.Deserialize<ServiceIntentions>(KindRegistry.Serialize(intentions))!;
 }

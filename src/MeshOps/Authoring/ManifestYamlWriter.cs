@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using k8s;
+using MeshOps.Sources;
 
 namespace MeshOps.Authoring;
 
@@ -29,7 +30,7 @@ public static partial class ManifestYamlWriter
             }
 
             first = false;
-            var node = JsonNode.Parse(KubernetesJson.Serialize(item))
+            var node = JsonNode.Parse(KindRegistry.Serialize(item))
                 ?? throw new ArgumentException("An object serialised to JSON null.", nameof(objects));
             WriteValue(builder, node, 0, string.Empty);
         }

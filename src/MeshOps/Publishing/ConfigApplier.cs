@@ -5,6 +5,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using MeshOps.Clients.Kubernetes;
+using MeshOps.Sources;
 
 namespace MeshOps.Publishing;
 
@@ -90,7 +91,7 @@ public sealed class ConfigApplier(KubernetesConnection cluster)
     }
 
     // The typed answer written back as the JSON the server sent, so both branches are compared (Unchanged) the same way.
-    private static JsonObject? ToJson(object answer) => JsonNode.Parse(KubernetesJson.Serialize(answer))?.AsObject();
+    private static JsonObject? ToJson(object answer) => JsonNode.Parse(KindRegistry.Serialize(answer))?.AsObject();
 }
 
 /// <summary>What the server answered to an apply: the object it stored (or would store), or the conflict that stopped it.</summary>

@@ -89,7 +89,7 @@ public sealed class DesiredObject
             throw new ArgumentException($"The {kind} has no metadata.name, so it cannot be applied.", nameof(item));
         }
 
-        var body = JsonNode.Parse(KubernetesJson.Serialize(item))!.AsObject();
+        var body = JsonNode.Parse(KindRegistry.Serialize(item))!.AsObject();
         body["apiVersion"] = apiVersion;
         body["kind"] = kind;
         body.Remove("status");

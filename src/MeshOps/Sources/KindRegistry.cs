@@ -67,6 +67,15 @@ public static class KindRegistry
     public static object? Deserialize(string apiVersion, string kind, ReadOnlySpan<byte> json) =>
         Find(apiVersion, kind) is { } read ? read(json) : null;
 
+    /// <summary>
+    /// A typed model as JSON text, written with the metadata it is read with (KubernetesClient's converters; the Consul
+    /// kinds' generated metadata), so one description of each kind serves both directions.
+    /// </summary>
+    internal static string Serialize(object model) => JsonSerializer.Serialize(model, model.GetType(), Options);
+
+    /// <summary>JSON text read back as <typeparamref name="T"/>, with the same metadata as <see cref="Serialize"/>.</summary>
+    internal static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
+
     /// <summary>A typed model as a JSON tree, written with KubernetesClient's converters as it was read.</summary>
     internal static System.Text.Json.Nodes.JsonNode? ToJsonNode(object model) =>
         JsonSerializer.SerializeToNode(model, model.GetType(), Options);

@@ -67,7 +67,7 @@ public static class ConfigComparer
     public static JsonNode? SpecOf(object model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return JsonNode.Parse(KubernetesJson.Serialize(model))?["spec"];
+        return JsonNode.Parse(KindRegistry.Serialize(model))?["spec"];
     }
 
     private static ConfigComparison Pair((string Kind, string Namespace, string Name) identity, ManifestResource desired, ManifestResource current)
