@@ -12,9 +12,12 @@ BeforeAll {
     # Each line is its own pipeline, as typed at a prompt: `pwsh -Command -` runs standard input line by line.
     # An empty cache folder each time: pwsh's multicore-JIT profile there, written by earlier sessions that ran
     # MeshOps, has the runtime precompile their methods at start, which loads KubernetesClient on its own.
-    function Invoke-Pipelines([string[]] $Lines) {
+    # -NoWarmup is MESHOPS_NO_WARMUP=1 in the child; without it the variable is cleared, whatever this session has.
+    function Invoke-Pipelines([string[]] $Lines, [switch] $NoWarmup) {
         $savedCache = $env:XDG_CACHE_HOME
+        $savedWarmup = $env:MESHOPS_NO_WARMUP
         $env:XDG_CACHE_HOME = Join-Path $TestDrive ([guid]::NewGuid())
+        $env:MESHOPS_NO_WARMUP = if ($NoWarmup) { '1' } else { $null }
         Push-Location $RepoRoot
         try {
             $output = $Lines | dotnet pwsh -NoProfile -NonInteractive -Command - 2>&1
@@ -22,6 +25,7 @@ BeforeAll {
         finally {
             Pop-Location
             $env:XDG_CACHE_HOME = $savedCache
+            $env:MESHOPS_NO_WARMUP = $savedWarmup
         }
 
         $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
@@ -42,34 +46,20 @@ BeforeAll {
 Describe 'The import warm-up' -Tag Integration -Skip:$IsWindows {
     It 'does nothing while the importing pipeline runs, and starts as soon as it has ended' {
         # A second and a half is ample for a warm-up started by the import to have loaded the SDK's dependencies.
-        $saved = $env:MESHOPS_NO_WARMUP
-        $env:MESHOPS_NO_WARMUP = $null
-        try {
-            $result = Invoke-Pipelines @(
-                $ImportThenWait
-                "`$t = [Diagnostics.Stopwatch]::StartNew(); while (-not ($Loaded) -and `$t.Elapsed.TotalSeconds -lt 60) { Start-Sleep -Milliseconds 50 }; 'AFTER ' + ($Loaded)"
-            )
-        }
-        finally {
-            $env:MESHOPS_NO_WARMUP = $saved
-        }
+        $result = Invoke-Pipelines @(
+            $ImportThenWait
+            "`$t = [Diagnostics.Stopwatch]::StartNew(); while (-not ($Loaded) -and `$t.Elapsed.TotalSeconds -lt 60) { Start-Sleep -Milliseconds 50 }; 'AFTER ' + ($Loaded)"
+        )
 
         $result.During | Should -Be 'False' -Because $result.Text
         $result.After | Should -Be 'True' -Because $result.Text
     }
 
     It 'is switched off by MESHOPS_NO_WARMUP=1' {
-        $saved = $env:MESHOPS_NO_WARMUP
-        $env:MESHOPS_NO_WARMUP = '1'
-        try {
-            $result = Invoke-Pipelines @(
-                $ImportThenWait
-                "Start-Sleep -Milliseconds 1500; 'AFTER ' + ($Loaded)"
-            )
-        }
-        finally {
-            $env:MESHOPS_NO_WARMUP = $saved
-        }
+        $result = Invoke-Pipelines -NoWarmup @(
+            $ImportThenWait
+            "Start-Sleep -Milliseconds 1500; 'AFTER ' + ($Loaded)"
+        )
 
         $result.During | Should -Be 'False' -Because $result.Text
         $result.After | Should -Be 'False' -Because $result.Text

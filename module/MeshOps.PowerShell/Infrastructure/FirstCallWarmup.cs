@@ -40,7 +40,6 @@ internal static class FirstCallWarmup
             return;
         }
 
-
         importing.AvailabilityChanged += StartWhenAvailable;
 
         // The import may have ended before the handler was added (a host importing between its own pipelines).
