@@ -11,6 +11,9 @@ namespace MeshOps.Generators
         public const string CrdDiagnostics = nameof(CrdDiagnostics);
         public const string CrdKinds = nameof(CrdKinds);
 
+        /// <summary>The SDK's model readers (ModelReaderGenerator): one graph of types per marked class.</summary>
+        public const string ModelReaderGraphs = nameof(ModelReaderGraphs);
+
         /// <summary>The typed-mesh pipeline (MeshGenerator).</summary>
         public static class Mesh
         {

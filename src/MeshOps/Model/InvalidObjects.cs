@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using k8s.Models;
 using MeshOps.Sources;
+using MeshOps.Sources.Files;
 
 namespace MeshOps.Model;
 
@@ -126,7 +127,9 @@ internal sealed class InvalidObjects
     {
         if (!_properties.TryGetValue(type, out var properties))
         {
-            properties = [.. KindRegistry.MetadataOf(type).Properties
+            // The generated table where there is one: the JSON metadata of a Kubernetes kind means resolving every class it
+            // can reach, which a session's first command would otherwise pay for here (issue 14, first call).
+            properties = GeneratedModelReader.NonScalarProperties(type) ?? [.. KindRegistry.MetadataOf(type).Properties
                 .Where(p => p.Get is not null && !p.PropertyType.IsPrimitive && p.PropertyType != typeof(string))
                 .Select(p => (p.Get!, p.Name))];
             _properties[type] = properties;

@@ -20,7 +20,16 @@ public static class KindRegistry
     /// KubernetesClient's options, so its converters (IntOrString, quantities, dates) apply, with the generated metadata
     /// of the Consul kinds between its own generated context and the reflection it falls back on.
     /// </summary>
-    private static readonly JsonSerializerOptions Options = CreateOptions();
+    /// <remarks>
+    /// Made on first use, not with the table: reading files goes through the generated readers, and a session's first
+    /// Test-MeshConfig then never needs System.Text.Json (issue 14, first call).
+    /// </remarks>
+    private static JsonSerializerOptions Options => LazyOptions.Value;
+
+    private static class LazyOptions
+    {
+        public static readonly JsonSerializerOptions Value = CreateOptions();
+    }
 
     // By kind, each entry naming its apiVersion: no two modelled kinds share a name. A plain dictionary with a class
     // value, not a frozen one keyed by (apiVersion, kind): a session's first command builds this table, and a frozen

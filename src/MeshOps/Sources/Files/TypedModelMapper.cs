@@ -27,10 +27,15 @@ internal sealed partial class TypedModelMapper
     /// <summary>The typed model, or null for kinds MeshOps does not model. Throws <see cref="RejectedDocumentException"/> for bad fields.</summary>
     public object? Map(ParsedMapping node, string apiVersion, string kind)
     {
-        var deserialize = KindRegistry.Find(apiVersion, kind);
-        if (deserialize is null)
+        var type = KindRegistry.TypeOf(apiVersion, kind);
+        if (type is null)
             return null;
 
+        // The generated readers first; what they hand back goes through JSON, which then decides as it always has.
+        if (transcoder.Measure(node) && GeneratedModelReader.TryRead(type, node, out var model))
+            return model;
+
+        var deserialize = KindRegistry.Find(apiVersion, kind)!;
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
         transcoder.Write(writer, node);

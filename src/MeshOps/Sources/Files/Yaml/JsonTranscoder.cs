@@ -14,6 +14,12 @@ internal sealed class JsonTranscoder(int maxDepth, int maxNodes, long maxChars)
     private int nodeCount;
     private long charCount;
 
+    // System.Text.Json's default JsonSerializerOptions.MaxDepth: JSON nested deeper is refused however it is read.
+    private const int SerializerMaxDepth = 64;
+
+    private int deepest;
+    private bool hasSurrogates;
+
     public void Write(Utf8JsonWriter writer, ParsedNode root)
     {
         nodeCount = 0;
@@ -21,7 +27,22 @@ internal sealed class JsonTranscoder(int maxDepth, int maxNodes, long maxChars)
         WriteNode(writer, root, 0);
     }
 
-    private void WriteNode(Utf8JsonWriter writer, ParsedNode node, int depth)
+    /// <summary>
+    /// Applies the same bounds as <see cref="Write"/> (throwing the same errors) without writing, for a reader that
+    /// reads the tree itself. False when the JSON would hold what only System.Text.Json should judge: nesting near its
+    /// depth limit, or surrogate characters (a lone one cannot be written as JSON at all).
+    /// </summary>
+    public bool Measure(ParsedNode root)
+    {
+        nodeCount = 0;
+        charCount = 0;
+        deepest = 0;
+        hasSurrogates = false;
+        WriteNode(null, root, 0);
+        return deepest < SerializerMaxDepth - 2 && !hasSurrogates;
+    }
+
+    private void WriteNode(Utf8JsonWriter? writer, ParsedNode node, int depth)
     {
         if (++nodeCount > maxNodes)
             throw new RejectedDocumentException(LoadErrorIds.TooManyNodes, node.Line, node.Column,
@@ -29,45 +50,61 @@ internal sealed class JsonTranscoder(int maxDepth, int maxNodes, long maxChars)
         switch (node)
         {
             case ParsedScalar scalar:
-                CountChars(scalar.Value.Length, node);
-                WriteScalar(writer, scalar);
+                CountChars(scalar.Value, node);
+                if (writer is not null)
+                    WriteScalar(writer, scalar);
                 break;
             case ParsedSequence sequence:
                 EnsureDepth(node, depth);
-                writer.WriteStartArray();
+                writer?.WriteStartArray();
                 foreach (var item in sequence.Items)
                     WriteNode(writer, item, depth + 1);
-                writer.WriteEndArray();
+                writer?.WriteEndArray();
                 break;
             case ParsedMapping mapping:
                 EnsureDepth(node, depth);
-                writer.WriteStartObject();
+                writer?.WriteStartObject();
                 foreach (var entry in mapping.Entries)
                 {
-                    CountChars(entry.Key.Length, node);
-                    writer.WritePropertyName(entry.Key);
+                    CountChars(entry.Key, node);
+                    writer?.WritePropertyName(entry.Key);
                     WriteNode(writer, entry.Value, depth + 1);
                 }
-                writer.WriteEndObject();
+                writer?.WriteEndObject();
                 break;
         }
     }
 
+    /// <summary>What JSON value a scalar is written as; the number for <see cref="JsonScalarKind.Integer"/> and <see cref="JsonScalarKind.Number"/>.</summary>
+    public static JsonScalarKind KindOf(ParsedScalar scalar, out long integer, out double number)
+    {
+        integer = 0;
+        number = 0;
+        return scalar.Type switch
+        {
+            ScalarType.Null => JsonScalarKind.Null,
+            ScalarType.Bool => JsonScalarKind.Boolean,
+            ScalarType.Integer when ScalarTypeResolver.TryParseInteger(scalar.Value, out integer) => JsonScalarKind.Integer,
+            // JSON has no infinity or NaN; as strings they fail on numeric fields, which is the truth.
+            ScalarType.Float when ScalarTypeResolver.TryParseFloat(scalar.Value, out number) && double.IsFinite(number) => JsonScalarKind.Number,
+            _ => JsonScalarKind.String,
+        };
+    }
+
     private static void WriteScalar(Utf8JsonWriter writer, ParsedScalar scalar)
     {
-        switch (scalar.Type)
+        switch (KindOf(scalar, out var integer, out var number))
         {
-            case ScalarType.Null:
+            case JsonScalarKind.Null:
                 writer.WriteNullValue();
                 break;
-            case ScalarType.Bool:
+            case JsonScalarKind.Boolean:
                 writer.WriteBooleanValue(ScalarTypeResolver.ParseBool(scalar.Value));
                 break;
-            case ScalarType.Integer when ScalarTypeResolver.TryParseInteger(scalar.Value, out var integer):
+            case JsonScalarKind.Integer:
                 writer.WriteNumberValue(integer);
                 break;
-            // JSON has no infinity or NaN; as strings they fail on numeric fields, which is the truth.
-            case ScalarType.Float when ScalarTypeResolver.TryParseFloat(scalar.Value, out var number) && double.IsFinite(number):
+            case JsonScalarKind.Number:
                 writer.WriteNumberValue(number);
                 break;
             default:
@@ -76,9 +113,10 @@ internal sealed class JsonTranscoder(int maxDepth, int maxNodes, long maxChars)
         }
     }
 
-    private void CountChars(int added, ParsedNode at)
+    private void CountChars(string text, ParsedNode at)
     {
-        charCount += added;
+        charCount += text.Length;
+        hasSurrogates = hasSurrogates || text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
         if (charCount > maxChars)
             throw new RejectedDocumentException(LoadErrorIds.TooManyNodes, at.Line, at.Column,
                 $"The document expands to more than {maxChars} characters of keys and values once aliases are followed (LoaderOptions.MaxExpandedCharsPerDocument); is it an alias bomb?");
@@ -86,8 +124,19 @@ internal sealed class JsonTranscoder(int maxDepth, int maxNodes, long maxChars)
 
     private void EnsureDepth(ParsedNode node, int depth)
     {
+        deepest = Math.Max(deepest, depth + 1);
         if (depth >= maxDepth)
             throw new RejectedDocumentException(LoadErrorIds.NestingTooDeep, node.Line, node.Column,
                 $"The document nests deeper than {maxDepth} levels once aliases are followed.");
     }
+}
+
+/// <summary>The JSON value a YAML scalar becomes.</summary>
+internal enum JsonScalarKind
+{
+    Null,
+    Boolean,
+    Integer,
+    Number,
+    String,
 }

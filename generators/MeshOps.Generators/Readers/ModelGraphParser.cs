@@ -1,0 +1,229 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using MeshOps.Generators.Readers.Models;
+using Microsoft.CodeAnalysis;
+
+namespace MeshOps.Generators.Readers
+{
+    /// <summary>
+    /// Symbols → model: walks every class reachable from the root types through their JSON properties and decides, per
+    /// property, how the reader reads it. Anything System.Text.Json would read differently from the plain rules below is
+    /// <see cref="ValueKind.Unsupported"/>, and a document that uses it is read by System.Text.Json instead.
+    /// </summary>
+    internal static class ModelGraphParser
+    {
+        private const string JsonNamespace = "System.Text.Json.Serialization.";
+
+        public static ReaderGraph Parse(INamedTypeSymbol target, IEnumerable<ITypeSymbol> roots, CancellationToken cancellationToken)
+        {
+            var types = new List<ModelType>();
+            var ids = new Dictionary<string, string>();
+            var pending = new Queue<INamedTypeSymbol>();
+            var rootNames = new List<string>();
+            var converterTypes = new HashSet<string>();
+
+            string Enqueue(INamedTypeSymbol type)
+            {
+                var name = MetadataName(type);
+                if (!ids.TryGetValue(name, out var id))
+                {
+                    id = "M" + ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    ids.Add(name, id);
+                    pending.Enqueue(type);
+                }
+
+                return id;
+            }
+
+            foreach (var root in roots.OfType<INamedTypeSymbol>())
+            {
+                if (IsModelClass(root))
+                {
+                    Enqueue(root);
+                    rootNames.Add(MetadataName(root));
+                }
+            }
+
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var type = pending.Dequeue();
+                types.Add(Describe(type, ids[MetadataName(type)], Enqueue, converterTypes));
+            }
+
+            return new ReaderGraph(
+                target.ContainingNamespace.IsGlobalNamespace ? string.Empty : target.ContainingNamespace.ToDisplayString(),
+                target.Name,
+                new EquatableArray<string>(rootNames),
+                new EquatableArray<ModelType>(types),
+                new EquatableArray<string>(converterTypes.OrderBy(name => name, System.StringComparer.Ordinal)));
+        }
+
+        private static ModelType Describe(INamedTypeSymbol type, string id, System.Func<INamedTypeSymbol, string> enqueue, HashSet<string> converterTypes)
+        {
+            var readable = IsReadableClass(type);
+            var hasExtensionData = false;
+            var properties = new List<ModelProperty>();
+            foreach (var property in PropertiesOf(type))
+            {
+                if (HasAttribute(property, JsonNamespace + "JsonExtensionDataAttribute"))
+                {
+                    hasExtensionData = true;
+                    continue;
+                }
+
+                if (IsIgnoredAlways(property))
+                    continue;
+                var jsonName = JsonName(property);
+                if (jsonName is null || property.IsRequired || HasAttribute(property, JsonNamespace + "JsonRequiredAttribute")
+                    || property.SetMethod is not { DeclaredAccessibility: Accessibility.Public, IsInitOnly: false })
+                {
+                    // A name from a naming policy, a required member or one only an initializer can set: System.Text.Json's way.
+                    readable = false;
+                    continue;
+                }
+
+                var shape = HasAttribute(property, JsonNamespace + "JsonConverterAttribute")
+                    ? ConverterShape(property)
+                    : ShapeOf(property.Type, enqueue, converterTypes);
+                properties.Add(new ModelProperty(property.Name, jsonName, shape, IsPrimitiveOrString(property.Type)));
+            }
+
+            return new ModelType(MetadataName(type), TypeName(type), id, readable, hasExtensionData, new EquatableArray<ModelProperty>(properties));
+        }
+
+        /// <summary>Public instance properties with a getter, base classes' first, as System.Text.Json lists them.</summary>
+        private static IEnumerable<IPropertySymbol> PropertiesOf(INamedTypeSymbol type)
+        {
+            var chain = new List<INamedTypeSymbol>();
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+                chain.Insert(0, current);
+            foreach (var declaring in chain)
+            {
+                foreach (var member in declaring.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null } property
+                        && property.ExplicitInterfaceImplementations.IsEmpty)
+                        yield return property;
+                }
+            }
+        }
+
+        /// <summary>LenientConsulEnumConverter&lt;TEnum&gt; is the only property-level converter the reader copies.</summary>
+        private static ValueShape ConverterShape(IPropertySymbol property)
+        {
+            var converter = property.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == JsonNamespace + "JsonConverterAttribute")
+                .ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol;
+            return converter is { Name: "LenientConsulEnumConverter", TypeArguments.Length: 1 } && converter.ContainingNamespace.ToDisplayString() == "MeshOps.Consul"
+                ? new ValueShape(ValueKind.LenientConsulEnum, TypeName(converter.TypeArguments[0]), null)
+                : ValueShape.Unsupported;
+        }
+
+        private static ValueShape ShapeOf(ITypeSymbol type, System.Func<INamedTypeSymbol, string> enqueue, HashSet<string> converterTypes)
+        {
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_String: return new ValueShape(ValueKind.String, "string", null);
+                case SpecialType.System_Int32: return new ValueShape(ValueKind.Int32, "int", null);
+                case SpecialType.System_Int64: return new ValueShape(ValueKind.Int64, "long", null);
+                case SpecialType.System_Boolean: return new ValueShape(ValueKind.Boolean, "bool", null);
+            }
+
+            if (type is not INamedTypeSymbol named)
+                return ValueShape.Unsupported;
+            if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+            {
+                switch (named.TypeArguments[0].SpecialType)
+                {
+                    case SpecialType.System_Int32: return new ValueShape(ValueKind.NullableInt32, "int?", null);
+                    case SpecialType.System_Int64: return new ValueShape(ValueKind.NullableInt64, "long?", null);
+                    case SpecialType.System_Boolean: return new ValueShape(ValueKind.NullableBoolean, "bool?", null);
+                    default: return ValueShape.Unsupported;
+                }
+            }
+
+            var metadataName = MetadataName(named);
+            if (metadataName is "k8s.Models.IntOrString" or "k8s.Models.ResourceQuantity")
+            {
+                converterTypes.Add(metadataName);
+                return new ValueShape(metadataName == "k8s.Models.IntOrString" ? ValueKind.KubernetesIntOrString : ValueKind.ResourceQuantity, TypeName(named), null);
+            }
+            if (named.IsGenericType)
+            {
+                var definition = MetadataName(named.OriginalDefinition);
+                if (definition is "System.Collections.Generic.IList`1" or "System.Collections.Generic.List`1")
+                {
+                    var item = ShapeOf(named.TypeArguments[0], enqueue, converterTypes);
+                    return item.Kind == ValueKind.Unsupported ? ValueShape.Unsupported : new ValueShape(ValueKind.List, TypeName(named.TypeArguments[0]), item);
+                }
+
+                if (definition is "System.Collections.Generic.IDictionary`2" or "System.Collections.Generic.Dictionary`2"
+                    && named.TypeArguments[0].SpecialType == SpecialType.System_String)
+                {
+                    var value = ShapeOf(named.TypeArguments[1], enqueue, converterTypes);
+                    return value.Kind == ValueKind.Unsupported ? ValueShape.Unsupported : new ValueShape(ValueKind.Dictionary, TypeName(named.TypeArguments[1]), value);
+                }
+
+                return ValueShape.Unsupported;
+            }
+
+            if (IsModelClass(named))
+            {
+                return new ValueShape(ValueKind.Model, TypeName(named), null, enqueue(named));
+            }
+
+            return ValueShape.Unsupported;
+        }
+
+        /// <summary>A class System.Text.Json reads property by property (not one of its own or the framework's types).</summary>
+        private static bool IsModelClass(INamedTypeSymbol type) =>
+            type.TypeKind == TypeKind.Class && !type.IsAbstract && !type.IsGenericType && !type.IsStatic
+            && !MetadataName(type).StartsWith("System.", System.StringComparison.Ordinal)
+            && !HasAttribute(type, JsonNamespace + "JsonConverterAttribute");
+
+        /// <summary>Built through a public parameterless constructor, as System.Text.Json builds it.</summary>
+        private static bool IsReadableClass(INamedTypeSymbol type) =>
+            type.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.IsEmpty)
+            && !type.InstanceConstructors.Any(c => HasAttribute(c, JsonNamespace + "JsonConstructorAttribute"));
+
+        private static string? JsonName(IPropertySymbol property) =>
+            property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == JsonNamespace + "JsonPropertyNameAttribute")
+                ?.ConstructorArguments.FirstOrDefault().Value as string;
+
+
+        private static bool IsIgnoredAlways(IPropertySymbol property)
+        {
+            var ignore = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == JsonNamespace + "JsonIgnoreAttribute");
+            if (ignore is null)
+                return false;
+            var condition = ignore.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value;
+            // JsonIgnoreCondition.Always is 1 and the attribute's default.
+            return condition.IsNull || condition.Value is 1;
+        }
+
+        private static bool IsPrimitiveOrString(ITypeSymbol type) => type.SpecialType switch
+        {
+            SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_SByte or SpecialType.System_Byte
+                or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+                or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Single or SpecialType.System_Double
+                or SpecialType.System_IntPtr or SpecialType.System_UIntPtr => true,
+            _ => false,
+        };
+
+        private static bool HasAttribute(ISymbol symbol, string attribute) =>
+            symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attribute);
+
+        /// <summary>Namespace.Name`arity, nested types with '+': what <c>Type.FullName</c> says at run time.</summary>
+        public static string MetadataName(INamedTypeSymbol type)
+        {
+            var name = type.MetadataName;
+            for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+                name = outer.MetadataName + "+" + name;
+            return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
+        }
+
+        private static string TypeName(ITypeSymbol type) =>
+            type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+    }
+}
