@@ -11,8 +11,12 @@ namespace MeshOps.Generators
         public const string CrdDiagnostics = nameof(CrdDiagnostics);
         public const string CrdKinds = nameof(CrdKinds);
 
-        /// <summary>The SDK's model readers (ModelReaderGenerator): one graph of types per marked class.</summary>
-        public const string ModelReaderGraphs = nameof(ModelReaderGraphs);
+        /// <summary>The SDK's model readers (ModelReaderGenerator).</summary>
+        public static class Readers
+        {
+            /// <summary>One graph of types per class marked [ModelReaderRoots].</summary>
+            public const string Graphs = "ModelReaderGraphs";
+        }
 
         /// <summary>The typed-mesh pipeline (MeshGenerator).</summary>
         public static class Mesh

@@ -93,18 +93,19 @@ namespace MeshOps.Generators.Readers
             return new ModelType(MetadataName(type), TypeName(type), id, readable, hasExtensionData, new EquatableArray<ModelProperty>(properties));
         }
 
-        /// <summary>Public instance properties with a getter, base classes' first, as System.Text.Json lists them.</summary>
+        /// <summary>
+        /// Public instance properties with a getter, in System.Text.Json's order: the class's own first, then each base
+        /// class's; a property a derived class overrides or hides (by name) is listed once, as the derived class has it.
+        /// </summary>
         private static IEnumerable<IPropertySymbol> PropertiesOf(INamedTypeSymbol type)
         {
-            var chain = new List<INamedTypeSymbol>();
-            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-                chain.Insert(0, current);
-            foreach (var declaring in chain)
+            var seen = new HashSet<string>();
+            for (var declaring = type; declaring is not null && declaring.SpecialType != SpecialType.System_Object; declaring = declaring.BaseType)
             {
                 foreach (var member in declaring.GetMembers())
                 {
                     if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null } property
-                        && property.ExplicitInterfaceImplementations.IsEmpty)
+                        && property.ExplicitInterfaceImplementations.IsEmpty && seen.Add(property.Name))
                         yield return property;
                 }
             }

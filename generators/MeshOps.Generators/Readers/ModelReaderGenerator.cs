@@ -28,7 +28,7 @@ namespace MeshOps.Generators.Readers
                             : Enumerable.Empty<ITypeSymbol>();
                         return ModelGraphParser.Parse((INamedTypeSymbol)attributed.TargetSymbol, types, cancellationToken);
                     })
-                .WithTrackingName(TrackingNames.ModelReaderGraphs);
+                .WithTrackingName(TrackingNames.Readers.Graphs);
             context.RegisterSourceOutput(graphs, static (output, graph) => output.AddSource(ModelReaderEmitter.HintName(graph), ModelReaderEmitter.Emit(graph)));
         }
     }

@@ -6,10 +6,10 @@ namespace MeshOps.PowerShell.Infrastructure;
 
 /// <summary>
 /// Analyses a small mesh once on a thread-pool thread after Import-Module, so the first real Test-MeshConfig (or
-/// Test-MeshPath, Test-MeshIntention, ...) finds the code it runs already compiled. ReadyToRun cannot precompile most
-/// of it: System.Text.Json's metadata over value types for KubernetesClient's models and the collections over our
-/// value-type keys are generic instantiations outside any version bubble, and JIT-compiling them took most of a
-/// first call. Set MESHOPS_NO_WARMUP=1 to skip it (the first call then compiles what it needs, as before).
+/// Test-MeshPath, Test-MeshIntention, ...) finds the code it runs already compiled. ReadyToRun cannot precompile all
+/// of it: the collections and LINQ over our value-type keys and tuples are generic instantiations outside any version
+/// bubble (System.Text.Json's metadata for KubernetesClient's models was most of it until files were read by the
+/// generated readers; issue 14). Set MESHOPS_NO_WARMUP=1 to skip it (the first call then compiles what it needs).
 /// </summary>
 /// <remarks>
 /// It starts when the pipeline that imported the module has ended (the runspace is available again), not during the
