@@ -38,7 +38,7 @@ namespace MeshOps.Generators.Readers
 
             foreach (var root in roots.OfType<INamedTypeSymbol>())
             {
-                if (IsModelClass(root))
+                if (IsModelClass(root) && !rootNames.Contains(MetadataName(root)))
                 {
                     Enqueue(root);
                     rootNames.Add(MetadataName(root));
@@ -63,23 +63,29 @@ namespace MeshOps.Generators.Readers
         private static ModelType Describe(INamedTypeSymbol type, string id, System.Func<INamedTypeSymbol, string> enqueue, HashSet<string> converterTypes)
         {
             var readable = IsReadableClass(type);
-            var hasExtensionData = false;
+            // An unknown key is kept as JSON (extension data) or refused (JsonUnmappedMemberHandling.Disallow): not skipped.
+            var handsOverUnknownKeys = HasAttribute(type, JsonNamespace + "JsonUnmappedMemberHandlingAttribute");
             var properties = new List<ModelProperty>();
+            var jsonNames = new HashSet<string>();
             foreach (var property in PropertiesOf(type))
             {
                 if (HasAttribute(property, JsonNamespace + "JsonExtensionDataAttribute"))
                 {
-                    hasExtensionData = true;
+                    handsOverUnknownKeys = true;
                     continue;
                 }
 
-                if (IsIgnoredAlways(property))
+                if (IsIgnoredOnRead(property))
                     continue;
                 var jsonName = JsonName(property);
-                if (jsonName is null || property.IsRequired || HasAttribute(property, JsonNamespace + "JsonRequiredAttribute")
+                if (jsonName is null || !jsonNames.Add(jsonName) || property.IsRequired
+                    || HasAttribute(property, JsonNamespace + "JsonRequiredAttribute") || HasAttribute(property, JsonNamespace + "JsonPropertyOrderAttribute")
+                    || HasAttribute(property, JsonNamespace + "JsonObjectCreationHandlingAttribute")
+                    || property.GetMethod is not { DeclaredAccessibility: Accessibility.Public }
                     || property.SetMethod is not { DeclaredAccessibility: Accessibility.Public, IsInitOnly: false })
                 {
-                    // A name from a naming policy, a required member or one only an initializer can set: System.Text.Json's way.
+                    // A name from a naming policy or given twice, a required or ordered member, one only an initializer
+                    // can set, or one the generated code could not reach: System.Text.Json's way.
                     readable = false;
                     continue;
                 }
@@ -87,10 +93,10 @@ namespace MeshOps.Generators.Readers
                 var shape = HasAttribute(property, JsonNamespace + "JsonConverterAttribute")
                     ? ConverterShape(property)
                     : ShapeOf(property.Type, enqueue, converterTypes);
-                properties.Add(new ModelProperty(property.Name, jsonName, shape, IsPrimitiveOrString(property.Type)));
+                properties.Add(new ModelProperty(EscapedName(property.Name), jsonName, shape, IsPrimitiveOrString(property.Type), AcceptsNull(property)));
             }
 
-            return new ModelType(MetadataName(type), TypeName(type), id, readable, hasExtensionData, new EquatableArray<ModelProperty>(properties));
+            return new ModelType(MetadataName(type), TypeName(type), id, readable, handsOverUnknownKeys, new EquatableArray<ModelProperty>(properties));
         }
 
         /// <summary>
@@ -111,14 +117,31 @@ namespace MeshOps.Generators.Readers
             }
         }
 
-        /// <summary>LenientConsulEnumConverter&lt;TEnum&gt; is the only property-level converter the reader copies.</summary>
+        /// <summary>LenientConsulEnumConverter&lt;TEnum&gt; on a TEnum? property is the only property-level converter the reader copies.</summary>
         private static ValueShape ConverterShape(IPropertySymbol property)
         {
-            var converter = property.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == JsonNamespace + "JsonConverterAttribute")
+            var converter = property.GetAttributes().First(a => IsAttribute(a, JsonNamespace + "JsonConverterAttribute"))
                 .ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol;
             return converter is { Name: "LenientConsulEnumConverter", TypeArguments.Length: 1 } && converter.ContainingNamespace.ToDisplayString() == "MeshOps.Consul"
+                && property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                && SymbolEqualityComparer.Default.Equals(nullable.TypeArguments[0], converter.TypeArguments[0])
                 ? new ValueShape(ValueKind.LenientConsulEnum, TypeName(converter.TypeArguments[0]), null)
                 : ValueShape.Unsupported;
+        }
+
+        /// <summary>
+        /// Whether a null the reader does not otherwise read can be set as is: System.Text.Json reads a JSON null into a
+        /// nullable value type (before any converter of the underlying type) or a reference type without asking a
+        /// converter, unless one on the property or the type says it handles null itself.
+        /// </summary>
+        private static bool AcceptsNull(IPropertySymbol property)
+        {
+            if (HasAttribute(property, JsonNamespace + "JsonConverterAttribute"))
+                return false;
+            var type = property.Type;
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T })
+                return true;
+            return type.IsReferenceType && !HasAttribute(type, JsonNamespace + "JsonConverterAttribute");
         }
 
         private static ValueShape ShapeOf(ITypeSymbol type, System.Func<INamedTypeSymbol, string> enqueue, HashSet<string> converterTypes)
@@ -177,30 +200,57 @@ namespace MeshOps.Generators.Readers
             return ValueShape.Unsupported;
         }
 
-        /// <summary>A class System.Text.Json reads property by property (not one of its own or the framework's types).</summary>
+        /// <summary>A class System.Text.Json reads property by property (not a collection, nor one of its own or the framework's types).</summary>
         private static bool IsModelClass(INamedTypeSymbol type) =>
             type.TypeKind == TypeKind.Class && !type.IsAbstract && !type.IsGenericType && !type.IsStatic
             && !MetadataName(type).StartsWith("System.", System.StringComparison.Ordinal)
+            && !type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable)
             && !HasAttribute(type, JsonNamespace + "JsonConverterAttribute");
 
-        /// <summary>Built through a public parameterless constructor, as System.Text.Json builds it.</summary>
-        private static bool IsReadableClass(INamedTypeSymbol type) =>
-            type.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.IsEmpty)
-            && !type.InstanceConstructors.Any(c => HasAttribute(c, JsonNamespace + "JsonConstructorAttribute"));
+        /// <summary>
+        /// Built through a public parameterless constructor and filled property by property, as the readers do: no
+        /// constructor System.Text.Json would call instead, no polymorphism, no members it reads that the readers do not see
+        /// (fields or non-public members with [JsonInclude], properties with a setter and no getter).
+        /// </summary>
+        private static bool IsReadableClass(INamedTypeSymbol type)
+        {
+            if (!type.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.IsEmpty)
+                || type.InstanceConstructors.Any(c => HasAttribute(c, JsonNamespace + "JsonConstructorAttribute"))
+                || HasAttribute(type, JsonNamespace + "JsonPolymorphicAttribute") || HasAttribute(type, JsonNamespace + "JsonDerivedTypeAttribute")
+                || HasAttribute(type, JsonNamespace + "JsonObjectCreationHandlingAttribute")
+                || type.DeclaredAccessibility != Accessibility.Public && type.DeclaredAccessibility != Accessibility.Internal)
+                return false;
+            for (var declaring = type; declaring is not null && declaring.SpecialType != SpecialType.System_Object; declaring = declaring.BaseType)
+            {
+                foreach (var member in declaring.GetMembers())
+                {
+                    if (member.IsStatic)
+                        continue;
+                    if (member is IFieldSymbol field && HasAttribute(field, JsonNamespace + "JsonIncludeAttribute"))
+                        return false;
+                    if (member is IPropertySymbol property && !property.IsIndexer
+                        && (property.DeclaredAccessibility == Accessibility.Public && property.GetMethod is null && property.SetMethod is not null
+                            || property.DeclaredAccessibility != Accessibility.Public && HasAttribute(property, JsonNamespace + "JsonIncludeAttribute")))
+                        return false;
+                }
+            }
+
+            return true;
+        }
 
         private static string? JsonName(IPropertySymbol property) =>
-            property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == JsonNamespace + "JsonPropertyNameAttribute")
+            property.GetAttributes().FirstOrDefault(a => IsAttribute(a, JsonNamespace + "JsonPropertyNameAttribute"))
                 ?.ConstructorArguments.FirstOrDefault().Value as string;
 
-
-        private static bool IsIgnoredAlways(IPropertySymbol property)
+        /// <summary>[JsonIgnore] without a condition, or with Always or WhenReading: System.Text.Json never sets it from JSON.</summary>
+        private static bool IsIgnoredOnRead(IPropertySymbol property)
         {
-            var ignore = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == JsonNamespace + "JsonIgnoreAttribute");
+            var ignore = property.GetAttributes().FirstOrDefault(a => IsAttribute(a, JsonNamespace + "JsonIgnoreAttribute"));
             if (ignore is null)
                 return false;
             var condition = ignore.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value;
-            // JsonIgnoreCondition.Always is 1 and the attribute's default.
-            return condition.IsNull || condition.Value is 1;
+            // JsonIgnoreCondition.Always (1, the attribute's default) and WhenReading (5, .NET 10).
+            return condition.IsNull || condition.Value is 1 or 5;
         }
 
         private static bool IsPrimitiveOrString(ITypeSymbol type) => type.SpecialType switch
@@ -213,7 +263,23 @@ namespace MeshOps.Generators.Readers
         };
 
         private static bool HasAttribute(ISymbol symbol, string attribute) =>
-            symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attribute);
+            symbol.GetAttributes().Any(a => IsAttribute(a, attribute));
+
+        /// <summary>The attribute or one derived from it (a custom JsonConverterAttribute is still a converter).</summary>
+        private static bool IsAttribute(AttributeData data, string attribute)
+        {
+            for (var type = data.AttributeClass; type is not null; type = type.BaseType)
+            {
+                if (type.ToDisplayString() == attribute)
+                    return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>A member name as C# source must write it (<c>@default</c>).</summary>
+        private static string EscapedName(string name) =>
+            Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
         /// <summary>Namespace.Name`arity, nested types with '+': what <c>Type.FullName</c> says at run time.</summary>
         public static string MetadataName(INamedTypeSymbol type)

@@ -83,7 +83,7 @@ public sealed class ModelReaderGeneratorTests
     }
 
     [Fact]
-    public void Dates_byte_arrays_and_objects_hand_the_document_over()
+    public void Dates_byte_arrays_and_objects_hand_the_document_over_unless_null()
     {
         var root = ReaderOf(Generate("""
             public sealed class Root
@@ -92,12 +92,17 @@ public sealed class ModelReaderGeneratorTests
                 [JsonPropertyName("createdAt")] public DateTime? CreatedAt { get; set; }
                 [JsonPropertyName("payload")] public byte[]? Payload { get; set; }
                 [JsonPropertyName("data")] public object? Data { get; set; }
+                [JsonPropertyName("updatedAt")] public DateTime UpdatedAt { get; set; }
             }
             """), "Root");
 
-        Assert.Contains("case \"createdAt\": throw Unreadable();", root, StringComparison.Ordinal);
-        Assert.Contains("case \"payload\": throw Unreadable();", root, StringComparison.Ordinal);
-        Assert.Contains("case \"data\": throw Unreadable();", root, StringComparison.Ordinal);
+        // System.Text.Json sets a null into a nullable or reference property without asking a converter: so do the readers
+        // (kubectl writes creationTimestamp: null on every object it creates with --dry-run -o yaml).
+        Assert.Contains("case \"createdAt\": if (!IsNull(value)) throw Unreadable(); result.CreatedAt = null; break;", root, StringComparison.Ordinal);
+        Assert.Contains("case \"payload\": if (!IsNull(value)) throw Unreadable(); result.Payload = null; break;", root, StringComparison.Ordinal);
+        Assert.Contains("case \"data\": if (!IsNull(value)) throw Unreadable(); result.Data = null; break;", root, StringComparison.Ordinal);
+        // A null into a non-nullable value is an error only System.Text.Json words.
+        Assert.Contains("case \"updatedAt\": throw Unreadable();", root, StringComparison.Ordinal);
 
         // Only a document that sets those fields is handed over: the class itself stays readable.
         Assert.Contains("case \"name\": result.Name = ReadString(value); break;", root, StringComparison.Ordinal);
@@ -151,6 +156,43 @@ public sealed class ModelReaderGeneratorTests
             [JsonPropertyName("jsonConstructor")] public JsonConstructorMarked? JsonConstructor { get; set; }
             [JsonPropertyName("privateSetter")] public PrivateSetter? PrivateSetter { get; set; }
             [JsonPropertyName("noJsonName")] public NoJsonName? NoJsonName { get; set; }
+            [JsonPropertyName("polymorphic")] public Polymorphic? Polymorphic { get; set; }
+            [JsonPropertyName("includedField")] public IncludedField? IncludedField { get; set; }
+            [JsonPropertyName("setOnly")] public SetOnly? SetOnly { get; set; }
+            [JsonPropertyName("sameJsonName")] public SameJsonName? SameJsonName { get; set; }
+            [JsonPropertyName("ordered")] public Ordered? Ordered { get; set; }
+        }
+
+        [JsonPolymorphic]
+        [JsonDerivedType(typeof(Polymorphic), "base")]
+        public class Polymorphic
+        {
+            [JsonPropertyName("name")] public string? Name { get; set; }
+        }
+
+        public sealed class IncludedField
+        {
+            [JsonInclude, JsonPropertyName("name")] public string? Name;
+        }
+
+        public sealed class SetOnly
+        {
+            private string? name;
+
+            [JsonPropertyName("name")] public string? Name { set => name = value; }
+
+            public override string? ToString() => name;
+        }
+
+        public sealed class SameJsonName
+        {
+            [JsonPropertyName("name")] public string? First { get; set; }
+            [JsonPropertyName("name")] public string? Second { get; set; }
+        }
+
+        public sealed class Ordered
+        {
+            [JsonPropertyOrder(-1), JsonPropertyName("name")] public string? Name { get; set; }
         }
 
         public sealed class InitOnly
@@ -206,6 +248,11 @@ public sealed class ModelReaderGeneratorTests
     [InlineData("JsonConstructorMarked")]
     [InlineData("PrivateSetter")]
     [InlineData("NoJsonName")]
+    [InlineData("Polymorphic")]
+    [InlineData("IncludedField")]
+    [InlineData("SetOnly")]
+    [InlineData("SameJsonName")]
+    [InlineData("Ordered")]
     public void A_class_System_Text_Json_builds_differently_is_unreadable_and_has_no_property_table(string model)
     {
         var generated = Generate(UnreadableModels);
@@ -219,6 +266,66 @@ public sealed class ModelReaderGeneratorTests
         // The class that reaches them is still read, and still listed.
         Assert.Contains("var result = new global::Shop.Models.Root();", ReaderOf(generated, "Root"), StringComparison.Ordinal);
         Assert.Contains("case \"Shop.Models.Root\":", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_keys_are_handed_over_where_System_Text_Json_refuses_them()
+    {
+        var root = ReaderOf(Generate("""
+            [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+            public sealed class Root
+            {
+                [JsonPropertyName("name")] public string? Name { get; set; }
+            }
+            """), "Root");
+
+        Assert.Contains("default: throw Unreadable();", root, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_property_ignored_when_reading_is_left_out()
+    {
+        var root = ReaderOf(Generate("""
+            public sealed class Root
+            {
+                [JsonPropertyName("name")] public string? Name { get; set; }
+                [JsonIgnore(Condition = JsonIgnoreCondition.WhenReading), JsonPropertyName("computed")] public string? Computed { get; set; }
+            }
+            """), "Root");
+
+        Assert.DoesNotContain("\"computed\"", root, StringComparison.Ordinal);
+        Assert.Contains("case \"name\":", root, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_collection_class_is_not_read_as_an_object()
+    {
+        var root = ReaderOf(Generate("""
+            public sealed class Root
+            {
+                [JsonPropertyName("names")] public Names? Names { get; set; }
+            }
+
+            public sealed class Names : List<string>
+            {
+            }
+            """), "Root");
+
+        Assert.Contains("case \"names\": if (!IsNull(value)) throw Unreadable(); result.Names = null; break;", root, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_keyword_named_property_is_escaped_and_a_root_named_twice_is_dispatched_once()
+    {
+        var generated = Generate("""
+            public sealed class Root
+            {
+                [JsonPropertyName("default")] public string? @default { get; set; }
+            }
+            """, "Root", "Root");
+
+        Assert.Contains("case \"default\": result.@default = ReadString(value); break;", ReaderOf(generated, "Root"), StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(generated, @"case ""Shop\.Models\.Root"": model = "));
     }
 
     [Fact]

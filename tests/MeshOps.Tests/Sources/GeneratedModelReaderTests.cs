@@ -67,6 +67,73 @@ public sealed class GeneratedModelReaderTests
         Assert.True(tally.HandedBack > 100, $"only {tally.HandedBack} handed back");
     }
 
+    private const string Deployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+        spec:
+          template:
+            metadata:
+              labels: {app: api}
+            spec:
+              containers:
+                - name: api
+                  image: api:1
+        """;
+
+    public static TheoryData<string, string, bool> Documents => new()
+    {
+        // kubectl create --dry-run -o yaml writes this on every object.
+        { "creationTimestamp: null", Deployment.Replace("  name: api\n", "  name: api\n  creationTimestamp: null\n", StringComparison.Ordinal), true },
+        { "quantities as numbers and text", Deployment + "\n          resources:\n            limits: {cpu: 1, memory: 128Mi}\n            requests: {cpu: 0.5}", true },
+        { "an emoji (a surrogate pair)", Deployment.Replace("  name: api\n", "  name: api\n  annotations: {note: \"ok \U0001F600\"}\n", StringComparison.Ordinal), true },
+        { "anchors, aliases and a merge key", "apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n  labels: &labels {app: api}\n  annotations:\n    <<: *labels\n    tier: web\nspec:\n  selector: *labels\n  ports: [{port: 80, targetPort: http}]\n", true },
+        { "a hexadecimal port", "apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  ports: [{port: 0x50}]\n", true },
+        { "a whole float where a port belongs", "apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  ports: [{port: 80.0}]\n", false },
+        { "a fraction where a port belongs", "apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  ports: [{port: 1.5}]\n", false },
+        { "infinity where a port belongs", "apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  ports: [{port: .inf}]\n", false },
+        { "null where a port is required", "apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  ports: [{port: null}]\n", false },
+        { "an unknown key on a Consul kind (kept as extension data)", "apiVersion: consul.hashicorp.com/v1alpha1\nkind: ServiceDefaults\nmetadata: {name: api}\nspec:\n  protocol: http\n  futureField: 1\n", false },
+        { "an unknown key on a Kubernetes kind (skipped)", "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: api}\nfutureField: {a: 1}\n", true },
+        { "nesting near System.Text.Json's depth limit", "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: api}\nextra: " + string.Concat(Enumerable.Repeat("[", 70)) + string.Concat(Enumerable.Repeat("]", 70)) + "\n", false },
+        { "a quantity that is not one", Deployment + "\n          resources:\n            limits: {cpu: lots}", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void A_document_is_read_fast_or_handed_back_and_either_way_as_the_JSON_way_reads_it(string description, string yaml, bool fast)
+    {
+        var tally = new Tally();
+
+        Compare(description, yaml, tally);
+
+        Assert.Empty(tally.Failures);
+        Assert.Equal(1, tally.Modelled);
+        Assert.Equal(fast ? 1 : 0, tally.Generated);
+    }
+
+    [Fact]
+    public void The_readers_assumptions_about_the_JSON_options_hold()
+    {
+        var options = KindRegistry.MetadataOf(typeof(k8s.Models.V1Deployment)).Options;
+
+        // Each of these, changed, would make System.Text.Json read a document differently from the generated readers.
+        Assert.False(options.PropertyNameCaseInsensitive);
+        Assert.False(options.RespectNullableAnnotations);
+        Assert.Equal(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip, options.UnmappedMemberHandling);
+        Assert.Equal(System.Text.Json.Serialization.JsonObjectCreationHandling.Replace, options.PreferredObjectCreationHandling);
+        Assert.Equal(System.Text.Json.Serialization.JsonNumberHandling.Strict, options.NumberHandling);
+        Assert.True(options.AllowDuplicateProperties);
+        Assert.Contains(options.MaxDepth, new[] { 0, 64 });
+        Assert.Null(options.ReferenceHandler);
+
+        // No converter of the options takes over a type the readers read.
+        var read = ReadTypes().Concat([typeof(string), typeof(int), typeof(long), typeof(bool), typeof(int?), typeof(long?), typeof(bool?)]).ToList();
+        foreach (var converter in options.Converters)
+            Assert.DoesNotContain(read, type => converter.CanConvert(type));
+    }
+
     [Fact]
     public void A_field_the_readers_do_not_copy_is_handed_back_and_read_the_JSON_way()
     {
@@ -93,27 +160,41 @@ public sealed class GeneratedModelReaderTests
     [Fact]
     public void Generated_property_tables_match_the_JSON_metadata()
     {
-        var types = KindRegistry.Kinds.Select(k => k.Type).Where(t => GeneratedModelReader.NonScalarProperties(t) is not null).ToList();
-        var seen = new HashSet<Type>();
         var missing = new List<string>();
-        var pending = new Queue<Type>(types);
+        var walked = 0;
+        foreach (var type in ReadTypes(missing))
+        {
+            walked++;
+            var generated = GeneratedModelReader.NonScalarProperties(type)!;
+            var metadata = KindRegistry.MetadataOf(type).Properties
+                .Where(p => p.Get is not null && !p.PropertyType.IsPrimitive && p.PropertyType != typeof(string) && !p.IsExtensionData);
+            Assert.Equal(metadata.Select(p => p.Name), generated.Select(p => p.Name));
+        }
+
+        Assert.True(walked > 100, $"only {walked} types walked");
+        // ConsulStatus.Synced has no JSON name and no setter, so the class stays with System.Text.Json.
+        Assert.Equal(["ConsulStatus"], missing);
+    }
+
+    /// <summary>Every class the generated readers build, found through the JSON metadata from the modelled kinds.</summary>
+    private static List<Type> ReadTypes(List<string>? missing = null)
+    {
+        var found = new List<Type>();
+        var seen = new HashSet<Type>();
+        var pending = new Queue<Type>(KindRegistry.Kinds.Select(k => k.Type).Where(GeneratedModelReader.Reads));
         while (pending.Count > 0)
         {
             var type = pending.Dequeue();
             if (!seen.Add(type))
                 continue;
-            if (GeneratedModelReader.NonScalarProperties(type) is not { } generated)
+            if (GeneratedModelReader.NonScalarProperties(type) is null)
             {
-                missing.Add(type.Name);
+                missing?.Add(type.Name);
                 continue;
             }
 
-            var metadata = KindRegistry.MetadataOf(type).Properties
-                .Where(p => p.Get is not null && !p.PropertyType.IsPrimitive && p.PropertyType != typeof(string) && !p.IsExtensionData)
-                .ToList();
-
-            Assert.Equal(metadata.Select(p => p.Name), generated.Select(p => p.Name));
-            foreach (var property in metadata)
+            found.Add(type);
+            foreach (var property in KindRegistry.MetadataOf(type).Properties)
             {
                 var item = property.PropertyType.IsGenericType ? property.PropertyType.GetGenericArguments()[^1] : property.PropertyType;
                 if (item.IsClass && item.Namespace is "k8s.Models" or "MeshOps.Consul")
@@ -121,9 +202,7 @@ public sealed class GeneratedModelReaderTests
             }
         }
 
-        Assert.True(seen.Count > 100, $"only {seen.Count} types walked");
-        // Classes System.Text.Json builds through a constructor with parameters keep their JSON metadata.
-        Assert.Equal(["ConsulStatus"], missing);
+        return found;
     }
 
     private sealed class Tally

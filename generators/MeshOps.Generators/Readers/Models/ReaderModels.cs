@@ -36,14 +36,17 @@ namespace MeshOps.Generators.Readers.Models
         public string Key => Element is null ? $"{Kind}:{TypeName}" : $"{Kind}:{TypeName}<{Element.Key}>";
     }
 
-    /// <summary>A property the reader sets: its C# name, its JSON name and how its value is read.</summary>
-    internal sealed record ModelProperty(string Name, string JsonName, ValueShape Shape, bool IsPrimitiveOrString);
+    /// <summary>
+    /// A property the reader sets: its C# name (escaped for source), its JSON name and how its value is read.
+    /// <see cref="AcceptsNull"/>: a null is set as is even when the reader cannot read the property's other values.
+    /// </summary>
+    internal sealed record ModelProperty(string Name, string JsonName, ValueShape Shape, bool IsPrimitiveOrString, bool AcceptsNull);
 
     /// <summary>
     /// A class the reader builds. <see cref="Readable"/> is false when System.Text.Json would read it in a way the
-    /// reader does not copy (a constructor with parameters, required or init-only members, a converter on the type);
-    /// such a type is always read the System.Text.Json way. <see cref="HasExtensionData"/>: an unknown key is kept by
-    /// System.Text.Json as JSON, so the reader hands such a document over instead of dropping the key.
+    /// reader does not copy (a constructor with parameters, required or init-only members, polymorphism, fields);
+    /// such a type is always read the System.Text.Json way. <see cref="HasExtensionData"/>: System.Text.Json keeps an
+    /// unknown key as JSON (or refuses it), so the reader hands such a document over instead of dropping the key.
     /// </summary>
     internal sealed record ModelType(string MetadataName, string TypeName, string Id, bool Readable, bool HasExtensionData, EquatableArray<ModelProperty> Properties);
 

@@ -22,9 +22,12 @@ namespace MeshOps.Sources.Files;
     typeof(ServiceSplitter), typeof(ExportedServices), typeof(IngressGateway), typeof(TerminatingGateway))]
 internal static partial class GeneratedModelReader
 {
+    /// <summary>Whether the readers cover <paramref name="type"/> at all (else the JSON way reads every document of it).</summary>
+    public static bool Reads(Type type) => !RespectsNullableAnnotations && IsRoot(type.FullName!);
+
     /// <summary>
-    /// The document as <paramref name="type"/>, or false when the readers do not cover the type or the document (then
-    /// the JSON way reads it). The caller has already bounded the tree (<see cref="JsonTranscoder.Measure"/>).
+    /// The document as <paramref name="type"/>, or false when the readers hand it back (then the JSON way reads it).
+    /// The caller has already bounded the tree (<see cref="JsonTranscoder.Measure"/>).
     /// </summary>
     public static bool TryRead(Type type, ParsedMapping node, out object? model)
     {
@@ -33,16 +36,25 @@ internal static partial class GeneratedModelReader
             return TryReadRoot(type.FullName!, node, out model);
         }
         // Handing over is always safe: the JSON way reads the document as it always has, or reports what is wrong with it
-        // in its own words. Conversions the readers call (a quantity's text) throw their own exceptions for bad values.
-        catch (Exception error) when (error is not OutOfMemoryException)
+        // in its own words. A quantity's text is parsed by KubernetesClient, which throws these for a bad one.
+        catch (Exception error) when (error is HandOverException or FormatException or ArgumentException or OverflowException)
         {
             model = null;
             return false;
         }
     }
 
+    /// <summary>
+    /// The readers assume System.Text.Json's default of not enforcing nullable annotations on read (a JSON null into a
+    /// non-nullable reference property is set, not refused). An application may switch that on for the whole process.
+    /// </summary>
+    private static readonly bool RespectsNullableAnnotations =
+        AppContext.TryGetSwitch("System.Text.Json.Serialization.RespectNullableAnnotationsDefault", out var respects) && respects;
+
     /// <summary>The properties of <paramref name="type"/> that are not a number, a boolean or text, by JSON name, or null when not generated.</summary>
     public static (Func<object, object?> Get, string Name)[]? NonScalarProperties(Type type) => NonScalarPropertiesOf(type.FullName!);
+
+    private static partial bool IsRoot(string typeName);
 
     private static partial bool TryReadRoot(string typeName, ParsedNode node, out object? model);
 
@@ -100,8 +112,23 @@ internal static partial class GeneratedModelReader
         throw Unreadable();
     }
 
-    /// <summary>KubernetesClient's ResourceQuantityJsonConverter for text; its number path formats doubles, left to it.</summary>
-    private static ResourceQuantity? ReadQuantity(ParsedNode node) => IsNull(node) ? null : (ResourceQuantity)ReadString(node)!;
+    /// <summary>
+    /// KubernetesClient's ResourceQuantityJsonConverter: text as is, a number (<c>cpu: 1</c>, <c>cpu: 0.5</c>) as the
+    /// double it reads formatted by Convert.ToString, then parsed as a quantity either way.
+    /// </summary>
+    private static ResourceQuantity? ReadQuantity(ParsedNode node)
+    {
+        if (node is not ParsedScalar scalar)
+            throw Unreadable();
+        return JsonTranscoder.KindOf(scalar, out var integer, out var number) switch
+        {
+            JsonScalarKind.Null => null,
+            JsonScalarKind.String => (ResourceQuantity)scalar.Value,
+            JsonScalarKind.Integer => (ResourceQuantity)Convert.ToString((double)integer),
+            JsonScalarKind.Number => (ResourceQuantity)Convert.ToString(number),
+            _ => throw Unreadable(),
+        };
+    }
 
     /// <summary>What LenientConsulEnumConverter reads: the text of a JSON string, anything else as null.</summary>
     private static string? TextOrNull(ParsedNode node) =>

@@ -32,7 +32,7 @@ internal sealed partial class TypedModelMapper
             return null;
 
         // The generated readers first; what they hand back goes through JSON, which then decides as it always has.
-        if (transcoder.Measure(node) && GeneratedModelReader.TryRead(type, node, out var model))
+        if (GeneratedModelReader.Reads(type) && transcoder.Measure(node) && GeneratedModelReader.TryRead(type, node, out var model))
             return model;
 
         var deserialize = KindRegistry.Find(apiVersion, kind)!;

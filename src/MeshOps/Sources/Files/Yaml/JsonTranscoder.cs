@@ -18,7 +18,8 @@ internal sealed class JsonTranscoder(int maxDepth, int maxNodes, long maxChars)
     private const int SerializerMaxDepth = 64;
 
     private int deepest;
-    private bool hasSurrogates;
+    private bool measuring;
+    private bool hasLoneSurrogates;
 
     public void Write(Utf8JsonWriter writer, ParsedNode root)
     {
@@ -30,16 +31,25 @@ internal sealed class JsonTranscoder(int maxDepth, int maxNodes, long maxChars)
     /// <summary>
     /// Applies the same bounds as <see cref="Write"/> (throwing the same errors) without writing, for a reader that
     /// reads the tree itself. False when the JSON would hold what only System.Text.Json should judge: nesting near its
-    /// depth limit, or surrogate characters (a lone one cannot be written as JSON at all).
+    /// depth limit, or a lone surrogate character (which UTF-8, and so the JSON, cannot hold).
     /// </summary>
     public bool Measure(ParsedNode root)
     {
         nodeCount = 0;
         charCount = 0;
         deepest = 0;
-        hasSurrogates = false;
-        WriteNode(null, root, 0);
-        return deepest < SerializerMaxDepth - 2 && !hasSurrogates;
+        hasLoneSurrogates = false;
+        measuring = true;
+        try
+        {
+            WriteNode(null, root, 0);
+        }
+        finally
+        {
+            measuring = false;
+        }
+
+        return deepest < SerializerMaxDepth - 2 && !hasLoneSurrogates;
     }
 
     private void WriteNode(Utf8JsonWriter? writer, ParsedNode node, int depth)
@@ -116,10 +126,25 @@ internal sealed class JsonTranscoder(int maxDepth, int maxNodes, long maxChars)
     private void CountChars(string text, ParsedNode at)
     {
         charCount += text.Length;
-        hasSurrogates = hasSurrogates || text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+        if (measuring && !hasLoneSurrogates && text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
+            hasLoneSurrogates = HasLoneSurrogate(text);
         if (charCount > maxChars)
             throw new RejectedDocumentException(LoadErrorIds.TooManyNodes, at.Line, at.Column,
                 $"The document expands to more than {maxChars} characters of keys and values once aliases are followed (LoaderOptions.MaxExpandedCharsPerDocument); is it an alias bomb?");
+    }
+
+    // An emoji is a pair and round-trips through JSON; only a high surrogate without its low one (or the reverse) does not.
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                i++;
+            else if (char.IsSurrogate(text[i]))
+                return true;
+        }
+
+        return false;
     }
 
     private void EnsureDepth(ParsedNode node, int depth)
