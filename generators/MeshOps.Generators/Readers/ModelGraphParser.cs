@@ -93,7 +93,7 @@ namespace MeshOps.Generators.Readers
                 var shape = HasAttribute(property, JsonNamespace + "JsonConverterAttribute")
                     ? ConverterShape(property)
                     : ShapeOf(property.Type, enqueue, converterTypes);
-                properties.Add(new ModelProperty(EscapedName(property.Name), jsonName, shape, IsPrimitiveOrString(property.Type), AcceptsNull(property)));
+                properties.Add(new ModelProperty(EscapedName(property.Name), jsonName, shape, property.Type.IsReferenceType && property.Type.SpecialType != SpecialType.System_String, AcceptsNull(property)));
             }
 
             return new ModelType(MetadataName(type), TypeName(type), id, readable, handsOverUnknownKeys, new EquatableArray<ModelProperty>(properties));
@@ -253,14 +253,6 @@ namespace MeshOps.Generators.Readers
             return condition.IsNull || condition.Value is 1 or 5;
         }
 
-        private static bool IsPrimitiveOrString(ITypeSymbol type) => type.SpecialType switch
-        {
-            SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_SByte or SpecialType.System_Byte
-                or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
-                or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Single or SpecialType.System_Double
-                or SpecialType.System_IntPtr or SpecialType.System_UIntPtr => true,
-            _ => false,
-        };
 
         private static bool HasAttribute(ISymbol symbol, string attribute) =>
             symbol.GetAttributes().Any(a => IsAttribute(a, attribute));

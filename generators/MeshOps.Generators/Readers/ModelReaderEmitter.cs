@@ -6,7 +6,7 @@ namespace MeshOps.Generators.Readers
 {
     /// <summary>
     /// Model → text: one read method per class, one per distinct list or dictionary shape, a dispatch by the root's
-    /// run-time type name, and each class's non-scalar properties with getters (what <c>InvalidObjects</c> walks).
+    /// run-time type name, and each class's properties that may hold objects, with getters (what <c>InvalidObjects</c> walks).
     /// Generated code is non-generic, so ReadyToRun compiles all of it ahead of time.
     /// </summary>
     internal static class ModelReaderEmitter
@@ -93,7 +93,7 @@ namespace MeshOps.Generators.Readers
                     .Open($"return new ({Getter}, string)[]");
                 foreach (var property in type.Properties)
                 {
-                    if (!property.IsPrimitiveOrString)
+                    if (property.HoldsObjects)
                         writer.Line($"(static model => (({type.TypeName})model).{property.Name}, {IndentedWriter.Literal(property.JsonName)}),");
                 }
 

@@ -167,7 +167,7 @@ public sealed class GeneratedModelReaderTests
             walked++;
             var generated = GeneratedModelReader.NonScalarProperties(type)!;
             var metadata = KindRegistry.MetadataOf(type).Properties
-                .Where(p => p.Get is not null && !p.PropertyType.IsPrimitive && p.PropertyType != typeof(string) && !p.IsExtensionData);
+                .Where(p => p.Get is not null && !p.PropertyType.IsValueType && p.PropertyType != typeof(string) && !p.IsExtensionData);
             Assert.Equal(metadata.Select(p => p.Name), generated.Select(p => p.Name));
         }
 

@@ -38,9 +38,10 @@ namespace MeshOps.Generators.Readers.Models
 
     /// <summary>
     /// A property the reader sets: its C# name (escaped for source), its JSON name and how its value is read.
+    /// <see cref="HoldsObjects"/>: its value is a reference other than text, so it may hold models (what InvalidObjects walks).
     /// <see cref="AcceptsNull"/>: a null is set as is even when the reader cannot read the property's other values.
     /// </summary>
-    internal sealed record ModelProperty(string Name, string JsonName, ValueShape Shape, bool IsPrimitiveOrString, bool AcceptsNull);
+    internal sealed record ModelProperty(string Name, string JsonName, ValueShape Shape, bool HoldsObjects, bool AcceptsNull);
 
     /// <summary>
     /// A class the reader builds. <see cref="Readable"/> is false when System.Text.Json would read it in a way the

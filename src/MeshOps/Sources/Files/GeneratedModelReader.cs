@@ -51,7 +51,7 @@ internal static partial class GeneratedModelReader
     private static readonly bool RespectsNullableAnnotations =
         AppContext.TryGetSwitch("System.Text.Json.Serialization.RespectNullableAnnotationsDefault", out var respects) && respects;
 
-    /// <summary>The properties of <paramref name="type"/> that are not a number, a boolean or text, by JSON name, or null when not generated.</summary>
+    /// <summary>The properties of <paramref name="type"/> that may hold objects (references other than text), by JSON name, or null when not generated.</summary>
     public static (Func<object, object?> Get, string Name)[]? NonScalarProperties(Type type) => NonScalarPropertiesOf(type.FullName!);
 
     private static partial bool IsRoot(string typeName);
