@@ -57,10 +57,11 @@ internal sealed class DiscoveryCollector
             var excerpt = SecretRedactor.Redact(isJdbc ? "jdbc:" + url.Value : url.Value);
             var path = EndpointSyntax.HttpPath(url.Scheme, url.Rest, lastPath);
             lastPath = path ?? lastPath;
-            MakeRoom(url.Hosts.Count);
-            for (var i = 0; i < url.Hosts.Count; i++)
+            MakeRoom(url.HostCount);
+            for (var i = 0; i < url.HostCount; i++)
             {
-                AddEndpoint(new DiscoveredEndpoint(url.Hosts[i].Host, url.Hosts[i].Port, url.Scheme, origin, excerpt) { Key = key, Path = path });
+                var host = url.HostAt(i);
+                AddEndpoint(new DiscoveredEndpoint(host.Host, host.Port, url.Scheme, origin, excerpt) { Key = key, Path = path });
             }
         }
 
@@ -180,9 +181,9 @@ internal sealed class DiscoveryCollector
 
         // LISTEN_URL=http://0.0.0.0:8080 style: the URL's authority is the listen address.
         var at = 0;
-        if (EndpointSyntax.NextUrl(value, ref at, out var url) && url.Hosts[0].Port is int urlPort)
+        if (EndpointSyntax.NextUrl(value, ref at, out var url) && url.FirstHost.Port is int urlPort)
         {
-            host = LoopbackHosts.IsAllInterfaces(url.Hosts[0].Host) ? null : url.Hosts[0].Host;
+            host = LoopbackHosts.IsAllInterfaces(url.FirstHost.Host) ? null : url.FirstHost.Host;
             port = urlPort;
         }
         else if (!BindSyntax.TryParse(value, BindSyntax.IsBindKey(key), out host, out port))

@@ -155,8 +155,7 @@ internal static partial class EndpointSyntax
             authority = slash < 0 ? path : path[..slash];
         }
 
-        // A list only from the second host on: almost every URL names one host, and a list for each of 100,000 URLs
-        // was garbage the collector had to sweep (issue 10).
+        // A list only from the second host on: almost every URL names one host (see UrlMatch).
         HostPort? first = null;
         List<HostPort>? hosts = null;
         foreach (var range in authority.Split(','))
@@ -183,7 +182,7 @@ internal static partial class EndpointSyntax
 
         // A value that is one URL is its own text: no second copy of it.
         var urlText = match.Index == 0 && match.Length == text.Length ? text : value.ToString();
-        url = new UrlMatch(match.Index, urlText, scheme, hosts ?? (IReadOnlyList<HostPort>)[first.Value], hostsEnd);
+        url = new UrlMatch(match.Index, urlText, scheme, first.Value, hosts, hostsEnd);
         return true;
     }
 
