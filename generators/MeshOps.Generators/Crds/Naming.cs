@@ -39,11 +39,14 @@ namespace MeshOps.Generators.Crds
         public static string Parameter(string name)
         {
             var pascal = Pascal(name);
-            var camel = char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
-            return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(camel) != SyntaxKind.None
-                ? "@" + camel
-                : camel;
+            return Identifier(char.ToLowerInvariant(pascal[0]) + pascal.Substring(1));
         }
+
+        /// <summary>A name as C# source must write it: a keyword becomes <c>@class</c>, anything else stays.</summary>
+        public static string Identifier(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None
+                ? "@" + name
+                : name;
 
         /// <summary>The singular of a field name, for nested type names and <c>Add…</c> methods: <c>sources</c> → <c>source</c>.</summary>
         public static string Singular(string name)

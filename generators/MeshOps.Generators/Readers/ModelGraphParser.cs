@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using MeshOps.Generators.Crds;
 using MeshOps.Generators.Readers.Models;
 using Microsoft.CodeAnalysis;
 
@@ -93,7 +94,7 @@ namespace MeshOps.Generators.Readers
                 var shape = HasAttribute(property, JsonNamespace + "JsonConverterAttribute")
                     ? ConverterShape(property)
                     : ShapeOf(property.Type, enqueue, converterTypes);
-                properties.Add(new ModelProperty(EscapedName(property.Name), jsonName, shape, property.Type.IsReferenceType && property.Type.SpecialType != SpecialType.System_String, AcceptsNull(property)));
+                properties.Add(new ModelProperty(Naming.Identifier(property.Name), jsonName, shape, property.Type.IsReferenceType && property.Type.SpecialType != SpecialType.System_String, AcceptsNull(property)));
             }
 
             return new ModelType(MetadataName(type), TypeName(type), id, readable, handsOverUnknownKeys, new EquatableArray<ModelProperty>(properties));
@@ -173,6 +174,7 @@ namespace MeshOps.Generators.Readers
                 converterTypes.Add(metadataName);
                 return new ValueShape(metadataName == "k8s.Models.IntOrString" ? ValueKind.KubernetesIntOrString : ValueKind.ResourceQuantity, TypeName(named), null);
             }
+
             if (named.IsGenericType)
             {
                 var definition = MetadataName(named.OriginalDefinition);
@@ -192,12 +194,7 @@ namespace MeshOps.Generators.Readers
                 return ValueShape.Unsupported;
             }
 
-            if (IsModelClass(named))
-            {
-                return new ValueShape(ValueKind.Model, TypeName(named), null, enqueue(named));
-            }
-
-            return ValueShape.Unsupported;
+            return IsModelClass(named) ? new ValueShape(ValueKind.Model, TypeName(named), null, enqueue(named)) : ValueShape.Unsupported;
         }
 
         /// <summary>A class System.Text.Json reads property by property (not a collection, nor one of its own or the framework's types).</summary>
@@ -253,7 +250,6 @@ namespace MeshOps.Generators.Readers
             return condition.IsNull || condition.Value is 1 or 5;
         }
 
-
         private static bool HasAttribute(ISymbol symbol, string attribute) =>
             symbol.GetAttributes().Any(a => IsAttribute(a, attribute));
 
@@ -268,10 +264,6 @@ namespace MeshOps.Generators.Readers
 
             return false;
         }
-
-        /// <summary>A member name as C# source must write it (<c>@default</c>).</summary>
-        private static string EscapedName(string name) =>
-            Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
         /// <summary>Namespace.Name`arity, nested types with '+': what <c>Type.FullName</c> says at run time.</summary>
         public static string MetadataName(INamedTypeSymbol type)

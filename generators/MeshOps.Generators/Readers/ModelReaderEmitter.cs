@@ -32,23 +32,12 @@ namespace MeshOps.Generators.Readers
             writer.Open("partial class " + graph.ClassName);
             EmitRootDispatch(writer, graph);
             EmitPropertyTables(writer, graph);
-            var collections = new Dictionary<string, (string Method, ValueShape Shape)>();
+            var collections = new CollectionReaders();
             foreach (var type in graph.Types)
                 EmitModelReader(writer, type, collections);
-            var emitted = new HashSet<string>();
-            var queue = new Queue<(string Method, ValueShape Shape)>(collections.Values);
-            while (queue.Count > 0)
-            {
-                var (method, shape) = queue.Dequeue();
-                if (!emitted.Add(method))
-                    continue;
-                EmitCollectionReader(writer, method, shape, collections);
-                foreach (var added in collections.Values)
-                {
-                    if (!emitted.Contains(added.Method))
-                        queue.Enqueue(added);
-                }
-            }
+            // A list of lists names its item reader while it is emitted, so the list grows as it is walked.
+            for (var i = 0; i < collections.Pending.Count; i++)
+                EmitCollectionReader(writer, collections.Pending[i].Method, collections.Pending[i].Shape, collections);
 
             writer.Close();
             if (graph.Namespace.Length > 0)
@@ -109,7 +98,7 @@ namespace MeshOps.Generators.Readers
                 .Line();
         }
 
-        private static void EmitModelReader(IndentedWriter writer, ModelType type, Dictionary<string, (string Method, ValueShape Shape)> collections)
+        private static void EmitModelReader(IndentedWriter writer, ModelType type, CollectionReaders collections)
         {
             if (!type.Readable)
             {
@@ -136,8 +125,8 @@ namespace MeshOps.Generators.Readers
                     writer.Line($"case {name}: throw Unreadable();");
             }
 
-            // System.Text.Json skips an unknown key, or keeps it as JSON where the class has extension data.
-            writer.Line(type.HasExtensionData ? "default: throw Unreadable();" : "default: break;")
+            // System.Text.Json skips an unknown key, or keeps it as JSON where the class has extension data (or refuses it).
+            writer.Line(type.HandsOverUnknownKeys ? "default: throw Unreadable();" : "default: break;")
                 .Close()
                 .Close()
                 .Line("return result;")
@@ -145,7 +134,7 @@ namespace MeshOps.Generators.Readers
                 .Line();
         }
 
-        private static void EmitCollectionReader(IndentedWriter writer, string method, ValueShape shape, Dictionary<string, (string Method, ValueShape Shape)> collections)
+        private static void EmitCollectionReader(IndentedWriter writer, string method, ValueShape shape, CollectionReaders collections)
         {
             var item = shape.Element!;
             if (shape.Kind == ValueKind.List)
@@ -177,7 +166,7 @@ namespace MeshOps.Generators.Readers
                 .Line();
         }
 
-        private static string Expression(ValueShape shape, string value, Dictionary<string, (string Method, ValueShape Shape)> collections)
+        private static string Expression(ValueShape shape, string value, CollectionReaders collections)
         {
             switch (shape.Kind)
             {
@@ -185,13 +174,7 @@ namespace MeshOps.Generators.Readers
                     return $"Read{shape.ModelId}({value})";
                 case ValueKind.List:
                 case ValueKind.Dictionary:
-                    if (!collections.TryGetValue(shape.Key, out var reader))
-                    {
-                        reader = ("Read" + (shape.Kind == ValueKind.List ? "List" : "Map") + IndentedWriter.Number(collections.Count), shape);
-                        collections.Add(shape.Key, reader);
-                    }
-
-                    return $"{reader.Method}({value})";
+                    return $"{collections.MethodFor(shape)}({value})";
                 case ValueKind.LenientConsulEnum:
                     return $"global::MeshOps.Consul.ConsulEnum<{shape.TypeName}>.Parse(TextOrNull({value}))";
                 case ValueKind.KubernetesIntOrString:
@@ -202,6 +185,26 @@ namespace MeshOps.Generators.Readers
                     return "throw Unreadable()";
                 default:
                     return $"Read{shape.Kind}({value})";
+            }
+        }
+
+        /// <summary>One read method per distinct list or dictionary shape, in the order first named.</summary>
+        private sealed class CollectionReaders
+        {
+            private readonly Dictionary<string, string> methods = new Dictionary<string, string>();
+
+            public List<(string Method, ValueShape Shape)> Pending { get; } = new List<(string Method, ValueShape Shape)>();
+
+            public string MethodFor(ValueShape shape)
+            {
+                if (!methods.TryGetValue(shape.Key, out var method))
+                {
+                    method = "Read" + (shape.Kind == ValueKind.List ? "List" : "Map") + IndentedWriter.Number(methods.Count);
+                    methods.Add(shape.Key, method);
+                    Pending.Add((method, shape));
+                }
+
+                return method;
             }
         }
     }

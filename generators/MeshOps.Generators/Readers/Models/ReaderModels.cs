@@ -46,10 +46,10 @@ namespace MeshOps.Generators.Readers.Models
     /// <summary>
     /// A class the reader builds. <see cref="Readable"/> is false when System.Text.Json would read it in a way the
     /// reader does not copy (a constructor with parameters, required or init-only members, polymorphism, fields);
-    /// such a type is always read the System.Text.Json way. <see cref="HasExtensionData"/>: System.Text.Json keeps an
-    /// unknown key as JSON (or refuses it), so the reader hands such a document over instead of dropping the key.
+    /// such a type is always read the System.Text.Json way. <see cref="HandsOverUnknownKeys"/>: System.Text.Json keeps an
+    /// unknown key as JSON (extension data) or refuses it, so the reader hands such a document over instead of dropping the key.
     /// </summary>
-    internal sealed record ModelType(string MetadataName, string TypeName, string Id, bool Readable, bool HasExtensionData, EquatableArray<ModelProperty> Properties);
+    internal sealed record ModelType(string MetadataName, string TypeName, string Id, bool Readable, bool HandsOverUnknownKeys, EquatableArray<ModelProperty> Properties);
 
     /// <summary>
     /// The partial class to complete and every type reachable from its roots. <see cref="ConverterTypes"/> are the
