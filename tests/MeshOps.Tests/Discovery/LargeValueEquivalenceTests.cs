@@ -40,18 +40,22 @@ public class LargeValueEquivalenceTests
     [Fact]
     public void A_large_nginx_config_finds_what_each_of_its_locations_finds_alone()
     {
-        var locations = Enumerable.Range(0, 3_000).Select(i => (i % 4) switch
+        // Nested locations without a directive put several spans between two directives, and a rewrite takes a prefix
+        // away: the scanner's in-order lookups must skip the first and see the second as a lookup of one location would.
+        var locations = Enumerable.Range(0, 3_000).Select(i => (i % 6) switch
         {
             0 => $"  location /p{i} {{ proxy_pass http://svc{i}:8080; }}",
             1 => $"  location /q{i} {{ proxy_pass http://svc{i}/base/; }} # proxy_pass http://ghost{i}:1;",
             2 => $"  # location /r{i} {{ proxy_pass http://ghost{i}:2; }}",
+            3 => $"  location /t{i} {{ location /u{i} {{ }} location /v{i} {{ location /w{i} {{ }} }} }}",
+            4 => $"  location /x{i} {{ rewrite ^ /y break; proxy_pass http://svc{i}:8080; }}",
             _ => $"  location ~ ^/s{i} {{ grpc_pass grpc://g{i}:9000; }}",
         }).ToList();
         var expected = locations.SelectMany(location => NginxConfigScanner.Scan($"server {{\n{location}\n}}\n").Endpoints).ToList();
 
         var whole = NginxConfigScanner.Scan("server {\n" + string.Join('\n', locations) + "\n}").Endpoints;
 
-        Assert.Equal(2_250, expected.Count);
+        Assert.Equal(2_000, expected.Count);
         Assert.Equal(expected, whole);
     }
 }
