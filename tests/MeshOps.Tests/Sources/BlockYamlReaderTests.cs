@@ -76,7 +76,7 @@ public sealed class BlockYamlReaderTests
     {
         foreach (var file in Directory.EnumerateFiles(RepoPaths.Combine("examples", "hashicups", "healthy"), "*.yaml"))
         {
-            var reader = new BlockYamlReader(File.ReadAllText(file), new KeyPool(), YamlLimits.MaxDepth, 100_000);
+            var reader = new BlockYamlReader(File.ReadAllText(file), new KeyPool(), new ValuePool(), YamlLimits.MaxDepth, 100_000);
             var documents = 0;
             BlockReadOutcome outcome;
             while ((outcome = reader.TryReadNext(out _)) == BlockReadOutcome.Document)
@@ -90,7 +90,7 @@ public sealed class BlockYamlReaderTests
     public void A_fallback_mid_stream_keeps_earlier_documents_and_true_line_numbers()
     {
         var text = "a: 1\n---\nb: &x 2\nc: *x\n---\nd: [1, 2]\n";
-        var reader = new BlockYamlReader(text, new KeyPool(), YamlLimits.MaxDepth, 100_000);
+        var reader = new BlockYamlReader(text, new KeyPool(), new ValuePool(), YamlLimits.MaxDepth, 100_000);
         Assert.Equal(BlockReadOutcome.Document, reader.TryReadNext(out var first));
         Assert.Equal("a", ((ParsedMapping)first!).Entries[0].Key);
         Assert.Equal(BlockReadOutcome.Unsupported, reader.TryReadNext(out _));

@@ -9,7 +9,7 @@ namespace MeshOps.Sources.Files.Yaml;
 /// reports the line where the current document began, and <see cref="YamlDocumentReader"/> reads from there with
 /// YamlDotNet, which also produces every error message. A differential test keeps the two readers' trees identical.
 /// </summary>
-internal sealed class BlockYamlReader(string text, KeyPool keys, int maxDepth, int maxNodes)
+internal sealed class BlockYamlReader(string text, KeyPool keys, ValuePool values, int maxDepth, int maxNodes)
 {
     private readonly LineIndex lines = new(text);
     private readonly ChildBuffers scratch = new();
@@ -96,7 +96,7 @@ internal sealed class BlockYamlReader(string text, KeyPool keys, int maxDepth, i
             if (key.Text == "<<" && key.Plain || !keySet.TryAdd(key.Text, entries, out _))
                 throw new UnsupportedYamlException();
             var value = ReadValueAfterIndicator(line, key.ValueStart, indent, depth + 1, key.Text);
-            entries.Add(new MappingEntry(key.Plain ? keys.Intern(key.Text) : key.Text, key.Line + 1, column + 1, value));
+            entries.Add(new MappingEntry(key.Text, key.Line + 1, column + 1, value));
             SkipBlankLines();
             if (AtBlockEnd())
                 break;
@@ -214,7 +214,7 @@ internal sealed class BlockYamlReader(string text, KeyPool keys, int maxDepth, i
                 afterLast = i + 1;
         }
         end = afterLast - lineStart;
-        return text.Substring(first, afterLast - first);
+        return values.Get(text, first, afterLast - first);
     }
 
     private string ReadSingleQuoted(int at, int column, out int end)
@@ -236,7 +236,7 @@ internal sealed class BlockYamlReader(string text, KeyPool keys, int maxDepth, i
             }
             end = i + 1 - start;
             if (unescaped is null)
-                return text.Substring(runStart, i - runStart);
+                return values.Get(text, runStart, i - runStart);
             return unescaped.Append(text, runStart, i - runStart).ToString();
         }
         throw new UnsupportedYamlException();
@@ -255,7 +255,7 @@ internal sealed class BlockYamlReader(string text, KeyPool keys, int maxDepth, i
             {
                 end = i + 1 - start;
                 if (unescaped is null)
-                    return text.Substring(runStart, i - runStart);
+                    return values.Get(text, runStart, i - runStart);
                 return unescaped.Append(text, runStart, i - runStart).ToString();
             }
             if (ch != '\\')
@@ -380,7 +380,7 @@ internal sealed class BlockYamlReader(string text, KeyPool keys, int maxDepth, i
             var keyEnd = i;
             while (keyEnd > start + column && text[keyEnd - 1] is ' ' or '\t')
                 keyEnd--;
-            keyText = text.Substring(start + column, keyEnd - start - column);
+            keyText = keys.Intern(text.AsSpan(start + column, keyEnd - start - column));
             afterKey = i - start;
             plain = true;
         }

@@ -18,4 +18,12 @@ internal sealed class KeyPool
             pool.Add(key, key);
         return key;
     }
+
+    /// <summary>The pooled string for a key read from the text: a key seen before is not copied out of the text again.</summary>
+    public string Intern(ReadOnlySpan<char> key)
+    {
+        if (pool.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var shared))
+            return shared;
+        return Intern(key.ToString());
+    }
 }

@@ -12,11 +12,14 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
 {
     private const string MergeKey = "<<";
 
+    // One for every text this reader reads: the files of one load repeat each other's values.
+    private readonly ValuePool values = new();
+
     /// <summary>Documents in order. A syntax error or excessive nesting ends the stream; other problems skip one document.</summary>
     public IEnumerable<ParsedDocument> Read(string text)
     {
         var keys = new KeyPool();
-        var blockReader = new BlockYamlReader(text, keys, maxDepth, maxNodesPerDocument);
+        var blockReader = new BlockYamlReader(text, keys, values, maxDepth, maxNodesPerDocument);
         while (true)
         {
             switch (blockReader.TryReadNext(out var root))
