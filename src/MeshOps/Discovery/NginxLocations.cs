@@ -9,9 +9,10 @@ namespace MeshOps.Discovery;
 /// location that rewrites the URI.
 /// </summary>
 /// <remarks>
-/// Built in one forward pass as a list of spans, each starting where the innermost location changes, so a question is
-/// a binary search: a configuration of 100,000 locations is not read again for each of its directives (issue 10).
-/// The scanner asks in text order, so a question first looks at the span the one before it ended in and the next.
+/// Built in one forward pass as a list of spans, each starting where the innermost location changes, so a configuration
+/// of 100,000 locations is not read again for each of its directives (issue 10). The scanner asks in text order, so a
+/// question walks forward from the span the one before it ended in, and only a question far ahead or behind is a
+/// binary search. That makes <see cref="PrefixAt"/> change the instance: one belongs to one scan, on one thread.
 /// </remarks>
 internal sealed class NginxLocations
 {

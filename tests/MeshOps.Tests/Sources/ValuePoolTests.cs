@@ -23,6 +23,7 @@ public class ValuePoolTests
             foreach (var value in values)
             {
                 Assert.Equal(value, pool.Get(text, start, value.Length));
+                Assert.Equal(value, pool.Get(new string(value.AsSpan())));
                 start += value.Length;
             }
         }
@@ -77,7 +78,21 @@ public class ValuePoolTests
             Assert.Same(name, deployment.Spec.Template.Spec.Containers[0].Name);
         }
 
-        Assert.Same(deployments[0].ApiVersion, deployments[1].ApiVersion);
         Assert.Equal(["api", "web"], deployments.Select(d => d.Metadata.Name));
+    }
+
+    [Fact]
+    public void Values_YamlDotNet_reads_are_shared_too()
+    {
+        // JSON (kubectl get -o json) is flow YAML, which the block reader leaves to YamlDotNet.
+        const string Json = """
+            {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "api", "labels": {"app": "api"}},
+             "spec": {"selector": {"app": "api"}, "ports": [{"port": 80}]}}
+            """;
+
+        var service = Assert.Single(ManifestLoader.LoadText(Json, "service.json").Resources).As<V1Service>()!;
+
+        Assert.Same(service.Metadata.Name, service.Metadata.Labels["app"]);
+        Assert.Same(service.Metadata.Name, service.Spec.Selector["app"]);
     }
 }

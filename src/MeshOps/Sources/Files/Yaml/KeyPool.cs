@@ -8,7 +8,14 @@ internal sealed class KeyPool
 {
     // Bounded so that a file of unique keys (a huge ConfigMap) cannot grow the pool without limit.
     private const int MaxEntries = 4096;
-    private readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> pool;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> bySpan;
+
+    public KeyPool()
+    {
+        pool = new(StringComparer.Ordinal);
+        bySpan = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public string Intern(string key)
     {
@@ -22,8 +29,11 @@ internal sealed class KeyPool
     /// <summary>The pooled string for a key read from the text: a key seen before is not copied out of the text again.</summary>
     public string Intern(ReadOnlySpan<char> key)
     {
-        if (pool.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var shared))
+        if (bySpan.TryGetValue(key, out var shared))
             return shared;
-        return Intern(key.ToString());
+        var copy = key.ToString();
+        if (pool.Count < MaxEntries)
+            pool.Add(copy, copy);
+        return copy;
     }
 }

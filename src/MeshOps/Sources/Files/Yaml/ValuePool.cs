@@ -1,7 +1,7 @@
 namespace MeshOps.Sources.Files.Yaml;
 
 /// <summary>
-/// One string for a short scalar value written again and again within a load: manifests repeat their values
+/// One string for a short scalar value written again and again within a load, by either YAML reader: manifests repeat their values
 /// (<c>apps/v1</c>, <c>TCP</c>, <c>"true"</c>, a service's name in its labels, selector, ServiceAccount and
 /// intentions), and every copy stayed alive in the typed model for the whole command. At 4,000 services that model was
 /// 28 MB, which each garbage collection during analysis and tracing had to copy (issue 13).
@@ -29,5 +29,16 @@ internal sealed class ValuePool
         if (slot is not null && value.SequenceEqual(slot))
             return slot;
         return slot = value.ToString();
+    }
+
+    /// <summary>The pooled string equal to <paramref name="value"/>, for a value YamlDotNet has already made a string of.</summary>
+    public string Get(string value)
+    {
+        if (value.Length is 0 or > LongestPooled)
+            return value;
+        ref var slot = ref slots[string.GetHashCode(value.AsSpan()) & (Slots - 1)];
+        if (slot is not null && string.Equals(value, slot, StringComparison.Ordinal))
+            return slot;
+        return slot = value;
     }
 }

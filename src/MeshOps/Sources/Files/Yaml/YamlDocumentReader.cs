@@ -40,7 +40,7 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
     internal IEnumerable<ParsedDocument> ReadWithYamlDotNet(string text, KeyPool? keys = null)
     {
         var parser = new Parser(new StringReader(text));
-        var state = new StreamState(parser, keys ?? new KeyPool(), text);
+        var state = new StreamState(parser, keys ?? new KeyPool(), values, text);
         while (TryReadNext(state, out var document))
             yield return document;
     }
@@ -63,7 +63,7 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
                 return false;
             }
             parser.Consume<DocumentStart>();
-            var builder = new TreeBuilder(parser, state.Keys, state.Scratch, maxDepth, maxNodesPerDocument);
+            var builder = new TreeBuilder(parser, state.Keys, state.Values, state.Scratch, maxDepth, maxNodesPerDocument);
             try
             {
                 document = new ParsedDocument(builder.ReadNode(0), null, builder.HasAliases, builder.Warnings);
@@ -122,7 +122,7 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
         return "YAML syntax error: " + (end >= 0 ? message[(end + 3)..] : message);
     }
 
-    private sealed class StreamState(IParser parser, KeyPool keys, string text)
+    private sealed class StreamState(IParser parser, KeyPool keys, ValuePool values, string text)
     {
         public string Text { get; } = text;
 
@@ -134,11 +134,13 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
 
         public KeyPool Keys { get; } = keys;
 
+        public ValuePool Values { get; } = values;
+
         public ChildBuffers Scratch { get; } = new();
     }
 
     /// <summary>Builds one document. Anchors are registered once their node is complete, so a node cannot contain itself.</summary>
-    private sealed class TreeBuilder(IParser parser, KeyPool keyPool, ChildBuffers scratch, int maxDepth, int maxNodes)
+    private sealed class TreeBuilder(IParser parser, KeyPool keyPool, ValuePool valuePool, ChildBuffers scratch, int maxDepth, int maxNodes)
     {
         private Dictionary<string, ParsedNode>? anchors;
         private List<DocumentWarning>? warnings;
@@ -274,11 +276,11 @@ internal sealed class YamlDocumentReader(int maxDepth, int maxNodesPerDocument)
             return node;
         }
 
-        private static ParsedScalar ToScalar(Scalar scalar)
+        private ParsedScalar ToScalar(Scalar scalar)
         {
             var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
             var type = ScalarTypeResolver.Resolve(scalar.Value, scalar.Style == ScalarStyle.Plain, tag);
-            return new ParsedScalar((int)scalar.Start.Line, (int)scalar.Start.Column, scalar.Value, type);
+            return new ParsedScalar((int)scalar.Start.Line, (int)scalar.Start.Column, valuePool.Get(scalar.Value), type);
         }
 
         private void EnsureDepth(int depth, ParsingEvent at)
