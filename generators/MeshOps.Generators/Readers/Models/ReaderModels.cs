@@ -14,7 +14,7 @@ namespace MeshOps.Generators.Readers.Models
         NullableBoolean,
         /// <summary>KubernetesClient's <c>IntOrString</c>, read as its JSON converter reads it.</summary>
         KubernetesIntOrString,
-        /// <summary>KubernetesClient's <c>ResourceQuantity</c>, from text only (a number goes the System.Text.Json way).</summary>
+        /// <summary>KubernetesClient's <c>ResourceQuantity</c>, from text or a number, as its JSON converter reads it.</summary>
         ResourceQuantity,
         /// <summary>A nullable Consul enum behind <c>LenientConsulEnumConverter</c>: its wire name, or null.</summary>
         LenientConsulEnum,

@@ -155,13 +155,3 @@ internal sealed class JsonTranscoder(int maxDepth, int maxNodes, long maxChars)
                 $"The document nests deeper than {maxDepth} levels once aliases are followed.");
     }
 }
-
-/// <summary>The JSON value a YAML scalar becomes.</summary>
-internal enum JsonScalarKind
-{
-    Null,
-    Boolean,
-    Integer,
-    Number,
-    String,
-}

@@ -1,7 +1,7 @@
 namespace MeshOps.Sources.Files.Yaml;
 
 /// <summary>
-/// One string per distinct mapping key within a load. Manifests repeat the same few hundred keys
+/// One string per distinct mapping key within a text (one file or input). Manifests repeat the same few hundred keys
 /// (<c>name</c>, <c>metadata</c>, <c>containerPort</c>), and retained trees otherwise keep a copy of each.
 /// </summary>
 internal sealed class KeyPool
@@ -17,23 +17,15 @@ internal sealed class KeyPool
         bySpan = pool.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public string Intern(string key)
+    public string Intern(string key) => pool.TryGetValue(key, out var shared) ? shared : Add(key);
+
+    /// <summary>The pooled string for a key read from the text: a key seen before is not copied out of the text again.</summary>
+    public string Intern(ReadOnlySpan<char> key) => bySpan.TryGetValue(key, out var shared) ? shared : Add(key.ToString());
+
+    private string Add(string key)
     {
-        if (pool.TryGetValue(key, out var shared))
-            return shared;
         if (pool.Count < MaxEntries)
             pool.Add(key, key);
         return key;
-    }
-
-    /// <summary>The pooled string for a key read from the text: a key seen before is not copied out of the text again.</summary>
-    public string Intern(ReadOnlySpan<char> key)
-    {
-        if (bySpan.TryGetValue(key, out var shared))
-            return shared;
-        var copy = key.ToString();
-        if (pool.Count < MaxEntries)
-            pool.Add(copy, copy);
-        return copy;
     }
 }

@@ -1,9 +1,9 @@
 namespace MeshOps.Sources.Files.Yaml;
 
 /// <summary>
-/// One string for a short scalar value written again and again within a load, by either YAML reader: manifests repeat their values
-/// (<c>apps/v1</c>, <c>TCP</c>, <c>"true"</c>, a service's name in its labels, selector, ServiceAccount and
-/// intentions), and every copy stayed alive in the typed model for the whole command. At 4,000 services that model was
+/// One string for a short scalar value written again and again within a load, by either YAML reader: manifests repeat
+/// their values (<c>apps/v1</c>, <c>TCP</c>, <c>"true"</c>, a service's name in its labels, selector, ServiceAccount
+/// and intentions), and every copy stayed alive in the typed model for the whole command. At 4,000 services that model was
 /// 28 MB, which each garbage collection during analysis and tracing had to copy (issue 13).
 /// </summary>
 /// <remarks>
@@ -25,10 +25,8 @@ internal sealed class ValuePool
         if (length > LongestPooled)
             return text.Substring(start, length);
         var value = text.AsSpan(start, length);
-        ref var slot = ref slots[string.GetHashCode(value) & (Slots - 1)];
-        if (slot is not null && value.SequenceEqual(slot))
-            return slot;
-        return slot = value.ToString();
+        ref var slot = ref SlotOf(value);
+        return slot is not null && value.SequenceEqual(slot) ? slot : slot = value.ToString();
     }
 
     /// <summary>The pooled string equal to <paramref name="value"/>, for a value YamlDotNet has already made a string of.</summary>
@@ -36,9 +34,9 @@ internal sealed class ValuePool
     {
         if (value.Length is 0 or > LongestPooled)
             return value;
-        ref var slot = ref slots[string.GetHashCode(value.AsSpan()) & (Slots - 1)];
-        if (slot is not null && string.Equals(value, slot, StringComparison.Ordinal))
-            return slot;
-        return slot = value;
+        ref var slot = ref SlotOf(value);
+        return slot is not null && value.AsSpan().SequenceEqual(slot) ? slot : slot = value;
     }
+
+    private ref string? SlotOf(ReadOnlySpan<char> value) => ref slots[string.GetHashCode(value) & (Slots - 1)];
 }

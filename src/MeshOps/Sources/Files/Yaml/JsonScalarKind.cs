@@ -1,0 +1,11 @@
+namespace MeshOps.Sources.Files.Yaml;
+
+/// <summary>The JSON value a YAML scalar becomes.</summary>
+internal enum JsonScalarKind
+{
+    Null,
+    Boolean,
+    Integer,
+    Number,
+    String,
+}
