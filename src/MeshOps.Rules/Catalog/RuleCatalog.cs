@@ -44,7 +44,7 @@ namespace MeshOps.Rules.Catalog
             "App binds to loopback on a port a Service targets",
             "{0} listens on {2}, a loopback address, but Service {4} sends traffic to port {3} on the pod IP. {5}",
             "Bind {0} to all interfaces (0.0.0.0:{3} or :{3}) instead of {2}.",
-            "kubectl exec -n {1} deploy/{0} -- netstat -tln");
+            "kubectl exec -n {1} deploy/{0} -- cat /proc/net/tcp /proc/net/tcp6");
 
         /// <summary>{0} caller, {1} namespace, {2} host as written, {3} where the call is written, {4} suggestion text.</summary>
         public static readonly RuleDescriptor UnknownCallTarget = new RuleDescriptor(

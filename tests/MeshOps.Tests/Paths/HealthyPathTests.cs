@@ -59,6 +59,15 @@ public class HealthyPathTests
     }
 
     [Fact]
+    public void The_listener_confirm_reads_the_kernel_socket_table_not_a_netstat_the_image_may_lack()
+    {
+        // postgres' image has no netstat; cat /proc/net/tcp works in any image with cat, and is what live mode reads.
+        var listener = HashiCupsPaths.Load().Trace("products-api", "postgres")[PathHopName.Listener];
+
+        Assert.Equal("kubectl exec -n default deployment/postgres -- cat /proc/net/tcp /proc/net/tcp6", listener.Confirm);
+    }
+
+    [Fact]
     public void A_passing_intention_hop_names_the_intention_that_matched_and_where()
     {
         var intention = HashiCupsPaths.Load().Trace("public-api", "payments")[PathHopName.Intention];

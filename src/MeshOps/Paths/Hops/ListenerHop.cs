@@ -20,7 +20,7 @@ internal sealed class ListenerHop : IHopCheck
             return new HopJudgement(PathHopStatus.Unknown, ["no destination workload, so no listener to judge"], "no destination workload", "", "");
         }
 
-        var confirm = $"kubectl exec -n {workloads[0].Namespace} {workloads[0].Kind.ToLowerInvariant()}/{workloads[0].Name} -- netstat -tln";
+        var confirm = $"kubectl exec -n {workloads[0].Namespace} {workloads[0].Kind.ToLowerInvariant()}/{workloads[0].Name} -- cat /proc/net/tcp /proc/net/tcp6";
         var binds = workloads.SelectMany(w => BindsServed(w, path).Select(b => $"{b.Site.Location}: {w} binds {b.Bind.Host ?? "*"}:{b.Bind.Port} ({b.Site.WrittenAt})")).ToList();
         if (binds.Count > 0)
         {
