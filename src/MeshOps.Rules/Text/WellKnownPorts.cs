@@ -32,13 +32,16 @@ namespace MeshOps.Rules.Text
                 return null;
             }
 
-            foreach (var protocol in Protocols)
+            // Index loops: these run for every port, image and call of every service, and a foreach over the lists'
+            // interfaces allocated an enumerator each time.
+            for (var p = 0; p < Protocols.Count; p++)
             {
-                foreach (var known in protocol.Schemes)
+                var schemes = Protocols[p].Schemes;
+                for (var i = 0; i < schemes.Count; i++)
                 {
-                    if (string.Equals(known, scheme, StringComparison.OrdinalIgnoreCase))
+                    if (string.Equals(schemes[i], scheme, StringComparison.OrdinalIgnoreCase))
                     {
-                        return protocol;
+                        return Protocols[p];
                     }
                 }
             }
@@ -48,11 +51,11 @@ namespace MeshOps.Rules.Text
 
         public static TcpProtocol? ByPort(int port)
         {
-            foreach (var protocol in Protocols)
+            for (var p = 0; p < Protocols.Count; p++)
             {
-                if (protocol.DefaultPort == port)
+                if (Protocols[p].DefaultPort == port)
                 {
-                    return protocol;
+                    return Protocols[p];
                 }
             }
 
@@ -71,20 +74,60 @@ namespace MeshOps.Rules.Text
                 return null;
             }
 
-            foreach (var protocol in Protocols)
+            for (var p = 0; p < Protocols.Count; p++)
             {
-                foreach (var known in protocol.ImageNames)
+                var names = Protocols[p].ImageNames;
+                for (var i = 0; i < names.Count; i++)
                 {
-                    if (string.Equals(known, repository, StringComparison.OrdinalIgnoreCase)
-                        || repository.StartsWith(known + "-", StringComparison.OrdinalIgnoreCase))
+                    if (NamesOrPrefixes(names[i], repository))
                     {
-                        return protocol;
+                        return Protocols[p];
                     }
                 }
             }
 
             return null;
         }
+
+        /// <summary>
+        /// The repository is <paramref name="known"/>, or a variant of that server written with a dash after it
+        /// ("postgresql-ha", "redis-stack-server", "mysql-server"). A variant that names a tool built around the server
+        /// ("postgres-exporter", "mongo-express", "kafka-ui", "redis-commander") speaks HTTP, not the server's protocol:
+        /// taking it for the server would make MESH301 call a correct "http" wrong.
+        /// </summary>
+        private static bool NamesOrPrefixes(string known, string repository)
+        {
+            if (!repository.StartsWith(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            if (repository.Length == known.Length)
+            {
+                return true;
+            }
+
+            if (repository[known.Length] != '-')
+            {
+                return false;
+            }
+
+            foreach (var word in repository.Substring(known.Length + 1).Split('-'))
+            {
+                if (HttpToolWords.Contains(word))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // The words that make "<server>-<word>" a web UI, REST API, metrics exporter or operator rather than the server.
+        private static readonly HashSet<string> HttpToolWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "exporter", "express", "ui", "gui", "web", "commander", "console", "dashboard", "admin", "manager", "insight", "rest", "operator", "browser",
+        };
 
         private static string ImageRepositoryName(string? image)
         {
