@@ -8,10 +8,27 @@ namespace MeshOps.Rules.Intentions
         bool Allowed,
         DecisionReason Reason,
         MatchedIntention? Match,
-        int Precedence,
-        string Explanation)
+        int Precedence)
     {
+        /// <summary>The call that was checked: a default decision names it in <see cref="Explanation"/>.</summary>
+        internal ServiceIdentity? Source { get; init; }
+
+        internal ServiceIdentity? Destination { get; init; }
+
         /// <summary>True when the deciding intention is L7, so "denied" really means "depends on the request".</summary>
         public bool IsL7 => Reason == DecisionReason.MatchedL7;
+
+        /// <summary>
+        /// The decision in words. Written when it is read: analysis and Test-MeshPath -All check every call, and most
+        /// decisions are only ever asked whether they allow.
+        /// </summary>
+        public string Explanation => Reason switch
+        {
+            DecisionReason.DefaultAllow or DecisionReason.DefaultDeny =>
+                "No intention matches " + Source + " => " + Destination + "; the default decision is " + (Allowed ? "allow" : "deny") + ".",
+            DecisionReason.MatchedL7 =>
+                "Matched L7 intention: " + Match + "; reported as deny at L4 because the outcome depends on each request's permissions.",
+            _ => "Matched L4 intention: " + Match + ".",
+        };
     }
 }

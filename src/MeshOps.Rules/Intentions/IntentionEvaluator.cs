@@ -47,31 +47,20 @@ namespace MeshOps.Rules.Intentions
             if (match is null)
             {
                 var allowed = fallback == DefaultDecision.Allow;
-                return new IntentionDecision(
-                    allowed,
-                    allowed ? DecisionReason.DefaultAllow : DecisionReason.DefaultDeny,
-                    null,
-                    0,
-                    "No intention matches " + source + " => " + destination + "; the default decision is " + Word(allowed) + ".");
+                return new IntentionDecision(allowed, allowed ? DecisionReason.DefaultAllow : DecisionReason.DefaultDeny, null, 0)
+                {
+                    Source = source,
+                    Destination = destination,
+                };
             }
 
             if (match.IsL7)
             {
-                return new IntentionDecision(
-                    false,
-                    DecisionReason.MatchedL7,
-                    match,
-                    match.Precedence,
-                    "Matched L7 intention: " + match + "; reported as deny at L4 because the outcome depends on each request's permissions.");
+                return new IntentionDecision(false, DecisionReason.MatchedL7, match, match.Precedence);
             }
 
             var allow = match.Source.Action == IntentionAction.Allow;
-            return new IntentionDecision(
-                allow,
-                allow ? DecisionReason.MatchedL4Allow : DecisionReason.MatchedL4Deny,
-                match,
-                match.Precedence,
-                "Matched L4 intention: " + match + ".");
+            return new IntentionDecision(allow, allow ? DecisionReason.MatchedL4Allow : DecisionReason.MatchedL4Deny, match, match.Precedence);
         }
 
         /// <summary>

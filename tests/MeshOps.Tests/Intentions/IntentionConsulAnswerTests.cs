@@ -7,9 +7,9 @@ namespace MeshOps.Tests.Intentions;
 /// <summary>Consul's answer laid beside ours: the same comparison as the Catalog hop's, and Unknown never reads as agreement.</summary>
 public sealed class IntentionConsulAnswerTests
 {
-    private static readonly IntentionDecision Allow = new(true, DecisionReason.MatchedL4Allow, null, 9, "allowed");
-    private static readonly IntentionDecision Deny = new(false, DecisionReason.DefaultDeny, null, 0, "default deny");
-    private static readonly IntentionDecision L7 = new(false, DecisionReason.MatchedL7, null, 9, "L7");
+    private static readonly IntentionDecision Allow = new(true, DecisionReason.MatchedL4Allow, null, 9);
+    private static readonly IntentionDecision Deny = new(false, DecisionReason.DefaultDeny, null, 0);
+    private static readonly IntentionDecision L7 = new(false, DecisionReason.MatchedL7, null, 9);
 
     private static readonly IntentionCheckResult Ours = new()
     {

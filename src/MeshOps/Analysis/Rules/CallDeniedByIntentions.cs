@@ -44,6 +44,11 @@ internal sealed class CallDeniedByIntentions : IMeshRule
 
     private static RuleVerdict? Verdict(MeshModel model, RuleContext context, CallEdge edge, KubernetesService target, IntentionDecision decision)
     {
+        if (!CallDeniedByIntentionsCheck.CanDeny(decision))
+        {
+            return null;
+        }
+
         var fallback = context.Settings.DefaultPolicy.Value == DefaultPolicy.Deny ? DefaultDecision.Deny : DefaultDecision.Allow;
         return CallDeniedByIntentionsCheck.Check(new IntentionCheckedCall(
             edge.Source.ConsulServiceName, target.ConsulName, model.Protocols.For(target.Namespace, target.ConsulName).Value, edge.WrittenAt, edge.Source.Namespace,

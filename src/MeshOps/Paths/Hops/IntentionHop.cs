@@ -113,6 +113,11 @@ internal sealed class IntentionHop : IHopCheck
 
     private static RuleVerdict? Verdict(PathContext path, IntentionDecision decision)
     {
+        if (!CallDeniedByIntentionsCheck.CanDeny(decision))
+        {
+            return null;
+        }
+
         var (source, destination) = (path.Source, path.Destination);
         var settings = path.Model.Settings.DefaultPolicy;
         return CallDeniedByIntentionsCheck.Check(new IntentionCheckedCall(

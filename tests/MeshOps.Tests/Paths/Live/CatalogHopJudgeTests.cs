@@ -8,9 +8,9 @@ namespace MeshOps.Tests.Paths.Live;
 /// <summary>The Catalog hop judged from Consul's answers: what Envoy can route to, and whether Consul agrees with us.</summary>
 public class CatalogHopJudgeTests
 {
-    private static readonly IntentionDecision Allow = new(true, DecisionReason.MatchedL4Allow, null, 9, "allowed by products-api");
-    private static readonly IntentionDecision Deny = new(false, DecisionReason.DefaultDeny, null, 0, "default deny");
-    private static readonly IntentionDecision L7 = new(false, DecisionReason.MatchedL7, null, 9, "depends on the request");
+    private static readonly IntentionDecision Allow = new(true, DecisionReason.MatchedL4Allow, null, 9);
+    private static readonly IntentionDecision Deny = new(false, DecisionReason.DefaultDeny, null, 0);
+    private static readonly IntentionDecision L7 = new(false, DecisionReason.MatchedL7, null, 9);
 
     private static ConsulServiceHealth Instance(string id, params string[] statuses) => new()
     {
