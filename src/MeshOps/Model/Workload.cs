@@ -6,7 +6,7 @@ namespace MeshOps.Model;
 /// <summary>
 /// Something that runs pods (Deployment, StatefulSet, DaemonSet, ReplicaSet or a bare Pod), seen through its pod template.
 /// </summary>
-public sealed class Workload
+public sealed class Workload : ISpanFormattable
 {
     public required ManifestResource Resource { get; init; }
 
@@ -67,6 +67,12 @@ public sealed class Workload
     public string LabelSelector => string.Join(",", (Selector ?? PodLabels).Select(p => $"{p.Key}={p.Value}"));
 
     public override string ToString() => $"{Kind}/{Name}";
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>Writes <c>Kind/Name</c> into an evidence line being built, without a string of its own.</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        destination.TryWrite($"{Kind}/{Name}", out charsWritten);
 }
 
 /// <summary>An upstream declared in <c>consul.hashicorp.com/connect-service-upstreams</c>, reached on localhost:LocalPort.</summary>
