@@ -53,13 +53,13 @@ internal sealed class PathFindingIndex
     /// The positions in the report of the findings that may concern a path with these call sites and end objects, in
     /// report order: a superset of those <see cref="PathFindings.Select"/> keeps, which it then judges one by one.
     /// </summary>
-    public IEnumerable<int> About(IReadOnlySet<SourceLocation> callSites, IReadOnlySet<EndRef> sourceRefs, IReadOnlySet<EndRef> destinationRefs, PathEnd destination)
+    public IEnumerable<int> About(IReadOnlyList<SourceLocation> callSites, IReadOnlySet<EndRef> sourceRefs, IReadOnlySet<EndRef> destinationRefs, PathEnd destination)
     {
         // Most paths of a healthy mesh have no finding at all: nothing is allocated for them.
         SortedSet<int>? found = null;
-        foreach (var site in callSites)
+        for (var i = 0; i < callSites.Count; i++)
         {
-            Take(_atCallSite, site, ref found);
+            Take(_atCallSite, callSites[i], ref found);
         }
 
         foreach (var reference in sourceRefs)

@@ -16,16 +16,24 @@ internal static class PathFindings
 {
     private static readonly string[] DestinationEntryKinds = ["ServiceDefaults", "ServiceRouter", "ServiceSplitter", "ServiceResolver"];
 
+    private static readonly IReadOnlySet<EndRef> NoRefs = new HashSet<EndRef>();
+
     /// <param name="paths">Built once over the same model and report, it narrows the findings read to those that can concern the path.</param>
     public static IReadOnlyList<HopFinding> Select(
         MeshModel model, AnalysisReport report, PathEnd source, PathEnd destination, IReadOnlyList<CallEdge> edges, PathIndex? paths = null)
     {
         var index = paths?.Findings;
-        var callSites = edges.Select(e => e.Location.ForOutput()).ToHashSet();
+        // A path has a call or two: a list is searched as fast as a set is built.
+        var callSites = new List<SourceLocation>(edges.Count);
+        foreach (var edge in edges)
+        {
+            callSites.Add(edge.Location.ForOutput());
+        }
+
         var sourceRefs = paths?.RefsOf(source) ?? EndRefs(source);
-        var destinationRefs = destination.Resolved ? paths?.RefsOf(destination) ?? EndRefs(destination) : new HashSet<EndRef>();
+        var destinationRefs = destination.Resolved ? paths?.RefsOf(destination) ?? EndRefs(destination) : NoRefs;
         var candidates = index?.About(callSites, sourceRefs, destinationRefs, destination) ?? Enumerable.Range(0, report.Findings.Count);
-        var selected = new List<HopFinding>();
+        var selected = new List<HopFinding>(0);
         foreach (var i in candidates)
         {
             var finding = report.Findings[i];

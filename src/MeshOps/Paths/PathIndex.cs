@@ -13,6 +13,7 @@ internal sealed class PathIndex
 {
     private readonly MeshModel _model;
     private readonly Dictionary<Workload, List<int>> _edgesBySource = [];
+    private readonly Dictionary<Workload, List<CallEdge>> _callsBySource = [];
     private readonly Dictionary<(string Namespace, string Name), List<Workload>> _registered = [];
     private readonly Dictionary<(string Namespace, string Name), Workload> _workloadsByName = [];
     private readonly Dictionary<(string Written, string? Namespace), PathEnd> _ends = [];
@@ -25,6 +26,7 @@ internal sealed class PathIndex
         for (var i = 0; i < model.Edges.Count; i++)
         {
             Add(_edgesBySource, model.Edges[i].Source, i);
+            Add(_callsBySource, model.Edges[i].Source, model.Edges[i]);
         }
 
         foreach (var workload in model.Workloads)
@@ -65,10 +67,16 @@ internal sealed class PathIndex
     }
 
     /// <summary>The model's calls made by any of <paramref name="sources"/>, in model order.</summary>
-    public IEnumerable<CallEdge> EdgesFrom(IReadOnlyList<Workload> sources)
+    public IReadOnlyList<CallEdge> EdgesFrom(IReadOnlyList<Workload> sources)
     {
-        var indices = sources.Distinct().SelectMany(w => _edgesBySource.TryGetValue(w, out var list) ? list : []);
-        return (sources.Count > 1 ? indices.Order() : indices).Select(i => _model.Edges[i]);
+        // One workload per end is the rule: its calls are kept as a list, already in model order, and handed out as is.
+        if (sources.Count == 1)
+        {
+            return _callsBySource.TryGetValue(sources[0], out var calls) ? calls : [];
+        }
+
+        var indices = sources.Distinct().SelectMany(w => _edgesBySource.TryGetValue(w, out var list) ? list : []).Order();
+        return [.. indices.Select(i => _model.Edges[i])];
     }
 
     /// <summary>The mesh workloads of the namespace that register as Consul service <paramref name="name"/>, in model order.</summary>

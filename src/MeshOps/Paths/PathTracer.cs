@@ -1,3 +1,4 @@
+using k8s.Models;
 using System.Globalization;
 using MeshOps.Analysis;
 using MeshOps.Model;
@@ -69,9 +70,9 @@ public static class PathTracer
         var source = index?.End(from, @namespace) ?? PathEndResolver.Resolve(model, from, @namespace);
         var destination = index?.End(to, @namespace) ?? PathEndResolver.Resolve(model, to, @namespace);
         var edges = CallsBetween(index?.EdgesFrom(source.Workloads) ?? model.Edges, source, destination);
-        var dialled = port ?? edges.Select(e => e.Port).FirstOrDefault(p => p is not null);
+        var dialled = port ?? FirstPort(edges);
         var servicePort = destination.Service?.Ports is { } ports
-            ? dialled is { } number ? ports.FirstOrDefault(p => p.Port == number) : ports.Count == 1 ? ports[0] : null
+            ? dialled is { } number ? PortNumbered(ports, number) : ports.Count == 1 ? ports[0] : null
             : null;
         var context = new PathContext(model, source, destination, edges, dialled, servicePort);
         return new ResolvedPath(context, PathFindings.Select(model, report, source, destination, edges, index));
@@ -122,10 +123,50 @@ public static class PathTracer
     /// The calls the source writes to the destination's Service, and those to a name one typo away from it (MESH104
     /// reports them): a caller that dials "postgress" is on the path to postgres, and that is what breaks it.
     /// </summary>
-    private static IReadOnlyList<CallEdge> CallsBetween(IEnumerable<CallEdge> calls, PathEnd source, PathEnd destination) =>
-        [.. calls.Where(e => source.Workloads.Contains(e.Source) && !e.IsRemote && (destination.Service is { } service
-            ? e.Target == service || (e.Target is null && e.TargetNamespace == service.Namespace && NameSuggester.Nearest(e.TargetName, [service.Name]) is not null)
-            : e.Target is null && e.TargetName == destination.ConsulName))];
+    /// <remarks>A loop, not LINQ: -All asks this for every edge, and most of them keep one call or none.</remarks>
+    private static IReadOnlyList<CallEdge> CallsBetween(IReadOnlyList<CallEdge> calls, PathEnd source, PathEnd destination)
+    {
+        List<CallEdge>? between = null;
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var e = calls[i];
+            if (source.Workloads.Contains(e.Source) && !e.IsRemote && (destination.Service is { } service
+                ? e.Target == service || (e.Target is null && e.TargetNamespace == service.Namespace && NameSuggester.Nearest(e.TargetName, [service.Name]) is not null)
+                : e.Target is null && e.TargetName == destination.ConsulName))
+            {
+                (between ??= new List<CallEdge>(1)).Add(e);
+            }
+        }
+
+        return between ?? (IReadOnlyList<CallEdge>)[];
+    }
+
+    /// <summary>The port the first call that states one dials.</summary>
+    private static int? FirstPort(IReadOnlyList<CallEdge> edges)
+    {
+        for (var i = 0; i < edges.Count; i++)
+        {
+            if (edges[i].Port is not null)
+            {
+                return edges[i].Port;
+            }
+        }
+
+        return null;
+    }
+
+    private static V1ServicePort? PortNumbered(IReadOnlyList<V1ServicePort> ports, int number)
+    {
+        for (var i = 0; i < ports.Count; i++)
+        {
+            if (ports[i].Port == number)
+            {
+                return ports[i];
+            }
+        }
+
+        return null;
+    }
 
     private static JudgedHop Hop(IHopCheck check, PathContext context, IReadOnlyList<Finding> concerning, HopJudgement? live)
     {

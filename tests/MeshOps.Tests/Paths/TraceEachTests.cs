@@ -1,5 +1,7 @@
+using MeshOps.Analysis;
 using MeshOps.Graph;
 using MeshOps.Paths;
+using MeshOps.Sources.Files;
 using MeshOps.Tests.Analysis;
 
 namespace MeshOps.Tests.Paths;
@@ -40,6 +42,74 @@ public class TraceEachTests
 
         Assert.True(failing >= 20, $"{failing} failing paths");
     }
+
+    [Fact]
+    public void A_source_served_by_two_workloads_traces_their_calls_in_model_order_as_alone()
+    {
+        // Service api selects both Deployments: the source end has two workloads, whose calls -All merges from its
+        // per-workload lists back into the order the model holds them.
+        var manifests = ManifestLoader.LoadText(TwoWorkloadsYaml, "two-workloads.yaml");
+        var (report, model) = MeshAnalyzer.AnalyzeWithModel(manifests);
+        List<PathRequest> requests = [new("api", "backend"), new("api", "backend", 9090), new("api-v1", "backend"), new("backend", "api")];
+
+        var each = PathTracer.TraceEach(model, report, requests).ToList();
+
+        Assert.Equal(2, PathTracer.Trace(model, report, "api", "backend").Hops.Single(h => h.Name == PathHopName.Name).Evidence.Count(e => e.Contains(" calls backend", StringComparison.Ordinal)));
+        for (var i = 0; i < requests.Count; i++)
+        {
+            Assert.Equal(Describe(PathTracer.Trace(model, report, requests[i].From, requests[i].To, requests[i].Port)), Describe(each[i]));
+        }
+    }
+
+    private const string TwoWorkloadsYaml = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: api}
+        spec: {selector: {app: api}, ports: [{port: 8080}]}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api-v2}
+        spec:
+          selector: {matchLabels: {app: api, track: v2}}
+          template:
+            metadata: {labels: {app: api, track: v2}, annotations: {consul.hashicorp.com/connect-inject: "true"}}
+            spec:
+              containers:
+                - name: api
+                  image: api:2
+                  ports: [{containerPort: 8080}]
+                  env: [{name: BACKEND_URL, value: "http://backend:9090/v2"}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api-v1}
+        spec:
+          selector: {matchLabels: {app: api, track: v1}}
+          template:
+            metadata: {labels: {app: api, track: v1}, annotations: {consul.hashicorp.com/connect-inject: "true"}}
+            spec:
+              containers:
+                - name: api
+                  image: api:1
+                  ports: [{containerPort: 8080}]
+                  env: [{name: BACKEND_URL, value: "http://backend:9090/v1"}]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: backend}
+        spec: {selector: {app: backend}, ports: [{port: 9090}]}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: backend}
+        spec:
+          selector: {matchLabels: {app: backend}}
+          template:
+            metadata: {labels: {app: backend}, annotations: {consul.hashicorp.com/connect-inject: "true"}}
+            spec:
+              containers: [{name: backend, image: backend:1, ports: [{containerPort: 9090}]}]
+        """;
 
     /// <summary>
     /// Every edge of the mesh graph, per port (what -All traces), then every ordered pair of its services both ways of
