@@ -17,7 +17,7 @@ public static class MeshGraphBuilder
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(report);
-        var errors = report.Findings.Where(f => f.Severity == Severity.Error).ToList();
+        var errors = new EdgeErrors(report.Findings);
         var nodes = new Dictionary<(string, string), MeshGraphNode>();
         var edges = new List<MeshGraphEdge>();
         foreach (var workload in model.Workloads.Where(w => w.InMesh))
@@ -33,9 +33,7 @@ public static class MeshGraphBuilder
                 ? Node(nodes, target.Namespace, target.InMesh ? target.ConsulName : target.Name, target.InMesh ? MeshGraphNodeKind.MeshService : MeshGraphNodeKind.OutsideMesh)
                 : Node(nodes, first.TargetNamespace, first.TargetName, MeshGraphNodeKind.Unknown);
             var ports = group.Select(e => e.Port).OfType<int>().Distinct().Order().ToList();
-            var failing = errors
-                .Where(f => group.Any(e => SameLocation(f, e.Location)) || (first.Target is { } t && f.Resource.Kind == "Service" && f.Resource.Name == t.Name && f.Resource.Namespace == t.Namespace))
-                .Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var failing = errors.Breaking(group, first.Target);
             edges.Add(new MeshGraphEdge(from, to, ports, Called: true, Decide(model, from, to)) { FailingRules = failing });
         }
 
@@ -56,9 +54,6 @@ public static class MeshGraphBuilder
 
     private static (string, string) TargetKey(CallEdge edge) =>
         edge.Target is { } target ? (target.Namespace, target.Name) : (edge.TargetNamespace, edge.TargetName);
-
-    private static bool SameLocation(Finding finding, Sources.SourceLocation location) =>
-        finding.Location.Line == location.Line && string.Equals(finding.Location.File, location.ForOutput().File, StringComparison.Ordinal);
 
     private static MeshGraphNode Node(Dictionary<(string, string), MeshGraphNode> nodes, string ns, string name, MeshGraphNodeKind kind)
     {
