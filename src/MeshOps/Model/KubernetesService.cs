@@ -16,7 +16,8 @@ public sealed class KubernetesService
 
     public IReadOnlyList<V1ServicePort> Ports => _ports ??= Service.Spec?.Ports?.ToList() ?? [];
 
-    public IReadOnlyDictionary<string, string> Selector => SelectorOf(Service);
+    /// <summary>The Service's selector; read once, since rules ask for it inside loops over workloads.</summary>
+    public IReadOnlyDictionary<string, string> Selector => _selector ??= SelectorOf(Service);
 
     /// <summary>The workloads whose pods the selector selects, in input order.</summary>
     public required IReadOnlyList<Workload> Workloads { get; init; }
@@ -46,6 +47,7 @@ public sealed class KubernetesService
         resource.Labels.TryGetValue(ConsulAnnotations.ServiceIgnore, out var value) && value.Trim() == "true";
 
     private IReadOnlyList<V1ServicePort>? _ports;
+    private IReadOnlyDictionary<string, string>? _selector;
 
     private static readonly IReadOnlyDictionary<string, string> EmptySelector = new Dictionary<string, string>();
 }

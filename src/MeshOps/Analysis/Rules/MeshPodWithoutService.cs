@@ -19,13 +19,14 @@ internal sealed class MeshPodWithoutService : IMeshRule
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
     {
         var namespacesWithServices = model.Services.Select(s => s.Namespace).ToHashSet(StringComparer.Ordinal);
+        var services = new UnselectingServices(model.Services);
         // Inputs with no Service in a namespace say nothing about that namespace's Services: they are Deployments whose
         // Services come from elsewhere (a chart, a kustomize base, another folder), or a snippet checked for something
         // else. Only where the inputs do declare the namespace's Services is a pod none of them selects a fault.
         foreach (var workload in model.Workloads.Where(w => w.InMesh && !w.PodAnnotations.ContainsKey(GatewayKind) && namespacesWithServices.Contains(w.Namespace)))
         {
             var selecting = model.ServicesSelecting(workload);
-            if (selecting.Any(s => !s.IgnoredByConsul) || HasMisaimedService(workload, model) || SelectedOnceNamespaced(workload, model))
+            if (selecting.Any(s => !s.IgnoredByConsul) || services.HasMisaimed(workload) || services.SelectedOnceNamespaced(workload))
             {
                 continue;
             }
@@ -40,19 +41,81 @@ internal sealed class MeshPodWithoutService : IMeshRule
     }
 
     /// <summary>
-    /// A Service of the namespace that selects no pod with the same label keys as this pod's, only other values
-    /// (app: front-end for app: frontend): most likely this pod's Service with a typo, which MESH102 reports at its cause.
+    /// The Services that may explain a pod no Service selects, indexed once per check: a broken mesh (one label typo
+    /// in a shared template) leaves every pod unselected, and a scan of every Service for each of them made 4,000
+    /// services take 2 s here.
     /// </summary>
-    private static bool HasMisaimedService(Workload workload, MeshModel model) =>
-        model.Services.Any(s => s.Namespace == workload.Namespace && s.Workloads.Count == 0 && !s.IgnoredByConsul
-            && s.Selector.Count > 0 && s.Selector.Keys.All(workload.PodLabels.ContainsKey));
+    private sealed class UnselectingServices
+    {
+        // Per namespace, the distinct key sets of the selectors of Services that select nothing.
+        private readonly Dictionary<string, List<string[]>> _misaimedKeys = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// A Service written without a namespace was placed in default, but <c>kubectl apply -n</c> may put it beside the pod:
-    /// if it would select the pod there, the pod's Service is in the inputs and only the namespace is unknown (MESH104
-    /// words that assumption; here it is no fault to report).
-    /// </summary>
-    private static bool SelectedOnceNamespaced(Workload workload, MeshModel model) =>
-        model.Services.Any(s => s.Resource.Namespace is null && s.Namespace != workload.Namespace
-            && s.Selector.Count > 0 && LabelIndex.Matches(workload.PodLabels, s.Selector));
+        // Services written without a namespace, by the first of their selector's pairs (every pair must match).
+        private readonly Dictionary<(string Key, string Value), List<KubernetesService>> _unnamespaced = [];
+
+        public UnselectingServices(IReadOnlyList<KubernetesService> services)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var service in services)
+            {
+                var selector = service.Selector;
+                if (selector.Count == 0)
+                {
+                    continue;
+                }
+
+                var keys = selector.Keys.Order(StringComparer.Ordinal).ToArray();
+                if (service.Workloads.Count == 0 && !service.IgnoredByConsul && seen.Add(KeySetOf(service.Namespace, keys)))
+                {
+                    if (!_misaimedKeys.TryGetValue(service.Namespace, out var keySets))
+                    {
+                        _misaimedKeys[service.Namespace] = keySets = [];
+                    }
+
+                    keySets.Add(keys);
+                }
+
+                if (service.Resource.Namespace is null)
+                {
+                    var first = (keys[0], selector[keys[0]]);
+                    if (!_unnamespaced.TryGetValue(first, out var list))
+                    {
+                        _unnamespaced[first] = list = [];
+                    }
+
+                    list.Add(service);
+                }
+            }
+        }
+
+        /// <summary>The namespace and keys, each prefixed with its length, so that no two different sets read alike.</summary>
+        private static string KeySetOf(string ns, string[] keys) =>
+            string.Concat(keys.Prepend(ns).Select(part => $"{part.Length}:{part}"));
+
+        /// <summary>
+        /// A Service of the namespace that selects no pod with the same label keys as this pod's, only other values
+        /// (app: front-end for app: frontend): most likely this pod's Service with a typo, which MESH102 reports at its cause.
+        /// </summary>
+        public bool HasMisaimed(Workload workload) =>
+            _misaimedKeys.TryGetValue(workload.Namespace, out var keySets) && keySets.Any(keys => keys.All(workload.PodLabels.ContainsKey));
+
+        /// <summary>
+        /// A Service written without a namespace was placed in default, but <c>kubectl apply -n</c> may put it beside the pod:
+        /// if it would select the pod there, the pod's Service is in the inputs and only the namespace is unknown (MESH104
+        /// words that assumption; here it is no fault to report).
+        /// </summary>
+        public bool SelectedOnceNamespaced(Workload workload)
+        {
+            foreach (var label in workload.PodLabels)
+            {
+                if (_unnamespaced.TryGetValue((label.Key, label.Value), out var services)
+                    && services.Any(s => s.Namespace != workload.Namespace && LabelIndex.Matches(workload.PodLabels, s.Selector)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 }

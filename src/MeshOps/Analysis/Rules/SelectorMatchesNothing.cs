@@ -10,6 +10,7 @@ internal sealed class SelectorMatchesNothing : IMeshRule
 
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
     {
+        var namespacesWithWorkloads = model.Workloads.Select(w => w.Namespace).ToHashSet(StringComparer.Ordinal);
         foreach (var service in model.Services)
         {
             // A Service without a selector is backed by hand-made Endpoints; nothing to check.
@@ -21,7 +22,7 @@ internal sealed class SelectorMatchesNothing : IMeshRule
             var selector = string.Join(",", service.Selector.Select(p => $"{p.Key}={p.Value}"));
             // With no workload of the namespace among the inputs, the folder holds Services only (the Deployments are
             // applied from elsewhere): the verdict rests on their absence, not on a selector that misses a pod.
-            var workloadsHere = model.Workloads.Any(w => w.Namespace == service.Namespace);
+            var workloadsHere = namespacesWithWorkloads.Contains(service.Namespace);
             yield return new RuleHit(Descriptor, service.Resource, service.Resource.LocationOf("spec", "selector"),
                 [service.Name, service.Namespace, selector], [],
                 Assumption: workloadsHere ? null
