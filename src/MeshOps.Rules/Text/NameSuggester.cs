@@ -11,9 +11,10 @@ namespace MeshOps.Rules.Text
         /// most 2 edits, and no more than a third of the name's length, so short names do not attract unrelated ones.
         /// Ties keep the first candidate; an exact match is not a suggestion.
         /// </summary>
+        /// <remarks>A scan of every candidate: for many names over one list of candidates, <see cref="NearNames"/> answers alike.</remarks>
         public static string? Nearest(string name, IEnumerable<string> candidates)
         {
-            var threshold = Math.Min(2, Math.Max(1, name.Length / 3));
+            var threshold = ThresholdFor(name);
             string? best = null;
             var bestDistance = int.MaxValue;
             foreach (var candidate in candidates)
@@ -33,6 +34,9 @@ namespace MeshOps.Rules.Text
 
             return best;
         }
+
+        /// <summary>How many edits still make a suggestion for <paramref name="name"/>: at most 2, and no more than a third of its length.</summary>
+        public static int ThresholdFor(string name) => Math.Min(2, Math.Max(1, name.Length / 3));
 
         /// <summary>Damerau-Levenshtein distance in its optimal string alignment form (adjacent swaps count once).</summary>
         public static int Distance(string a, string b)

@@ -23,7 +23,7 @@ internal static class PathEndResolver
             }
         }
 
-        return new PathEnd(written, ns ?? "default", name, null, []) { Nearest = Nearest(model, name) };
+        return new PathEnd(written, ns ?? "default", name, null, []) { Nearest = Nearest(index?.Names ?? NamesOf(model), name) };
     }
 
     private static PathEnd? Find(MeshModel model, string name, string ns, PathIndex? index)
@@ -41,16 +41,16 @@ internal static class PathEndResolver
         }
 
         var workload = index is null ? model.Workloads.FirstOrDefault(w => w.Namespace == ns && w.Name == name) : index.WorkloadNamed(ns, name);
-        return workload is not null ? new PathEnd(name, ns, workload.ConsulServiceName, null, [workload]) : FindPod(model, name, ns);
+        return workload is not null ? new PathEnd(name, ns, workload.ConsulServiceName, null, [workload]) : FindPod(model, name, ns, index);
     }
 
     /// <summary>
     /// A pod by its name (a live snapshot holds the pods): the end is its workload's service, traced from that pod's
     /// own sidecar, as a user who copied the name from <c>kubectl get pods</c> means.
     /// </summary>
-    private static PathEnd? FindPod(MeshModel model, string name, string ns)
+    private static PathEnd? FindPod(MeshModel model, string name, string ns, PathIndex? index)
     {
-        var pod = model.Resources.FirstOrDefault(r => r.Kind == "Pod" && r.Name == name && MeshModelBuilder.NamespaceOf(r) == ns);
+        var pod = index is null ? model.Resources.FirstOrDefault(r => IsPod(r, ns, name)) : index.PodNamed(ns, name);
         var owner = pod is null ? null : model.Workloads.FirstOrDefault(w => w.Namespace == ns && PodSelection.Selects(w, pod));
         if (owner is null)
         {
@@ -61,19 +61,21 @@ internal static class PathEndResolver
         return new PathEnd(name, ns, owner.ConsulServiceName, service, service?.Workloads ?? [owner]) { Pod = name };
     }
 
-    private static IReadOnlyList<string> Nearest(MeshModel model, string name)
-    {
-        var names = model.Services.Select(s => s.Name)
+    /// <summary>A Pod of that namespace and name.</summary>
+    internal static bool IsPod(Sources.ManifestResource resource, string ns, string name) =>
+        resource.Kind == "Pod" && resource.Name == name && MeshModelBuilder.NamespaceOf(resource) == ns;
+
+    /// <summary>The names an end may be written as, for "did you mean": Services, Consul service names, workloads.</summary>
+    internal static NearNames NamesOf(MeshModel model) =>
+        new(model.Services.Select(s => s.Name)
             .Concat(model.Workloads.Select(w => w.ConsulServiceName))
             .Concat(model.Workloads.Select(w => w.Name))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return [.. names
-            .Select(candidate => (Candidate: candidate, Distance: NameSuggester.Distance(name, candidate)))
-            .Where(c => c.Distance <= Math.Max(2, name.Length / 3))
+            .Distinct(StringComparer.Ordinal));
+
+    private static IReadOnlyList<string> Nearest(NearNames names, string name) =>
+        [.. names.Near(name, Math.Max(2, name.Length / 3))
             .OrderBy(c => c.Distance)
-            .ThenBy(c => c.Candidate, StringComparer.Ordinal)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
             .Take(3)
-            .Select(c => c.Candidate)];
-    }
+            .Select(c => c.Name)];
 }

@@ -1,5 +1,6 @@
 using MeshOps.Analysis;
 using MeshOps.Model;
+using MeshOps.Rules.Text;
 
 namespace MeshOps.Paths;
 
@@ -18,6 +19,8 @@ internal sealed class PathIndex
     private readonly Dictionary<(string Namespace, string Name), Workload> _workloadsByName = [];
     private readonly Dictionary<(string Written, string? Namespace), PathEnd> _ends = [];
     private readonly Dictionary<PathEnd, HashSet<EndRef>> _refs = new(ReferenceEqualityComparer.Instance);
+    private NearNames? _names;
+    private Dictionary<(string Namespace, string Name), Sources.ManifestResource>? _pods;
 
     public PathIndex(MeshModel model, AnalysisReport report)
     {
@@ -41,6 +44,9 @@ internal sealed class PathIndex
     }
 
     public PathFindingIndex Findings { get; }
+
+    /// <summary>The names ends may be written as, built on the first end that resolves to nothing (-All on a broken mesh has many).</summary>
+    public NearNames Names => _names ??= PathEndResolver.NamesOf(_model);
 
     /// <summary>The end <paramref name="written"/> names, resolved once per name and default namespace.</summary>
     public PathEnd End(string written, string? defaultNamespace)
@@ -81,6 +87,24 @@ internal sealed class PathIndex
 
     /// <summary>The mesh workloads of the namespace that register as Consul service <paramref name="name"/>, in model order.</summary>
     public IReadOnlyList<Workload> RegisteredAs(string ns, string name) => _registered.TryGetValue((ns, name), out var list) ? list : [];
+
+    /// <summary>The first Pod of the namespace with this name, as a scan of the model's resources finds it.</summary>
+    public Sources.ManifestResource? PodNamed(string ns, string name)
+    {
+        if (_pods is null)
+        {
+            _pods = [];
+            foreach (var resource in _model.Resources)
+            {
+                if (resource.Kind == "Pod")
+                {
+                    _pods.TryAdd((MeshModelBuilder.NamespaceOf(resource), resource.Name), resource);
+                }
+            }
+        }
+
+        return _pods.GetValueOrDefault((ns, name));
+    }
 
     /// <summary>The first workload of the namespace with this name, as a scan in model order finds it.</summary>
     public Workload? WorkloadNamed(string ns, string name) => _workloadsByName.GetValueOrDefault((ns, name));
