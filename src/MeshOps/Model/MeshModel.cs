@@ -12,6 +12,11 @@ public sealed class MeshModel
     /// <summary>Every object read, including kinds MeshOps does not model (Model is null for those).</summary>
     public required IReadOnlyList<ManifestResource> Resources { get; init; }
 
+    /// <summary>The Pods among <see cref="Resources"/>, indexed on first use (a live snapshot's; files seldom hold any).</summary>
+    internal PodIndex Pods => _pods ??= new PodIndex(Resources.Where(r => r.Kind == "Pod"));
+
+    private PodIndex? _pods;
+
     public required IReadOnlyList<Workload> Workloads { get; init; }
 
     public required IReadOnlyList<KubernetesService> Services { get; init; }

@@ -21,7 +21,5 @@ internal static class PodSelection
 
     /// <summary>The workload's pods in the snapshot, by name.</summary>
     public static IReadOnlyList<ManifestResource> Of(MeshModel model, Workload workload) =>
-        [.. model.Resources
-            .Where(r => r.Kind == "Pod" && MeshModelBuilder.NamespaceOf(r) == workload.Namespace && Selects(workload, r))
-            .OrderBy(r => r.Name, StringComparer.Ordinal)];
+        [.. model.Pods.Of(workload).OrderBy(r => r.Name, StringComparer.Ordinal)];
 }

@@ -16,21 +16,22 @@ internal static class ObservedPods
             yield break;
         }
 
-        // Indexed by namespace once, so a cluster of many workloads and pods is not read workloads × pods times.
-        var podsByNamespace = model.Resources
-            .Where(r => r.Kind == "Pod")
-            .Select(r => (Pod: r, Key: new ObjectKey(MeshModelBuilder.NamespaceOf(r), r.Name)))
-            .Where(p => model.Observed.Pods.ContainsKey(p.Key))
-            .ToLookup(p => p.Key.Namespace, p => (p.Pod, Status: model.Observed.Pods[p.Key]), StringComparer.Ordinal);
+        // Indexed once, so a cluster of many workloads and pods is not read workloads × pods times.
+        var observed = model.Resources
+            .Where(r => r.Kind == "Pod" && model.Observed.Pods.ContainsKey(KeyOf(r)))
+            .ToList();
+        var pods = new PodIndex(observed);
         foreach (var workload in model.Workloads)
         {
-            var mine = podsByNamespace[workload.Namespace].Where(p => PodSelection.Selects(workload, p.Pod)).ToList();
+            var mine = pods.Of(workload).Select(pod => (pod, model.Observed.Pods[KeyOf(pod)])).ToList();
             if (mine.Count > 0)
             {
                 yield return (workload, mine);
             }
         }
     }
+
+    private static ObjectKey KeyOf(ManifestResource pod) => new(MeshModelBuilder.NamespaceOf(pod), pod.Name);
 
     /// <summary>Where a container's status was written (a dump), or the pod itself (a live object).</summary>
     public static SourceLocation LocationOf(ManifestResource pod, string statusList, int index) =>
