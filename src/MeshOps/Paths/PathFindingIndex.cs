@@ -21,6 +21,7 @@ internal sealed class PathFindingIndex
     {
         _named = new IReadOnlyList<EndRef>[report.Findings.Count];
         _intentionDestination = new string?[report.Findings.Count];
+        var copies = new Lazy<ILookup<string, ManifestResource>>(() => PathFindings.IntentionCopies(model));
         for (var i = 0; i < report.Findings.Count; i++)
         {
             var finding = report.Findings[i];
@@ -41,7 +42,7 @@ internal sealed class PathFindingIndex
                 Add(_naming, reference, i);
             }
 
-            if (PathFindings.IntentionDestinationOf(model, finding) is { } destination)
+            if (PathFindings.IntentionDestinationOf(copies.Value, finding) is { } destination)
             {
                 _intentionDestination[i] = destination;
                 Add(_intentionsInto, destination, i);

@@ -34,6 +34,7 @@ internal static class PathFindings
         var destinationRefs = destination.Resolved ? paths?.RefsOf(destination) ?? EndRefs(destination) : NoRefs;
         var candidates = index?.About(callSites, sourceRefs, destinationRefs, destination) ?? Enumerable.Range(0, report.Findings.Count);
         var selected = new List<HopFinding>(0);
+        var copies = new Lazy<ILookup<string, ManifestResource>>(() => IntentionCopies(model));
         foreach (var i in candidates)
         {
             var finding = report.Findings[i];
@@ -59,7 +60,7 @@ internal static class PathFindings
             }
 
             if (rule.Destination is { } destinationHop && destination.Resolved
-                && (named.Any(destinationRefs.Contains) || Decides(index is null ? IntentionDestinationOf(model, finding) : index.IntentionDestination(i), destination)))
+                && (named.Any(destinationRefs.Contains) || Decides(index is null ? IntentionDestinationOf(copies.Value, finding) : index.IntentionDestination(i), destination)))
             {
                 selected.Add(new HopFinding(destinationHop, finding));
             }
@@ -102,19 +103,23 @@ internal static class PathFindings
         }
     }
 
+    /// <summary>Every written copy of each ServiceIntentions object by name, in model order: read once for all the findings asked about.</summary>
+    internal static ILookup<string, ManifestResource> IntentionCopies(MeshModel model) =>
+        model.WrittenIntentions.Concat(model.IntentionResources).ToLookup(r => r.Name, StringComparer.Ordinal);
+
     /// <summary>
     /// A finding on a ServiceIntentions object concerns the paths into the destination it declares (or into every service,
     /// for a wildcard destination). The object is the written copy the finding points into, since copies may differ.
     /// </summary>
-    internal static string? IntentionDestinationOf(MeshModel model, Finding finding)
+    internal static string? IntentionDestinationOf(ILookup<string, ManifestResource> copies, Finding finding)
     {
         if (finding.Resource.Kind != "ServiceIntentions")
         {
             return null;
         }
 
-        var copy = model.WrittenIntentions.Concat(model.IntentionResources)
-            .Where(r => r.Name == finding.Resource.Name && r.Location.ForOutput().File == finding.File && r.Location.Line <= finding.Line)
+        var copy = copies[finding.Resource.Name]
+            .Where(r => r.Location.ForOutput().File == finding.File && r.Location.Line <= finding.Line)
             .MaxBy(r => r.Location.Line);
         return copy?.Model is ServiceIntentions { Spec.Destination.Name: { } name } ? name : null;
     }

@@ -10,6 +10,9 @@ internal sealed class MissingServiceAccount : IMeshRule
 
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
     {
+        // When the inputs declare the ServiceAccounts of other workloads in the namespace, they are where ServiceAccounts
+        // are kept, and this one missing is a fault rather than a file left out.
+        var declaring = new Lazy<HashSet<string>>(() => model.ServiceAccounts.Keys.Select(k => k.Namespace).ToHashSet(StringComparer.Ordinal));
         foreach (var workload in model.Workloads)
         {
             // Every namespace has a "default" ServiceAccount; Kubernetes creates it.
@@ -21,14 +24,10 @@ internal sealed class MissingServiceAccount : IMeshRule
 
             yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodField("serviceAccountName"),
                 [workload.Name, workload.Namespace, workload.ServiceAccountName, workload.InMeshOrigin], [],
-                Assumption: DeclaresServiceAccounts(model, workload.Namespace) ? null
+                Assumption: declaring.Value.Contains(workload.Namespace) ? null
                     : $"the inputs declare no ServiceAccount in namespace {workload.Namespace}, so they may be kept elsewhere (another folder, a Helm chart); "
                         + $"this finding takes the inputs to hold every ServiceAccount of the namespace.");
         }
     }
 
-    // When the inputs declare the ServiceAccounts of other workloads in the namespace, they are where ServiceAccounts
-    // are kept, and this one missing is a fault rather than a file left out.
-    private static bool DeclaresServiceAccounts(MeshModel model, string ns) =>
-        model.ServiceAccounts.Keys.Any(k => k.Namespace == ns);
 }

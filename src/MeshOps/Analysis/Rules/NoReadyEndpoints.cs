@@ -14,6 +14,7 @@ internal sealed class NoReadyEndpoints : IMeshRule
 
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
     {
+        var endpointsObjects = new Lazy<Dictionary<ObjectKey, Sources.ManifestResource>>(() => EndpointsObjects(model));
         foreach (var service in model.Services)
         {
             if (service.Selector.Count == 0
@@ -27,15 +28,28 @@ internal sealed class NoReadyEndpoints : IMeshRule
             var causes = service.Workloads.Count == 0
                 ? string.Empty
                 : $" The pods belong to {string.Join(", ", service.Workloads.Select(w => w.Resource.Ref.ToString()))}; MESH901 and MESH902 name those whose containers or sidecar are down.";
-            yield return new RuleHit(Descriptor, service.Resource, WhereReported(model, service),
+            yield return new RuleHit(Descriptor, service.Resource, WhereReported(endpointsObjects.Value, service),
                 [service.Name, service.Namespace, endpoints.NotReady.ToString(CultureInfo.InvariantCulture), causes],
                 []);
         }
     }
 
     /// <summary>The not-ready addresses of the Service's Endpoints where a dump wrote them; else the Service (a live object has no line).</summary>
-    private static Sources.SourceLocation WhereReported(MeshModel model, KubernetesService service) =>
-        model.Resources.FirstOrDefault(r => r.Kind == "Endpoints" && r.Name == service.Name && MeshModelBuilder.NamespaceOf(r) == service.Namespace)
-            ?.LocationOf("subsets", 0, "notReadyAddresses")
-        ?? service.Resource.Location;
+    private static Sources.SourceLocation WhereReported(IReadOnlyDictionary<ObjectKey, Sources.ManifestResource> endpoints, KubernetesService service) =>
+        endpoints.GetValueOrDefault(service.Key)?.LocationOf("subsets", 0, "notReadyAddresses") ?? service.Resource.Location;
+
+    /// <summary>The first Endpoints object of each namespace and name: read once, not once per Service with no ready address.</summary>
+    private static Dictionary<ObjectKey, Sources.ManifestResource> EndpointsObjects(MeshModel model)
+    {
+        var byKey = new Dictionary<ObjectKey, Sources.ManifestResource>();
+        foreach (var resource in model.Resources)
+        {
+            if (resource.Kind == "Endpoints")
+            {
+                byKey.TryAdd(new ObjectKey(MeshModelBuilder.NamespaceOf(resource), resource.Name), resource);
+            }
+        }
+
+        return byKey;
+    }
 }
