@@ -26,10 +26,11 @@ internal sealed class NetworkPolicyBlocksSidecar : IMeshRule
             yield break;
         }
 
+        var callers = new Lazy<MeshCallers>(() => new MeshCallers(model));
         foreach (var workload in model.Workloads.Where(w => w.InMesh && !w.PodAnnotations.ContainsKey(GatewayKind)))
         {
             var selecting = policies.Where(p => p.Selects(workload)).ToList();
-            var missing = Egress(workload, selecting).Concat(Ingress(workload, selecting, model)).ToList();
+            var missing = Egress(workload, selecting).Concat(Ingress(workload, selecting, callers)).ToList();
             if (missing.Count == 0)
             {
                 continue;
@@ -80,7 +81,7 @@ internal sealed class NetworkPolicyBlocksSidecar : IMeshRule
         }
     }
 
-    private static IEnumerable<Missing> Ingress(Workload workload, IReadOnlyList<DeclaredNetworkPolicy> selecting, MeshModel model)
+    private static IEnumerable<Missing> Ingress(Workload workload, IReadOnlyList<DeclaredNetworkPolicy> selecting, Lazy<MeshCallers> meshCallers)
     {
         var isolating = selecting.Where(p => p.Isolates(PolicyDirection.Ingress)).ToList();
         if (isolating.Count == 0)
@@ -88,9 +89,14 @@ internal sealed class NetworkPolicyBlocksSidecar : IMeshRule
             yield break;
         }
 
-        var callers = Callers(workload, model);
         var rules = isolating.SelectMany(p => p.Rules(PolicyDirection.Ingress)).ToList();
-        if (callers.Count == 0 || NetworkPolicySemantics.Allows(rules, "TCP", [PublicListenerPort], PeerTarget.Anyone, workload, PolicyDirection.Ingress))
+        if (NetworkPolicySemantics.Allows(rules, "TCP", [PublicListenerPort], PeerTarget.Anyone, workload, PolicyDirection.Ingress))
+        {
+            yield break;
+        }
+
+        var callers = meshCallers.Value.Of(workload);
+        if (callers.Count == 0)
         {
             yield break;
         }
@@ -99,19 +105,60 @@ internal sealed class NetworkPolicyBlocksSidecar : IMeshRule
             $"Mesh callers ({string.Join(", ", callers)}) connect to this pod's sidecar on port {PublicListenerPort}, whatever port the app listens on: their calls time out or fail with 'upstream connect error'.");
     }
 
-    /// <summary>Mesh services that call the workload: a call found in another mesh workload, or an intention allowing a source.</summary>
-    private static List<string> Callers(Workload workload, MeshModel model)
+    /// <summary>
+    /// Mesh services that call each workload: a call found in another mesh workload, or an intention allowing a source.
+    /// Gathered once for all workloads: a default-deny ingress policy puts every workload of a namespace here, and a scan
+    /// of every call and intention for each of them grew with the square of the mesh.
+    /// </summary>
+    private sealed class MeshCallers
     {
-        var calling = model.Edges
-            .Where(e => e.Source != workload && e.Source.InMesh && e.Target is { } target && target.Workloads.Contains(workload))
-            .Select(e => e.Source.ConsulServiceName);
-        var allowed = model.Intentions.Entries
-            .Where(e => e.DestinationName == workload.ConsulServiceName)
-            .SelectMany(e => e.Sources)
-            .Where(s => s.IsL7 || s.Action == IntentionAction.Allow)
-            .Select(s => s.Name)
-            .Where(name => name != ConsulNames.Wildcard);
-        return calling.Concat(allowed).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        private readonly Dictionary<Workload, List<string>> _calling = [];
+        private readonly Dictionary<string, List<string>> _allowed = new(StringComparer.Ordinal);
+
+        public MeshCallers(MeshModel model)
+        {
+            foreach (var edge in model.Edges)
+            {
+                if (!edge.Source.InMesh || edge.Target is not { } target)
+                {
+                    continue;
+                }
+
+                foreach (var callee in target.Workloads)
+                {
+                    if (callee != edge.Source)
+                    {
+                        Add(_calling, callee, edge.Source.ConsulServiceName);
+                    }
+                }
+            }
+
+            foreach (var entry in model.Intentions.Entries)
+            {
+                foreach (var source in entry.Sources)
+                {
+                    if ((source.IsL7 || source.Action == IntentionAction.Allow) && source.Name != ConsulNames.Wildcard)
+                    {
+                        Add(_allowed, entry.DestinationName, source.Name);
+                    }
+                }
+            }
+        }
+
+        public List<string> Of(Workload workload) =>
+            _calling.GetValueOrDefault(workload, []).Concat(_allowed.GetValueOrDefault(workload.ConsulServiceName, []))
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        private static void Add<TKey>(Dictionary<TKey, List<string>> lists, TKey key, string name)
+            where TKey : notnull
+        {
+            if (!lists.TryGetValue(key, out var list))
+            {
+                lists[key] = list = [];
+            }
+
+            list.Add(name);
+        }
     }
 
     private static string Describe(DeclaredNetworkPolicy policy)
