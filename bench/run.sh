@@ -9,6 +9,8 @@
 #   bench/run.sh --discovery     call discovery on one value of 25k/50k/100k/200k endpoint lines; growth per doubling (target <= 2.2)
 #   bench/run.sh --paths         offline Test-MeshPath -All at 1,000 and 4,000 services: edges/s, growth 1,000 -> 4,000 (target <= 4.4),
 #                                1,000 services in <= 2 s, ratio to Test-MeshConfig's load + analyse measured in the same run
+#   bench/run.sh --broken        load, analyse, graph and trace -All on the synthetic mesh broken five ways (every call denied,
+#                                a typo in every call, ...) at 2,000 and 4,000 services: growth (about 2 when linear), x healthy
 #   bench/run.sh --discovery-stages  each stage of call discovery timed alone over the same values (which one grows superlinearly)
 #   bench/run.sh --envoy-stats   Envoy /stats parsers: 500,000-line dump (2,000 clusters) as text and Prometheus; lines/s,
 #                                peak memory vs input, ratio to the idiomatic PowerShell (dotnet pwsh) measured in the same run

@@ -62,6 +62,11 @@ public static class Program
             return PathsAll.Run(Option(args, "--sizes") is null ? PathsAll.AllSizes : sizes, Console.Out);
         }
 
+        if (args.Contains("--broken"))
+        {
+            return BrokenMeshScaling.Run(Option(args, "--sizes") is null ? BrokenMeshScaling.AllSizes : sizes, Console.Out);
+        }
+
         if (args.Contains("--discovery-stages"))
         {
             return DiscoveryStages.Run(Option(args, "--sizes") is null ? DiscoveryScaling.AllSizes : sizes, Console.Out);
