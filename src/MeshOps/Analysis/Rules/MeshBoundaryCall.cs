@@ -14,6 +14,8 @@ internal sealed class MeshBoundaryCall : IMeshRule
     public IEnumerable<RuleHit> Check(MeshModel model, RuleContext context)
     {
         var reported = new HashSet<(Workload, KubernetesService)>();
+        // Read once: a mesh half injected (a migration) has a boundary call for most services.
+        var modes = new Lazy<ILookup<string, Sources.ManifestResource>>(() => PermissiveMutualTls.ModesByService(model));
         foreach (var edge in model.Edges)
         {
             if (edge.Target is not { Workloads.Count: > 0 } target || edge.Source.InMesh == target.InMesh
@@ -24,7 +26,7 @@ internal sealed class MeshBoundaryCall : IMeshRule
 
             // A plaintext caller reaching a permissive sidecar is passed through to the app unmodified (Consul 1.16+,
             // the public listener's extra filter chain): the call works, which is what permissive mode is for.
-            var permissive = edge.Source.InMesh ? null : PermissiveMutualTls.For(model, target.ConsulName);
+            var permissive = edge.Source.InMesh ? null : PermissiveMutualTls.For(model, modes.Value, target.ConsulName);
             if (permissive is { Allowed: true })
             {
                 continue;

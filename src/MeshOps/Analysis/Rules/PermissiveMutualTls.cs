@@ -13,12 +13,17 @@ namespace MeshOps.Analysis.Rules;
 /// </summary>
 internal sealed record PermissiveMutualTls(ManifestResource SetIn, SourceLocation Location, bool Allowed, string AllowedOrigin, bool MeshEntryInInputs)
 {
+    /// <summary>The ServiceDefaults that set a mode, by name: read once by a rule that asks about many services.</summary>
+    public static ILookup<string, ManifestResource> ModesByService(MeshModel model) =>
+        model.ConfigEntriesOf("ServiceDefaults").Where(r => r.Model is ServiceDefaults { Spec.MutualTLSMode: not null }).ToLookup(r => r.Name, StringComparer.Ordinal);
+
     /// <summary>The permissive setting in force for a service, or null when it is strict (the default).</summary>
-    public static PermissiveMutualTls? For(MeshModel model, string service)
+    /// <param name="modes">The model's <see cref="ModesByService"/>.</param>
+    public static PermissiveMutualTls? For(MeshModel model, ILookup<string, ManifestResource> modes, string service)
     {
         // The same ServiceDefaults written in several files is one object that the last apply wins; a tutorial often
         // applies its permissive copy over the app's own. Any copy setting permissive may be the one in force.
-        var defaults = model.ConfigEntriesOf("ServiceDefaults").Where(r => r.Name == service && r.Model is ServiceDefaults { Spec.MutualTLSMode: not null }).ToList();
+        var defaults = modes[service].ToList();
         var permissive = defaults.FirstOrDefault(r => r.Model is ServiceDefaults { Spec.MutualTLSMode: ServiceDefaultsMutualTLSMode.Permissive });
         var proxy = model.ConfigEntriesOf("ProxyDefaults").FirstOrDefault(r => r.Model is ProxyDefaults { Spec.MutualTLSMode: ProxyDefaultsMutualTLSMode.Permissive });
         var setIn = permissive ?? (defaults.Count == 0 ? proxy : null);
