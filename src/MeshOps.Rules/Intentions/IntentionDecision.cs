@@ -10,10 +10,11 @@ namespace MeshOps.Rules.Intentions
         MatchedIntention? Match,
         int Precedence)
     {
-        /// <summary>The call that was checked: a default decision names it in <see cref="Explanation"/>.</summary>
-        internal ServiceIdentity? Source { get; init; }
+        /// <summary>The caller that was checked: a default decision names it in <see cref="Explanation"/>.</summary>
+        public ServiceIdentity? Source { get; init; }
 
-        internal ServiceIdentity? Destination { get; init; }
+        /// <summary>The destination that was checked.</summary>
+        public ServiceIdentity? Destination { get; init; }
 
         /// <summary>True when the deciding intention is L7, so "denied" really means "depends on the request".</summary>
         public bool IsL7 => Reason == DecisionReason.MatchedL7;

@@ -123,10 +123,11 @@ namespace MeshOps.Rules.Text
             return true;
         }
 
-        // The words that make "<server>-<word>" a web UI, REST API, metrics exporter or operator rather than the server.
+        // The words that make "<server>-<word>" a web UI, REST API (kafka-connect serves one on 8083), metrics exporter or
+        // operator rather than the server. Not "proxy": kafka-proxy and redis proxies speak their server's protocol.
         private static readonly HashSet<string> HttpToolWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "exporter", "express", "ui", "gui", "web", "commander", "console", "dashboard", "admin", "manager", "insight", "rest", "operator", "browser",
+            "exporter", "express", "ui", "gui", "web", "commander", "console", "dashboard", "admin", "manager", "insight", "rest", "operator", "browser", "connect",
         };
 
         private static string ImageRepositoryName(string? image)

@@ -7,7 +7,7 @@ namespace MeshOps.Graph;
 /// <summary>
 /// The error findings that break a graph edge: those written at one of its call sites (same file and line) and those on
 /// its target Service. Looked up by site and by Service: a broken mesh has an error on most of its edges, and searching
-/// every error for each edge made drawing a 4,000-service mesh with a deny on every call take 3.6 s instead of a few ms.
+/// every error for each edge made drawing a 4,000-service mesh with a deny on every call take 3.6 s instead of 0.1 s.
 /// </summary>
 internal sealed class EdgeErrors
 {

@@ -1,7 +1,6 @@
 using MeshOps.Analysis;
 using MeshOps.Model;
 using MeshOps.Paths.Hops;
-using MeshOps.Rules.Catalog;
 using MeshOps.Rules.Intentions;
 
 namespace MeshOps.Graph;

@@ -29,6 +29,10 @@ internal sealed class PodIndex
         }
     }
 
+    /// <summary>The first pod of the namespace with this name, in the order given.</summary>
+    public ManifestResource? Named(string ns, string name) =>
+        _byName.TryGetValue((ns, name), out var positions) ? _pods[positions[0]] : null;
+
     /// <summary>The pods <see cref="PodSelection.Selects"/> says are the workload's, in the order given.</summary>
     public IEnumerable<ManifestResource> Of(Workload workload)
     {

@@ -9,7 +9,7 @@ namespace MeshOps.Paths;
 /// </summary>
 internal static class PathEndResolver
 {
-    /// <param name="index">Built once over the same model, it finds workloads by name without a scan of every workload.</param>
+    /// <param name="index">Built once over the same model, it finds workloads and pods by name and suggests near names without a scan per end.</param>
     public static PathEnd Resolve(MeshModel model, string written, string? defaultNamespace, PathIndex? index = null)
     {
         var (name, writtenNamespace) = ServiceAddress.Split(written);
@@ -50,7 +50,7 @@ internal static class PathEndResolver
     /// </summary>
     private static PathEnd? FindPod(MeshModel model, string name, string ns, PathIndex? index)
     {
-        var pod = index is null ? model.Resources.FirstOrDefault(r => IsPod(r, ns, name)) : index.PodNamed(ns, name);
+        var pod = index is null ? model.Resources.FirstOrDefault(r => IsPod(r, ns, name)) : model.Pods.Named(ns, name);
         var owner = pod is null ? null : model.Workloads.FirstOrDefault(w => w.Namespace == ns && PodSelection.Selects(w, pod));
         if (owner is null)
         {
@@ -62,7 +62,7 @@ internal static class PathEndResolver
     }
 
     /// <summary>A Pod of that namespace and name.</summary>
-    internal static bool IsPod(Sources.ManifestResource resource, string ns, string name) =>
+    private static bool IsPod(Sources.ManifestResource resource, string ns, string name) =>
         resource.Kind == "Pod" && resource.Name == name && MeshModelBuilder.NamespaceOf(resource) == ns;
 
     /// <summary>The names an end may be written as, for "did you mean": Services, Consul service names, workloads.</summary>

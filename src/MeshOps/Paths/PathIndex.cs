@@ -20,7 +20,6 @@ internal sealed class PathIndex
     private readonly Dictionary<(string Written, string? Namespace), PathEnd> _ends = [];
     private readonly Dictionary<PathEnd, HashSet<EndRef>> _refs = new(ReferenceEqualityComparer.Instance);
     private NearNames? _names;
-    private Dictionary<(string Namespace, string Name), Sources.ManifestResource>? _pods;
 
     public PathIndex(MeshModel model, AnalysisReport report)
     {
@@ -87,24 +86,6 @@ internal sealed class PathIndex
 
     /// <summary>The mesh workloads of the namespace that register as Consul service <paramref name="name"/>, in model order.</summary>
     public IReadOnlyList<Workload> RegisteredAs(string ns, string name) => _registered.TryGetValue((ns, name), out var list) ? list : [];
-
-    /// <summary>The first Pod of the namespace with this name, as a scan of the model's resources finds it.</summary>
-    public Sources.ManifestResource? PodNamed(string ns, string name)
-    {
-        if (_pods is null)
-        {
-            _pods = [];
-            foreach (var resource in _model.Resources)
-            {
-                if (resource.Kind == "Pod")
-                {
-                    _pods.TryAdd((MeshModelBuilder.NamespaceOf(resource), resource.Name), resource);
-                }
-            }
-        }
-
-        return _pods.GetValueOrDefault((ns, name));
-    }
 
     /// <summary>The first workload of the namespace with this name, as a scan in model order finds it.</summary>
     public Workload? WorkloadNamed(string ns, string name) => _workloadsByName.GetValueOrDefault((ns, name));

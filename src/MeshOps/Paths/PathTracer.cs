@@ -1,5 +1,5 @@
-using k8s.Models;
 using System.Globalization;
+using k8s.Models;
 using MeshOps.Analysis;
 using MeshOps.Model;
 using MeshOps.Paths.Hops;

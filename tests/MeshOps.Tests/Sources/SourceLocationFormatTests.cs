@@ -1,5 +1,7 @@
 using System.Globalization;
+using MeshOps.Model;
 using MeshOps.Sources;
+using MeshOps.Sources.Files;
 
 namespace MeshOps.Tests.Sources;
 
@@ -31,5 +33,16 @@ public class SourceLocationFormatTests
 
         Assert.Equal(location.ToString(), $"{location}");
         Assert.EndsWith("/deployment.yaml:40:7", $"{location}", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_interpolated_workload_reads_as_its_ToString_however_long_its_name()
+    {
+        var name = "api-" + new string('x', 240);
+        var yaml = $"apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  template:\n    metadata: {{labels: {{app: api}}}}\n    spec: {{containers: [{{name: c, image: i}}]}}\n";
+        var workload = Assert.Single(MeshModelBuilder.Build(ManifestLoader.LoadText(yaml, "w.yaml")).Workloads);
+
+        Assert.Equal($"Deployment/{name}", workload.ToString());
+        Assert.Equal(workload.ToString() + " runs", $"{workload} runs");
     }
 }

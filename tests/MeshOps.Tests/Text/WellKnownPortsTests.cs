@@ -34,6 +34,7 @@ public class WellKnownPortsTests
     [InlineData(null, null, "provectuslabs/kafka-ui:latest")]
     [InlineData(null, null, "rediscommander/redis-commander:latest")]
     [InlineData(null, null, "danielqsj/kafka-exporter:v1.7.0")]
+    [InlineData(null, null, "example/kafka-connect:3.6")]
     [InlineData(null, null, "postgresqlx:1")]
     public void Http_family_or_unknown_evidence_is_not_tcp(string? scheme, int? port, string? image)
     {
