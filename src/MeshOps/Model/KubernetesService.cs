@@ -28,13 +28,14 @@ public sealed class KubernetesService
     /// <summary>The protocol in force and where it was set.</summary>
     public ProtocolSetting Protocol { get; init; } = ProtocolSetting.ConsulDefault;
 
-    public bool InMesh => Workloads.Any(w => w.InMesh);
+    // Asked for every call and path: read once from the selected workloads, which are fixed when the Service is built.
+    public bool InMesh => _inMesh ??= Workloads.Any(w => w.InMesh);
 
     /// <summary>consul-k8s skips Services labelled consul.hashicorp.com/service-ignore when it registers pods.</summary>
     public bool IgnoredByConsul => IsIgnoredByConsul(Resource);
 
     /// <summary>The Consul service name its mesh pods register as (their connect-service annotation, else this name).</summary>
-    public string ConsulName => Workloads.FirstOrDefault(w => w.InMesh)?.ConsulServiceName ?? Name;
+    public string ConsulName => _consulName ??= Workloads.FirstOrDefault(w => w.InMesh)?.ConsulServiceName ?? Name;
 
     public ObjectKey Key => new(Namespace, Name);
 
@@ -48,6 +49,8 @@ public sealed class KubernetesService
 
     private IReadOnlyList<V1ServicePort>? _ports;
     private IReadOnlyDictionary<string, string>? _selector;
+    private bool? _inMesh;
+    private string? _consulName;
 
     private static readonly IReadOnlyDictionary<string, string> EmptySelector = new Dictionary<string, string>();
 }
