@@ -25,11 +25,14 @@ namespace MeshOps.Rules.Intentions
         /// </summary>
         public string Explanation => Reason switch
         {
-            DecisionReason.DefaultAllow or DecisionReason.DefaultDeny =>
-                "No intention matches " + Source + " => " + Destination + "; the default decision is " + (Allowed ? "allow" : "deny") + ".",
+            DecisionReason.DefaultAllow or DecisionReason.DefaultDeny => NoMatch(Source, Destination, Allowed),
             DecisionReason.MatchedL7 =>
                 "Matched L7 intention: " + Match + "; reported as deny at L4 because the outcome depends on each request's permissions.",
             _ => "Matched L4 intention: " + Match + ".",
         };
+
+        /// <summary>Why the default decided a call, in the words of a connection check and of a request check alike.</summary>
+        internal static string NoMatch(ServiceIdentity? source, ServiceIdentity? destination, bool allowed) =>
+            "No intention matches " + source + " => " + destination + "; the default decision is " + (allowed ? "allow" : "deny") + ".";
     }
 }

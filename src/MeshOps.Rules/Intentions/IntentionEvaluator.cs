@@ -85,7 +85,7 @@ namespace MeshOps.Rules.Intentions
                     defaultAllowed ? RequestDecisionReason.DefaultAllow : RequestDecisionReason.DefaultDeny,
                     null,
                     null,
-                    "No intention matches " + source + " => " + destination + "; the default decision is " + Word(defaultAllowed) + ".");
+                    IntentionDecision.NoMatch(source, destination, defaultAllowed));
             }
 
             if (!match.IsL7)

@@ -41,16 +41,16 @@ internal static class PathEndResolver
         }
 
         var workload = index is null ? model.Workloads.FirstOrDefault(w => w.Namespace == ns && w.Name == name) : index.WorkloadNamed(ns, name);
-        return workload is not null ? new PathEnd(name, ns, workload.ConsulServiceName, null, [workload]) : FindPod(model, name, ns, index);
+        return workload is not null ? new PathEnd(name, ns, workload.ConsulServiceName, null, [workload]) : FindPod(model, name, ns);
     }
 
     /// <summary>
     /// A pod by its name (a live snapshot holds the pods): the end is its workload's service, traced from that pod's
     /// own sidecar, as a user who copied the name from <c>kubectl get pods</c> means.
     /// </summary>
-    private static PathEnd? FindPod(MeshModel model, string name, string ns, PathIndex? index)
+    private static PathEnd? FindPod(MeshModel model, string name, string ns)
     {
-        var pod = index is null ? model.Resources.FirstOrDefault(r => IsPod(r, ns, name)) : model.Pods.Named(ns, name);
+        var pod = model.Pods.Named(ns, name);
         var owner = pod is null ? null : model.Workloads.FirstOrDefault(w => w.Namespace == ns && PodSelection.Selects(w, pod));
         if (owner is null)
         {
@@ -60,10 +60,6 @@ internal static class PathEndResolver
         var service = model.ServicesSelecting(owner).FirstOrDefault();
         return new PathEnd(name, ns, owner.ConsulServiceName, service, service?.Workloads ?? [owner]) { Pod = name };
     }
-
-    /// <summary>A Pod of that namespace and name.</summary>
-    private static bool IsPod(Sources.ManifestResource resource, string ns, string name) =>
-        resource.Kind == "Pod" && resource.Name == name && MeshModelBuilder.NamespaceOf(resource) == ns;
 
     /// <summary>The names an end may be written as, for "did you mean": Services, Consul service names, workloads.</summary>
     internal static NearNames NamesOf(MeshModel model) =>

@@ -13,6 +13,7 @@ namespace MeshOps.Paths;
 internal sealed class PathIndex
 {
     private readonly MeshModel _model;
+    // A source's calls as a list to hand out as is, and their positions in the model to merge several sources in order.
     private readonly Dictionary<Workload, List<int>> _edgesBySource = [];
     private readonly Dictionary<Workload, List<CallEdge>> _callsBySource = [];
     private readonly Dictionary<(string Namespace, string Name), List<Workload>> _registered = [];

@@ -61,40 +61,17 @@ public class TraceEachTests
         }
     }
 
-    private const string TwoWorkloadsYaml = """
+    private static readonly string TwoWorkloadsYaml = string.Join("---\n",
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: api}
         spec: {selector: {app: api}, ports: [{port: 8080}]}
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: api-v2}
-        spec:
-          selector: {matchLabels: {app: api, track: v2}}
-          template:
-            metadata: {labels: {app: api, track: v2}, annotations: {consul.hashicorp.com/connect-inject: "true"}}
-            spec:
-              containers:
-                - name: api
-                  image: api:2
-                  ports: [{containerPort: 8080}]
-                  env: [{name: BACKEND_URL, value: "http://backend:9090/v2"}]
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: api-v1}
-        spec:
-          selector: {matchLabels: {app: api, track: v1}}
-          template:
-            metadata: {labels: {app: api, track: v1}, annotations: {consul.hashicorp.com/connect-inject: "true"}}
-            spec:
-              containers:
-                - name: api
-                  image: api:1
-                  ports: [{containerPort: 8080}]
-                  env: [{name: BACKEND_URL, value: "http://backend:9090/v1"}]
-        ---
+
+        """,
+        ApiDeployment("v2"),
+        ApiDeployment("v1"),
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: backend}
@@ -109,6 +86,24 @@ public class TraceEachTests
             metadata: {labels: {app: backend}, annotations: {consul.hashicorp.com/connect-inject: "true"}}
             spec:
               containers: [{name: backend, image: backend:1, ports: [{containerPort: 9090}]}]
+        """);
+
+    /// <summary>A Deployment of api on one track, labelled so that Service api selects it, calling backend.</summary>
+    private static string ApiDeployment(string track) => $$$"""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api-{{{track}}}}
+        spec:
+          selector: {matchLabels: {app: api, track: {{{track}}}}}
+          template:
+            metadata: {labels: {app: api, track: {{{track}}}}, annotations: {consul.hashicorp.com/connect-inject: "true"}}
+            spec:
+              containers:
+                - name: api
+                  image: api:{{{track[1..]}}}
+                  ports: [{containerPort: 8080}]
+                  env: [{name: BACKEND_URL, value: "http://backend:9090/{{{track}}}"}]
+
         """;
 
     /// <summary>
