@@ -12,9 +12,9 @@ internal readonly record struct DiscoverySample(double Cpu, double GcPause, long
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         var (kernel, faults) = ThreadCpuTime.KernelUsage();
-        var cpu = ThreadCpuTime.Milliseconds();
+        var cpu = WorkClock.Milliseconds();
         var endpoints = scan(text).Endpoints.Count;
-        var cpuAfter = ThreadCpuTime.Milliseconds();
+        var cpuAfter = WorkClock.Milliseconds();
         var (kernelAfter, faultsAfter) = ThreadCpuTime.KernelUsage();
         var sample = new DiscoverySample(
             cpuAfter - cpu,
@@ -32,9 +32,9 @@ internal readonly record struct DiscoverySample(double Cpu, double GcPause, long
     public static double Control(string text)
     {
         FullCollection();
-        var cpu = ThreadCpuTime.Milliseconds();
+        var cpu = WorkClock.Milliseconds();
         GC.KeepAlive(string.Concat(text.Split(',', '\n')));
-        return ThreadCpuTime.Milliseconds() - cpu;
+        return WorkClock.Milliseconds() - cpu;
     }
 
     // Every run starts from the same, compacted heap, so no run pays for the garbage of the one before.

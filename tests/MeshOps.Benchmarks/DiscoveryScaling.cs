@@ -11,8 +11,8 @@ namespace MeshOps.Benchmarks;
 /// nothing asserts on time; the exit code counts the missed targets.
 /// </summary>
 /// <remarks>
-/// Other engineers build on the same two cores, so the measure is the scanning thread's own CPU time (with the
-/// non-concurrent GC the benchmark uses, its collections run on that thread and count). Even that is disturbed: a
+/// Other engineers build on the same two cores, so the measure is CPU time, not wall-clock time (<see cref="WorkClock"/>:
+/// the scanning thread's under the non-concurrent GC, the pinned process's under pwsh's, <see cref="HostGcRun"/>). Even that is disturbed: a
 /// neighbour evicts the caches, shares the core's execution units, moves the clock. Disturbance only ever adds time, so
 /// the target is judged on the fastest of <see cref="Rounds"/> runs per size, the least-disturbed one; the median is
 /// printed beside it. Each round runs every size once, starting at a different size, so load that comes and goes over
@@ -37,8 +37,7 @@ public static class DiscoveryScaling
     public static int Run(IReadOnlyList<int> sizes, TextWriter log)
     {
         log.WriteLine($"Call discovery on one value: {Rounds} rounds, each running every size once (sizes interleaved, starting size rotated), every run after a full compacting GC.");
-        log.WriteLine($"Time: {(ThreadCpuTime.IsPerThread ? "CPU time of the scanning thread" : "process CPU time (no per-thread clock here)")}; "
-            + $"{Affinity.LoadAverage()}; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}.");
+        log.WriteLine($"Time: {WorkClock.Describe("scanning")}; {Affinity.LoadAverage()}.");
         log.WriteLine($"TARGET: growth per doubling of the MIN CPU time (fastest of {Rounds} runs, the least-disturbed one) <= {TargetRatio:F1}.");
         log.WriteLine("min/median = CPU ms of the fastest/median run; spread = (slowest - fastest) / median; B/line = bytes allocated per line (deterministic);");
         log.WriteLine("GC = collections gen0/1/2 and their pause (median run); kernel = kernel CPU ms and minor page faults of the fastest run (memory faulted in on first touch);");

@@ -10,8 +10,8 @@ namespace MeshOps.Benchmarks;
 /// Not a test: nothing asserts on time; the exit code counts the missed targets.
 /// </summary>
 /// <remarks>
-/// As in <see cref="DiscoveryScaling"/>: the clock is the measuring thread's CPU time (the GC is non-concurrent and runs
-/// on it), and the targets are judged on the fastest of <see cref="Rounds"/> runs, since other work on the shared
+/// As in <see cref="DiscoveryScaling"/>: the clock is <see cref="WorkClock"/> (run under both GC modes by
+/// <see cref="HostGcRun"/>), and the targets are judged on the fastest of <see cref="Rounds"/> runs, since other work on the shared
 /// cores only ever adds time; each round runs every size, starting at a different one. Wall-clock time is printed too.
 /// </remarks>
 public static class PathsAll
@@ -25,7 +25,7 @@ public static class PathsAll
     public static int Run(IReadOnlyList<int> sizes, TextWriter log)
     {
         log.WriteLine($"Test-MeshPath -All offline (load, analyse, model, graph, trace every edge per port), {Rounds} rounds, sizes interleaved, starting size rotated.");
-        log.WriteLine($"Time: {(ThreadCpuTime.IsPerThread ? "CPU time of the measuring thread" : "process CPU time (no per-thread clock here)")}; "
+        log.WriteLine($"Time: {WorkClock.Describe("measuring")}; "
             + $"affinity {Affinity.Describe()}; {Affinity.LoadAverage()}.");
         log.WriteLine($"TARGETS: {TargetSize:N0} services in <= {TargetMs / 1000:F0} s; growth {sizes[0]:N0} -> {sizes[^1]:N0} <= {TargetGrowth:F1} (for 4x the services); judged on the fastest run's CPU time.");
 
@@ -93,10 +93,10 @@ public static class PathsAll
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        var cpu = ThreadCpuTime.Milliseconds();
+        var cpu = WorkClock.Milliseconds();
         var clock = Stopwatch.StartNew();
         action();
-        return new Sample(ThreadCpuTime.Milliseconds() - cpu, clock.Elapsed.TotalMilliseconds);
+        return new Sample(WorkClock.Milliseconds() - cpu, clock.Elapsed.TotalMilliseconds);
     }
 
     private sealed record Measured(Sample Baseline, Sample All, PathsAllPipeline.AllResult Result, IReadOnlyList<(string Stage, double Ms, double GcMs, double Mb)> Stages);

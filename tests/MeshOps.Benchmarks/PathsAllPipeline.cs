@@ -42,7 +42,7 @@ public static class PathsAllPipeline
     /// <summary>CPU time per stage and, beside it, the GC pause within it and what it allocated: a bigger live heap makes each full collection dearer.</summary>
     private sealed class StageClock(Action<string, double, double, double>? report)
     {
-        private double _last = report is null ? 0 : ThreadCpuTime.Milliseconds();
+        private double _last = report is null ? 0 : WorkClock.Milliseconds();
         private TimeSpan _lastPause = GC.GetTotalPauseDuration();
         private long _lastAllocated = GC.GetAllocatedBytesForCurrentThread();
 
@@ -53,7 +53,7 @@ public static class PathsAllPipeline
                 return;
             }
 
-            var now = ThreadCpuTime.Milliseconds();
+            var now = WorkClock.Milliseconds();
             var pause = GC.GetTotalPauseDuration();
             var allocated = GC.GetAllocatedBytesForCurrentThread();
             report(stage, now - _last, (pause - _lastPause).TotalMilliseconds, (allocated - _lastAllocated) / 1024.0 / 1024.0);

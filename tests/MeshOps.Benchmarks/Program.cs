@@ -59,7 +59,7 @@ public static class Program
 
         if (args.Contains("--paths"))
         {
-            return PathsAll.Run(Option(args, "--sizes") is null ? PathsAll.AllSizes : sizes, Console.Out);
+            return HostGcRun.InProcessThenUnderHostGc(args, () => PathsAll.Run(Option(args, "--sizes") is null ? PathsAll.AllSizes : sizes, Console.Out));
         }
 
         if (args.Contains("--broken"))
@@ -74,7 +74,7 @@ public static class Program
 
         if (args.Contains("--discovery"))
         {
-            return DiscoveryScaling.Run(Option(args, "--sizes") is null ? DiscoveryScaling.AllSizes : sizes, Console.Out);
+            return HostGcRun.InProcessThenUnderHostGc(args, () => DiscoveryScaling.Run(Option(args, "--sizes") is null ? DiscoveryScaling.AllSizes : sizes, Console.Out));
         }
 
         if (args.Contains("--generator"))
