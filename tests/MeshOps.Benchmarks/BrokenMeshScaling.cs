@@ -26,7 +26,22 @@ public static class BrokenMeshScaling
         ("a typo in every call", yaml => yaml.Replace("value: \"http://svc-", "value: \"http://svcx", StringComparison.Ordinal)),
         ("an unknown source in every intention", yaml => yaml.Replace("\n      action: allow", "x\n      action: allow", StringComparison.Ordinal)),
         ("no Service selects its pods", yaml => yaml.Replace("selector:\n    app:", "selector:\n    appx:", StringComparison.Ordinal)),
+        ("one intention names 40 Consul namespaces", yaml => yaml + OtherTeamsIntention(40)),
+        ("the deny-all names 500 unknown sources", yaml => yaml.Replace(DenyAllSource, DenyAllSource + UnknownSources(500), StringComparison.Ordinal)),
     ];
+
+    private const string DenyAllSource = "    - name: \"*\"\n      action: deny\n";
+
+    // Each is a finding about the intention for "*", so each concerns the Intention hop of every path.
+    private static string UnknownSources(int count) =>
+        string.Concat(Enumerable.Range(0, count).Select(i => $"    - name: retired-{i:D3}\n      action: deny\n"));
+
+    // Consul Enterprise without the Helm values: once any intention names namespaces, each side of every call may be in
+    // any of them, so a verdict must hold for every pair (CallerNamespaces). Here the namespaces are named by one
+    // intention for a service nothing calls, so they decide none of the mesh's calls.
+    private static string OtherTeamsIntention(int namespaces) =>
+        "---\napiVersion: consul.hashicorp.com/v1alpha1\nkind: ServiceIntentions\nmetadata:\n  name: reports\nspec:\n  destination:\n    name: reports\n  sources:\n"
+        + string.Concat(Enumerable.Range(0, namespaces).Select(i => $"    - name: analytics\n      namespace: team-{i:D2}\n      action: allow\n"));
 
     public static int Run(IReadOnlyList<int> sizes, TextWriter log)
     {

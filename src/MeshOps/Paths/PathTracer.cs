@@ -197,12 +197,27 @@ public static class PathTracer
     /// <summary>The findings of the path that concern this hop, each once, in report order.</summary>
     private static IReadOnlyList<Finding> Concerning(IReadOnlyList<HopFinding> findings, PathHopName hop)
     {
+        // A hop has a finding or two, searched as fast in a list as a set is built; but an intention for "*" with
+        // hundreds of findings brings them all to every path, and a list search per finding made each path quadratic.
+        const int ListSearchedUpTo = 8;
         List<Finding>? concerning = null;
+        HashSet<Finding>? seen = null;
         foreach (var finding in findings)
         {
-            if (finding.Hop == hop && !(concerning?.Contains(finding.Finding) ?? false))
+            if (finding.Hop != hop)
             {
-                (concerning ??= []).Add(finding.Finding);
+                continue;
+            }
+
+            concerning ??= [];
+            if (seen is null && concerning.Count == ListSearchedUpTo)
+            {
+                seen = [.. concerning];
+            }
+
+            if (seen?.Add(finding.Finding) ?? !concerning.Contains(finding.Finding))
+            {
+                concerning.Add(finding.Finding);
             }
         }
 
