@@ -60,20 +60,24 @@ public sealed class UnrelatedNamespaceIntentionTests
     [Fact]
     public void Namespaces_named_for_another_destination_leave_a_namespace_dependent_pair_Unknown_for_its_own_namespaces()
     {
-        var result = Check(Mesh + ReportsFromEveryTeam, "web.shop", "api.backend");
+        var explanation = UnknownBecause(Mesh + ReportsFromEveryTeam, "web.shop", "api.backend");
 
-        Assert.Equal(IntentionCheckDecision.Unknown, result.Decision);
-        Assert.Contains("web (Consul ns shop) -> api (ns backend) is Allowed", result.Explanation, StringComparison.Ordinal);
-        Assert.DoesNotContain("team-", result.Explanation, StringComparison.Ordinal);
+        Assert.Contains("web (Consul ns shop) -> api (ns backend) is Allowed", explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("team-", explanation, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_namespace_named_by_an_intention_for_every_destination_still_decides()
     {
-        var result = Check(Mesh + EverythingFromTeamX, "api.backend", "web.shop");
+        var explanation = UnknownBecause(Mesh + EverythingFromTeamX, "api.backend", "web.shop");
 
+        Assert.Matches(@"\(Consul ns team-x\)[^,]* is Allowed", explanation);
+    }
+
+    private static string UnknownBecause(string yaml, string source, string destination)
+    {
+        var result = Check(yaml, source, destination);
         Assert.Equal(IntentionCheckDecision.Unknown, result.Decision);
-        Assert.Contains("(Consul ns team-x)", result.Explanation, StringComparison.Ordinal);
-        Assert.Contains("is Allowed", result.Explanation, StringComparison.Ordinal);
+        return result.Explanation;
     }
 }
