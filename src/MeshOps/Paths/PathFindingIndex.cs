@@ -1,5 +1,6 @@
 using MeshOps.Analysis;
 using MeshOps.Model;
+using MeshOps.Rules.Text;
 using MeshOps.Sources;
 
 namespace MeshOps.Paths;
@@ -16,12 +17,15 @@ internal sealed class PathFindingIndex
     private readonly Dictionary<string, List<int>> _intentionsInto = [];
     private readonly IReadOnlyList<EndRef>[] _named;
     private readonly string?[] _intentionDestination;
+    private readonly IReadOnlyList<string>?[] _callers;
 
     public PathFindingIndex(MeshModel model, AnalysisReport report)
     {
         _named = new IReadOnlyList<EndRef>[report.Findings.Count];
         _intentionDestination = new string?[report.Findings.Count];
+        _callers = new IReadOnlyList<string>?[report.Findings.Count];
         var copies = new Lazy<ILookup<string, ManifestResource>>(() => PathFindings.IntentionCopies(model));
+        var declared = new Lazy<NearNames>(() => new NearNames(model.ConsulServiceNames));
         for (var i = 0; i < report.Findings.Count; i++)
         {
             var finding = report.Findings[i];
@@ -46,6 +50,7 @@ internal sealed class PathFindingIndex
             {
                 _intentionDestination[i] = destination;
                 Add(_intentionsInto, destination, i);
+                _callers[i] = PathFindings.CallersOf(copies.Value, finding, declared);
             }
         }
     }
@@ -96,6 +101,9 @@ internal sealed class PathFindingIndex
 
     /// <summary>The destination of the ServiceIntentions copy the finding at this position points into, if it is on one.</summary>
     public string? IntentionDestination(int position) => _intentionDestination[position];
+
+    /// <summary>The only callers the finding at this position concerns (<see cref="PathFindings.CallersOf"/>), or null.</summary>
+    public IReadOnlyList<string>? Callers(int position) => _callers[position];
 
     private static void Add<TKey>(Dictionary<TKey, List<int>> lists, TKey key, int position)
         where TKey : notnull

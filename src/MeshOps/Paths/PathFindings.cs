@@ -1,6 +1,8 @@
 using MeshOps.Analysis;
 using MeshOps.Consul;
 using MeshOps.Model;
+using MeshOps.Rules.Catalog;
+using MeshOps.Rules.Text;
 using MeshOps.Sources;
 
 namespace MeshOps.Paths;
@@ -35,6 +37,7 @@ internal static class PathFindings
         var candidates = index?.About(callSites, sourceRefs, destinationRefs, destination) ?? Enumerable.Range(0, report.Findings.Count);
         var selected = new List<HopFinding>(0);
         var copies = new Lazy<ILookup<string, ManifestResource>>(() => IntentionCopies(model));
+        var declared = new Lazy<NearNames>(() => new NearNames(model.ConsulServiceNames));
         foreach (var i in candidates)
         {
             var finding = report.Findings[i];
@@ -60,7 +63,8 @@ internal static class PathFindings
             }
 
             if (rule.Destination is { } destinationHop && destination.Resolved
-                && (named.Any(destinationRefs.Contains) || Decides(index is null ? IntentionDestinationOf(copies.Value, finding) : index.IntentionDestination(i), destination)))
+                && (named.Any(destinationRefs.Contains) || Decides(index is null ? IntentionDestinationOf(copies.Value, finding) : index.IntentionDestination(i), destination))
+                && ((index is null ? CallersOf(copies.Value, finding, declared) : index.Callers(i)) is not { } callers || callers.Contains(source.ConsulName)))
             {
                 selected.Add(new HopFinding(destinationHop, finding));
             }
@@ -111,18 +115,40 @@ internal static class PathFindings
     /// A finding on a ServiceIntentions object concerns the paths into the destination it declares (or into every service,
     /// for a wildcard destination). The object is the written copy the finding points into, since copies may differ.
     /// </summary>
-    internal static string? IntentionDestinationOf(ILookup<string, ManifestResource> copies, Finding finding)
+    internal static string? IntentionDestinationOf(ILookup<string, ManifestResource> copies, Finding finding) =>
+        IntentionCopyOf(copies, finding)?.Model is ServiceIntentions { Spec.Destination.Name: { } name } ? name : null;
+
+    /// <summary>
+    /// The callers a MESH202 finding about an intention's source concerns: the source name nothing declares, and the
+    /// declared service it is a near miss of (the "did you mean" of its message). No other caller's call can match that
+    /// source, so the finding explains no other path's intention decision: an intention for "*" naming a retired service
+    /// made every path of the mesh warn. Null for every other finding.
+    /// </summary>
+    internal static IReadOnlyList<string>? CallersOf(ILookup<string, ManifestResource> copies, Finding finding, Lazy<NearNames> declared)
     {
-        if (finding.Resource.Kind != "ServiceIntentions")
+        if (finding.RuleId != RuleCatalog.IntentionNamesUnknownService.Id || IntentionCopyOf(copies, finding) is not { Model: ServiceIntentions { Spec.Sources: { } sources } } copy)
         {
             return null;
         }
 
-        var copy = copies[finding.Resource.Name]
-            .Where(r => r.Location.ForOutput().File == finding.File && r.Location.Line <= finding.Line)
-            .MaxBy(r => r.Location.Line);
-        return copy?.Model is ServiceIntentions { Spec.Destination.Name: { } name } ? name : null;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i].Name is { } name && copy.LocationOf("spec", "sources", i, "name").ForOutput() == finding.Location)
+            {
+                return declared.Value.Nearest(name) is { } near ? [name, near] : [name];
+            }
+        }
+
+        return null;
     }
+
+    // The written copy of the ServiceIntentions object the finding points into: copies may differ.
+    private static ManifestResource? IntentionCopyOf(ILookup<string, ManifestResource> copies, Finding finding) =>
+        finding.Resource.Kind != "ServiceIntentions"
+            ? null
+            : copies[finding.Resource.Name]
+                .Where(r => r.Location.ForOutput().File == finding.File && r.Location.Line <= finding.Line)
+                .MaxBy(r => r.Location.Line);
 
     private static bool Decides(string? intentionDestination, PathEnd destination) =>
         intentionDestination is { } name && (name == destination.ConsulName || name == "*");

@@ -6,38 +6,79 @@ using MeshOps.Tests.Analysis;
 namespace MeshOps.Tests.Paths;
 
 /// <summary>
-/// An intention for "*" brings its findings to every path's Intention hop. With many of them (a deny-all naming a
-/// dozen retired services) the hop still lists each finding once, in report order, and the most severe decides.
+/// Findings about an intention's sources on the Intention hop of a path: an unknown source name concerns the path only
+/// when it is a near miss of the path's own caller (the "did you mean" of MESH202), since no other caller's call can
+/// match it. An intention for "*" brings its findings to every path, so many may concern one hop: each appears once.
 /// </summary>
 public sealed class ManyFindingsOnOneHopTests
 {
-    private const int Retired = 12;
+    private const string DenyAllSource = "    - name: \"*\"\n      action: deny\n";
+    private const string ProductsApiSource = "    - name: public-api\n      action: allow\n";
 
-    private static (AnalysisReport Report, PathReport Path) TraceWithRetiredSources()
+    private static (AnalysisReport Report, PathReport Path) Trace(string replace, string with, string from = "public-api", string to = "products-api")
     {
         var texts = HashiCupsExample.Files().Select(file =>
         {
             var text = File.ReadAllText(file);
-            return Path.GetFileName(file) == "intentions.yaml"
-                ? text.Replace("    - name: \"*\"\n      action: deny\n", "    - name: \"*\"\n      action: deny\n"
-                    + string.Concat(Enumerable.Range(0, Retired).Select(i => $"    - name: retired-{i:D2}\n      action: deny\n")), StringComparison.Ordinal)
-                : text;
+            return Path.GetFileName(file) == "intentions.yaml" ? ReplaceOnce(text, replace, with) : text;
         });
         var manifests = ManifestLoader.LoadText(string.Join("\n---\n", texts), "hashicups.yaml");
         var (report, model) = MeshAnalyzer.AnalyzeWithModel(manifests);
-        return (report, PathTracer.Trace(model, report, "public-api", "products-api", null));
+        return (report, PathTracer.Trace(model, report, from, to, null));
+    }
+
+    private static string ReplaceOnce(string text, string replace, string with)
+    {
+        var at = text.IndexOf(replace, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"intentions.yaml no longer holds {replace}");
+        return string.Concat(text.AsSpan(0, at), with, text.AsSpan(at + replace.Length));
+    }
+
+    private static string Sources(IEnumerable<string> names, string action) => string.Concat(names.Select(n => $"    - name: {n}\n      action: {action}\n"));
+
+    private static PathHop IntentionHop(PathReport path) => Assert.Single(path.Hops, h => h.Name == PathHopName.Intention);
+
+    [Fact]
+    public void Retired_services_in_the_deny_all_are_reported_but_warn_no_path()
+    {
+        var (report, path) = Trace(DenyAllSource, DenyAllSource + Sources(Enumerable.Range(0, 12).Select(i => $"retired-{i:D2}"), "deny"));
+
+        Assert.Equal(12, report.Findings.Count(f => f.RuleId == "MESH202"));
+        var intention = IntentionHop(path);
+        Assert.Equal(PathHopStatus.Pass, intention.Status);
+        Assert.Empty(intention.RuleIds);
     }
 
     [Fact]
-    public void Every_finding_of_the_deny_all_appears_once_on_the_Intention_hop_in_report_order()
+    public void A_retired_caller_in_the_destination_s_own_intention_warns_no_other_caller_s_path()
     {
-        var (report, path) = TraceWithRetiredSources();
+        var (_, path) = Trace(ProductsApiSource, ProductsApiSource + Sources(["legacy-shop"], "allow"));
 
-        var retired = report.Findings.Where(f => f.RuleId == "MESH202" && f.Message.Contains("retired-", StringComparison.Ordinal)).ToList();
-        Assert.Equal(Retired, retired.Count);
-        var intention = Assert.Single(path.Hops, h => h.Name == PathHopName.Intention);
-        var lines = intention.Evidence.Where(e => e.Contains("MESH202", StringComparison.Ordinal)).ToList();
-        Assert.Equal(retired.Select(f => f.Message), lines.Select(line => retired.Single(f => line.Contains(f.Message, StringComparison.Ordinal)).Message));
-        Assert.Equal(["MESH202"], intention.RuleIds);
+        Assert.Equal(PathHopStatus.Pass, IntentionHop(path).Status);
+        Assert.True(path.Passed);
+    }
+
+    [Fact]
+    public void A_misspelt_caller_is_shown_on_that_caller_s_path_beside_the_denial_it_causes()
+    {
+        var (_, path) = Trace(ProductsApiSource, Sources(["public-apii"], "allow"));
+
+        var intention = IntentionHop(path);
+        Assert.Equal(PathHopName.Intention, path.RootCause);
+        Assert.Contains("MESH202", intention.RuleIds);
+        Assert.Contains(intention.Evidence, line => line.Contains("Did you mean 'public-api'?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_finding_that_concerns_a_hop_appears_once_in_report_order()
+    {
+        // Twelve near misses of public-api in the deny-all: each is a typo of this path's caller.
+        var typos = Enumerable.Range(0, 12).Select(i => $"public-api{(char)('a' + i)}").ToList();
+        var (report, path) = Trace(DenyAllSource, DenyAllSource + Sources(typos, "deny"));
+
+        var expected = report.Findings.Where(f => f.RuleId == "MESH202").Select(f => f.Message).ToList();
+        Assert.Equal(typos.Count, expected.Count);
+        var shown = IntentionHop(path).Evidence.Where(e => e.Contains("MESH202", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expected, shown.Select(line => expected.Single(message => line.Contains(message, StringComparison.Ordinal))));
     }
 }
