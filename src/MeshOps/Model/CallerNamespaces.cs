@@ -10,61 +10,21 @@ namespace MeshOps.Model;
 /// </summary>
 internal sealed class CallerNamespaces
 {
-    // Intentions compare namespaces only for equality or '*', so every namespace no intention names is decided alike:
-    // this one, which no Kubernetes or Consul namespace can be called (a space is not a DNS label), stands for them all.
-    private const string Unnamed = "a namespace no intention names";
-
     private readonly ConsulNamespaces namespaces;
-    private readonly IReadOnlyList<string>? open;
 
-    // The namespaces named by the intentions for each destination name ("*" included): an intention for another
-    // destination decides none of a call's pairs, so a namespace only it names is decided like Unnamed for that call.
-    // Without this every call judged (K + 2)^2 pairs for K namespaces named anywhere: one intention naming 40 team
-    // namespaces made each of 8,000 calls 1,764 intention checks.
-    private readonly Dictionary<string, HashSet<string>>? namedFor;
-    private readonly Dictionary<string, IReadOnlyList<string>> openFor = new(StringComparer.Ordinal);
+    // Null when the namespaces are known (Helm values, or no intention names one).
+    private readonly OpenNamespaces? open;
 
-    private CallerNamespaces(ConsulNamespaces namespaces, IReadOnlyList<string>? open, Dictionary<string, HashSet<string>>? namedFor = null)
+    private CallerNamespaces(ConsulNamespaces namespaces, OpenNamespaces? open)
     {
         this.namespaces = namespaces;
         this.open = open;
-        this.namedFor = namedFor;
     }
 
     public static CallerNamespaces Of(MeshModel model)
     {
         var namespaces = model.Settings.ConsulNamespaces;
-        if (namespaces.Enabled is not null)
-        {
-            return new CallerNamespaces(namespaces, null);
-        }
-
-        var named = new HashSet<string>(StringComparer.Ordinal);
-        var namedFor = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var entry in model.Intentions.Entries)
-        {
-            foreach (var ns in entry.Sources.Select(s => s.Namespace).Prepend(entry.DestinationNamespace))
-            {
-                if (ns == ConsulNames.DefaultNamespace)
-                {
-                    continue;
-                }
-
-                named.Add(ns);
-                if (ns != ConsulNames.Wildcard)
-                {
-                    (namedFor.TryGetValue(entry.DestinationName, out var set) ? set : namedFor[entry.DestinationName] = new(StringComparer.Ordinal)).Add(ns);
-                }
-            }
-        }
-
-        if (named.Count == 0)
-        {
-            return new CallerNamespaces(namespaces, null);
-        }
-
-        named.Remove(ConsulNames.Wildcard);
-        return new CallerNamespaces(namespaces, [.. named.Order(StringComparer.Ordinal), ConsulNames.DefaultNamespace, Unnamed], namedFor);
+        return new CallerNamespaces(namespaces, namespaces.Enabled is null ? OpenNamespaces.Of(model.Intentions.Entries) : null);
     }
 
     /// <summary>Consul Enterprise namespaces are on, as the Helm values or the injector's flags say: Consul is asked with <c>ns/name</c>.</summary>
@@ -93,24 +53,8 @@ internal sealed class CallerNamespaces
             return [];
         }
 
-        var sides = OpenFor(destinationName);
+        var sides = open.For(destinationName);
         return sides.SelectMany(s => sides.Select(d => (new ServiceIdentity(s, sourceName), new ServiceIdentity(d, destinationName))));
-    }
-
-    // The namespaces that can decide a call to this destination, in the full list's order (named ones sorted, then
-    // "default", then Unnamed). One that only other destinations' intentions name answers as Unnamed does, which stays.
-    private IReadOnlyList<string> OpenFor(string destinationName)
-    {
-        if (openFor.TryGetValue(destinationName, out var known))
-        {
-            return known;
-        }
-
-        var exact = namedFor!.GetValueOrDefault(destinationName);
-        var wildcard = namedFor!.GetValueOrDefault(ConsulNames.Wildcard);
-        IReadOnlyList<string> sides = [.. open!.Where(ns => ns is ConsulNames.DefaultNamespace or Unnamed || (exact?.Contains(ns) ?? false) || (wildcard?.Contains(ns) ?? false))];
-        openFor[destinationName] = sides;
-        return sides;
     }
 
     /// <summary>
