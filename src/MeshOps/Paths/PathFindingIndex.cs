@@ -25,7 +25,7 @@ internal sealed class PathFindingIndex
         _intentionDestination = new string?[report.Findings.Count];
         _callers = new IReadOnlyList<string>?[report.Findings.Count];
         var copies = new Lazy<ILookup<string, ManifestResource>>(() => PathFindings.IntentionCopies(model));
-        var declared = new Lazy<NearNames>(() => new NearNames(model.ConsulServiceNames));
+        var near = new Lazy<NearNames>(() => new NearNames(model.ConsulServiceNames));
         for (var i = 0; i < report.Findings.Count; i++)
         {
             var finding = report.Findings[i];
@@ -50,7 +50,7 @@ internal sealed class PathFindingIndex
             {
                 _intentionDestination[i] = destination;
                 Add(_intentionsInto, destination, i);
-                _callers[i] = PathFindings.CallersOf(copies.Value, finding, declared);
+                _callers[i] = PathFindings.CallersOf(copies.Value, finding, model.ConsulServiceNames, near);
             }
         }
     }

@@ -37,7 +37,7 @@ internal static class PathFindings
         var candidates = index?.About(callSites, sourceRefs, destinationRefs, destination) ?? Enumerable.Range(0, report.Findings.Count);
         var selected = new List<HopFinding>(0);
         var copies = new Lazy<ILookup<string, ManifestResource>>(() => IntentionCopies(model));
-        var declared = new Lazy<NearNames>(() => new NearNames(model.ConsulServiceNames));
+        var near = new Lazy<NearNames>(() => new NearNames(model.ConsulServiceNames));
         foreach (var i in candidates)
         {
             var finding = report.Findings[i];
@@ -64,7 +64,7 @@ internal static class PathFindings
 
             if (rule.Destination is { } destinationHop && destination.Resolved
                 && (named.Any(destinationRefs.Contains) || Decides(index is null ? IntentionDestinationOf(copies.Value, finding) : index.IntentionDestination(i), destination))
-                && ((index is null ? CallersOf(copies.Value, finding, declared) : index.Callers(i)) is not { } callers || callers.Contains(source.ConsulName)))
+                && ((index is null ? CallersOf(copies.Value, finding, model.ConsulServiceNames, near) : index.Callers(i)) is not { } callers || callers.Contains(source.ConsulName)))
             {
                 selected.Add(new HopFinding(destinationHop, finding));
             }
@@ -124,22 +124,34 @@ internal static class PathFindings
     /// source, so the finding explains no other path's intention decision: an intention for "*" naming a retired service
     /// made every path of the mesh warn. Null for every other finding.
     /// </summary>
-    internal static IReadOnlyList<string>? CallersOf(ILookup<string, ManifestResource> copies, Finding finding, Lazy<NearNames> declared)
+    /// <remarks>
+    /// The source is the undeclared one written where the finding points. An object read from a cluster has no
+    /// positions, so every source points at the object: with two undeclared names there, the finding is kept for every
+    /// path, as before.
+    /// </remarks>
+    internal static IReadOnlyList<string>? CallersOf(ILookup<string, ManifestResource> copies, Finding finding, IReadOnlySet<string> declared, Lazy<NearNames> near)
     {
         if (finding.RuleId != RuleCatalog.IntentionNamesUnknownService.Id || IntentionCopyOf(copies, finding) is not { Model: ServiceIntentions { Spec.Sources: { } sources } } copy)
         {
             return null;
         }
 
+        string? unknown = null;
         for (var i = 0; i < sources.Count; i++)
         {
-            if (sources[i].Name is { } name && copy.LocationOf("spec", "sources", i, "name").ForOutput() == finding.Location)
+            if (sources[i].Name is { Length: > 0 } name && name != "*" && !declared.Contains(name)
+                && copy.LocationOf("spec", "sources", i, "name").ForOutput() == finding.Location)
             {
-                return declared.Value.Nearest(name) is { } near ? [name, near] : [name];
+                if (unknown is not null && unknown != name)
+                {
+                    return null;
+                }
+
+                unknown = name;
             }
         }
 
-        return null;
+        return unknown is null ? null : near.Value.Nearest(unknown) is { } nearest ? [unknown, nearest] : [unknown];
     }
 
     // The written copy of the ServiceIntentions object the finding points into: copies may differ.

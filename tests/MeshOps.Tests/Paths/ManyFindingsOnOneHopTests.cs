@@ -1,5 +1,6 @@
 using MeshOps.Analysis;
 using MeshOps.Paths;
+using MeshOps.Sources;
 using MeshOps.Sources.Files;
 using MeshOps.Tests.Analysis;
 
@@ -15,7 +16,7 @@ public sealed class ManyFindingsOnOneHopTests
     private const string DenyAllSource = "    - name: \"*\"\n      action: deny\n";
     private const string ProductsApiSource = "    - name: public-api\n      action: allow\n";
 
-    private static (AnalysisReport Report, PathReport Path) Trace(string replace, string with, string from = "public-api", string to = "products-api")
+    private static (AnalysisReport Report, PathReport Path) Trace(string replace, string with, bool positions = true)
     {
         var texts = HashiCupsExample.Files().Select(file =>
         {
@@ -23,9 +24,23 @@ public sealed class ManyFindingsOnOneHopTests
             return Path.GetFileName(file) == "intentions.yaml" ? ReplaceOnce(text, replace, with) : text;
         });
         var manifests = ManifestLoader.LoadText(string.Join("\n---\n", texts), "hashicups.yaml");
+        manifests = positions ? manifests : manifests with { Resources = [.. manifests.Resources.Select(WithoutPositions)] };
         var (report, model) = MeshAnalyzer.AnalyzeWithModel(manifests);
-        return (report, PathTracer.Trace(model, report, from, to, null));
+        return (report, PathTracer.Trace(model, report, "public-api", "products-api", null));
     }
+
+    // As an object read from a cluster: every field is located at the object itself.
+    private static ManifestResource WithoutPositions(ManifestResource resource) => new()
+    {
+        ApiVersion = resource.ApiVersion,
+        Kind = resource.Kind,
+        Name = resource.Name,
+        Namespace = resource.Namespace,
+        Location = resource.Location,
+        Labels = resource.Labels,
+        Annotations = resource.Annotations,
+        Model = resource.Model,
+    };
 
     private static string ReplaceOnce(string text, string replace, string with)
     {
@@ -56,6 +71,23 @@ public sealed class ManyFindingsOnOneHopTests
 
         Assert.Equal(PathHopStatus.Pass, IntentionHop(path).Status);
         Assert.True(path.Passed);
+    }
+
+    [Fact]
+    public void Without_positions_two_unknown_sources_of_one_intention_cannot_be_told_apart_and_stay_on_every_path()
+    {
+        var (report, path) = Trace(ProductsApiSource, ProductsApiSource + Sources(["legacy-shop", "legacy-admin"], "allow"), positions: false);
+
+        Assert.Equal(2, report.Findings.Count(f => f.RuleId == "MESH202"));
+        Assert.Contains("MESH202", IntentionHop(path).RuleIds);
+    }
+
+    [Fact]
+    public void Without_positions_one_unknown_source_is_still_known_by_its_name()
+    {
+        var (_, path) = Trace(ProductsApiSource, ProductsApiSource + Sources(["legacy-shop"], "allow"), positions: false);
+
+        Assert.Equal(PathHopStatus.Pass, IntentionHop(path).Status);
     }
 
     [Fact]
