@@ -195,7 +195,7 @@ public static class PathTracer
     }
 
     /// <summary>The findings of the path that concern this hop, each once, in report order.</summary>
-    private static IReadOnlyList<Finding> Concerning(IReadOnlyList<HopFinding> findings, PathHopName hop)
+    internal static IReadOnlyList<Finding> Concerning(IReadOnlyList<HopFinding> findings, PathHopName hop)
     {
         // A hop has a finding or two, searched as fast in a list as a set is built; but an intention for "*" with
         // hundreds of findings brings them all to every path, and a list search per finding made each path quadratic.
