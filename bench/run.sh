@@ -6,10 +6,12 @@
 #   bench/run.sh --breakdown     time load, model build and each rule separately; memory and GC pause per stage
 #   bench/run.sh --generator     the typed-mesh generator (100 and 1,000 services) under BenchmarkDotNet, then its target table;
 #                                combine with --quick, --check or --breakdown (step times, floors) as above
-#   bench/run.sh --discovery     call discovery on one value of 25k/50k/100k/200k endpoint lines; growth per doubling (target <= 2.2)
+#   bench/run.sh --discovery     call discovery on one value of 25k/50k/100k/200k endpoint lines; growth per doubling (target <= 2.2);
+#                                run in-process (non-concurrent GC) and again in a child under pwsh's GC (concurrent), both judged
 #   bench/run.sh --paths         offline Test-MeshPath -All at 1,000 and 4,000 services: edges/s, growth 1,000 -> 4,000 (target <= 4.4),
-#                                1,000 services in <= 2 s, ratio to Test-MeshConfig's load + analyse measured in the same run
-#   bench/run.sh --broken        load, analyse, graph and trace -All on the synthetic mesh broken five ways (every call denied,
+#                                1,000 services in <= 2 s, ratio to Test-MeshConfig's load + analyse measured in the same run;
+#                                under both GC modes, as --discovery
+#   bench/run.sh --broken        load, analyse, graph and trace -All on the synthetic mesh broken six ways (every call denied,
 #                                a typo in every call, ...) at 2,000 and 4,000 services: growth (about 2 when linear), x healthy
 #   bench/run.sh --discovery-stages  each stage of call discovery timed alone over the same values (which one grows superlinearly)
 #   bench/run.sh --envoy-stats   Envoy /stats parsers: 500,000-line dump (2,000 clusters) as text and Prometheus; lines/s,

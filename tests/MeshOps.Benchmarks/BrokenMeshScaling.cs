@@ -32,7 +32,8 @@ public static class BrokenMeshScaling
 
     private const string DenyAllSource = "    - name: \"*\"\n      action: deny\n";
 
-    // Each is a finding about the intention for "*", so each concerns the Intention hop of every path.
+    // Each is a finding about the intention for "*", so every path weighs all 500 (a near miss of its caller would be
+    // shown on its Intention hop; these are near no service, so none is).
     private static string UnknownSources(int count) =>
         string.Concat(Enumerable.Range(0, count).Select(i => $"    - name: retired-{i:D3}\n      action: deny\n"));
 

@@ -40,7 +40,7 @@ public static class DiscoveryScaling
         log.WriteLine($"Time: {WorkClock.Describe("scanning")}; {Affinity.LoadAverage()}.");
         log.WriteLine($"TARGET: growth per doubling of the MIN CPU time (fastest of {Rounds} runs, the least-disturbed one) <= {TargetRatio:F1}.");
         log.WriteLine("min/median = CPU ms of the fastest/median run; spread = (slowest - fastest) / median; B/line = bytes allocated per line (deterministic);");
-        log.WriteLine("GC = collections gen0/1/2 and their pause (median run); kernel = kernel CPU ms and minor page faults of the fastest run (memory faulted in on first touch);");
+        log.WriteLine("GC = collections gen0/1/2 and their pause (median run); kernel = the scanning thread's kernel CPU ms and minor page faults in the fastest run (memory faulted in on first touch);");
         log.WriteLine("ratios per doubling: min (judged), median, alloc, control (fastest linear copy and split of the same text).");
         var missed = 0;
         foreach (var (name, generate, scan) in Shapes)

@@ -15,6 +15,7 @@ namespace MeshOps.Benchmarks;
 /// <item><c>--breakdown</c> times load, model build and each rule separately, then memory and GC pause per stage.</item>
 /// <item><c>--paths</c> offline Test-MeshPath -All at 1,000 and 4,000 services: edges/s, growth, ratio to Test-MeshConfig's work.</item>
 /// <item><c>--discovery</c> call discovery on one value of 25,000 to 200,000 endpoint lines, growth ratio per doubling.</item>
+/// <item>Both run again in a child process under pwsh's GC (<see cref="HostGcRun"/>), and both runs are judged.</item>
 /// <item><c>--discovery-stages</c> each stage of call discovery timed alone over the same values, to find the one that grows superlinearly.</item>
 /// <item><c>--envoy-stats</c> the Envoy stats parsers on a 500,000-line /stats dump and its Prometheus form: lines/s, memory, ratio to PowerShell.</item>
 /// <item><c>--startup</c> Import-Module in a fresh pwsh against one that imports nothing, and the first Test-MeshConfig call against the warm one.</item>

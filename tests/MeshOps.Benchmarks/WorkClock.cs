@@ -11,7 +11,9 @@ namespace MeshOps.Benchmarks;
 /// </summary>
 public static class WorkClock
 {
-    public static bool CountsWholeProcess { get; } = GCSettings.LatencyMode != GCLatencyMode.Batch || !ThreadCpuTime.IsPerThread;
+    // The server GC collects on its own threads even when non-concurrent.
+    public static bool CountsWholeProcess { get; } =
+        GCSettings.LatencyMode != GCLatencyMode.Batch || GCSettings.IsServerGC || !ThreadCpuTime.IsPerThread;
 
     public static double Milliseconds() =>
         CountsWholeProcess ? Environment.CpuUsage.TotalTime.TotalMilliseconds : ThreadCpuTime.Milliseconds();
