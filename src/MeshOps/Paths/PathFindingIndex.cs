@@ -15,6 +15,10 @@ internal sealed class PathFindingIndex
     private readonly Dictionary<SourceLocation, List<int>> _atCallSite = [];
     private readonly Dictionary<EndRef, List<int>> _naming = [];
     private readonly Dictionary<string, List<int>> _intentionsInto = [];
+
+    // Findings about an intention source that concern one caller only (PathFindings.CallersOf), by destination and
+    // caller: a deny-all naming 500 retired services made every path of the mesh weigh all 500.
+    private readonly Dictionary<(string Destination, string Caller), List<int>> _intentionsIntoFrom = [];
     private readonly IReadOnlyList<EndRef>[] _named;
     private readonly string?[] _intentionDestination;
     private readonly IReadOnlyList<string>?[] _callers;
@@ -49,8 +53,18 @@ internal sealed class PathFindingIndex
             if (PathFindings.IntentionDestinationOf(copies.Value, finding) is { } destination)
             {
                 _intentionDestination[i] = destination;
-                Add(_intentionsInto, destination, i);
                 _callers[i] = PathFindings.CallersOf(copies.Value, finding, model.ConsulServiceNames, near);
+                if (_callers[i] is { } callers)
+                {
+                    foreach (var caller in callers)
+                    {
+                        Add(_intentionsIntoFrom, (destination, caller), i);
+                    }
+                }
+                else
+                {
+                    Add(_intentionsInto, destination, i);
+                }
             }
         }
     }
@@ -59,7 +73,7 @@ internal sealed class PathFindingIndex
     /// The positions in the report of the findings that may concern a path with these call sites and end objects, in
     /// report order: a superset of those <see cref="PathFindings.Select"/> keeps, which it then judges one by one.
     /// </summary>
-    public IEnumerable<int> About(IReadOnlyList<SourceLocation> callSites, IReadOnlySet<EndRef> sourceRefs, IReadOnlySet<EndRef> destinationRefs, PathEnd destination)
+    public IEnumerable<int> About(IReadOnlyList<SourceLocation> callSites, IReadOnlySet<EndRef> sourceRefs, IReadOnlySet<EndRef> destinationRefs, PathEnd source, PathEnd destination)
     {
         // Most paths of a healthy mesh have no finding at all: nothing is allocated for them.
         SortedSet<int>? found = null;
@@ -82,6 +96,8 @@ internal sealed class PathFindingIndex
         {
             Take(_intentionsInto, destination.ConsulName, ref found);
             Take(_intentionsInto, "*", ref found);
+            Take(_intentionsIntoFrom, (destination.ConsulName, source.ConsulName), ref found);
+            Take(_intentionsIntoFrom, ("*", source.ConsulName), ref found);
         }
 
         return found ?? (IEnumerable<int>)[];

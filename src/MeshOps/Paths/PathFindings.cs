@@ -34,7 +34,7 @@ internal static class PathFindings
 
         var sourceRefs = paths?.RefsOf(source) ?? EndRefs(source);
         var destinationRefs = destination.Resolved ? paths?.RefsOf(destination) ?? EndRefs(destination) : NoRefs;
-        var candidates = index?.About(callSites, sourceRefs, destinationRefs, destination) ?? Enumerable.Range(0, report.Findings.Count);
+        var candidates = index?.About(callSites, sourceRefs, destinationRefs, source, destination) ?? Enumerable.Range(0, report.Findings.Count);
         var selected = new List<HopFinding>(0);
         var copies = new Lazy<ILookup<string, ManifestResource>>(() => IntentionCopies(model));
         var near = new Lazy<NearNames>(() => new NearNames(model.ConsulServiceNames));

@@ -13,10 +13,17 @@ namespace MeshOps.Tests.Paths;
 /// </summary>
 public sealed class ManyFindingsOnOneHopTests
 {
-    private const string DenyAllSource = "    - name: \"*\"\n      action: deny\n";
+    internal const string DenyAllSource = "    - name: \"*\"\n      action: deny\n";
     private const string ProductsApiSource = "    - name: public-api\n      action: allow\n";
 
     private static (AnalysisReport Report, PathReport Path) Trace(string replace, string with, bool positions = true)
+    {
+        var paths = WithIntentions(replace, with, positions);
+        return (paths.Report, paths.Trace("public-api", "products-api"));
+    }
+
+    /// <summary>HashiCups with one piece of its intentions.yaml replaced.</summary>
+    internal static HashiCupsPaths WithIntentions(string replace, string with, bool positions = true)
     {
         var texts = HashiCupsExample.Files().Select(file =>
         {
@@ -26,7 +33,7 @@ public sealed class ManyFindingsOnOneHopTests
         var manifests = ManifestLoader.LoadText(string.Join("\n---\n", texts), "hashicups.yaml");
         manifests = positions ? manifests : manifests with { Resources = [.. manifests.Resources.Select(WithoutPositions)] };
         var (report, model) = MeshAnalyzer.AnalyzeWithModel(manifests);
-        return (report, PathTracer.Trace(model, report, "public-api", "products-api", null));
+        return new HashiCupsPaths(model, report);
     }
 
     // As an object read from a cluster: every field is located at the object itself.
@@ -49,7 +56,7 @@ public sealed class ManyFindingsOnOneHopTests
         return string.Concat(text.AsSpan(0, at), with, text.AsSpan(at + replace.Length));
     }
 
-    private static string Sources(IEnumerable<string> names, string action) => string.Concat(names.Select(n => $"    - name: {n}\n      action: {action}\n"));
+    internal static string Sources(IEnumerable<string> names, string action) => string.Concat(names.Select(n => $"    - name: {n}\n      action: {action}\n"));
 
     private static PathHop IntentionHop(PathReport path) => Assert.Single(path.Hops, h => h.Name == PathHopName.Intention);
 

@@ -33,6 +33,26 @@ public class TraceEachTests
     }
 
     [Fact]
+    public void An_unknown_intention_source_reaches_the_paths_of_the_caller_it_is_a_near_miss_of_as_alone()
+    {
+        // In the deny-all, so it is weighed for every path: a near miss of public-api and a name near nothing.
+        var paths = ManyFindingsOnOneHopTests.WithIntentions(
+            ManyFindingsOnOneHopTests.DenyAllSource,
+            ManyFindingsOnOneHopTests.DenyAllSource + ManyFindingsOnOneHopTests.Sources(["public-apix", "retired-billing"], "deny"));
+        var requests = Requests(paths);
+
+        var each = PathTracer.TraceEach(paths.Model, paths.Report, requests).ToList();
+
+        for (var i = 0; i < requests.Count; i++)
+        {
+            Assert.Equal(Describe(paths.Trace(requests[i].From, requests[i].To, requests[i].Port)), Describe(each[i]));
+        }
+
+        var warned = each.Where(r => r.Hops.Any(h => h.Name == PathHopName.Intention && h.RuleIds.Contains("MESH202"))).Select(r => r.From).Distinct();
+        Assert.Equal(["public-api.default"], warned);
+    }
+
+    [Fact]
     public void The_faults_give_paths_that_fail_so_the_comparison_covers_findings()
     {
         var failing = HashiCupsExample.FaultNames
