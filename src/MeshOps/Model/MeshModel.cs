@@ -83,6 +83,11 @@ public sealed class MeshModel
     /// <summary>The Consul namespaces each side of a call may be in, shared by MESH201, the Intention hop and Test-MeshIntention.</summary>
     internal CallerNamespaces CallerNamespaces => callerNamespaces ??= CallerNamespaces.Of(this);
 
+    private NearestServiceNames? nearestServiceNames;
+
+    /// <summary>The declared service a name is a near miss of ("did you mean"), or null; each name is searched once.</summary>
+    internal NearestServiceNames NearestServiceNames => nearestServiceNames ??= new NearestServiceNames(ConsulServiceNames);
+
     public KubernetesService? FindService(string ns, string name) =>
         ServicesByKey.TryGetValue(new ObjectKey(ns, name), out var service) ? service : null;
 }

@@ -1,6 +1,5 @@
 using MeshOps.Analysis;
 using MeshOps.Model;
-using MeshOps.Rules.Text;
 using MeshOps.Sources;
 
 namespace MeshOps.Paths;
@@ -29,7 +28,6 @@ internal sealed class PathFindingIndex
         _intentionDestination = new string?[report.Findings.Count];
         _callers = new IReadOnlyList<string>?[report.Findings.Count];
         var copies = new Lazy<ILookup<string, ManifestResource>>(() => PathFindings.IntentionCopies(model));
-        var near = new Lazy<NearNames>(() => new NearNames(model.ConsulServiceNames));
         for (var i = 0; i < report.Findings.Count; i++)
         {
             var finding = report.Findings[i];
@@ -53,7 +51,7 @@ internal sealed class PathFindingIndex
             if (PathFindings.IntentionDestinationOf(copies.Value, finding) is { } destination)
             {
                 _intentionDestination[i] = destination;
-                _callers[i] = PathFindings.CallersOf(copies.Value, finding, model.ConsulServiceNames, near);
+                _callers[i] = PathFindings.CallersOf(copies.Value, finding, model.ConsulServiceNames, model.NearestServiceNames);
                 if (_callers[i] is { } callers)
                 {
                     foreach (var caller in callers)

@@ -2,7 +2,6 @@ using MeshOps.Analysis;
 using MeshOps.Consul;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
-using MeshOps.Rules.Text;
 using MeshOps.Sources;
 
 namespace MeshOps.Paths;
@@ -37,7 +36,6 @@ internal static class PathFindings
         var candidates = index?.About(callSites, sourceRefs, destinationRefs, source, destination) ?? Enumerable.Range(0, report.Findings.Count);
         var selected = new List<HopFinding>(0);
         var copies = new Lazy<ILookup<string, ManifestResource>>(() => IntentionCopies(model));
-        var near = new Lazy<NearNames>(() => new NearNames(model.ConsulServiceNames));
         foreach (var i in candidates)
         {
             var finding = report.Findings[i];
@@ -64,7 +62,7 @@ internal static class PathFindings
 
             if (rule.Destination is { } destinationHop && destination.Resolved
                 && (named.Any(destinationRefs.Contains) || Decides(index is null ? IntentionDestinationOf(copies.Value, finding) : index.IntentionDestination(i), destination))
-                && ((index is null ? CallersOf(copies.Value, finding, model.ConsulServiceNames, near) : index.Callers(i)) is not { } callers || callers.Contains(source.ConsulName)))
+                && ((index is null ? CallersOf(copies.Value, finding, model.ConsulServiceNames, model.NearestServiceNames) : index.Callers(i)) is not { } callers || callers.Contains(source.ConsulName)))
             {
                 selected.Add(new HopFinding(destinationHop, finding));
             }
@@ -129,7 +127,7 @@ internal static class PathFindings
     /// positions, so every source points at the object: with two undeclared names there, the finding is kept for every
     /// path, as before.
     /// </remarks>
-    internal static IReadOnlyList<string>? CallersOf(ILookup<string, ManifestResource> copies, Finding finding, IReadOnlySet<string> declared, Lazy<NearNames> near)
+    internal static IReadOnlyList<string>? CallersOf(ILookup<string, ManifestResource> copies, Finding finding, IReadOnlySet<string> declared, NearestServiceNames near)
     {
         if (finding.RuleId != RuleCatalog.IntentionNamesUnknownService.Id || IntentionCopyOf(copies, finding) is not { Model: ServiceIntentions { Spec.Sources: { } sources } } copy)
         {
@@ -151,7 +149,7 @@ internal static class PathFindings
             }
         }
 
-        return unknown is null ? null : near.Value.Nearest(unknown) is { } nearest ? [unknown, nearest] : [unknown];
+        return unknown is null ? null : near.Of(unknown) is { } nearest ? [unknown, nearest] : [unknown];
     }
 
     // The written copy of the ServiceIntentions object the finding points into: copies may differ.

@@ -1,7 +1,6 @@
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
 using MeshOps.Rules.Intentions;
-using MeshOps.Rules.Text;
 
 namespace MeshOps.Analysis.Rules;
 
@@ -19,15 +18,15 @@ internal sealed class IntentionNamesUnknownService : IMeshRule
             yield break;
         }
 
-        // Built on the first unknown name: an intention set naming retired services asks once per source, and a scan of
-        // every service for each made 4,000 services take 10 s.
-        var near = new Lazy<NearNames>(() => new NearNames(known));
+        // A near-name search, not a scan of every service per unknown name: an intention set naming retired services
+        // asks once per source, and the scan made 4,000 services take 10 s.
+        var near = model.NearestServiceNames;
         foreach (var entry in model.Intentions.Entries)
         {
             var origin = (IntentionOrigin)entry.Origin!;
             if (IsUnknown(entry.DestinationName, known))
             {
-                yield return Hit(origin, "destination", entry.DestinationName, origin.Resource.LocationOf("spec", "destination", "name"), near.Value, context);
+                yield return Hit(origin, "destination", entry.DestinationName, origin.Resource.LocationOf("spec", "destination", "name"), near, context);
             }
 
             for (var i = 0; i < entry.Sources.Count; i++)
@@ -37,7 +36,7 @@ internal sealed class IntentionNamesUnknownService : IMeshRule
                 var remote = !string.IsNullOrEmpty(source.Peer) || !string.IsNullOrEmpty(source.SamenessGroup) || !string.IsNullOrEmpty(source.Partition);
                 if (!remote && IsUnknown(source.Name, known))
                 {
-                    yield return Hit(origin, "source", source.Name, origin.Resource.LocationOf("spec", "sources", i, "name"), near.Value, context);
+                    yield return Hit(origin, "source", source.Name, origin.Resource.LocationOf("spec", "sources", i, "name"), near, context);
                 }
             }
         }
@@ -47,9 +46,9 @@ internal sealed class IntentionNamesUnknownService : IMeshRule
     /// A near miss of a declared name is evidence of a typo. Without one, the verdict rests on the inputs holding every
     /// service, which a folder of one tutorial step or one layer of a repository does not.
     /// </summary>
-    private RuleHit Hit(IntentionOrigin origin, string role, string name, Sources.SourceLocation location, NearNames known, RuleContext context)
+    private RuleHit Hit(IntentionOrigin origin, string role, string name, Sources.SourceLocation location, NearestServiceNames known, RuleContext context)
     {
-        var nearest = known.Nearest(name);
+        var nearest = known.Of(name);
         var suggestion = nearest is null ? "" : $" Did you mean '{nearest}'?";
         return new RuleHit(Descriptor, origin.Resource, location,
             [origin.Resource.Name, role, name, suggestion, MeshModelBuilder.NamespaceOf(origin.Resource)], [],
