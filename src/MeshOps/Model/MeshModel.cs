@@ -85,7 +85,7 @@ public sealed class MeshModel
 
     private NearestServiceNames? nearestServiceNames;
 
-    /// <summary>The declared service a name is a near miss of ("did you mean"), or null; each name is searched once.</summary>
+    /// <summary>The declared service a name is a near miss of ("did you mean"), or null; searched once per name (a race may search twice, with the same answer).</summary>
     internal NearestServiceNames NearestServiceNames => nearestServiceNames ??= new NearestServiceNames(ConsulServiceNames);
 
     public KubernetesService? FindService(string ns, string name) =>

@@ -94,8 +94,11 @@ internal sealed class PathFindingIndex
         {
             Take(_intentionsInto, destination.ConsulName, ref found);
             Take(_intentionsInto, "*", ref found);
-            Take(_intentionsIntoFrom, (destination.ConsulName, source.ConsulName), ref found);
-            Take(_intentionsIntoFrom, ("*", source.ConsulName), ref found);
+            foreach (var caller in PathFindings.CallerNames(source).Distinct())
+            {
+                Take(_intentionsIntoFrom, (destination.ConsulName, caller), ref found);
+                Take(_intentionsIntoFrom, ("*", caller), ref found);
+            }
         }
 
         return found ?? (IEnumerable<int>)[];

@@ -62,7 +62,8 @@ internal static class PathFindings
 
             if (rule.Destination is { } destinationHop && destination.Resolved
                 && (named.Any(destinationRefs.Contains) || Decides(index is null ? IntentionDestinationOf(copies.Value, finding) : index.IntentionDestination(i), destination))
-                && ((index is null ? CallersOf(copies.Value, finding, model.ConsulServiceNames, model.NearestServiceNames) : index.Callers(i)) is not { } callers || callers.Contains(source.ConsulName)))
+                && ((index is null ? CallersOf(copies.Value, finding, model.ConsulServiceNames, model.NearestServiceNames) : index.Callers(i)) is not { } callers
+                    || CallerNames(source).Any(callers.Contains)))
             {
                 selected.Add(new HopFinding(destinationHop, finding));
             }
@@ -118,18 +119,26 @@ internal static class PathFindings
 
     /// <summary>
     /// The callers a MESH202 finding about an intention's source concerns: the source name nothing declares, and the
-    /// declared service it is a near miss of (the "did you mean" of its message). No other caller's call can match that
-    /// source, so the finding explains no other path's intention decision: an intention for "*" naming a retired service
-    /// made every path of the mesh warn. Null for every other finding.
+    /// declared service its message's "did you mean" names. No other caller's call can match that source, so the finding
+    /// explains no other path's intention decision: an intention for "*" naming a retired service made every path of the
+    /// mesh warn. Null (every path, as before) for any other finding, and whenever the source cannot be told for sure.
     /// </summary>
     /// <remarks>
-    /// The source is the undeclared one written where the finding points. An object read from a cluster has no
-    /// positions, so every source points at the object: with two undeclared names there, the finding is kept for every
-    /// path, as before.
+    /// The source is the local, undeclared one written where the finding points (the rule skips peers, partitions and
+    /// sameness groups). An object read from a cluster has no positions, so every field points at the object: two
+    /// undeclared sources, or an undeclared destination (a finding of its own), leave the finding on every path.
     /// </remarks>
     internal static IReadOnlyList<string>? CallersOf(ILookup<string, ManifestResource> copies, Finding finding, IReadOnlySet<string> declared, NearestServiceNames near)
     {
-        if (finding.RuleId != RuleCatalog.IntentionNamesUnknownService.Id || IntentionCopyOf(copies, finding) is not { Model: ServiceIntentions { Spec.Sources: { } sources } } copy)
+        if (finding.RuleId != RuleCatalog.IntentionNamesUnknownService.Id
+            || IntentionCopyOf(copies, finding) is not { Model: ServiceIntentions { Spec: { Sources: { } sources } spec } } copy)
+        {
+            return null;
+        }
+
+        var at = finding.Location;
+        if (spec.Destination?.Name is { Length: > 0 } destination && destination != "*" && !declared.Contains(destination)
+            && copy.LocationOf("spec", "destination", "name").ForOutput() == at)
         {
             return null;
         }
@@ -137,8 +146,10 @@ internal static class PathFindings
         string? unknown = null;
         for (var i = 0; i < sources.Count; i++)
         {
-            if (sources[i].Name is { Length: > 0 } name && name != "*" && !declared.Contains(name)
-                && copy.LocationOf("spec", "sources", i, "name").ForOutput() == finding.Location)
+            var source = sources[i];
+            var remote = !string.IsNullOrEmpty(source.Peer) || !string.IsNullOrEmpty(source.SamenessGroup) || !string.IsNullOrEmpty(source.Partition);
+            if (!remote && source.Name is { Length: > 0 } name && name != "*" && !declared.Contains(name)
+                && copy.LocationOf("spec", "sources", i, "name").ForOutput() == at)
             {
                 if (unknown is not null && unknown != name)
                 {
@@ -150,6 +161,28 @@ internal static class PathFindings
         }
 
         return unknown is null ? null : near.Of(unknown) is { } nearest ? [unknown, nearest] : [unknown];
+    }
+
+    /// <summary>
+    /// Every name the source end may be meant by in an intention: the Consul name its path uses, its Kubernetes
+    /// Service's name (the declared names "did you mean" picks from hold both) and each workload's Consul name, which
+    /// differs from the Service's under a connect-service annotation.
+    /// </summary>
+    internal static IEnumerable<string> CallerNames(PathEnd source)
+    {
+        yield return source.ConsulName;
+        if (source.Service is { } service && service.Name != source.ConsulName)
+        {
+            yield return service.Name;
+        }
+
+        foreach (var workload in source.Workloads)
+        {
+            if (workload.ConsulServiceName != source.ConsulName)
+            {
+                yield return workload.ConsulServiceName;
+            }
+        }
     }
 
     // The written copy of the ServiceIntentions object the finding points into: copies may differ.

@@ -8,7 +8,7 @@ namespace MeshOps.Tests.Paths;
 
 /// <summary>
 /// Findings about an intention's sources on the Intention hop of a path: an unknown source name concerns the path only
-/// when it is a near miss of the path's own caller (the "did you mean" of MESH202), since no other caller's call can
+/// when the path's caller is that name or the one MESH202's "did you mean" names, since no other caller's call can
 /// match it. An intention for "*" brings its findings to every path, so many may concern one hop: each appears once.
 /// </summary>
 public sealed class ManyFindingsOnOneHopTests
@@ -95,6 +95,47 @@ public sealed class ManyFindingsOnOneHopTests
         var (_, path) = Trace(ProductsApiSource, ProductsApiSource + Sources(["legacy-shop"], "allow"), positions: false);
 
         Assert.Equal(PathHopStatus.Pass, IntentionHop(path).Status);
+    }
+
+    [Theory]
+    [InlineData("destination")]
+    [InlineData("remote")]
+    public void Without_positions_a_finding_that_may_be_about_another_field_stays_on_every_path(string other)
+    {
+        // products-api's intention gains one undeclared local source; the other undeclared name is its destination
+        // (a finding of its own) or a source from a peer (which the rule does not judge).
+        var with = other == "destination"
+            ? ProductsApiSource.Replace("public-api", "apix", StringComparison.Ordinal)
+            : ProductsApiSource + "    - name: billing\n      peer: dc2\n      action: allow\n" + Sources(["apix"], "allow");
+        var paths = WithIntentions(other == "destination" ? "    name: products-api\n  sources:\n" + ProductsApiSource : ProductsApiSource,
+            other == "destination" ? "    name: products-apii\n  sources:\n" + with : with, positions: false);
+        var copies = PathFindings.IntentionCopies(paths.Model);
+
+        var callers = paths.Report.Findings.Where(f => f.RuleId == "MESH202")
+            .ToDictionary(f => f.Message, f => PathFindings.CallersOf(copies, f, paths.Model.ConsulServiceNames, paths.Model.NearestServiceNames));
+
+        if (other == "destination")
+        {
+            // Both findings point at the object: neither can be told to be about the source.
+            Assert.Equal(2, callers.Count);
+            Assert.All(callers.Values, Assert.Null);
+        }
+        else
+        {
+            // The peer's source is not the rule's business, so apix is the only undeclared local source.
+            Assert.Equal(["apix"], Assert.Single(callers).Value!.Take(1));
+        }
+    }
+
+    [Fact]
+    public void A_caller_is_known_by_its_Service_s_name_and_by_each_workload_s_Consul_name()
+    {
+        var paths = HashiCupsPaths.Load();
+        var service = paths.Model.Services.Single(s => s.Name == "public-api");
+        var workloads = paths.Model.Workloads.Where(w => w.Name == "public-api").ToList();
+        var source = new PathEnd("public-api", "default", "public-api-v2", service, workloads);
+
+        Assert.Equal(["public-api-v2", "public-api"], PathFindings.CallerNames(source).Distinct());
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public class TraceEachTests
 
         for (var i = 0; i < requests.Count; i++)
         {
-            Assert.Equal(Describe(paths.Trace(requests[i].From, requests[i].To, requests[i].Port)), Describe(each[i]));
+            Assert.Equal(Describe(PathTracer.Trace(paths.Model, paths.Report, requests[i].From, requests[i].To, requests[i].Port, requests[i].Namespace)), Describe(each[i]));
         }
 
         var warned = each.Where(r => r.Hops.Any(h => h.Name == PathHopName.Intention && h.RuleIds.Contains("MESH202"))).Select(r => r.From).Distinct();
