@@ -1,4 +1,5 @@
 using MeshOps.Analysis;
+using MeshOps.Collections;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
 
@@ -23,10 +24,10 @@ internal sealed class EdgeErrors
                 continue;
             }
 
-            Add(_atSite, (finding.Location.File, finding.Location.Line), finding.RuleId);
+            _atSite.Append((finding.Location.File, finding.Location.Line), finding.RuleId);
             if (finding.Resource.Kind == "Service")
             {
-                Add(_onService, (finding.Resource.Namespace, finding.Resource.Name), finding.RuleId);
+                _onService.Append((finding.Resource.Namespace, finding.Resource.Name), finding.RuleId);
             }
         }
     }
@@ -49,16 +50,6 @@ internal sealed class EdgeErrors
         return rules is null ? [] : [.. rules];
     }
 
-    private static void Add<TKey>(Dictionary<TKey, List<string>> lists, TKey key, string ruleId)
-        where TKey : notnull
-    {
-        if (!lists.TryGetValue(key, out var list))
-        {
-            lists[key] = list = [];
-        }
-
-        list.Add(ruleId);
-    }
 
     private static void Take<TKey>(Dictionary<TKey, List<string>> lists, TKey key, ref SortedSet<string>? rules)
         where TKey : notnull

@@ -1,3 +1,4 @@
+using MeshOps.Collections;
 using MeshOps.Sources;
 
 namespace MeshOps.Model;
@@ -21,10 +22,10 @@ internal sealed class PodIndex
             var position = _pods.Count;
             _pods.Add(pod);
             var ns = MeshModelBuilder.NamespaceOf(pod);
-            Add(_byName, (ns, pod.Name), position);
+            _byName.Append((ns, pod.Name), position);
             foreach (var (key, value) in pod.Labels)
             {
-                Add(_byLabel, (ns, key, value), position);
+                _byLabel.Append((ns, key, value), position);
             }
         }
     }
@@ -62,14 +63,4 @@ internal sealed class PodIndex
 
     private IEnumerable<ManifestResource> At(List<int>? positions) => positions is null ? [] : positions.Select(i => _pods[i]);
 
-    private static void Add<TKey>(Dictionary<TKey, List<int>> lists, TKey key, int position)
-        where TKey : notnull
-    {
-        if (!lists.TryGetValue(key, out var list))
-        {
-            lists[key] = list = [];
-        }
-
-        list.Add(position);
-    }
 }

@@ -1,4 +1,5 @@
 using MeshOps.Analysis;
+using MeshOps.Collections;
 using MeshOps.Model;
 using MeshOps.Sources;
 
@@ -38,14 +39,14 @@ internal sealed class PathFindingIndex
 
             if (rule.Scope == RuleScope.Call)
             {
-                Add(_atCallSite, finding.Location, i);
+                _atCallSite.Append(finding.Location, i);
                 continue;
             }
 
             _named[i] = [.. PathFindings.Named(finding).Distinct()];
             foreach (var reference in _named[i])
             {
-                Add(_naming, reference, i);
+                _naming.Append(reference, i);
             }
 
             if (PathFindings.IntentionDestinationOf(copies.Value, finding) is { } destination)
@@ -56,12 +57,12 @@ internal sealed class PathFindingIndex
                 {
                     foreach (var caller in callers)
                     {
-                        Add(_intentionsIntoFrom, (destination, caller), i);
+                        _intentionsIntoFrom.Append((destination, caller), i);
                     }
                 }
                 else
                 {
-                    Add(_intentionsInto, destination, i);
+                    _intentionsInto.Append(destination, i);
                 }
             }
         }
@@ -122,14 +123,4 @@ internal sealed class PathFindingIndex
     /// <summary>The only callers the finding at this position concerns (<see cref="PathFindings.CallersOf"/>), or null.</summary>
     public IReadOnlyList<string>? Callers(int position) => _callers[position];
 
-    private static void Add<TKey>(Dictionary<TKey, List<int>> lists, TKey key, int position)
-        where TKey : notnull
-    {
-        if (!lists.TryGetValue(key, out var list))
-        {
-            lists[key] = list = [];
-        }
-
-        list.Add(position);
-    }
 }

@@ -1,4 +1,5 @@
 using MeshOps.Analysis;
+using MeshOps.Analysis.Rules;
 using MeshOps.Consul;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
@@ -137,8 +138,7 @@ internal static class PathFindings
         }
 
         var at = finding.Location;
-        if (spec.Destination?.Name is { Length: > 0 } destination && destination != "*" && !declared.Contains(destination)
-            && copy.LocationOf("spec", "destination", "name").ForOutput() == at)
+        if (IntentionNamesUnknownService.IsUnknown(spec.Destination?.Name, declared) && copy.LocationOf("spec", "destination", "name").ForOutput() == at)
         {
             return null;
         }
@@ -147,8 +147,8 @@ internal static class PathFindings
         for (var i = 0; i < sources.Count; i++)
         {
             var source = sources[i];
-            var remote = !string.IsNullOrEmpty(source.Peer) || !string.IsNullOrEmpty(source.SamenessGroup) || !string.IsNullOrEmpty(source.Partition);
-            if (!remote && source.Name is { Length: > 0 } name && name != "*" && !declared.Contains(name)
+            if (!IntentionNamesUnknownService.IsRemote(source.Peer, source.SamenessGroup, source.Partition)
+                && IntentionNamesUnknownService.IsUnknown(source.Name, declared) && source.Name is { } name
                 && copy.LocationOf("spec", "sources", i, "name").ForOutput() == at)
             {
                 if (unknown is not null && unknown != name)

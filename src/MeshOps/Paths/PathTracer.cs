@@ -197,8 +197,9 @@ public static class PathTracer
     /// <summary>The findings of the path that concern this hop, each once, in report order.</summary>
     internal static IReadOnlyList<Finding> Concerning(IReadOnlyList<HopFinding> findings, PathHopName hop)
     {
-        // A hop has a finding or two, searched as fast in a list as a set is built; but an intention for "*" with
-        // hundreds of findings brings them all to every path, and a list search per finding made each path quadratic.
+        // A hop has a finding or two, searched as fast in a list as a set is built; but a shared object's findings reach
+        // a hop from both ends, an intention for "*" brings its findings to every path, and with hundreds of them a list
+        // search per finding made each path quadratic.
         const int ListSearchedUpTo = 8;
         List<Finding>? concerning = null;
         HashSet<Finding>? seen = null;

@@ -12,6 +12,8 @@ public class DependencyDirectionTests
 {
     private static readonly Layer[] Sdk =
     [
+        // Collection helpers (a dictionary of lists): know nothing of the mesh, used by any layer.
+        new("collections", "MeshOps.Collections"),
         new("secrets", "MeshOps.Secrets"),
         // Clients reach servers (Kubernetes, Consul, a pod's port); they know nothing of manifests or the model.
         new("clients", "MeshOps.Clients"),

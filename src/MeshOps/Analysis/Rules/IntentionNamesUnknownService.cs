@@ -32,9 +32,7 @@ internal sealed class IntentionNamesUnknownService : IMeshRule
             for (var i = 0; i < entry.Sources.Count; i++)
             {
                 var source = entry.Sources[i];
-                // Peers, partitions and sameness groups name services in other clusters.
-                var remote = !string.IsNullOrEmpty(source.Peer) || !string.IsNullOrEmpty(source.SamenessGroup) || !string.IsNullOrEmpty(source.Partition);
-                if (!remote && IsUnknown(source.Name, known))
+                if (!IsRemote(source.Peer, source.SamenessGroup, source.Partition) && IsUnknown(source.Name, known))
                 {
                     yield return Hit(origin, "source", source.Name, origin.Resource.LocationOf("spec", "sources", i, "name"), near, context);
                 }
@@ -57,6 +55,11 @@ internal sealed class IntentionNamesUnknownService : IMeshRule
                     + $"name it with the {context.DescribeOption("KnownServices")}: {name}.");
     }
 
-    private static bool IsUnknown(string name, IReadOnlySet<string> known) =>
-        name.Length > 0 && name != ConsulNames.Wildcard && !known.Contains(name);
+    /// <summary>A name this rule reports: not empty, not "*", and no declared service's. Test-MeshPath asks it too.</summary>
+    internal static bool IsUnknown(string? name, IReadOnlySet<string> known) =>
+        !string.IsNullOrEmpty(name) && name != ConsulNames.Wildcard && !known.Contains(name);
+
+    /// <summary>Peers, partitions and sameness groups name services in other clusters: their sources are not judged.</summary>
+    internal static bool IsRemote(string? peer, string? samenessGroup, string? partition) =>
+        !string.IsNullOrEmpty(peer) || !string.IsNullOrEmpty(samenessGroup) || !string.IsNullOrEmpty(partition);
 }

@@ -1,3 +1,4 @@
+using MeshOps.Collections;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
 using MeshOps.Rules.Intentions;
@@ -128,7 +129,7 @@ internal sealed class NetworkPolicyBlocksSidecar : IMeshRule
                 {
                     if (callee != edge.Source)
                     {
-                        Add(_calling, callee, edge.Source.ConsulServiceName);
+                        _calling.Append(callee, edge.Source.ConsulServiceName);
                     }
                 }
             }
@@ -139,7 +140,7 @@ internal sealed class NetworkPolicyBlocksSidecar : IMeshRule
                 {
                     if ((source.IsL7 || source.Action == IntentionAction.Allow) && source.Name != ConsulNames.Wildcard)
                     {
-                        Add(_allowed, entry.DestinationName, source.Name);
+                        _allowed.Append(entry.DestinationName, source.Name);
                     }
                 }
             }
@@ -149,16 +150,6 @@ internal sealed class NetworkPolicyBlocksSidecar : IMeshRule
             _calling.GetValueOrDefault(workload, []).Concat(_allowed.GetValueOrDefault(workload.ConsulServiceName, []))
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-        private static void Add<TKey>(Dictionary<TKey, List<string>> lists, TKey key, string name)
-            where TKey : notnull
-        {
-            if (!lists.TryGetValue(key, out var list))
-            {
-                lists[key] = list = [];
-            }
-
-            list.Add(name);
-        }
     }
 
     private static string Describe(DeclaredNetworkPolicy policy)
