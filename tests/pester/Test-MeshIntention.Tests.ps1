@@ -11,7 +11,8 @@ BeforeDiscovery {
         @{ Fault = 'MESH202-stale-intention'; Source = 'public-api'; Destination = 'inventory'; Decision = 'Allowed'; Name = 'inventory'; Line = 76; Precedence = 9; Consul = 'Allowed (agrees)' }
         # Consul refuses the entry that names public-api twice (Synced=False): its deny-all decides what the CRD allows.
         @{ Fault = 'MESH203-duplicate-source'; Source = 'public-api'; Destination = 'products-api'; Decision = 'Allowed'; Name = 'products-api'; Line = 43; Precedence = 9; Consul = 'Denied (disagrees)' }
-        # An L7 intention on postgres, a tcp service: Envoy denies every connection; Consul's check says false for L7.
+        # An L7 intention on postgres, a tcp service: Consul refuses the whole entry (Synced=False) and denies by its
+        # deny-all; an answer an L7 intention of ours decides is laid beside ours, not compared.
         @{ Fault = 'MESH204-l7-on-tcp'; Source = 'products-api'; Destination = 'postgres'; Decision = 'Denied'; Name = 'postgres'; Line = 65; Precedence = 9; Consul = 'Denied (L7)' }
         @{ Fault = 'MESH205-unused-intention'; Source = 'products-api'; Destination = 'payments'; Decision = 'Allowed'; Name = 'payments'; Line = 58; Precedence = 9; Consul = 'Allowed (agrees)' }
         # No intention matches: the default decides. The files hold no consul-k8s Helm values, so offline the default is
@@ -160,6 +161,7 @@ Describe 'Test-MeshIntention on manifests' -Tag Unit {
         "$($result.Decision)" | Should -Be 'Denied'
         $result.Action | Should -Be 'L7'
         $result.Explanation | Should -Match 'speaks tcp'
+        $result.Explanation | Should -Match 'refuses the whole ServiceIntentions'
     }
 
     Context 'an L7 intention on an http destination' {

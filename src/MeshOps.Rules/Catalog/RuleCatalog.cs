@@ -116,13 +116,13 @@ namespace MeshOps.Rules.Catalog
             "Merge the duplicated sources or resources into one ServiceIntentions per destination with one entry per source.",
             "kubectl get serviceintentions -n {3}");
 
-        /// <summary>{0} intention resource, {1} destination service, {2} source, {3} where the protocol is set, {4} namespace.</summary>
+        /// <summary>{0} intention resource, {1} destination service, {2} source, {3} the protocol and where it is set, {4} namespace.</summary>
         public static readonly RuleDescriptor L7PermissionsOnTcp = new RuleDescriptor(
             "MESH204", Severity.Error, Intentions,
             "L7 permissions on a TCP destination",
-            "ServiceIntentions {0} gives source '{2}' HTTP permissions, but {1} speaks tcp ({3}). Consul treats L7 permissions on a non-HTTP destination as deny: every connection from '{2}' is refused.",
+            "ServiceIntentions {0} gives source '{2}' HTTP permissions, but {1} speaks {3}. The Consul server refuses HTTP permissions for a service that does not speak HTTP, so the whole resource never syncs and none of its intentions apply, not only those for '{2}'.",
             "Set protocol http (or http2/grpc) in the ServiceDefaults of {1}, or replace the permissions with action allow.",
-            "consul config read -kind service-defaults -name {1}");
+            "kubectl get serviceintentions {0} -n {4}");
 
         /// <summary>
         /// {0} intention resource, {1} source, {2} destination, {3} the services the source's configuration calls,
@@ -156,7 +156,7 @@ namespace MeshOps.Rules.Catalog
         public static readonly RuleDescriptor L7FeatureWithoutL7Protocol = new RuleDescriptor(
             "MESH302", Severity.Error, Protocol,
             "L7 configuration on a service without an L7 protocol",
-            "{0} has {1}, but its protocol is {2}. Consul rejects routers and splitters for tcp services and treats L7 intentions as deny.",
+            "{0} has {1}, but its protocol is {2}. The Consul server refuses routers, splitters and ServiceIntentions with HTTP permissions for a tcp service, so that resource never syncs.",
             "Add a ServiceDefaults for {0} with protocol: http (or http2/grpc).",
             "consul config read -kind service-defaults -name {0}");
 

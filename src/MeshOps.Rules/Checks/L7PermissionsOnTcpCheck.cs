@@ -11,9 +11,10 @@ namespace MeshOps.Rules.Checks
     public sealed record ProtocolInForce(string Value, bool ExplicitlySet, string Description);
 
     /// <summary>
-    /// MESH204: HTTP permissions for a destination whose protocol is explicitly tcp. Consul's xDS generation treats
-    /// such intentions as deny (agent/xds/rbac.go: "In case L7 intentions slip through to here, treat them as deny").
-    /// A destination with no protocol set at all is MESH302's finding.
+    /// MESH204: HTTP permissions for a destination whose protocol is explicitly tcp. The Consul server refuses the whole
+    /// config entry (agent/consul/state/config_entry.go: "service %q has protocol %q, which is incompatible with L7
+    /// intentions permissions"), so none of its intentions apply; only xDS generation's fallback for an entry that slips
+    /// through treats them as deny. A destination with no protocol set at all is MESH302's finding.
     /// </summary>
     public static class L7PermissionsOnTcpCheck
     {

@@ -153,11 +153,14 @@ public static class IntentionChecker
         var protocol = model.Protocols.For(destinationKubernetesNamespace, result.Destination);
         if (!protocol.IsL7)
         {
-            // agent/xds/rbac.go: "In case L7 intentions slip through to here, treat them as deny intentions".
+            // Decided as written, as for every entry Consul refuses (MESH203): the Consul server refuses this one (state/
+            // config_entry.go: "incompatible with L7 intentions permissions"), and rbac.go denies an L7 intention that
+            // slips through to a tcp listener. Live, Consul's own answer stands beside it.
             return result with
             {
                 Decision = IntentionCheckDecision.Denied,
-                Explanation = $"{decision.Explanation} {result.Destination} speaks {protocol}, so Envoy treats the L7 intention as deny for every connection (MESH204).",
+                Explanation = $"{decision.Explanation} {result.Destination} speaks {protocol}, so this intention lets no connection through: "
+                    + "the Consul server refuses the whole ServiceIntentions that holds it, and none of its intentions apply (MESH204); Envoy would deny every connection it decided.",
             };
         }
 

@@ -134,6 +134,21 @@ public sealed class ClusterContentsTests
         Assert.DoesNotContain(contents.ConsulEntries, e => (string?)e["kind"] == "ServiceIntentions" && (string?)e["metadata"]!["name"] == "products-api");
     }
 
+
+    [Fact]
+    public void Consul_refuses_HTTP_permissions_for_a_tcp_destination_and_keeps_the_other_entries()
+    {
+        var contents = Build("MESH204-l7-on-tcp");
+
+        var intention = Single(contents, "ServiceIntentions", "default", "postgres");
+        var synced = intention["status"]!["conditions"]![0]!;
+        Assert.Equal("False", (string?)synced["status"]);
+        Assert.Contains("service \"postgres\" has protocol \"tcp\", which is incompatible with L7 intentions permissions", (string?)synced["message"], StringComparison.Ordinal);
+        Assert.DoesNotContain(contents.ConsulEntries, e => (string?)e["kind"] == "ServiceIntentions" && (string?)e["metadata"]!["name"] == "postgres");
+        // The fault set's other intentions are taken, and the healthy postgres intention (action allow) is too.
+        Assert.Contains(contents.ConsulEntries, e => (string?)e["kind"] == "ServiceIntentions" && (string?)e["metadata"]!["name"] == "products-api");
+        Assert.Equal("True", (string?)Single(Build(), "ServiceIntentions", "default", "postgres")["status"]!["conditions"]![0]!["status"]);
+    }
     [Fact]
     public void A_mesh_pod_no_Service_selects_waits_in_connect_init()
     {

@@ -39,7 +39,8 @@ public sealed record ClusterContents(
         var services = objects.Where(o => o.Kind() == "Service").ToList();
         var endpoints = EndpointsController.Reconcile(services, controller.Pods).ToList();
 
-        var accepted = objects.Where(ConsulResourceStatus.IsConsulResource).Where(ConsulResourceStatus.Write).ToList();
+        var protocols = ConsulResourceStatus.ProtocolsOf(objects);
+        var accepted = objects.Where(ConsulResourceStatus.IsConsulResource).Where(o => ConsulResourceStatus.Write(o, protocols)).ToList();
         // Through JSON text once, so every value reads as the API server's JSON would, whichever CLR type wrote it.
         return new ClusterContents(
             [.. objects.Concat(controller.Created).Concat(endpoints).Select(Normalize)],

@@ -71,7 +71,7 @@ internal sealed class ConfigEntryController(ObjectStore store, ConsulState consu
 
     private void Sync(JsonObject obj)
     {
-        var refusal = ConsulResourceStatus.Refusal(obj) ?? (Faulted(RuntimeFaultKind.SyncRefused, obj)
+        var refusal = ConsulResourceStatus.Refusal(obj, ProtocolInConsul) ?? (Faulted(RuntimeFaultKind.SyncRefused, obj)
             ? $"writing config entry to consul: Unexpected response code: 403 (Permission denied: token lacks permission 'intention:write' on \"{Service(obj)}\")"
             : null);
         if (refusal is null && ConsulCatalog.Entry(obj, consul) is { } entry)
@@ -82,6 +82,12 @@ internal sealed class ConfigEntryController(ObjectStore store, ConsulState consu
         ConsulResourceStatus.Set(obj, refusal is null ? "True" : "False", refusal is null ? null : "ConsulAgentError", refusal, ConsulResourceStatus.Now());
         store.Put(obj);
     }
+
+    /// <summary>A service's protocol as Consul holds it: its service-defaults, else the global proxy-defaults, else tcp.</summary>
+    private string ProtocolInConsul(string service) =>
+        consul.ConfigEntry("service-defaults", service)?["Protocol"]?.GetValue<string>()
+        ?? consul.ConfigEntry("proxy-defaults", "global")?["Config"]?["protocol"]?.GetValue<string>()
+        ?? "tcp";
 
     /// <summary>What someone changed in Consul directly: the first source's action flipped, or the protocol changed.</summary>
     private static JsonObject Drifted(JsonObject entry)

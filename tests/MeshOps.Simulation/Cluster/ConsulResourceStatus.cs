@@ -5,7 +5,8 @@ namespace MeshOps.Simulation.Cluster;
 
 /// <summary>
 /// The status consul-k8s' config-entry controllers write on each consul.hashicorp.com resource: Synced True once the
-/// entry is written to Consul, or False with Consul's refusal (a ServiceIntentions that names one source twice). The
+/// entry is written to Consul, or False with Consul's refusal (a ServiceIntentions that names one source twice, or that
+/// gives HTTP permissions for a service whose protocol is not HTTP). The
 /// objects the cluster starts with carry a fixed time (so their output stays the same); a reconcile while it runs
 /// stamps its own time, as consul-k8s' SetSyncedCondition and syncSuccessful stamp metav1.Now() (whole seconds).
 /// </summary>
@@ -15,10 +16,10 @@ internal static class ConsulResourceStatus
 
     public static bool IsConsulResource(JsonObject obj) => obj.Text("apiVersion")?.StartsWith("consul.hashicorp.com/", StringComparison.Ordinal) == true;
 
-    /// <summary>Writes the status and says whether Consul accepted the entry.</summary>
-    public static bool Write(JsonObject obj)
+    /// <summary>Writes the status and says whether Consul accepted the entry; <paramref name="protocolOf"/> gives a service's protocol in force.</summary>
+    public static bool Write(JsonObject obj, Func<string, string> protocolOf)
     {
-        var refusal = Refusal(obj);
+        var refusal = Refusal(obj, protocolOf);
         Set(obj, refusal is null ? "True" : "False", refusal is null ? null : "ConsulAgentError", refusal, StartedAt);
         return refusal is null;
     }
@@ -50,19 +51,50 @@ internal static class ConsulResourceStatus
     /// <summary>The time now as metav1.Time writes it: RFC 3339 in UTC, whole seconds.</summary>
     public static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    /// <summary>Consul's refusal of the entry (a ServiceIntentions naming one source twice), or null when it takes it.</summary>
-    public static string? Refusal(JsonObject obj)
+    /// <summary>
+    /// Consul's refusal of the entry, or null when it takes it: a ServiceIntentions naming one source twice (the entry's
+    /// own validation), or one with HTTP permissions for a destination whose protocol in force, by
+    /// <paramref name="protocolOf"/>, is not HTTP (the state store's graph check, agent/consul/state/config_entry.go).
+    /// </summary>
+    public static string? Refusal(JsonObject obj, Func<string, string> protocolOf)
     {
         if (obj.Kind() != "ServiceIntentions")
         {
             return null;
         }
 
-        var duplicate = (obj["spec"]?["sources"] as JsonArray ?? []).OfType<JsonObject>()
+        var sources = (obj["spec"]?["sources"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var duplicate = sources
             .GroupBy(s => (s.Text("name"), s.Text("namespace"), s.Text("partition"), s.Text("peer")))
             .FirstOrDefault(g => g.Count() > 1);
-        return duplicate is null
+        if (duplicate is not null)
+        {
+            return $"writing config entry to consul: Unexpected response code: 500 (Config entry is invalid: Sources[1] defines \"{duplicate.Key.Item1}\" more than once)";
+        }
+
+        var destination = obj.Text("spec", "destination", "name");
+        if (destination is null or "*" || !sources.Any(s => s["permissions"] is JsonArray { Count: > 0 }))
+        {
+            return null;
+        }
+
+        var protocol = protocolOf(destination);
+        return protocol is "http" or "http2" or "grpc"
             ? null
-            : $"writing config entry to consul: Unexpected response code: 500 (Config entry is invalid: Sources[1] defines \"{duplicate.Key.Item1}\" more than once)";
+            : $"writing config entry to consul: Unexpected response code: 500 (service \"{destination}\" has protocol \"{protocol}\", which is incompatible with L7 intentions permissions)";
+    }
+
+    /// <summary>
+    /// A service's protocol as Consul compiles it from the resources given: its ServiceDefaults, else the global
+    /// ProxyDefaults' config.protocol, else tcp.
+    /// </summary>
+    public static Func<string, string> ProtocolsOf(IEnumerable<JsonObject> resources)
+    {
+        var list = resources.ToList();
+        var global = list.FirstOrDefault(o => o.Kind() == "ProxyDefaults" && o.Name() == "global")?.Text("spec", "config", "protocol");
+        var services = list.Where(o => o.Kind() == "ServiceDefaults" && o.Text("spec", "protocol") is not null)
+            .GroupBy(o => o.Name(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Text("spec", "protocol")!, StringComparer.Ordinal);
+        return service => services.GetValueOrDefault(service) ?? global ?? "tcp";
     }
 }

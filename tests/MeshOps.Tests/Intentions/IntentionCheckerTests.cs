@@ -74,7 +74,7 @@ public sealed class IntentionCheckerTests
     }
 
     [Fact]
-    public void MESH204_an_L7_intention_on_a_tcp_destination_denies_whatever_the_request()
+    public void MESH204_an_L7_intention_on_a_tcp_destination_denies_whatever_the_request_and_says_Consul_refuses_the_entry()
     {
         var connection = Check("MESH204-l7-on-tcp", "products-api", "postgres");
         var request = Check("MESH204-l7-on-tcp", "products-api", "postgres", "GET", "/");
@@ -84,7 +84,9 @@ public sealed class IntentionCheckerTests
             Assert.Equal(IntentionCheckDecision.Denied, r.Decision);
             Assert.Equal("L7", r.Action);
             Assert.Equal(9, r.Precedence);
-            Assert.Contains("tcp", r.Explanation, StringComparison.Ordinal);
+            Assert.Contains("speaks tcp", r.Explanation, StringComparison.Ordinal);
+            Assert.Contains("refuses the whole ServiceIntentions", r.Explanation, StringComparison.Ordinal);
+            Assert.Contains(r.Notes, n => n.StartsWith("MESH204", StringComparison.Ordinal) && n.Contains("none of its intentions apply", StringComparison.Ordinal));
         });
         Assert.Null(request.PermissionIndex);
     }
