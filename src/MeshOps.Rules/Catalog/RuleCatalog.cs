@@ -176,13 +176,13 @@ namespace MeshOps.Rules.Catalog
             "Create ServiceAccount {2} in namespace {1}, or set serviceAccountName of {0} to an existing one.",
             "kubectl get serviceaccount {2} -n {1}");
 
-        /// <summary>{0} workload, {1} namespace, {2} where automount is disabled, {3} the workload's pod label selector, {4} why it is in the mesh.</summary>
+        /// <summary>{0} workload, {1} namespace, {2} where automount is disabled, {3} the workload's pod label selector, {4} why it is in the mesh, {5} whether ACLs are on and who says.</summary>
         public static readonly RuleDescriptor ServiceAccountTokenNotMounted = new RuleDescriptor(
             "MESH402", Severity.Error, Identity,
             "ServiceAccount token not mounted in a mesh workload",
-            "automountServiceAccountToken is false on {2}. consul-k8s connect-init logs in to Consul with the pod's ServiceAccount token; without it the sidecar never gets its identity and the pod stays in init ({0} is in the mesh: {4}).",
+            "automountServiceAccountToken is false on {2}. With ACLs on, consul-k8s logs each sidecar in to Consul with its pod's ServiceAccount token, and its webhook refuses a mesh pod with no token mounted ('unable to find service account token volumeMount'), so no pod of {0} is created ({0} is in the mesh: {4}; ACLs on: {5}).",
             "Remove automountServiceAccountToken: false from {2} (or set it to true).",
-            "kubectl get pods -n {1} -l {3}   # READY 2/2 once the sidecar has its identity");
+            "kubectl get events -n {1} --field-selector reason=FailedCreate   # the webhook's refusal, until the token is mounted");
 
         /// <summary>{0} workload, {1} namespace, {2} service account, {3} Consul service name, {4} ACL setting and origin.</summary>
         public static readonly RuleDescriptor ServiceAccountNameMismatch = new RuleDescriptor(

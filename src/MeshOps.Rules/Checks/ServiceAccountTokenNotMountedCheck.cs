@@ -4,7 +4,8 @@ namespace MeshOps.Rules.Checks
 {
     /// <summary>
     /// A mesh workload's token settings: its pod template's automountServiceAccountToken and its ServiceAccount's
-    /// (null where not written, or where no ServiceAccount of that name is declared).
+    /// (null where not written, or where no ServiceAccount of that name is declared); whether Consul's ACLs are on
+    /// (null when nothing read says) and how that was decided, for the message.
     /// </summary>
     public sealed record TokenMount(
         string Workload,
@@ -14,7 +15,9 @@ namespace MeshOps.Rules.Checks
         MeshMembership Membership,
         bool? PodSetting,
         string ServiceAccount,
-        bool? ServiceAccountSetting);
+        bool? ServiceAccountSetting,
+        bool? AclsEnabled,
+        string Acls);
 
     /// <summary>Which setting keeps the token out: the pod template's own, or its ServiceAccount's.</summary>
     public enum TokenSetBy
@@ -23,14 +26,23 @@ namespace MeshOps.Rules.Checks
         ServiceAccount,
     }
 
-    /// <summary>MESH402: the ServiceAccount token is not mounted into a mesh pod (pod spec or its ServiceAccount).</summary>
+    /// <summary>
+    /// MESH402: the ServiceAccount token is not mounted into a mesh pod (pod spec or its ServiceAccount). Only the ACL
+    /// login needs the token: with an auth method (ACLs on) the consul-k8s mesh webhook looks for the token's volume
+    /// mount and, finding none, refuses the pod ("unable to find service account token volumeMount", mesh_webhook.go);
+    /// with ACLs off nothing reads it. So: an Error with ACLs on, a Warning when nothing read says whether they are,
+    /// and nothing when they are known to be off.
+    /// </summary>
     public static class ServiceAccountTokenNotMountedCheck
     {
         public sealed record Hit(TokenSetBy SetBy, RuleVerdict Verdict);
 
+        /// <summary>What the message says of ACLs when nothing read sets them (the typed mesh writes no Helm values either).</summary>
+        public const string AclsNotKnown = "not known, no consul-k8s Helm values among the inputs";
+
         public static Hit? Check(TokenMount facts)
         {
-            if (!facts.Membership.InMesh)
+            if (!facts.Membership.InMesh || facts.AclsEnabled == false)
             {
                 return null;
             }
@@ -52,6 +64,7 @@ namespace MeshOps.Rules.Checks
         private static RuleVerdict Verdict(TokenMount facts, string where) =>
             new RuleVerdict(
                 RuleCatalog.ServiceAccountTokenNotMounted,
-                new object[] { facts.Workload, facts.Namespace, where, facts.LabelSelector, facts.Membership.Origin });
+                new object[] { facts.Workload, facts.Namespace, where, facts.LabelSelector, facts.Membership.Origin, facts.Acls },
+                facts.AclsEnabled == true ? (Severity?)null : Severity.Warning);
     }
 }

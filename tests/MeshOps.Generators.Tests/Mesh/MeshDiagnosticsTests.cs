@@ -25,7 +25,7 @@ public class MeshDiagnosticsTests
         { "MESH204", DiagnosticSeverity.Error, MeshSources.L7OnTcp(string.Empty, ".[|Permissions<Web, Api>|](p => p.Deny(http => http.PathPrefix(\"/admin\")).Allow(http => http.PathPrefix(\"/\")))") },
         { "MESH204", DiagnosticSeverity.Error, MeshSources.L7OnTcp(string.Empty, ".[|Permissions<Web, Api>|](Rules);\n\n    private static void Rules(HttpPermissions p) => p.Allow(http => http.PathPrefix(\"/\"))") },
         { "MESH301", DiagnosticSeverity.Error, MeshSources.HealthyWith("[MeshService(\"api\", Protocol = MeshProtocol.Http, Image = \"example/api:1\")]", "[MeshService(\"api\", Protocol = [|MeshProtocol.Grpc|], Image = \"postgres:16\")]") },
-        { "MESH402", DiagnosticSeverity.Error, MeshSources.HealthyWith("public partial class Api;", "[ServiceAccount(AutomountToken = [|false|])]\n    public partial class Api;") },
+        { "MESH402", DiagnosticSeverity.Warning, MeshSources.HealthyWith("public partial class Api;", "[ServiceAccount(AutomountToken = [|false|])]\n    public partial class Api;") },
         { "MESH701", DiagnosticSeverity.Error, MeshSources.HealthyWith("[MeshService(\"api\"", "[MeshService([|\"Api_Service\"|]") },
         { "MESH702", DiagnosticSeverity.Error, MeshSources.HealthyWith("[ContainerPort(9090)]", "[ContainerPort(9090)]\n    [ContainerPort([|70000|])]") },
         { "MESH702", DiagnosticSeverity.Error, MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream(typeof(Api), Port = [|-1|])]") },

@@ -41,6 +41,7 @@ public static class HashiCupsManifests
         return files.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList();
     }
 
+    /// <summary>The objects applied: a fault folder's consul-k8s Helm values say how Consul was installed, and kubectl applies no values file.</summary>
     public static IReadOnlyList<JsonObject> Read(string? seededFault) =>
-        Files(seededFault).SelectMany(f => YamlJson.ReadDocuments(File.ReadAllText(f))).ToList();
+        Files(seededFault).SelectMany(f => YamlJson.ReadDocuments(File.ReadAllText(f))).Where(o => o["apiVersion"] is not null && o["kind"] is not null).ToList();
 }

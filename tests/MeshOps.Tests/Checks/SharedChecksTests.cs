@@ -48,10 +48,27 @@ public class SharedChecksTests
     [InlineData(null, null, null)]
     public void ServiceAccountTokenNotMounted_lets_the_pod_setting_win_over_the_service_account(bool? pod, bool? account, TokenSetBy? expected)
     {
-        var facts = new TokenMount("api", "Deployment/api", "default", "app=api", InMesh, pod, "api", account);
+        var facts = new TokenMount("api", "Deployment/api", "default", "app=api", InMesh, pod, "api", account, true, "true (values.yaml)");
 
         Assert.Equal(expected, ServiceAccountTokenNotMountedCheck.Check(facts)?.SetBy);
         Assert.Null(ServiceAccountTokenNotMountedCheck.Check(facts with { Membership = InMesh with { InMesh = false } }));
+    }
+
+    [Theory]
+    [InlineData(true, Severity.Error)]
+    [InlineData(null, Severity.Warning)]
+    [InlineData(false, null)]
+    public void ServiceAccountTokenNotMounted_is_an_error_with_ACLs_on_a_warning_when_unknown_and_nothing_with_them_off(bool? acls, Severity? expected)
+    {
+        var facts = new TokenMount("api", "Deployment/api", "default", "app=api", InMesh, false, "api", null, acls, "what the test says");
+
+        var hit = ServiceAccountTokenNotMountedCheck.Check(facts);
+
+        Assert.Equal(expected, hit?.Verdict.Severity);
+        if (hit is not null)
+        {
+            Assert.EndsWith("ACLs on: what the test says).", hit.Verdict.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -16,7 +16,9 @@ namespace MeshOps.Generators.Mesh.Checks
             }
 
             var name = service.Model.ServiceName;
-            var facts = new TokenMount(name, service.Workload, DeclaredMesh.Namespace, "app=" + name, mesh.Membership(service), null, name, service.Model.AutomountToken);
+            // The typed mesh writes no consul-k8s Helm values, so whether ACLs are on is not known here: a Warning.
+            var facts = new TokenMount(name, service.Workload, DeclaredMesh.Namespace, "app=" + name, mesh.Membership(service), null, name, service.Model.AutomountToken,
+                null, ServiceAccountTokenNotMountedCheck.AclsNotKnown);
             if (ServiceAccountTokenNotMountedCheck.Check(facts) is { } hit)
             {
                 mesh.Report(hit.Verdict, mesh.Argument(account, "AutomountToken"));

@@ -1,3 +1,4 @@
+using MeshOps.Analysis;
 using MeshOps.Rules.Catalog;
 
 namespace MeshOps.Tests.Analysis.RuleBehaviour;
@@ -47,12 +48,14 @@ public class IdentityRuleTests
         Assert.Empty(new TestMesh().Raw(Api("      serviceAccountName: ghost", inMesh: false)).Analyze().Findings);
     }
 
+    private static readonly AnalysisOptions AclsOn = AnalysisOptions.Default with { AclsEnabled = true };
+
     [Fact]
     public void Automount_false_on_the_pod_is_reported_on_the_pod_spec()
     {
         var mesh = new TestMesh().Raw(Account("api")).Raw(Api("      serviceAccountName: api\n      automountServiceAccountToken: false"));
 
-        var finding = Assert.Single(mesh.Analyze().Findings);
+        var finding = Assert.Single(mesh.Analyze(AclsOn).Findings);
 
         Assert.Equal(("MESH402", Severity.Error, "Deployment", mesh.LineOf("automountServiceAccountToken: false")),
             (finding.RuleId, finding.Severity, finding.Resource.Kind, finding.Line));
@@ -63,11 +66,23 @@ public class IdentityRuleTests
     {
         var mesh = new TestMesh().Raw(Account("api", automount: false)).Raw(Api("      serviceAccountName: api"));
 
-        var finding = Assert.Single(mesh.Analyze().Findings);
+        var finding = Assert.Single(mesh.Analyze(AclsOn).Findings);
 
         Assert.Equal(("MESH402", Severity.Error, "ServiceAccount", mesh.LineOf("automountServiceAccountToken: false")),
             (finding.RuleId, finding.Severity, finding.Resource.Kind, finding.Line));
         Assert.Equal(mesh.LineOf("serviceAccountName: api"), Assert.Single(finding.Evidence).Location.Line);
+    }
+
+    [Fact]
+    public void Automount_false_is_harmless_with_ACLs_off_and_a_warning_that_says_so_when_nothing_read_says()
+    {
+        // Only Consul's ACL login reads the token: the webhook looks for its mount only with an auth method.
+        var mesh = new TestMesh().Raw(Account("api", automount: false)).Raw(Api("      serviceAccountName: api"));
+
+        Assert.Empty(mesh.Analyze(AnalysisOptions.Default with { AclsEnabled = false }).Findings);
+        var unknown = Assert.Single(mesh.Analyze().Findings);
+        Assert.Equal(("MESH402", Severity.Warning), (unknown.RuleId, unknown.Severity));
+        Assert.Contains("ACLs on: not known, no consul-k8s Helm values among the inputs", unknown.Message, StringComparison.Ordinal);
     }
 
     [Fact]
