@@ -94,7 +94,10 @@ public static partial class SecretRedactor
         }
 
         var lower = name.ToLowerInvariant();
-        return !ReferenceSuffixes.Any(suffix => lower.EndsWith(suffix, StringComparison.Ordinal));
+        return !ReferenceSuffixes.Any(suffix => lower.EndsWith(suffix, StringComparison.Ordinal))
+            // A Kubernetes pod and ServiceAccount field, true or false: masking it made MESH402's fix read
+            // "Remove automountServiceAccountToken: *** from ...".
+            && !lower.Equals("automountserviceaccounttoken", StringComparison.Ordinal);
     }
 
     // The regex starts at the secret word so the engine can search for it cheaply; the rest of the key name

@@ -60,6 +60,7 @@ public class SecretRedactorTests
     [InlineData("sslmode=disable")]
     [InlineData("password=***")]
     [InlineData("password=''")]
+    [InlineData("Remove automountServiceAccountToken: false from ServiceAccount payments")]
     public void Non_credentials_are_left_alone(string text)
     {
         Assert.Equal(text, SecretRedactor.Redact(text));
