@@ -160,11 +160,11 @@ namespace MeshOps.Rules.Catalog
             "Add a ServiceDefaults for {0} with protocol: http (or http2/grpc).",
             "consul config read -kind service-defaults -name {0}");
 
-        /// <summary>{0} service, {1} the conflict, {2} protocol in force and where it is set, {3} namespace.</summary>
+        /// <summary>{0} service, {1} the conflict, {2} protocol in force and where it is set, {3} namespace, {4} what follows from it.</summary>
         public static readonly RuleDescriptor ProxyDefaultsProtocolConflict = new RuleDescriptor(
             "MESH303", Severity.Error, Protocol,
             "Protocol conflict between ProxyDefaults and a service's needs",
-            "{0}: {1}, but its protocol is {2}. Consul blocks the config entry sync ('discovery chain uses protocol tcp that does not permit advanced routing') or Envoy parses TCP bytes as HTTP.",
+            "{0}: {1}, but its protocol is {2}. {4}",
             "Give {0} its own ServiceDefaults with the protocol it speaks (tcp for databases, http for HTTP services).",
             "consul config read -kind service-defaults -name {0}");
 

@@ -30,10 +30,10 @@ namespace MeshOps.Rules.Catalog
                 "service", "what needs L7", "protocol in force", "namespace"),
             Entry(
                 "MESH303",
-                "Two conflicts. ProxyDefaults config.protocol sets http, http2 or grpc for every service, and a service whose pods are in the mesh (a pod outside it has no sidecar to read ProxyDefaults) with no ServiceDefaults of its own shows " + TcpEvidence + "Or a ServiceRouter, a ServiceSplitter, or a ServiceResolver using HTTP features (requestTimeout, hash policies on a header, cookie or query parameter) is written for a service whose protocol is set explicitly (ServiceDefaults or ProxyDefaults) to one that is not http, http2 or grpc.",
+                "Two conflicts. ProxyDefaults config.protocol sets http, http2 or grpc for every service, and a service whose pods are in the mesh (a pod outside it has no sidecar to read ProxyDefaults) with no ServiceDefaults of its own shows " + TcpEvidence + "The first is an Error: the sidecars on both ends handle the service's connections as HTTP, which it does not speak, so they fail. Or a ServiceRouter or a ServiceSplitter is written for a service whose protocol is set explicitly (ServiceDefaults or ProxyDefaults) to one that is not http, http2 or grpc: an Error, since the Consul server refuses the entry (its discovery chain does not permit advanced routing or splitting behavior for that protocol) and it never syncs. A ServiceResolver using HTTP features (requestTimeout, hash policies on a header, cookie or query parameter) for such a service is a Warning: Consul accepts it, but a tcp service has no HTTP route for the feature to act on, so it has no effect.",
                 TcpEvidenceNotSeen + ProtocolNotSeen,
                 "Give the service its own ServiceDefaults with the protocol it speaks: tcp for databases and brokers, http (or http2, grpc) for services that are routed, split or resolved with HTTP features.",
-                "service", "the conflict", "protocol in force", "namespace"),
+                "service", "the conflict", "protocol in force", "namespace", "what follows"),
         };
     }
 }

@@ -8,7 +8,8 @@ namespace MeshOps.Analysis.Rules;
 /// <summary>
 /// MESH303: a protocol set mesh-wide or explicitly that a service cannot live with: ProxyDefaults http on a TCP
 /// service with no ServiceDefaults of its own (consul#17894, #7859), or routing features on an explicitly tcp
-/// service, which blocks the config entry sync (consul#20064).
+/// service: a router or splitter the Consul server refuses (consul#20064; discoverychain/compile.go sets
+/// usesAdvancedRoutingFeatures for them alone), a resolver's HTTP feature that a tcp chain accepts and ignores.
 /// </summary>
 internal sealed class ProxyDefaultsProtocolConflict : IMeshRule
 {
@@ -30,14 +31,15 @@ internal sealed class ProxyDefaultsProtocolConflict : IMeshRule
             }
 
             yield return new RuleHit(Descriptor, protocol.Resource, protocol.Location ?? protocol.Resource.Location,
-                [service.Name, $"it speaks TCP ({why.Reason}) and has no ServiceDefaults of its own", protocol.ToString(), service.Namespace],
+                [service.Name, $"it speaks TCP ({why.Reason}) and has no ServiceDefaults of its own", protocol.ToString(), service.Namespace,
+                    "The sidecars on both ends handle its connections as HTTP, which it does not speak, so they fail."],
                 [new Evidence(why.Resource.Ref, why.Location, why.Reason)]);
         }
     }
 
     private IEnumerable<RuleHit> RoutingOnExplicitTcp(MeshModel model)
     {
-        foreach (var (resource, feature, location) in RoutingNeeds(model))
+        foreach (var (resource, feature, location, refused) in RoutingNeeds(model))
         {
             var ns = MeshModelBuilder.NamespaceOf(resource);
             var protocol = model.Protocols.For(ns, resource.Name);
@@ -46,22 +48,26 @@ internal sealed class ProxyDefaultsProtocolConflict : IMeshRule
                 continue;
             }
 
-            yield return new RuleHit(Descriptor, resource, location, [resource.Name, feature, protocol.ToString(), ns],
-                [new Evidence(protocol.Resource.Ref, protocol.Location ?? protocol.Resource.Location, $"protocol {protocol.Value}")]);
+            var follows = refused
+                ? $"The Consul server refuses it (\"discovery chain \"{resource.Name}\" uses a protocol \"{protocol.Value}\" that does not permit advanced routing or splitting behavior\"), so it never syncs."
+                : "Consul accepts it, but a tcp service has no HTTP route for it to act on: it has no effect.";
+            yield return new RuleHit(Descriptor, resource, location, [resource.Name, feature, protocol.ToString(), ns, follows],
+                [new Evidence(protocol.Resource.Ref, protocol.Location ?? protocol.Resource.Location, $"protocol {protocol.Value}")],
+                refused ? null : Severity.Warning);
         }
     }
 
-    /// <summary>Routers and splitters always need L7; a resolver only for its HTTP features.</summary>
-    private static IEnumerable<(ManifestResource Resource, string Feature, SourceLocation Location)> RoutingNeeds(MeshModel model)
+    /// <summary>Routers and splitters always need L7 (Consul refuses them otherwise); a resolver only for its HTTP features (ignored otherwise).</summary>
+    private static IEnumerable<(ManifestResource Resource, string Feature, SourceLocation Location, bool Refused)> RoutingNeeds(MeshModel model)
     {
         foreach (var router in model.ConfigEntriesOf("ServiceRouter"))
         {
-            yield return (router, $"ServiceRouter {router.Name} routes its HTTP requests", router.Location);
+            yield return (router, $"ServiceRouter {router.Name} routes its HTTP requests", router.Location, true);
         }
 
         foreach (var splitter in model.ConfigEntriesOf("ServiceSplitter"))
         {
-            yield return (splitter, $"ServiceSplitter {splitter.Name} splits its traffic", splitter.Location);
+            yield return (splitter, $"ServiceSplitter {splitter.Name} splits its traffic", splitter.Location, true);
         }
 
         foreach (var resolver in model.ConfigEntriesOf("ServiceResolver"))
@@ -74,11 +80,11 @@ internal sealed class ProxyDefaultsProtocolConflict : IMeshRule
             var hashField = spec.LoadBalancer?.HashPolicies?.FirstOrDefault(p => p.Field is not null)?.Field is { } field ? ConsulEnum<ServiceResolverHashPolicyField>.Format(field) : null;
             if (!string.IsNullOrEmpty(spec.RequestTimeout))
             {
-                yield return (resolver, $"ServiceResolver {resolver.Name} sets requestTimeout, an HTTP feature", resolver.LocationOf("spec", "requestTimeout"));
+                yield return (resolver, $"ServiceResolver {resolver.Name} sets requestTimeout, an HTTP feature", resolver.LocationOf("spec", "requestTimeout"), false);
             }
             else if (hashField is not null)
             {
-                yield return (resolver, $"ServiceResolver {resolver.Name} hashes requests on an HTTP {hashField}", resolver.LocationOf("spec", "loadBalancer", "hashPolicies"));
+                yield return (resolver, $"ServiceResolver {resolver.Name} hashes requests on an HTTP {hashField}", resolver.LocationOf("spec", "loadBalancer", "hashPolicies"), false);
             }
         }
     }

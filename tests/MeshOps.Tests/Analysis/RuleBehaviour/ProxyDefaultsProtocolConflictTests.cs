@@ -101,6 +101,8 @@ public class ProxyDefaultsProtocolConflictTests
         Assert.Equal(("MESH303", Severity.Error, mesh.LineOf("kind: ServiceRouter") - 1), (finding.RuleId, finding.Severity, finding.Line));
         Assert.Equal("ServiceRouter", finding.Resource.Kind);
         Assert.Equal(mesh.LineOf("protocol: tcp"), Assert.Single(finding.Evidence).Location.Line);
+        // Consul's own words (discoverychain/compile.go), which the user finds in the resource's Synced condition.
+        Assert.Contains("The Consul server refuses it (\"discovery chain \"api\" uses a protocol \"tcp\" that does not permit advanced routing or splitting behavior\")", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,7 +121,10 @@ public class ProxyDefaultsProtocolConflictTests
 
         var finding = Assert.Single(mesh.Analyze().Findings);
 
-        Assert.Equal(("MESH303", mesh.LineOf("requestTimeout: 5s")), (finding.RuleId, finding.Line));
+        // Consul accepts a resolver on a tcp chain (only routers and splitters are advanced routing): the timeout is
+        // ignored, a Warning rather than an Error that says the entry is refused.
+        Assert.Equal(("MESH303", Severity.Warning, mesh.LineOf("requestTimeout: 5s")), (finding.RuleId, finding.Severity, finding.Line));
+        Assert.EndsWith("Consul accepts it, but a tcp service has no HTTP route for it to act on: it has no effect.", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +145,7 @@ public class ProxyDefaultsProtocolConflictTests
 
         var finding = Assert.Single(mesh.Analyze().Findings);
 
-        Assert.Equal(("MESH303", mesh.LineOf("hashPolicies:")), (finding.RuleId, finding.Line));
+        Assert.Equal(("MESH303", Severity.Warning, mesh.LineOf("hashPolicies:")), (finding.RuleId, finding.Severity, finding.Line));
     }
 
     [Fact]
