@@ -58,7 +58,7 @@ namespace MeshOps.Rules.Catalog
         public static readonly RuleDescriptor TransparentProxyUpstreamWithoutClusterIp = new RuleDescriptor(
             "MESH106", Severity.Error, Calls,
             "Transparent-proxy upstream Service is headless or has no ports",
-            "{0} calls {2} through transparent proxy (enabled: {5}), but Service {2} {3}. Consul's outbound listener matches upstreams by the Service's virtual IP and port, so the call never reaches the mesh: connection refused.",
+            "{0} calls {2} through transparent proxy (enabled: {5}), but Service {2} {3}. Consul's outbound listener knows an upstream by its Service's virtual IP, so a call to the pod addresses of {2} does not go through the mesh: it leaves without mTLS (or is dropped when only mesh destinations are allowed), and the sidecar of {2}, which takes every inbound TCP connection, closes it.",
             "Give Service {2} a ClusterIP and a port, or set ServiceDefaults transparentProxy.dialedDirectly: true for {2} if callers must dial pod IPs.",
             "kubectl get service {2} -n {1} -o wide");
 
@@ -77,7 +77,7 @@ namespace MeshOps.Rules.Catalog
         public static readonly RuleDescriptor MultipleServicesSelectMeshPod = new RuleDescriptor(
             "MESH108", Severity.Error, Ports,
             "More than one Service selects a mesh pod",
-            "{0} is in the mesh ({4}) and is selected by Services {2}. connect-init refuses to register a pod with more than one Consul service, so the pod never becomes ready.",
+            "{0} is in the mesh ({4}) and is selected by Services {2}. consul-k8s registers the pod once per selecting Service, and connect-init waits for exactly one service with its proxy ('There are multiple Consul services registered for this pod when there must only be one') until it gives up, so the pod never becomes ready.",
             "Label the extra Services with consul.hashicorp.com/service-ignore: \"true\", or narrow their selectors so only one selects {0}.",
             "kubectl get pods -n {1} -l {3}   # READY 2/2 once connect-init has registered the pod");
 
@@ -184,11 +184,11 @@ namespace MeshOps.Rules.Catalog
             "Remove automountServiceAccountToken: false from {2} (or set it to true).",
             "kubectl get events -n {1} --field-selector reason=FailedCreate   # the webhook's refusal, until the token is mounted");
 
-        /// <summary>{0} workload, {1} namespace, {2} service account, {3} Consul service name, {4} ACL setting and origin.</summary>
+        /// <summary>{0} workload, {1} namespace, {2} service account, {3} Consul service name, {4} ACL setting and origin, {5} connect-init's error.</summary>
         public static readonly RuleDescriptor ServiceAccountNameMismatch = new RuleDescriptor(
             "MESH403", Severity.Warning, Identity,
             "ServiceAccount name differs from the Consul service name",
-            "{0} runs as ServiceAccount '{2}' but registers as Consul service '{3}'. With ACLs enabled, connect-init refuses to log in ('service account name {2} doesn't match Consul service name {3}') and the pod never starts; ACLs enabled: {4}.",
+            "{0} runs as ServiceAccount '{2}' but registers as Consul service '{3}'. With ACLs enabled, connect-init stops after its login ('{5}') and the pod never starts; ACLs enabled: {4}.",
             "Run {0} as a ServiceAccount named '{3}'.",
             "kubectl logs -n {1} deploy/{0} -c consul-connect-inject-init");
 
@@ -204,7 +204,7 @@ namespace MeshOps.Rules.Catalog
         public static readonly RuleDescriptor WorkloadSelectorMismatch = new RuleDescriptor(
             "MESH503", Severity.Error, Workload,
             "Workload selector does not match its pod template",
-            "{0} selects {2}, but its pod template is labelled {3}. The API server rejects it ('selector does not match template labels'): nothing runs.",
+            "{0} selects {2}, but its pod template is labelled {3}. The API server rejects it ('`selector` does not match template `labels`'): nothing runs.",
             "Make spec.selector.matchLabels of {0} a subset of spec.template.metadata.labels.",
             "kubectl apply --dry-run=server -f <file>");
 
@@ -291,9 +291,9 @@ namespace MeshOps.Rules.Catalog
         /// <summary>{0} the name as written, {1} its length, {2} the declaring type.</summary>
         public static readonly RuleDescriptor InvalidServiceName = new RuleDescriptor(
             "MESH701", Severity.Error, Declaration,
-            "Mesh service name is not a DNS-1123 label",
-            "{2} declares service name '{0}' ({1} characters), which is not a DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit. Kubernetes rejects the Service and ServiceAccount of that name.",
-            "Rename the service in [MeshService] of {2} to a DNS-1123 label, e.g. lowercase words joined by '-'.",
+            "Mesh service name is not a DNS-1035 label",
+            "{2} declares service name '{0}' ({1} characters), which is not a DNS-1035 label: at most 63 lowercase letters, digits and '-', starting with a letter and ending with a letter or digit. Kubernetes rejects a Service of that name.",
+            "Rename the service in [MeshService] of {2} to a DNS-1035 label, e.g. lowercase words joined by '-'.",
             "kubectl create service clusterip {0} --tcp=80 --dry-run=client")
         { CompileTimeOnly = true };
 
@@ -301,7 +301,7 @@ namespace MeshOps.Rules.Catalog
         public static readonly RuleDescriptor PortOutOfRange = new RuleDescriptor(
             "MESH702", Severity.Error, Declaration,
             "Port outside 1-65535",
-            "{2} declares {1} {0}, which is not a TCP port (1-65535). Kubernetes rejects the object.",
+            "{2} declares {1} {0}, which is not a TCP port (1-65535): nothing can listen or be called on it, and as a Service or container port Kubernetes rejects the object.",
             "Use the port the app really listens on or is called on, between 1 and 65535.",
             "kubectl apply --dry-run=server -f <file>")
         { CompileTimeOnly = true };

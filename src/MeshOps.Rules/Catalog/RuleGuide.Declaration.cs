@@ -12,9 +12,9 @@ namespace MeshOps.Rules.Catalog
         {
             Entry(
                 "MESH701",
-                "The name given to [MeshService(\"name\")] on each service class of a typed mesh: a DNS-1123 label of at most 63 characters, lowercase letters, digits and '-', starting and ending with a letter or digit, since it names the Service, the ServiceAccount and the Consul service.",
+                "The name given to [MeshService(\"name\")] on each service class of a typed mesh: a DNS-1035 label of at most 63 characters, lowercase letters, digits and '-', starting with a letter and ending with a letter or digit, since it names the Service (Kubernetes validates Service names as DNS-1035 labels), the ServiceAccount and the Consul service.",
                 CompilerOnly + "Names changed after the objects are built (by editing the YAML that ToYaml() writes).",
-                "Rename the service to a DNS-1123 label, for example lowercase words joined by '-'.",
+                "Rename the service to a DNS-1035 label, for example lowercase words joined by '-'.",
                 "name", "length", "declaring type"),
             Entry(
                 "MESH702",

@@ -23,7 +23,7 @@ namespace MeshOps.Rules.Catalog
                 "Each mesh workload that a Service selects or that carries a consul.hashicorp.com/connect-service annotation: its serviceAccountName against the Consul service name it registers as (the connect-service annotation, else the first Service selecting it that is not labelled service-ignore). With ACLs enabled, connect-init's login refuses a mismatch. Warning when ACLs are off; Error when they are on (-AclsEnabled, or global.acls.manageSystemACLs in Helm values among the inputs).",
                 "ACL settings kept outside the inputs: with no Helm values given, ACLs are assumed off and the finding stays a Warning, although the pod will not start on a cluster with ACLs. Services that select the pod but are not among the inputs, which could change the name it registers as.",
                 "Run the workload as a ServiceAccount named exactly like its Consul service, or rename the service (Service name or connect-service annotation) to match the ServiceAccount.",
-                "workload", "namespace", "service account", "Consul service name", "ACLs enabled and where that is set"),
+                "workload", "namespace", "service account", "Consul service name", "ACLs enabled and where that is set", "connect-init's error"),
         };
     }
 }

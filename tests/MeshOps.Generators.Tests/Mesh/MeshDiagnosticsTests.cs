@@ -27,6 +27,7 @@ public class MeshDiagnosticsTests
         { "MESH301", DiagnosticSeverity.Error, MeshSources.HealthyWith("[MeshService(\"api\", Protocol = MeshProtocol.Http, Image = \"example/api:1\")]", "[MeshService(\"api\", Protocol = [|MeshProtocol.Grpc|], Image = \"postgres:16\")]") },
         { "MESH402", DiagnosticSeverity.Warning, MeshSources.HealthyWith("public partial class Api;", "[ServiceAccount(AutomountToken = [|false|])]\n    public partial class Api;") },
         { "MESH701", DiagnosticSeverity.Error, MeshSources.HealthyWith("[MeshService(\"api\"", "[MeshService([|\"Api_Service\"|]") },
+        { "MESH701", DiagnosticSeverity.Error, MeshSources.HealthyWith("[MeshService(\"api\"", "[MeshService([|\"2fa\"|]") },
         { "MESH702", DiagnosticSeverity.Error, MeshSources.HealthyWith("[ContainerPort(9090)]", "[ContainerPort(9090)]\n    [ContainerPort([|70000|])]") },
         { "MESH702", DiagnosticSeverity.Error, MeshSources.HealthyWith("[Upstream(typeof(Api))]", "[Upstream(typeof(Api), Port = [|-1|])]") },
         { "MESH703", DiagnosticSeverity.Error, MeshSources.HealthyWith("[MeshService(\"api\"", "[MeshService([|\"web\"|]") },

@@ -3,14 +3,15 @@ using System.Collections.Generic;
 
 namespace MeshOps.Generators.Mesh.Checks
 {
-    /// <summary>MESH701 and MESH703 (compile time only): a service name that is no DNS-1123 label, or one used twice.</summary>
+    /// <summary>MESH701 and MESH703 (compile time only): a service name that is no DNS-1035 label, or one used twice.</summary>
     internal static class ServiceNameDeclaration
     {
         public static void Check(DeclaredMesh mesh, DeclaredService service, Dictionary<string, DeclaredService> byName)
         {
             var name = service.Model.ServiceName;
             var location = mesh.Argument(service.MeshService, 0);
-            if (!Rules.Text.Dns1123.IsValidLabel(name))
+            // Kubernetes validates a Service's name as a DNS-1035 label: a DNS-1123 label that starts with a letter.
+            if (!Rules.Text.Dns1123.IsValidLabel(name) || name[0] is < 'a' or > 'z')
             {
                 mesh.Report(DiagnosticDescriptors.InvalidServiceName, location, name, DeclaredMesh.Number(name.Length), service.Display);
             }

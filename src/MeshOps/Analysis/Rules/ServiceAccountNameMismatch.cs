@@ -22,8 +22,14 @@ internal sealed class ServiceAccountNameMismatch : IMeshRule
             // The check lives in connect-init's ACL login: with ACLs off it is a trap for later, with ACLs on the pod never starts.
             var acls = context.Settings.AclsEnabled;
             yield return new RuleHit(Descriptor, workload.Resource, workload.LocationOfPodField("serviceAccountName"),
-                [workload.Name, workload.Namespace, workload.ServiceAccountName, workload.ConsulServiceName, acls.ToString()], [],
+                [workload.Name, workload.Namespace, workload.ServiceAccountName, workload.ConsulServiceName, acls.ToString(), ConnectInitError(workload)], [],
                 acls.Value ? Severity.Error : null);
         }
     }
+
+    /// <summary>connect-init's words (subcommand/connect-init/command.go): it names the annotation when the name comes from one.</summary>
+    private static string ConnectInitError(Workload workload) =>
+        workload.PodAnnotations.ContainsKey(ConsulAnnotations.ConnectService)
+            ? $"service account name {workload.ServiceAccountName} doesn't match annotation service name {workload.ConsulServiceName}"
+            : $"service account name {workload.ServiceAccountName} doesn't match Consul service name {workload.ConsulServiceName}";
 }

@@ -102,6 +102,8 @@ public class IdentityRuleTests
         var finding = Assert.Single(mesh.Analyze().Findings);
 
         Assert.Equal(("MESH403", Severity.Warning, mesh.LineOf("serviceAccountName: other")), (finding.RuleId, finding.Severity, finding.Line));
+        // connect-init names the annotation when the Consul name comes from one (subcommand/connect-init/command.go).
+        Assert.Contains("('service account name other doesn't match annotation service name api')", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
