@@ -108,11 +108,11 @@ namespace MeshOps.Rules.Catalog
             "Correct the {1} name '{2}' to an existing Consul service name, or remove it.",
             "consul catalog services");
 
-        /// <summary>{0} intention resource, {1} what is duplicated, {2} other location, {3} namespace.</summary>
+        /// <summary>{0} intention resource, {1} what is duplicated, {2} other location, {3} namespace, {4} who refuses what.</summary>
         public static readonly RuleDescriptor DuplicateIntention = new RuleDescriptor(
             "MESH203", Severity.Error, Intentions,
             "Duplicate intention source or destination",
-            "ServiceIntentions {0}: {1} (also at {2}). Consul rejects the entry, so the resource never syncs and its intentions do not apply.",
+            "ServiceIntentions {0}: {1} (also at {2}). {4}",
             "Merge the duplicated sources or resources into one ServiceIntentions per destination with one entry per source.",
             "kubectl get serviceintentions -n {3}");
 
@@ -120,7 +120,7 @@ namespace MeshOps.Rules.Catalog
         public static readonly RuleDescriptor L7PermissionsOnTcp = new RuleDescriptor(
             "MESH204", Severity.Error, Intentions,
             "L7 permissions on a TCP destination",
-            "ServiceIntentions {0} gives source '{2}' HTTP permissions, but {1} speaks {3}. The Consul server refuses HTTP permissions for a service that does not speak HTTP, so the whole resource never syncs and none of its intentions apply, not only those for '{2}'.",
+            "ServiceIntentions {0} gives source '{2}' HTTP permissions, but {1} speaks {3}. The Consul server refuses HTTP permissions for a service that does not speak HTTP, so the whole resource does not sync: none of its intentions apply, not only those for '{2}' (for an update, the version Consul already holds stays).",
             "Set protocol http (or http2/grpc) in the ServiceDefaults of {1}, or replace the permissions with action allow.",
             "kubectl get serviceintentions {0} -n {4}");
 

@@ -20,7 +20,7 @@ namespace MeshOps.Rules.Catalog
                 "service", "namespace", "selector"),
             Entry(
                 "MESH103",
-                "Listen addresses written in a workload's configuration (env values, command and args, ConfigMap values the pod reads, nginx listen directives) that are a loopback address (127.0.0.0/8, ::1, localhost), on a port that a Service selecting the workload targets. Warning when the pod is in the mesh (the sidecar still reaches 127.0.0.1, but probes and non-mesh callers are refused); Error when it is not (every caller is refused).",
+                "Listen addresses written in a workload's configuration (env values, command and args, ConfigMap values the pod reads, nginx listen directives) that are a loopback address (127.0.0.0/8, ::1, localhost), on a port that a Service selecting the workload targets. Warning when the pod is in the mesh (the sidecar still reaches 127.0.0.1, but non-mesh callers and TCP probes are refused, and HTTP probes unless consul-k8s rewrites them to the sidecar, its default with transparent proxy); Error when it is not (every caller is refused).",
                 "Addresses chosen in application code, built-in defaults of the image, config files baked into the image or mounted from Secrets, and values assembled at run time. An address written for a different listener of the same process (an admin or metrics port) is judged only by its port.",
                 "Make the app listen on all interfaces (0.0.0.0 or just :port) on the port the Service targets; keep loopback only for ports that only the sidecar or the pod itself should reach.",
                 "workload", "namespace", "bind address", "port", "service", "consequence"),

@@ -35,7 +35,7 @@ namespace MeshOps.Rules.Checks
             // service's mesh port, so mesh callers still connect; everyone else hits kube-proxy, which has no rule.
             var meshToMesh = call.CallerMembership.InMesh && call.TransparentProxy && call.TargetInMesh;
             var consequence = meshToMesh
-                ? "Mesh callers still connect today (transparent proxy, " + call.TransparentProxyOrigin + ", matches the ClusterIP only), but probes, non-mesh callers and any caller without a sidecar get connection refused."
+                ? "Mesh callers still connect today (transparent proxy, " + call.TransparentProxyOrigin + ", matches the ClusterIP only), but non-mesh callers and any caller without a sidecar get connection refused (the Service has no such port)."
                 : "kube-proxy has no rule for that port: the caller gets connection refused or a timeout (assumed: " + Assumed(call) + ").";
             var args = new object[] { call.Caller, call.TargetNamespace, call.Target, call.Port, call.WrittenAt, exposed, consequence };
             return new RuleVerdict(RuleCatalog.CallPortNotExposed, args, meshToMesh ? Severity.Warning : null);

@@ -28,12 +28,21 @@ namespace MeshOps.Rules.Checks
         {
             foreach (var duplicate in IntentionValidation.DuplicateSources(resource.Entry))
             {
-                var args = new object[] { resource.Name, duplicate.Message, locationOfSource(duplicate.FirstIndex), resource.Namespace };
+                var args = new object[] { resource.Name, duplicate.Message, locationOfSource(duplicate.FirstIndex), resource.Namespace, SourceRefused };
                 yield return new DuplicateSourceHit(duplicate.SourceIndex, duplicate.FirstIndex, new RuleVerdict(RuleCatalog.DuplicateIntention, args));
             }
         }
 
         /// <summary>For each resource in turn, the verdict when an earlier one already has its destination (else null).</summary>
+        // The entry's own validation in the Consul server (config_entry_intentions.go: "Sources[%d] defines %q more
+        // than once"); a failed write leaves what Consul held before.
+        private const string SourceRefused =
+            "The Consul server refuses the entry, so the resource does not sync (Synced False): its intentions do not apply, or, for an update, the version Consul already holds stays.";
+
+        // The consul-k8s webhook (serviceintentions_webhook.go) refuses to create a second resource for a destination.
+        private const string DestinationRefused =
+            "The consul-k8s webhook refuses to create a second ServiceIntentions for one destination, so this one is never stored and its intentions never reach Consul.";
+
         public static IEnumerable<DuplicateDestinationHit?> DuplicateDestinations(IReadOnlyList<WrittenIntentions> resources)
         {
             var first = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -63,6 +72,7 @@ namespace MeshOps.Rules.Checks
                     "another ServiceIntentions (" + earlier.Display + ") already has spec.destination.name: " + entry.DestinationName,
                     earlier.Location,
                     resources[i].Namespace,
+                    DestinationRefused,
                 };
                 yield return new DuplicateDestinationHit(index, new RuleVerdict(RuleCatalog.DuplicateIntention, args));
             }

@@ -34,9 +34,11 @@ namespace MeshOps.Rules.Checks
                 }
 
                 // consul-k8s points the sidecar's local_app cluster at 127.0.0.1:<port>, so mesh callers are still
-                // served; kubelet probes and anything without the sidecar dial the pod IP and are refused.
+                // served; anything without the sidecar dials the pod IP and is refused. With transparent proxy the
+                // webhook rewrites HTTP probes to the sidecar's exposed paths (overwriteProbes, on by default), which
+                // forward to 127.0.0.1; TCP probes and probes it leaves alone dial the pod IP.
                 var consequence = membership.InMesh
-                    ? "Mesh callers still connect, because the sidecar forwards to 127.0.0.1 (in the mesh: " + membership.Origin + "), but kubelet probes, non-mesh callers and the pod without its sidecar get connection refused."
+                    ? "Mesh callers still connect, because the sidecar forwards to 127.0.0.1 (in the mesh: " + membership.Origin + "), but non-mesh callers, the pod without its sidecar and kubelet's TCP probes get connection refused (HTTP probes too, unless consul-k8s rewrites them to the sidecar, as it does by default with transparent proxy)."
                     : "The pod is not in the mesh (" + membership.Origin + "), so every caller dials the pod IP and gets connection refused.";
                 var args = new object[] { workload, ns, bind.Excerpt, bind.Port, services[i].Name, consequence };
                 return new Hit(i, new RuleVerdict(RuleCatalog.LoopbackBind, args, membership.InMesh ? null : Severity.Error));
