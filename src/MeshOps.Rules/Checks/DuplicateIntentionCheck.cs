@@ -33,7 +33,6 @@ namespace MeshOps.Rules.Checks
             }
         }
 
-        /// <summary>For each resource in turn, the verdict when an earlier one already has its destination (else null).</summary>
         // The entry's own validation in the Consul server (config_entry_intentions.go: "Sources[%d] defines %q more
         // than once"); a failed write leaves what Consul held before.
         private const string SourceRefused =
@@ -43,6 +42,7 @@ namespace MeshOps.Rules.Checks
         private const string DestinationRefused =
             "The consul-k8s webhook refuses to create a second ServiceIntentions for one destination, so this one is never stored and its intentions never reach Consul.";
 
+        /// <summary>For each resource in turn, the verdict when an earlier one already has its destination (else null).</summary>
         public static IEnumerable<DuplicateDestinationHit?> DuplicateDestinations(IReadOnlyList<WrittenIntentions> resources)
         {
             var first = new Dictionary<string, int>(StringComparer.Ordinal);

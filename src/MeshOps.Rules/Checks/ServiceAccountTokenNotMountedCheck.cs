@@ -38,7 +38,7 @@ namespace MeshOps.Rules.Checks
         public sealed record Hit(TokenSetBy SetBy, RuleVerdict Verdict);
 
         /// <summary>What the message says of ACLs when nothing read sets them (the typed mesh writes no Helm values either).</summary>
-        public const string AclsNotKnown = "not known, no consul-k8s Helm values among the inputs";
+        public const string AclsNotKnown = "not known, no consul-k8s Helm values or injector among what was read";
 
         public static Hit? Check(TokenMount facts)
         {

@@ -58,7 +58,7 @@ public sealed class IntentionBuilder<TMesh>
     /// <summary>
     /// L7: lets <typeparamref name="TSource"/> send <typeparamref name="TDestination"/> only the HTTP requests that
     /// match <paramref name="request"/>; Envoy answers others with 403 under <see cref="DenyAll"/>. The destination must
-    /// speak http, http2 or grpc (else MESH204: Consul denies every connection).
+    /// speak http, http2 or grpc (else MESH204: the Consul server refuses the whole ServiceIntentions).
     /// </summary>
     public IntentionBuilder<TMesh> Allow<TSource, TDestination>(Action<HttpMatch> request)
         where TSource : IMeshService<TMesh>

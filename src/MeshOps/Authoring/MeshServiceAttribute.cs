@@ -17,7 +17,7 @@ namespace MeshOps.Authoring;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class MeshServiceAttribute(string name) : Attribute
 {
-    /// <summary>The Consul service name, also the name of its Service, ServiceAccount and Deployment (a DNS-1123 label).</summary>
+    /// <summary>The Consul service name, also the name of its Service, ServiceAccount and Deployment (a DNS-1035 label: lowercase letters, digits and '-', starting with a letter).</summary>
     public string Name { get; } = name;
 
     /// <summary>The protocol written to its ServiceDefaults. Consul's own default is tcp.</summary>

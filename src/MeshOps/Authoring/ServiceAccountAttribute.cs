@@ -8,8 +8,9 @@ namespace MeshOps.Authoring;
 public sealed class ServiceAccountAttribute : Attribute
 {
     /// <summary>
-    /// <c>automountServiceAccountToken</c>. A mesh workload needs the token (connect-init logs in with it), so false is
-    /// reported as MESH402.
+    /// <c>automountServiceAccountToken</c>. With Consul's ACLs on a mesh workload needs the token (its sidecar logs in
+    /// with it, and the webhook refuses a pod without it), so false is reported as MESH402, a Warning here since the
+    /// typed mesh does not say whether ACLs are on.
     /// </summary>
     public bool AutomountToken { get; set; } = true;
 }

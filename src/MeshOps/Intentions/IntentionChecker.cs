@@ -160,7 +160,8 @@ public static class IntentionChecker
             {
                 Decision = IntentionCheckDecision.Denied,
                 Explanation = $"{decision.Explanation} {result.Destination} speaks {protocol}, so this intention lets no connection through: "
-                    + "the Consul server refuses the whole ServiceIntentions that holds it, and none of its intentions apply (MESH204); Envoy would deny every connection it decided.",
+                    + "the Consul server refuses the whole ServiceIntentions that holds it, and none of its intentions apply (MESH204); Envoy would deny every connection it decided. "
+                    + "Decided as written: Consul decides by its other intentions or its default policy instead.",
             };
         }
 

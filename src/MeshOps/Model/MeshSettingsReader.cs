@@ -22,7 +22,7 @@ internal static class MeshSettingsReader
             : FromValues(values, true, v => v.ConnectInject?.TransparentProxy?.DefaultEnabled, "connectInject", "transparentProxy", "defaultEnabled");
         var acls = overrides.AclsEnabled is { } aclsOverride
             ? new Setting<bool>(aclsOverride, overrides.DescribeOrigin(nameof(overrides.AclsEnabled)))
-            : FromValues(values, false, v => v.Global?.Acls?.ManageSystemAcls, "global", "acls", "manageSystemACLs");
+            : WithAuthMethodOverride(values, FromValues(values, false, v => v.Global?.Acls?.ManageSystemAcls, "global", "acls", "manageSystemACLs"));
         var tls = FromValues(values, false, v => v.Global?.Tls?.Enabled, "global", "tls", "enabled");
 
         return new MeshSettings
@@ -92,6 +92,29 @@ internal static class MeshSettingsReader
         return mesh?.Model is Mesh { Spec.TransparentProxy.MeshDestinationsOnly: { } only }
             ? new Setting<bool>(only, $"Mesh {mesh.Name} at {Short(mesh.LocationOf("spec", "transparentProxy", "meshDestinationsOnly"))}")
             : new Setting<bool>(false, "Consul default");
+    }
+
+    /// <summary>
+    /// ACLs are on also when the values name an auth method the chart does not manage (connectInject.overrideAuthMethodName):
+    /// the chart's webhook gets -acl-auth-method from either, and that flag is what makes sidecars log in.
+    /// </summary>
+    private static Setting<bool> WithAuthMethodOverride(List<ManifestResource> values, Setting<bool> acls)
+    {
+        if (acls.Value)
+        {
+            return acls;
+        }
+
+        for (var i = values.Count - 1; i >= 0; i--)
+        {
+            if (((ConsulHelmValues)values[i].Model!).ConnectInject?.OverrideAuthMethodName is { ValueKind: System.Text.Json.JsonValueKind.String } name
+                && !string.IsNullOrEmpty(name.GetString()))
+            {
+                return new Setting<bool>(true, $"connectInject.overrideAuthMethodName in {Short(values[i].LocationOf("connectInject", "overrideAuthMethodName"))}");
+            }
+        }
+
+        return acls;
     }
 
     private static Setting<bool> FromValues(List<ManifestResource> values, bool chartDefault, Func<ConsulHelmValues, bool?> read, params string[] path)

@@ -134,7 +134,6 @@ public sealed class ClusterContentsTests
         Assert.DoesNotContain(contents.ConsulEntries, e => (string?)e["kind"] == "ServiceIntentions" && (string?)e["metadata"]!["name"] == "products-api");
     }
 
-
     [Fact]
     public void Consul_refuses_HTTP_permissions_for_a_tcp_destination_and_keeps_the_other_entries()
     {
@@ -149,6 +148,7 @@ public sealed class ClusterContentsTests
         Assert.Contains(contents.ConsulEntries, e => (string?)e["kind"] == "ServiceIntentions" && (string?)e["metadata"]!["name"] == "products-api");
         Assert.Equal("True", (string?)Single(Build(), "ServiceIntentions", "default", "postgres")["status"]!["conditions"]![0]!["status"]);
     }
+
     [Fact]
     public void A_mesh_pod_no_Service_selects_waits_in_connect_init()
     {

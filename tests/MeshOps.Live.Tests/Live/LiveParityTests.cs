@@ -20,11 +20,13 @@ public class LiveParityTests
     }
 
     /// <summary>
-    /// Faults a cluster can hold as written. Left out: MESH207 (two copies of one object: a cluster keeps one) and
-    /// MESH503 (a selector that does not match its template: the API server refuses the Deployment).
+    /// Faults a cluster can hold as written. Left out: MESH207 (two copies of one object: a cluster keeps one),
+    /// MESH503 (a selector that does not match its template: the API server refuses the Deployment) and MESH402 (its
+    /// folder's Helm values turn ACLs on, which a store of objects cannot hold: without them the same objects give a
+    /// Warning that ACLs are not known, so the two sides would agree on the ID by chance, not on the finding).
     /// </summary>
     private static readonly HashSet<string> SeededInCluster =
-        ["MESH101", "MESH102", "MESH104", "MESH105", "MESH106", "MESH108", "MESH109", "MESH201", "MESH203", "MESH206", "MESH301", "MESH303", "MESH401", "MESH402", "MESH501", "MESH504", "MESH601"];
+        ["MESH101", "MESH102", "MESH104", "MESH105", "MESH106", "MESH108", "MESH109", "MESH201", "MESH203", "MESH206", "MESH301", "MESH303", "MESH401", "MESH501", "MESH504", "MESH601"];
 
     [Theory]
     [MemberData(nameof(Sets))]

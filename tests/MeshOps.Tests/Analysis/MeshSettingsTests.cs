@@ -29,6 +29,22 @@ public class MeshSettingsTests
     }
 
     [Fact]
+    public void An_auth_method_managed_outside_the_chart_means_acls_are_on_too()
+    {
+        // The chart passes connectInject.overrideAuthMethodName to the webhook as -acl-auth-method, as it does its own.
+        var finding = Assert.Single(WebCallsApi().Raw("""
+            global:
+              name: consul
+            connectInject:
+              enabled: true
+              overrideAuthMethodName: external-k8s
+            """).Analyze().Findings);
+
+        Assert.Equal("MESH201", finding.RuleId);
+        Assert.Contains("ACLs are enabled (connectInject.overrideAuthMethodName in <test>:", finding.Message);
+    }
+
+    [Fact]
     public void The_AclsEnabled_parameter_overrides_the_helm_values()
     {
         var report = WebCallsApi().Raw(AclsOnValues).Analyze(new AnalysisOptions { AclsEnabled = false });

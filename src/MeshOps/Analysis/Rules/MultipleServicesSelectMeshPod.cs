@@ -4,8 +4,9 @@ using MeshOps.Rules.Catalog;
 namespace MeshOps.Analysis.Rules;
 
 /// <summary>
-/// MESH108: several Services select one mesh pod. connect-init refuses to register it ("There are multiple Consul
-/// services registered for this pod", consul-k8s#1606) unless the extras carry service-ignore or the pod is multi-port.
+/// MESH108: several Services select one mesh pod. consul-k8s registers it once per Service and connect-init, which
+/// waits for exactly one, times out ("There are multiple Consul services registered for this pod", consul-k8s#1606)
+/// unless the extras carry service-ignore or the pod is multi-port.
 /// </summary>
 internal sealed class MultipleServicesSelectMeshPod : IMeshRule
 {

@@ -65,6 +65,12 @@ public sealed record HelmConnectInject
     /// <summary>Namespaces where the webhook never injects, even annotated pods (chart default []); wins over the allow list.</summary>
     [JsonPropertyName("k8sDenyNamespaces")] public JsonElement? K8sDenyNamespaces { get; init; }
 
+    /// <summary>
+    /// An auth method managed outside the chart: the chart passes it to the webhook as -acl-auth-method, as it does its
+    /// own when global.acls.manageSystemACLs is on, so sidecars log in with ACLs either way. Kept as written.
+    /// </summary>
+    [JsonPropertyName("overrideAuthMethodName")] public JsonElement? OverrideAuthMethodName { get; init; }
+
     /// <summary>The names of a namespace list as written, or null when it is absent or not a list of strings.</summary>
     public static IReadOnlyList<string>? NamespaceList(JsonElement? list) =>
         list is { ValueKind: JsonValueKind.Array } array && array.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)

@@ -82,7 +82,7 @@ public class IdentityRuleTests
         Assert.Empty(mesh.Analyze(AnalysisOptions.Default with { AclsEnabled = false }).Findings);
         var unknown = Assert.Single(mesh.Analyze().Findings);
         Assert.Equal(("MESH402", Severity.Warning), (unknown.RuleId, unknown.Severity));
-        Assert.Contains("ACLs on: not known, no consul-k8s Helm values among the inputs", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("ACLs on: not known, no consul-k8s Helm values or injector among what was read", unknown.Message, StringComparison.Ordinal);
     }
 
     [Fact]
