@@ -69,9 +69,13 @@ internal sealed class ConfigEntryController(ObjectStore store, ConsulState consu
         }
     }
 
-    private void Sync(JsonObject obj)
+    private void Sync(JsonObject obj) => Sync(obj, retryRefused: true);
+
+    private void Sync(JsonObject obj, bool retryRefused)
     {
-        var refusal = ConsulResourceStatus.Refusal(obj, ProtocolInConsul) ?? (Faulted(RuntimeFaultKind.SyncRefused, obj)
+        var refusal = ConsulResourceStatus.Refusal(obj, ProtocolInConsul)
+            ?? ConsulResourceStatus.ServiceDefaultsRefusal(obj, GlobalProtocol(), HoldsL7IntentionsFor(obj.Name()))
+            ?? (Faulted(RuntimeFaultKind.SyncRefused, obj)
             ? $"writing config entry to consul: Unexpected response code: 403 (Permission denied: token lacks permission 'intention:write' on \"{Service(obj)}\")"
             : null);
         if (refusal is null && ConsulCatalog.Entry(obj, consul) is { } entry)
@@ -81,13 +85,45 @@ internal sealed class ConfigEntryController(ObjectStore store, ConsulState consu
 
         ConsulResourceStatus.Set(obj, refusal is null ? "True" : "False", refusal is null ? null : "ConsulAgentError", refusal, ConsulResourceStatus.Now());
         store.Put(obj);
+        if (refusal is null && retryRefused)
+        {
+            RetryRefused();
+        }
     }
+
+    /// <summary>
+    /// consul-k8s returns a failed write from its reconcile, so controller-runtime tries it again with backoff; an entry
+    /// Consul refused for what another entry said (an L7 intention before its service became http) syncs once that
+    /// changes. Here the retry comes right after each accepted write, the only moment the answer can change.
+    /// </summary>
+    private void RetryRefused()
+    {
+        foreach (var kind in RetriedKinds)
+        {
+            foreach (var refused in store.List(ConsulGroup, kind, null).Where(IsRefusedByConsul))
+            {
+                Sync(refused, retryRefused: false);
+            }
+        }
+    }
+
+    private static readonly string[] RetriedKinds = ["ServiceIntentions", "ServiceDefaults"];
+
+    private bool IsRefusedByConsul(JsonObject obj) =>
+        !Faulted(RuntimeFaultKind.SyncRefused, obj)
+        && obj["status"]?["conditions"]?[0] is JsonObject { } condition
+        && (string?)condition["status"] == "False" && (string?)condition["reason"] == "ConsulAgentError";
+
+    /// <summary>Whether Consul holds a service-intentions entry for the service that gives some source HTTP permissions.</summary>
+    private bool HoldsL7IntentionsFor(string service) =>
+        consul.ConfigEntry("service-intentions", service)?["Sources"] is JsonArray sources
+        && sources.OfType<JsonObject>().Any(s => s["Permissions"] is JsonArray { Count: > 0 });
 
     /// <summary>A service's protocol as Consul holds it: its service-defaults, else the global proxy-defaults, else tcp.</summary>
     private string ProtocolInConsul(string service) =>
-        consul.ConfigEntry("service-defaults", service)?["Protocol"]?.GetValue<string>()
-        ?? consul.ConfigEntry("proxy-defaults", "global")?["Config"]?["protocol"]?.GetValue<string>()
-        ?? "tcp";
+        consul.ConfigEntry("service-defaults", service)?["Protocol"]?.GetValue<string>() ?? GlobalProtocol() ?? "tcp";
+
+    private string? GlobalProtocol() => consul.ConfigEntry("proxy-defaults", "global")?["Config"]?["protocol"]?.GetValue<string>();
 
     /// <summary>What someone changed in Consul directly: the first source's action flipped, or the protocol changed.</summary>
     private static JsonObject Drifted(JsonObject entry)

@@ -79,10 +79,30 @@ internal static class ConsulResourceStatus
         }
 
         var protocol = protocolOf(destination);
-        return protocol is "http" or "http2" or "grpc"
+        return IsHttp(protocol)
             ? null
             : $"writing config entry to consul: Unexpected response code: 500 (service \"{destination}\" has protocol \"{protocol}\", which is incompatible with L7 intentions permissions)";
     }
+
+    /// <summary>
+    /// The other order of the same graph check: with HTTP permissions for a service already in Consul
+    /// (<paramref name="holdsL7Intentions"/>), a ServiceDefaults giving it a protocol that is not HTTP is refused. Its
+    /// own protocol counts, else the global ProxyDefaults' (<paramref name="globalProtocol"/>), else tcp.
+    /// </summary>
+    public static string? ServiceDefaultsRefusal(JsonObject obj, string? globalProtocol, bool holdsL7Intentions)
+    {
+        if (obj.Kind() != "ServiceDefaults" || !holdsL7Intentions)
+        {
+            return null;
+        }
+
+        var protocol = obj.Text("spec", "protocol") is { Length: > 0 } own ? own : globalProtocol ?? "tcp";
+        return IsHttp(protocol)
+            ? null
+            : $"writing config entry to consul: Unexpected response code: 500 (service \"{obj.Name()}\" has protocol \"{protocol}\", which is incompatible with L7 intentions permissions)";
+    }
+
+    private static bool IsHttp(string protocol) => protocol is "http" or "http2" or "grpc";
 
     /// <summary>
     /// A service's protocol as Consul compiles it from the resources given: its ServiceDefaults, else the global

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using MeshOps.Simulation.Cluster;
+
+namespace MeshOps.Live.Tests.Cluster;
+
+/// <summary>
+/// The simulated consul-k8s controllers against Consul's graph check on HTTP permissions (state/config_entry.go): an
+/// L7 intention for a tcp service is refused, syncs once the service becomes http (consul-k8s retries a failed write),
+/// and a tcp ServiceDefaults is then refused while those permissions stand.
+/// </summary>
+public sealed class ConfigEntryControllerTests
+{
+    private const string Group = "consul.hashicorp.com";
+
+    private static JsonObject Write(SimulatedCluster cluster, string yaml)
+    {
+        var obj = MeshOps.Simulation.Kubernetes.Apply.YamlJson.ParseObject(yaml);
+        cluster.Store.Put(obj);
+        return obj;
+    }
+
+    private static JsonNode Synced(SimulatedCluster cluster, string kind, string name) =>
+        cluster.Store.Get(Group, kind, "default", name)!["status"]!["conditions"]![0]!;
+
+    [Fact]
+    public async Task HTTP_permissions_wait_for_an_http_protocol_and_then_hold_it()
+    {
+        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions());
+        var consul = cluster.Consul.State;
+
+        Write(cluster, """
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceIntentions
+            metadata: {name: postgres, namespace: default, generation: 2}
+            spec:
+              destination: {name: postgres}
+              sources:
+                - name: products-api
+                  permissions:
+                    - action: allow
+                      http: {pathPrefix: /}
+            """);
+
+        Assert.Equal("False", (string?)Synced(cluster, "ServiceIntentions", "postgres")["status"]);
+        Assert.Contains("service \"postgres\" has protocol \"tcp\", which is incompatible with L7 intentions permissions", (string?)Synced(cluster, "ServiceIntentions", "postgres")["message"], StringComparison.Ordinal);
+        // A refused update leaves what Consul held: the healthy set's L4 allow.
+        Assert.Equal("allow", (string?)consul.ConfigEntry("service-intentions", "postgres")!["Sources"]![0]!["Action"]);
+
+        Write(cluster, """
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceDefaults
+            metadata: {name: postgres, namespace: default, generation: 2}
+            spec: {protocol: http}
+            """);
+
+        Assert.Equal("True", (string?)Synced(cluster, "ServiceIntentions", "postgres")["status"]);
+        Assert.NotNull(consul.ConfigEntry("service-intentions", "postgres")!["Sources"]![0]!["Permissions"]);
+
+        Write(cluster, """
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceDefaults
+            metadata: {name: postgres, namespace: default, generation: 3}
+            spec: {protocol: tcp}
+            """);
+
+        Assert.Equal("False", (string?)Synced(cluster, "ServiceDefaults", "postgres")["status"]);
+        Assert.Equal("http", (string?)consul.ConfigEntry("service-defaults", "postgres")!["Protocol"]);
+    }
+}
