@@ -81,7 +81,7 @@ public static partial class EnvoyErrorLineParser
         {
             TransportFailureReason = transport,
             SocketError = socket.Success ? SocketError.Find(socket.Groups["error"].Value) : line.SocketError,
-            TlsError = tls.Success ? tls.Groups["reason"].Value : line.TlsError,
+            TlsError = tls.Success ? tls.Groups["reason"].Value.Replace(' ', '_') : line.TlsError,
         };
     }
 
@@ -223,7 +223,9 @@ public static partial class EnvoyErrorLineParser
     private static partial Regex ConnectError();
 
     // TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end, or the older "TLS error: 268435581:SSL routines:...".
-    [GeneratedRegex(@"OPENSSL_internal:(?<reason>[A-Z][A-Z0-9_]+)", RegexOptions.CultureInvariant, 1000)]
+    // Also with spaces for the underscores: %RESPONSE_CODE_DETAILS% writes spaces as '_' (router.cc replaceAllEmptySpace),
+    // and turning them back turns the reason's own underscores into spaces too.
+    [GeneratedRegex(@"OPENSSL[_ ]internal:(?<reason>[A-Z][A-Z0-9_ ]*[A-Z0-9])", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex TlsReason();
 
     // Envoy's default access-log format (HTTP and TCP): [%START_TIME%] "%REQ(:METHOD)% %PATH% %PROTOCOL%" %RESPONSE_CODE%

@@ -48,7 +48,9 @@ public static class FailureClassifier
         "connection timeout" => FailureCondition.ConnectTimeout,
         "overflow" => FailureCondition.Overflow,
         "protocol error" => FailureCondition.ProtocolError,
-        "connection termination" or "remote reset" or "local reset" or "remote refused stream reset" or "local refused stream reset" => FailureCondition.UpstreamClosed,
+        "connection termination" or "remote reset" or "remote refused stream reset" => FailureCondition.UpstreamClosed,
+        // router.cc maps these to LocalReset (LR): Envoy's own reset, not the upstream's.
+        "local reset" or "local refused stream reset" => FailureCondition.LocalReset,
         _ when reason.EndsWith("connection failure", StringComparison.Ordinal) => FailureCondition.ConnectFailure,
         _ => null,
     };
@@ -73,7 +75,7 @@ public static class FailureClassifier
         ("UPE", FailureCondition.ProtocolError),
         ("UC", FailureCondition.UpstreamClosed),
         ("UR", FailureCondition.UpstreamClosed),
-        ("LR", FailureCondition.UpstreamClosed),
+        ("LR", FailureCondition.LocalReset),
         ("UMSDR", FailureCondition.MaxStreamDuration),
         ("RL", FailureCondition.RateLimited),
         ("DC", FailureCondition.CallerClosed),

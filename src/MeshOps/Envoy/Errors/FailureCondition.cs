@@ -19,6 +19,9 @@ public enum FailureCondition
     TlsNotSpoken,
     TlsOther,
     UpstreamClosed,
+
+    /// <summary>Envoy reset the connection or stream itself (LR, "local reset"), not the upstream.</summary>
+    LocalReset,
     NoHealthyUpstream,
     RequestTimeout,
     AccessDenied,

@@ -39,8 +39,9 @@ internal static class MeshFailureKnowledge
             "A connection was refused (ECONNREFUSED, 111): nothing listened on the address and port. In a Consul mesh this is nearly always the destination's sidecar failing to reach its own app on 127.0.0.1, or the destination sidecar itself not listening.",
             [AppNotRunning, PortMismatch, PodIpBind, SidecarDown]),
         [FailureCondition.ConnectFailure] = new(
-            "Envoy could not open the connection to the upstream (refused, unreachable or timed out; the line does not say which).",
-            [AppNotRunning, PortMismatch, PodIpBind, SidecarDown, NetworkPolicy]),
+            "Envoy could not establish the connection to the upstream: refused, unreachable, timed out, or its mTLS handshake failed (a connection counts as established only after the handshake; the line does not say which).",
+            [AppNotRunning, PortMismatch, PodIpBind, SidecarDown, NetworkPolicy,
+             ("Envoy", "The mTLS handshake with the {to} sidecar failed (different Consul CA roots, an expired or missing leaf certificate): the ssl.* counters of the caller's upstream cluster rise too.", "Get-EnvoyStatistic -Service <caller> -Filter '*{to}*ssl*'")]),
         [FailureCondition.HostUnreachable] = new(
             "No route to the upstream's address (EHOSTUNREACH, 113): the pod IP Envoy used is gone or a network rule rejects it.",
             [StaleEndpoint, ("DestinationWorkload", "The {to} pod was replaced and its old IP is still in use (a restart moments ago).", "kubectl get pods -o wide | grep {to}"), NetworkPolicy]),
@@ -56,6 +57,10 @@ internal static class MeshFailureKnowledge
         [FailureCondition.UpstreamClosed] = new(
             "The upstream closed or reset the connection before answering.",
             [IntentionDeniesL4, ProtocolMismatch, AppNotRunning]),
+        [FailureCondition.LocalReset] = new(
+            "The caller's own sidecar reset the connection or stream (LR, local reset), not the upstream: Envoy gave up on it, most often on a protocol error or while reloading its configuration.",
+            [ProtocolMismatch,
+             ("Envoy", "The sidecar was reconfigured or drained (a listener or cluster update from Consul) while the request was in flight.", "Get-EnvoyStatistic -Service <caller> -Filter '*update_*'")]),
         [FailureCondition.TlsVerifyFailed] = new(
             "The upstream's certificate failed verification (CERTIFICATE_VERIFY_FAILED): not signed by the CA this sidecar trusts, or its SPIFFE ID is not the service expected.",
             [("Envoy", "The Consul CA was rotated or differs between datacenters or peers, and this sidecar holds old roots.", "Get-EnvoyCertificate -Service <caller>"),
@@ -83,8 +88,8 @@ internal static class MeshFailureKnowledge
             [("Intention", "No ServiceIntentions allows the caller to call {to}, and the default (a * → * deny, or ACL default policy deny) denies it.", "kubectl get serviceintentions -A"),
              ("Intention", "An L7 intention allows other paths or methods than this request.", "kubectl get serviceintentions {to} -o yaml")]),
         [FailureCondition.NoRoute] = new(
-            "No route or filter chain matched (NR): the sidecar does not know the destination it was asked for.",
-            [("Name", "The caller calls an address the mesh does not know (a Service not in Consul, or a ClusterIP of a service without a sidecar).", "kubectl get service {to}"),
+            "No route or filter chain matched (NR): the sidecar does not know the destination it was asked for. With transparent proxy this needs the Mesh config entry's meshDestinationsOnly: true; otherwise an address outside the mesh is passed through to its original destination.",
+            [("Name", "The caller calls an address the mesh does not know (a Service not in Consul, or a ClusterIP of a service without a sidecar) and meshDestinationsOnly is on.", "kubectl get mesh -A -o yaml"),
              ("Intention", "With transparent proxy and dialedDirectly off, only upstreams the caller is allowed to reach get a filter chain: an intention is missing.", "consul intention check <caller> {to}")]),
         [FailureCondition.NoCluster] = new(
             "The route's upstream cluster does not exist in this sidecar (NC).",

@@ -23,7 +23,7 @@ public static partial class SidecarLogScanner
         // not yet valid"), crypto/tls handshake_client.go "tls: failed to verify certificate", and Envoy's transport failure
         // reason for a refused peer certificate (envoyproxy/envoy source/common/tls/ssl_socket.cc, CERTIFICATE_VERIFY_FAILED).
         (Certificate(), SidecarLogKind.CertificateError,
-            "a TLS certificate was refused: the Consul CA (global.tls.caCert) or the sidecar's leaf certificate is wrong or expired"),
+            "a TLS certificate was refused: an x509 line is consul-dataplane's TLS to the Consul servers (their certificate against global.tls.caCert); CERTIFICATE_VERIFY_FAILED is Envoy's mTLS to a peer sidecar (its leaf certificate against the Consul CA roots)"),
 
         // hashicorp/consul-server-connection-manager discovery/watcher.go: logNonContextError(w.log, "connection error", err)
         // under the logger consul-dataplane names "server-connection-manager" (hashicorp/consul-dataplane

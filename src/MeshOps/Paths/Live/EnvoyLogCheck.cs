@@ -44,7 +44,7 @@ internal static class EnvoyLogCheck
     {
         SidecarLogKind.ConsulUnreachable => "Make the Consul servers reachable from the pod on gRPC 8502 (servers running, DNS of the servers' address, NetworkPolicies).",
         SidecarLogKind.AclLoginRefused => "The sidecar logs in with the pod's ServiceAccount token through consul-k8s' auth method: the ServiceAccount must be named as the service, and the auth method and binding rule must exist.",
-        SidecarLogKind.CertificateError => "Check the Consul CA the pod trusts (global.tls.caCert) against the servers' certificate, and the sidecar's /certs.",
+        SidecarLogKind.CertificateError => "For an x509 line, check the CA the pod trusts (global.tls.caCert) against the Consul servers' certificate; for CERTIFICATE_VERIFY_FAILED (mTLS between sidecars, where consul-dataplane's link to Envoy uses no TLS), compare both sidecars' certificates and roots (Get-EnvoyCertificate) with consul connect ca get-config.",
         SidecarLogKind.ConfigRejected => "The rejected line says what Envoy refused: fix the config entry (service-defaults, router, escape hatch) it comes from.",
         _ => "Envoy's xDS stream to consul-dataplane is failing: see the consul-dataplane lines around it for the Consul side.",
     };

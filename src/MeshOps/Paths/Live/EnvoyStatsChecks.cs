@@ -23,17 +23,19 @@ internal static partial class EnvoyStatsChecks
         var filter = $"cluster\\.[^ ]*{Regex.Escape(service)}[^ ]*\\.(upstream_cx_connect_fail|upstream_cx_none_healthy|ssl\\.)";
         return EnvoyCounterCheck.Judge(data.Source, $"upstream cluster {service}",
         [
+            // First: a failed handshake also counts as a failed connect (ssl_socket.cc raises Connected only after it), and
+            // the ssl.* counter says which.
+            new(d => TlsFailures.Any(t => Upstream(d, t)), PathHopStatus.Fail, PathHopStatus.Pass,
+                d => $"TLS handshakes from {pod}'s sidecar to {service} are failing ({EnvoyCounterCheck.Describe(d)})",
+                "Both sidecars must hold leaf certificates of the same Consul CA with the SPIFFE ID of their service: compare /certs on both pods with consul connect ca get-config.",
+                filter),
             new(d => Upstream(d, "upstream_cx_connect_fail"), PathHopStatus.Fail, PathHopStatus.Pass,
                 d => $"{pod}'s sidecar is failing to connect to {service} ({EnvoyCounterCheck.Describe(d)})",
-                $"Connections from the source's sidecar to {service}'s sidecars (port 20000) are refused or time out: check {service}'s pods and sidecars are ready, that no NetworkPolicy blocks inbound 20000, and the Listener hop.",
+                $"Connections from the source's sidecar to {service}'s sidecars (port 20000) fail before they are established (Envoy counts one only after its mTLS handshake): refused, timed out, or a failed handshake, which the ssl.* counters show. Check {service}'s pods and sidecars are ready, that no NetworkPolicy blocks inbound 20000, and the Listener hop.",
                 filter),
             new(d => Upstream(d, "upstream_cx_none_healthy"), PathHopStatus.Fail, PathHopStatus.Pass,
                 d => $"{pod}'s sidecar finds no healthy host of {service} ({EnvoyCounterCheck.Describe(d)})",
                 $"Envoy sends only to instances Consul reports passing: make {service}'s pods Ready so their Consul checks pass (see the Catalog hop).",
-                filter),
-            new(d => TlsFailures.Any(t => Upstream(d, t)), PathHopStatus.Fail, PathHopStatus.Pass,
-                d => $"TLS handshakes from {pod}'s sidecar to {service} are failing ({EnvoyCounterCheck.Describe(d)})",
-                "Both sidecars must hold leaf certificates of the same Consul CA with the SPIFFE ID of their service: compare /certs on both pods with consul connect ca get-config.",
                 filter),
         ]);
     }

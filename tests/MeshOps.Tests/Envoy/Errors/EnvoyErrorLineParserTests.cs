@@ -121,6 +121,18 @@ public class EnvoyErrorLineParserTests
     }
 
     [Fact]
+    public void A_TLS_reason_read_from_the_details_alone_keeps_its_own_underscores()
+    {
+        // Envoy writes the details' spaces as '_' (router.cc replaceAllEmptySpace) and leaves the reason's own
+        // underscores, so the reason is found either way; a custom format may log no upstream_transport_failure_reason.
+        const string json = """{"response_code":503,"response_flags":"UF","response_code_details":"upstream_reset_before_response_started{remote_connection_failure|TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end}"}""";
+
+        var line = Parse(json);
+
+        Assert.Equal("CERTIFICATE_VERIFY_FAILED", line.TlsError);
+    }
+
+    [Fact]
     public void A_default_format_access_log_line_gives_its_status_flags_and_authority()
     {
         var line = Parse("[2026-12-02T03:00:00.000Z] \"GET /coffees HTTP/1.1\" 503 UH 0 19 0 - \"-\" \"curl/8.5.0\" \"0f9a\" \"products-api:9090\" \"-\"");

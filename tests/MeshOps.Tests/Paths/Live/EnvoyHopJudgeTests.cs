@@ -55,6 +55,22 @@ public class EnvoyHopJudgeTests
     }
 
     [Fact]
+    public void Connect_failures_rising_with_TLS_failures_are_judged_a_TLS_failure()
+    {
+        // Envoy counts a connection as made only after its handshake (ssl_socket.cc), so a refused certificate raises
+        // upstream_cx_connect_fail as well: the ssl.* counter says why, and the fix is certificates, not pods.
+        var ssl = $"cluster.{UpstreamCluster}.ssl.fail_verify_error";
+        var data = Healthy();
+        data = data with { Source = data.Source with { Stats = EnvoyReading.Of(Stats("frontend-1", With(ConnectFail, 12) + $"{ssl}: 0\n", With(ConnectFail, 15) + $"{ssl}: 3\n")) } };
+
+        var verdict = EnvoyHopJudge.Judge(data);
+
+        Assert.Equal(PathHopStatus.Fail, verdict.Status);
+        Assert.StartsWith("TLS handshakes from frontend-1's sidecar to client are failing", verdict.Summary, StringComparison.Ordinal);
+        Assert.Contains(verdict.Evidence, e => e.Contains(ConnectFail, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Connect_failures_that_did_not_move_are_history_and_pass()
     {
         var data = Healthy();
