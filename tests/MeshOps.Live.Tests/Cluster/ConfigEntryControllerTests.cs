@@ -19,6 +19,13 @@ public sealed class ConfigEntryControllerTests
         return obj;
     }
 
+    private static void PostgresDefaults(SimulatedCluster cluster, string protocol, int generation) => Write(cluster, $$"""
+        apiVersion: consul.hashicorp.com/v1alpha1
+        kind: ServiceDefaults
+        metadata: {name: postgres, namespace: default, generation: {{generation}}}
+        spec: {protocol: {{protocol}}}
+        """);
+
     private static JsonNode Synced(SimulatedCluster cluster, string kind, string name) =>
         cluster.Store.Get(Group, kind, "default", name)!["status"]!["conditions"]![0]!;
 
@@ -46,22 +53,12 @@ public sealed class ConfigEntryControllerTests
         // A refused update leaves what Consul held: the healthy set's L4 allow.
         Assert.Equal("allow", (string?)consul.ConfigEntry("service-intentions", "postgres")!["Sources"]![0]!["Action"]);
 
-        Write(cluster, """
-            apiVersion: consul.hashicorp.com/v1alpha1
-            kind: ServiceDefaults
-            metadata: {name: postgres, namespace: default, generation: 2}
-            spec: {protocol: http}
-            """);
+        PostgresDefaults(cluster, "http", generation: 2);
 
         Assert.Equal("True", (string?)Synced(cluster, "ServiceIntentions", "postgres")["status"]);
         Assert.NotNull(consul.ConfigEntry("service-intentions", "postgres")!["Sources"]![0]!["Permissions"]);
 
-        Write(cluster, """
-            apiVersion: consul.hashicorp.com/v1alpha1
-            kind: ServiceDefaults
-            metadata: {name: postgres, namespace: default, generation: 3}
-            spec: {protocol: tcp}
-            """);
+        PostgresDefaults(cluster, "tcp", generation: 3);
 
         Assert.Equal("False", (string?)Synced(cluster, "ServiceDefaults", "postgres")["status"]);
         Assert.Equal("http", (string?)consul.ConfigEntry("service-defaults", "postgres")!["Protocol"]);
