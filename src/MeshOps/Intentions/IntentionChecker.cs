@@ -159,9 +159,9 @@ public static class IntentionChecker
             return result with
             {
                 Decision = IntentionCheckDecision.Denied,
-                Explanation = $"{decision.Explanation} {result.Destination} speaks {protocol}, so this intention lets no connection through: "
-                    + "the Consul server refuses the whole ServiceIntentions that holds it, and none of its intentions apply (MESH204); Envoy would deny every connection it decided. "
-                    + "Decided as written: Consul decides by its other intentions or its default policy instead.",
+                Explanation = $"{decision.Explanation} {result.Destination} speaks {protocol}: the Consul server refuses the whole ServiceIntentions "
+                    + "that holds this intention (MESH204), so Consul decides by its other intentions or its default policy. Denied is the intention as "
+                    + "written, which Envoy would apply to every connection.",
             };
         }
 

@@ -62,5 +62,4 @@ internal sealed class PodIndex
     }
 
     private IEnumerable<ManifestResource> At(List<int>? positions) => positions is null ? [] : positions.Select(i => _pods[i]);
-
 }

@@ -122,5 +122,4 @@ internal sealed class PathFindingIndex
 
     /// <summary>The only callers the finding at this position concerns (<see cref="PathFindings.CallersOf"/>), or null.</summary>
     public IReadOnlyList<string>? Callers(int position) => _callers[position];
-
 }

@@ -6,9 +6,9 @@ namespace MeshOps.Simulation.Cluster;
 /// <summary>
 /// The status consul-k8s' config-entry controllers write on each consul.hashicorp.com resource: Synced True once the
 /// entry is written to Consul, or False with Consul's refusal (a ServiceIntentions that names one source twice, or that
-/// gives HTTP permissions for a service whose protocol is not HTTP). The
-/// objects the cluster starts with carry a fixed time (so their output stays the same); a reconcile while it runs
-/// stamps its own time, as consul-k8s' SetSyncedCondition and syncSuccessful stamp metav1.Now() (whole seconds).
+/// gives HTTP permissions for a service whose protocol is not HTTP). The objects the cluster starts with carry a fixed
+/// time (so their output stays the same); a reconcile while it runs stamps its own time, as consul-k8s'
+/// SetSyncedCondition and syncSuccessful stamp metav1.Now() (whole seconds).
 /// </summary>
 internal static class ConsulResourceStatus
 {
@@ -79,9 +79,7 @@ internal static class ConsulResourceStatus
         }
 
         var protocol = protocolOf(destination);
-        return IsHttp(protocol)
-            ? null
-            : $"writing config entry to consul: Unexpected response code: 500 (service \"{destination}\" has protocol \"{protocol}\", which is incompatible with L7 intentions permissions)";
+        return IsHttp(protocol) ? null : IncompatibleWithL7(destination, protocol);
     }
 
     /// <summary>
@@ -97,12 +95,14 @@ internal static class ConsulResourceStatus
         }
 
         var protocol = obj.Text("spec", "protocol") is { Length: > 0 } own ? own : globalProtocol ?? "tcp";
-        return IsHttp(protocol)
-            ? null
-            : $"writing config entry to consul: Unexpected response code: 500 (service \"{obj.Name()}\" has protocol \"{protocol}\", which is incompatible with L7 intentions permissions)";
+        return IsHttp(protocol) ? null : IncompatibleWithL7(obj.Name(), protocol);
     }
 
     private static bool IsHttp(string protocol) => protocol is "http" or "http2" or "grpc";
+
+    // The graph check's error (state/config_entry.go), as consul-k8s writes a failed write into the Synced condition.
+    private static string IncompatibleWithL7(string service, string protocol) =>
+        $"writing config entry to consul: Unexpected response code: 500 (service \"{service}\" has protocol \"{protocol}\", which is incompatible with L7 intentions permissions)";
 
     /// <summary>
     /// A service's protocol as Consul compiles it from the resources given: its ServiceDefaults, else the global
