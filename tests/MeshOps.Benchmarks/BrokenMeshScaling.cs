@@ -46,7 +46,7 @@ public static class BrokenMeshScaling
 
     public static int Run(IReadOnlyList<int> sizes, TextWriter log)
     {
-        log.WriteLine($"Load, analyse, graph and trace -All on broken copies of the synthetic mesh; fastest of {Rounds} rounds, CPU ms of the measuring thread; {Affinity.LoadAverage()}.");
+        log.WriteLine($"Load, analyse, graph and trace -All on broken copies of the synthetic mesh; fastest of {Rounds} rounds, CPU ms of the measuring thread, {FreshHeap.Description}; {Affinity.LoadAverage()}.");
         var warm = Shapes.Select(s => s.Break(SyntheticMesh.Generate(200).Yaml)).ToList();
         TieredJit.Settle(10, () => warm.ForEach(yaml => Once(yaml)));
 
@@ -77,9 +77,7 @@ public static class BrokenMeshScaling
 
     private static (double Ms, int Findings, int Failing) Measure(string yaml)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        FreshHeap.Prepare();
         var start = ThreadCpuTime.Milliseconds();
         var (findings, failing) = Once(yaml);
         return (ThreadCpuTime.Milliseconds() - start, findings, failing);

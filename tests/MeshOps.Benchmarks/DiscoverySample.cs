@@ -7,7 +7,7 @@ internal readonly record struct DiscoverySample(double Cpu, double GcPause, long
 {
     public static (DiscoverySample Sample, int Endpoints) Measure(Func<string, DiscoveryResult> scan, string text)
     {
-        FullCollection();
+        FreshHeap.Prepare();
         var pause = GC.GetTotalPauseDuration();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
@@ -31,17 +31,9 @@ internal readonly record struct DiscoverySample(double Cpu, double GcPause, long
     /// <summary>Linear work on the same text that touches as much memory: how far from 2.0 the machine itself is at this size.</summary>
     public static double Control(string text)
     {
-        FullCollection();
+        FreshHeap.Prepare();
         var cpu = WorkClock.Milliseconds();
         GC.KeepAlive(string.Concat(text.Split(',', '\n')));
         return WorkClock.Milliseconds() - cpu;
-    }
-
-    // Every run starts from the same, compacted heap, so no run pays for the garbage of the one before.
-    private static void FullCollection()
-    {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 }

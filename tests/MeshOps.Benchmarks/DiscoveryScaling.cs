@@ -36,7 +36,7 @@ public static class DiscoveryScaling
 
     public static int Run(IReadOnlyList<int> sizes, TextWriter log)
     {
-        log.WriteLine($"Call discovery on one value: {Rounds} rounds, each running every size once (sizes interleaved, starting size rotated), every run after a full compacting GC.");
+        log.WriteLine($"Call discovery on one value: {Rounds} rounds, each running every size once (sizes interleaved, starting size rotated), {FreshHeap.Description}.");
         log.WriteLine($"Time: {WorkClock.Describe("scanning")}; {Affinity.LoadAverage()}.");
         log.WriteLine($"TARGET: growth per doubling of the MIN CPU time (fastest of {Rounds} runs, the least-disturbed one) <= {TargetRatio:F1}.");
         log.WriteLine("min/median = CPU ms of the fastest/median run; spread = (slowest - fastest) / median; B/line = bytes allocated per line (deterministic);");

@@ -95,7 +95,7 @@ public static class DiscoveryStages
 
     private static double Time(Func<int> run)
     {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        FreshHeap.Prepare();
         var cpu = ThreadCpuTime.Milliseconds();
         GC.KeepAlive(run());
         return ThreadCpuTime.Milliseconds() - cpu;

@@ -24,7 +24,7 @@ public static class PathsAll
 
     public static int Run(IReadOnlyList<int> sizes, TextWriter log)
     {
-        log.WriteLine($"Test-MeshPath -All offline (load, analyse, model, graph, trace every edge per port), {Rounds} rounds, sizes interleaved, starting size rotated.");
+        log.WriteLine($"Test-MeshPath -All offline (load, analyse, model, graph, trace every edge per port), {Rounds} rounds, sizes interleaved, starting size rotated, {FreshHeap.Description}.");
         log.WriteLine($"Time: {WorkClock.Describe("measuring")}; "
             + $"affinity {Affinity.Describe()}; {Affinity.LoadAverage()}.");
         log.WriteLine($"TARGETS: {TargetSize:N0} services in <= {TargetMs / 1000:F0} s; growth {sizes[0]:N0} -> {sizes[^1]:N0} <= {TargetGrowth:F1} (for 4x the services); judged on the fastest run's CPU time.");
@@ -90,9 +90,7 @@ public static class PathsAll
 
     private static Sample Measure(Action action)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        FreshHeap.Prepare();
         var cpu = WorkClock.Milliseconds();
         var clock = Stopwatch.StartNew();
         action();
