@@ -10,6 +10,6 @@ public enum IntentionAction
     /// <summary>Let the source connect.</summary>
     [JsonStringEnumMemberName("allow")] Allow,
 
-    /// <summary>Refuse the source; Envoy resets the connection.</summary>
+    /// <summary>Refuse the source: the destination's sidecar closes the connection, or answers an HTTP request with 403.</summary>
     [JsonStringEnumMemberName("deny")] Deny,
 }

@@ -26,7 +26,7 @@ namespace MeshOps.Rules.Checks
     public static class CallDeniedByIntentionsCheck
     {
         private const string ConnectionRejected =
-            "The destination's Envoy rejects the connection (RBAC), which the caller sees as a reset or 'upstream connect error'.";
+            "The call never reaches the app: the destination's sidecar closes the connection without an answer (curl: 'Empty reply from server'; other clients see it closed or reset), or, for an HTTP service called through an explicit upstream, answers 403 'RBAC: access denied'.";
 
         private const string RequestRejected =
             "The destination's Envoy answers each denied request with HTTP 403 'RBAC: access denied'.";

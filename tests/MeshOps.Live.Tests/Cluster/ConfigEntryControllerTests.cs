@@ -6,7 +6,8 @@ namespace MeshOps.Live.Tests.Cluster;
 /// <summary>
 /// The simulated consul-k8s controllers against Consul's graph check on HTTP permissions (state/config_entry.go): an
 /// L7 intention for a tcp service is refused, syncs once the service becomes http (consul-k8s retries a failed write),
-/// and a tcp ServiceDefaults is then refused while those permissions stand.
+/// and a tcp ServiceDefaults, or a global ProxyDefaults taking HTTP from a service without its own, is then refused
+/// while those permissions stand.
 /// </summary>
 public sealed class ConfigEntryControllerTests
 {
@@ -62,5 +63,53 @@ public sealed class ConfigEntryControllerTests
 
         Assert.Equal("False", (string?)Synced(cluster, "ServiceDefaults", "postgres")["status"]);
         Assert.Equal("http", (string?)consul.ConfigEntry("service-defaults", "postgres")!["Protocol"]);
+    }
+
+    [Fact]
+    public async Task A_global_ProxyDefaults_cannot_take_http_from_a_service_whose_HTTP_permissions_rely_on_it()
+    {
+        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions());
+        var consul = cluster.Consul.State;
+        Write(cluster, """
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ProxyDefaults
+            metadata: {name: global, namespace: default, generation: 1}
+            spec: {config: {protocol: http}}
+            """);
+        Write(cluster, """
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceIntentions
+            metadata: {name: reports, namespace: default, generation: 1}
+            spec:
+              destination: {name: reports}
+              sources:
+                - name: frontend
+                  permissions:
+                    - action: allow
+                      http: {pathPrefix: /reports}
+            """);
+        Assert.Equal("True", (string?)Synced(cluster, "ServiceIntentions", "reports")["status"]);
+
+        Write(cluster, """
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ProxyDefaults
+            metadata: {name: global, namespace: default, generation: 2}
+            spec: {config: {protocol: tcp}}
+            """);
+
+        Assert.Equal("False", (string?)Synced(cluster, "ProxyDefaults", "global")["status"]);
+        Assert.Contains("service \"reports\" has protocol \"tcp\", which is incompatible with L7 intentions permissions", (string?)Synced(cluster, "ProxyDefaults", "global")["message"], StringComparison.Ordinal);
+        Assert.Equal("http", (string?)consul.ConfigEntry("proxy-defaults", "global")!["Config"]!["protocol"]);
+
+        // With its own http ServiceDefaults the service no longer relies on the global protocol: the retry succeeds.
+        Write(cluster, """
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceDefaults
+            metadata: {name: reports, namespace: default, generation: 1}
+            spec: {protocol: http}
+            """);
+
+        Assert.Equal("True", (string?)Synced(cluster, "ProxyDefaults", "global")["status"]);
+        Assert.Equal("tcp", (string?)consul.ConfigEntry("proxy-defaults", "global")!["Config"]!["protocol"]);
     }
 }

@@ -75,6 +75,7 @@ internal sealed class ConfigEntryController(ObjectStore store, ConsulState consu
     {
         var refusal = ConsulResourceStatus.Refusal(obj, ProtocolInConsul)
             ?? ConsulResourceStatus.ServiceDefaultsRefusal(obj, GlobalProtocol(), HoldsL7IntentionsFor(obj.Name()))
+            ?? ConsulResourceStatus.ProxyDefaultsRefusal(obj, L7ServicesWithoutOwnProtocol())
             ?? (Faulted(RuntimeFaultKind.SyncRefused, obj)
             ? $"writing config entry to consul: Unexpected response code: 403 (Permission denied: token lacks permission 'intention:write' on \"{Service(obj)}\")"
             : null);
@@ -107,7 +108,7 @@ internal sealed class ConfigEntryController(ObjectStore store, ConsulState consu
         }
     }
 
-    private static readonly string[] RetriedKinds = ["ServiceIntentions", "ServiceDefaults"];
+    private static readonly string[] RetriedKinds = ["ServiceIntentions", "ServiceDefaults", "ProxyDefaults"];
 
     private bool IsRefusedByConsul(JsonObject obj) =>
         !Faulted(RuntimeFaultKind.SyncRefused, obj)
@@ -118,6 +119,14 @@ internal sealed class ConfigEntryController(ObjectStore store, ConsulState consu
     private bool HoldsL7IntentionsFor(string service) =>
         consul.ConfigEntry("service-intentions", service)?["Sources"] is JsonArray sources
         && sources.OfType<JsonObject>().Any(s => s["Permissions"] is JsonArray { Count: > 0 });
+
+    /// <summary>The services Consul holds HTTP permissions for whose protocol comes from the global proxy-defaults, in name order.</summary>
+    private IEnumerable<string> L7ServicesWithoutOwnProtocol() =>
+        consul.ConfigEntries("service-intentions")
+            .Select(e => (string?)e["Name"])
+            .OfType<string>()
+            .Where(s => s != "*" && HoldsL7IntentionsFor(s) && consul.ConfigEntry("service-defaults", s)?["Protocol"] is null)
+            .Order(StringComparer.Ordinal);
 
     /// <summary>A service's protocol as Consul holds it: its service-defaults, else the global proxy-defaults, else tcp.</summary>
     private string ProtocolInConsul(string service) =>

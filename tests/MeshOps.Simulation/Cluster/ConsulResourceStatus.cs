@@ -6,7 +6,8 @@ namespace MeshOps.Simulation.Cluster;
 /// <summary>
 /// The status consul-k8s' config-entry controllers write on each consul.hashicorp.com resource: Synced True once the
 /// entry is written to Consul, or False with Consul's refusal (a ServiceIntentions that names one source twice, or that
-/// gives HTTP permissions for a service whose protocol is not HTTP). The objects the cluster starts with carry a fixed
+/// gives HTTP permissions for a service whose protocol is not HTTP, and a ServiceDefaults or global ProxyDefaults that
+/// would take HTTP away from a service holding such permissions). The objects the cluster starts with carry a fixed
 /// time (so their output stays the same); a reconcile while it runs stamps its own time, as consul-k8s'
 /// SetSyncedCondition and syncSuccessful stamp metav1.Now() (whole seconds).
 /// </summary>
@@ -96,6 +97,22 @@ internal static class ConsulResourceStatus
 
         var protocol = obj.Text("spec", "protocol") is { Length: > 0 } own ? own : globalProtocol ?? "tcp";
         return IsHttp(protocol) ? null : IncompatibleWithL7(obj.Name(), protocol);
+    }
+
+    /// <summary>
+    /// The same graph check for the global ProxyDefaults: Consul recompiles every service that holds HTTP permissions
+    /// with the new entry, so a protocol that is not HTTP is refused while one of them has no protocol of its own
+    /// (<paramref name="l7ServicesWithoutOwnProtocol"/>, the first named in the refusal).
+    /// </summary>
+    public static string? ProxyDefaultsRefusal(JsonObject obj, IEnumerable<string> l7ServicesWithoutOwnProtocol)
+    {
+        if (obj.Kind() != "ProxyDefaults" || obj.Name() != "global")
+        {
+            return null;
+        }
+
+        var protocol = obj.Text("spec", "config", "protocol") is { Length: > 0 } own ? own : "tcp";
+        return IsHttp(protocol) || l7ServicesWithoutOwnProtocol.FirstOrDefault() is not { } service ? null : IncompatibleWithL7(service, protocol);
     }
 
     private static bool IsHttp(string protocol) => protocol is "http" or "http2" or "grpc";

@@ -28,7 +28,7 @@ internal static class MeshFailureKnowledge
         ("Envoy", "A NetworkPolicy or firewall drops traffic to the {to} pods' sidecar port 20000 (mesh traffic does not go to the app's port).", "kubectl get networkpolicy -A");
 
     private static readonly (string, string, string) IntentionDeniesL4 =
-        ("Intention", "An intention (or the default deny) refuses the caller: for a tcp service the destination sidecar closes the connection, which the caller sees as a reset.", "consul intention check <caller> {to}");
+        ("Intention", "An intention (or the default deny) refuses the caller: the destination sidecar completes the mTLS handshake and closes the connection when the caller sends its first bytes (no answer; a reset only if the caller writes again).", "consul intention check <caller> {to}");
 
     private static readonly (string, string, string) ProtocolMismatch =
         ("Protocol", "The two ends disagree on the protocol: ServiceDefaults say http for a service that speaks something else (postgres), or the caller speaks plain TCP to an HTTP listener.", "kubectl get servicedefaults {to} -o yaml");
@@ -64,8 +64,7 @@ internal static class MeshFailureKnowledge
         [FailureCondition.TlsVerifyFailed] = new(
             "The upstream's certificate failed verification (CERTIFICATE_VERIFY_FAILED): not signed by the CA this sidecar trusts, or its SPIFFE ID is not the service expected.",
             [("Envoy", "The Consul CA was rotated or differs between datacenters or peers, and this sidecar holds old roots.", "Get-EnvoyCertificate -Service <caller>"),
-             ("Catalog", "The address belongs to another service now (a reused pod IP behind a stale endpoint), so the SAN does not match {to}.", "consul catalog nodes -service {to} -detailed"),
-             ("Identity", "The {to} pods run under another ServiceAccount than the service name, so their certificate names another service.", "kubectl get pods -o jsonpath='{..serviceAccountName}' | grep {to}")]),
+             ("Catalog", "The address belongs to another service now (a reused pod IP behind a stale endpoint), so the SAN does not match {to}.", "consul catalog nodes -service {to} -detailed")]),
         [FailureCondition.TlsNotSpoken] = new(
             "The upstream did not answer in TLS (WRONG_VERSION_NUMBER): the address reached is not a mesh sidecar.",
             [("DestinationWorkload", "The {to} pods have no sidecar (injection off, or pods started before injection was enabled).", "kubectl get pods -o jsonpath='{..containers[*].name}' | grep consul-dataplane"),
@@ -92,9 +91,9 @@ internal static class MeshFailureKnowledge
             [("Name", "The caller calls an address the mesh does not know (a Service not in Consul, or a ClusterIP of a service without a sidecar) and meshDestinationsOnly is on.", "kubectl get mesh -A -o yaml"),
              ("Intention", "With transparent proxy and dialedDirectly off, only upstreams the caller is allowed to reach get a filter chain: an intention is missing.", "consul intention check <caller> {to}")]),
         [FailureCondition.NoCluster] = new(
-            "The route's upstream cluster does not exist in this sidecar (NC).",
-            [("Catalog", "{to} is not in Consul's catalog, so Consul sent no cluster for it.", "consul catalog services | grep {to}"),
-             ("Envoy", "A ServiceRouter or ServiceSplitter points at a service or subset that has no resolver target.", "kubectl get servicerouter,servicesplitter,serviceresolver -A")]),
+            "The route's upstream cluster does not exist in this sidecar (NC). Consul checks that its own routes name clusters it sends (a service missing from its catalog gives an empty cluster, UH), so this points at configuration Consul did not write.",
+            [("Envoy", "Custom Envoy configuration (an escape hatch such as envoy_listener_json, or an Envoy extension) names a cluster Consul does not send.", "kubectl get proxydefaults,servicedefaults -A -o yaml"),
+             ("Envoy", "The sidecar was taking a configuration update from Consul, and the route arrived before its cluster: a moment, not a lasting state.", "Get-EnvoyStatistic -Service <caller> -Filter '*update_*'")]),
         [FailureCondition.Overflow] = new(
             "A circuit breaker is open (UO, overflow): the upstream cluster reached its maximum connections or pending requests.",
             [("Envoy", "The upstream limits (ServiceDefaults upstreamConfig limits) are too low for the load.", "Get-EnvoyStatistic -Service <caller> -Filter '*circuit_breakers*'"),
@@ -109,8 +108,9 @@ internal static class MeshFailureKnowledge
             "A rate limit refused the request (RL, 429).",
             [("Envoy", "A ServiceDefaults rateLimits setting on {to} is below the load.", "kubectl get servicedefaults {to} -o yaml")]),
         [FailureCondition.MaxStreamDuration] = new(
-            "The request outlived its maximum stream duration.",
-            [("Envoy", "A ServiceRouter or ServiceDefaults sets a maximum duration shorter than the call needs.", "kubectl get servicerouter,servicedefaults {to} -o yaml")]),
+            "The request outlived its maximum stream duration (UMSDR). Consul sets no such limit: router and resolver timeouts end a request with UT (504 upstream request timeout), idle timeouts with SI.",
+            [("Envoy", "Custom Envoy configuration (an escape hatch such as envoy_cluster_json, or an Envoy extension) sets max_stream_duration.", "kubectl get proxydefaults,servicedefaults -A -o yaml"),
+             ("SourceWorkload", "The calling app sends the x-envoy-upstream-stream-duration-ms header with a short value.", "kubectl logs <caller pod> -c <app container>")]),
         [FailureCondition.ControlPlaneUnreachable] = new(
             "The sidecar lost its configuration stream to Consul: it keeps its last configuration but learns no new endpoints, intentions or certificates.",
             [("Envoy", "consul-dataplane (or the client agent) cannot reach the Consul servers: wrong address, TLS settings, or a NetworkPolicy.", "kubectl logs <pod> -c consul-dataplane"),

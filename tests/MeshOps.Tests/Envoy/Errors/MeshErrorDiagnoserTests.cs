@@ -83,5 +83,34 @@ public class MeshErrorDiagnoserTests
         }
     }
 
+    [Fact]
+    public void A_missing_cluster_is_not_blamed_on_the_catalog_which_gives_an_empty_cluster_instead()
+    {
+        // Consul compiles a default chain for an upstream it has no instance of (UH); NC means configuration it did not write.
+        var diagnosis = Diagnose("""{"response_code":503,"response_flags":"NC","upstream_cluster":"payments.default.dc1.internal.td1.consul"}""");
+
+        Assert.Equal(FailureCondition.NoCluster, diagnosis.Condition);
+        Assert.DoesNotContain(diagnosis.LikelyCauses, c => c.Hop == "Catalog");
+        Assert.Contains("escape hatch", diagnosis.LikelyCauses[0].Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_maximum_stream_duration_is_not_blamed_on_routers_which_set_only_request_and_idle_timeouts()
+    {
+        var diagnosis = Diagnose("upstream max stream duration reached");
+
+        Assert.Equal(FailureCondition.MaxStreamDuration, diagnosis.Condition);
+        Assert.DoesNotContain(diagnosis.LikelyCauses, c => c.Cause.Contains("ServiceRouter", StringComparison.Ordinal));
+        Assert.Contains(diagnosis.LikelyCauses, c => c.Cause.Contains("x-envoy-upstream-stream-duration-ms", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_refused_certificate_is_not_blamed_on_the_ServiceAccount_which_only_decides_whether_a_certificate_is_issued()
+    {
+        var diagnosis = Diagnose("upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end");
+
+        Assert.DoesNotContain(diagnosis.LikelyCauses, c => c.Cause.Contains("ServiceAccount", StringComparison.Ordinal));
+    }
+
     private static MeshErrorDiagnosis Diagnose(string text) => MeshErrorDiagnoser.Diagnose(text) ?? throw new Xunit.Sdk.XunitException($"Not recognised: {text}");
 }
