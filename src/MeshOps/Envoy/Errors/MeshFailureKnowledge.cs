@@ -79,9 +79,9 @@ internal static class MeshFailureKnowledge
              AppNotRunning,
              ("Name", "The caller's upstream names a service that does not exist in Consul (a typo in the upstream annotation or the address).", "kubectl get service {to}")]),
         [FailureCondition.RequestTimeout] = new(
-            "The upstream did not answer within the route timeout (UT, 504; Consul's default is 15 s, a ServiceRouter can shorten it).",
+            "The upstream did not answer within the route timeout (UT, 504): Envoy's default of 15 s unless a ServiceRouter or ServiceResolver requestTimeout, or the called service's ServiceDefaults localRequestTimeoutMs, sets another.",
             [("DestinationWorkload", "The {to} app is slow or stuck on its own dependency (a database, another service).", "kubectl logs <pod of {to}> -c <app container>"),
-             ("Envoy", "A ServiceRouter or ServiceResolver sets a request timeout shorter than the call needs.", "kubectl get servicerouter,serviceresolver {to} -o yaml")]),
+             ("Envoy", "A ServiceRouter or ServiceResolver requestTimeout, or {to}'s ServiceDefaults localRequestTimeoutMs, is shorter than the call needs.", "kubectl get servicerouter,serviceresolver,servicedefaults {to} -o yaml")]),
         [FailureCondition.AccessDenied] = new(
             "The destination sidecar's RBAC filter denied the request (403): an intention with action deny matched, or no intention allowed it under default deny.",
             [("Intention", "No ServiceIntentions allows the caller to call {to}, and the default (a * → * deny, or ACL default policy deny) denies it.", "kubectl get serviceintentions -A"),
