@@ -54,7 +54,7 @@ public static class DiscoveryStages
 
     public static int Run(IReadOnlyList<int> sizes, TextWriter log)
     {
-        log.WriteLine($"Call discovery stage by stage: CPU ms of the scanning thread, fastest of {Rounds} interleaved runs; ratio per doubling. {Affinity.LoadAverage()}.");
+        log.WriteLine($"Call discovery stage by stage: CPU ms of the scanning thread, fastest of {Rounds} interleaved runs, {FreshHeap.Description}; ratio per doubling. {Affinity.LoadAverage()}.");
         foreach (var (name, generate, stages) in Shapes)
         {
             log.WriteLine($"  {name}");

@@ -1,9 +1,9 @@
 namespace MeshOps.Benchmarks;
 
 /// <summary>
-/// What every measured run of a scaling benchmark starts from: a compacted heap whose free memory has been returned to
-/// the system (<see cref="GCCollectionMode.Aggressive"/>), so each run faults in the memory it uses, as the first call
-/// in a new pwsh session does.
+/// What every measured run of a scaling benchmark starts from: a compacted heap whose free memory the GC has been asked
+/// to give back to the system (<see cref="GCCollectionMode.Aggressive"/> decommits as much as it can), so each run
+/// faults in the memory it uses, as the first call in a new pwsh session does.
 /// </summary>
 /// <remarks>
 /// A forced collection alone left committed the memory the largest run had needed: the smaller sizes ran in it, the
@@ -13,8 +13,8 @@ namespace MeshOps.Benchmarks;
 /// </remarks>
 internal static class FreshHeap
 {
-    /// <summary>For a report's header.</summary>
-    public const string Description = "every run from a compacted heap whose free memory went back to the system (each run faults in what it uses, as a new session does)";
+    /// <summary>For a report's header: the growth ratios depend on it, so the reader must know.</summary>
+    public const string Description = "every run from a compacted heap whose free memory the GC was asked to return (GCCollectionMode.Aggressive: each run faults in what it uses, as a new session does)";
 
     public static void Prepare()
     {

@@ -148,7 +148,7 @@ namespace MeshOps.Rules.Catalog
         public static readonly RuleDescriptor HttpProtocolOnTcpService = new RuleDescriptor(
             "MESH301", Severity.Error, Protocol,
             "HTTP protocol on a TCP service",
-            "ServiceDefaults for {0} sets protocol '{1}', but {0} speaks a TCP protocol ({2}). The caller's sidecar parses its bytes as HTTP: a client that speaks first (postgres) gets an HTTP 400 reply and a closed connection, one that waits for the server to speak first (MySQL) waits until its own timeout.",
+            "ServiceDefaults for {0} sets protocol '{1}', but {0} speaks a TCP protocol ({2}). " + Text.Protocols.HttpSidecarOnTcp,
             "Set protocol: tcp in ServiceDefaults {0}.",
             "consul config read -kind service-defaults -name {0}");
 

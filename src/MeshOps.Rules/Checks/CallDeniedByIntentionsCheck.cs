@@ -25,8 +25,14 @@ namespace MeshOps.Rules.Checks
     /// <summary>MESH201: a call between two mesh services that the intentions deny, with the intention that decided.</summary>
     public static class CallDeniedByIntentionsCheck
     {
-        private const string ConnectionRejected =
-            "The call never reaches the app: the destination's sidecar closes the connection without an answer (curl: 'Empty reply from server'; other clients see it closed or reset), or, for an HTTP service called through an explicit upstream, answers 403 'RBAC: access denied'.";
+        // Envoy's network RBAC filter decides on the first bytes and closes with NoFlush, a FIN (rbac_filter.cc); the
+        // HTTP one answers 403. With transparent proxy Consul gives a caller no filter chain for a destination it may not
+        // call (state/intention.go, intentionTopologyTxn), so the passthrough meets the destination's mTLS-only listener.
+        private const string ConnectionClosed =
+            "The destination's sidecar closes the connection without forwarding anything (curl: 'Empty reply from server'; other clients see it closed or reset; a server that speaks first, such as MySQL, may have sent its greeting before that).";
+
+        private const string HttpCallRefused =
+            "Through an explicit upstream the destination's sidecar answers 403 'RBAC: access denied'; with transparent proxy the caller's sidecar has no route to a destination it may not call, and the connection is closed without an answer (curl: 'Empty reply from server').";
 
         private const string RequestRejected =
             "The destination's Envoy answers each denied request with HTTP 403 'RBAC: access denied'.";
@@ -48,7 +54,7 @@ namespace MeshOps.Rules.Checks
 
             if (!decision.IsL7)
             {
-                return Verdict(call, "intentions deny it: " + ExplainL4(call), ConnectionRejected, "Add a source '" + call.Source + "' with action allow to", null);
+                return Verdict(call, "intentions deny it: " + ExplainL4(call), Protocols.IsL7(call.DestinationProtocol) ? HttpCallRefused : ConnectionClosed, "Add a source '" + call.Source + "' with action allow to", null);
             }
 
             // An L7 intention denies requests, not the call: report only what is denied for certain, and when nothing

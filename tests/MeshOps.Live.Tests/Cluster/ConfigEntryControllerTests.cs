@@ -90,11 +90,12 @@ public sealed class ConfigEntryControllerTests
             """);
         Assert.Equal("True", (string?)Synced(cluster, "ServiceIntentions", "reports")["status"]);
 
+        // No protocol at all is Consul's default, tcp.
         Write(cluster, """
             apiVersion: consul.hashicorp.com/v1alpha1
             kind: ProxyDefaults
             metadata: {name: global, namespace: default, generation: 2}
-            spec: {config: {protocol: tcp}}
+            spec: {config: {}}
             """);
 
         Assert.Equal("False", (string?)Synced(cluster, "ProxyDefaults", "global")["status"]);
@@ -110,6 +111,6 @@ public sealed class ConfigEntryControllerTests
             """);
 
         Assert.Equal("True", (string?)Synced(cluster, "ProxyDefaults", "global")["status"]);
-        Assert.Equal("tcp", (string?)consul.ConfigEntry("proxy-defaults", "global")!["Config"]!["protocol"]);
+        Assert.Null(consul.ConfigEntry("proxy-defaults", "global")!["Config"]!["protocol"]);
     }
 }

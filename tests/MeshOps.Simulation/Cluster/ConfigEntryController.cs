@@ -125,7 +125,7 @@ internal sealed class ConfigEntryController(ObjectStore store, ConsulState consu
         consul.ConfigEntries("service-intentions")
             .Select(e => (string?)e["Name"])
             .OfType<string>()
-            .Where(s => s != "*" && HoldsL7IntentionsFor(s) && consul.ConfigEntry("service-defaults", s)?["Protocol"] is null)
+            .Where(s => s != "*" && HoldsL7IntentionsFor(s) && string.IsNullOrEmpty((string?)consul.ConfigEntry("service-defaults", s)?["Protocol"]))
             .Order(StringComparer.Ordinal);
 
     /// <summary>A service's protocol as Consul holds it: its service-defaults, else the global proxy-defaults, else tcp.</summary>

@@ -100,19 +100,26 @@ internal static class ConsulResourceStatus
     }
 
     /// <summary>
-    /// The same graph check for the global ProxyDefaults: Consul recompiles every service that holds HTTP permissions
-    /// with the new entry, so a protocol that is not HTTP is refused while one of them has no protocol of its own
+    /// The same graph check for the global ProxyDefaults (every ProxyDefaults is written to Consul as "global", see
+    /// <see cref="ConsulCatalog"/>): Consul recompiles every service that holds HTTP permissions with the new entry, so a
+    /// protocol that is not HTTP is refused while one of them has no protocol of its own
     /// (<paramref name="l7ServicesWithoutOwnProtocol"/>, the first named in the refusal).
     /// </summary>
     public static string? ProxyDefaultsRefusal(JsonObject obj, IEnumerable<string> l7ServicesWithoutOwnProtocol)
     {
-        if (obj.Kind() != "ProxyDefaults" || obj.Name() != "global")
+        if (obj.Kind() != "ProxyDefaults")
         {
             return null;
         }
 
         var protocol = obj.Text("spec", "config", "protocol") is { Length: > 0 } own ? own : "tcp";
-        return IsHttp(protocol) || l7ServicesWithoutOwnProtocol.FirstOrDefault() is not { } service ? null : IncompatibleWithL7(service, protocol);
+        if (IsHttp(protocol))
+        {
+            return null;
+        }
+
+        var service = l7ServicesWithoutOwnProtocol.FirstOrDefault();
+        return service is null ? null : IncompatibleWithL7(service, protocol);
     }
 
     private static bool IsHttp(string protocol) => protocol is "http" or "http2" or "grpc";

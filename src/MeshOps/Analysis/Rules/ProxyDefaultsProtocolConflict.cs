@@ -32,7 +32,7 @@ internal sealed class ProxyDefaultsProtocolConflict : IMeshRule
 
             yield return new RuleHit(Descriptor, protocol.Resource, protocol.Location ?? protocol.Resource.Location,
                 [service.Name, $"it speaks TCP ({why.Reason}) and has no ServiceDefaults of its own", protocol.ToString(), service.Namespace,
-                    "The sidecars on both ends handle its connections as HTTP, which it does not speak, so they fail."],
+                    MeshOps.Rules.Text.Protocols.HttpSidecarOnTcp],
                 [new Evidence(why.Resource.Ref, why.Location, why.Reason)]);
         }
     }

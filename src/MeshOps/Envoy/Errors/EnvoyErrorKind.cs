@@ -15,7 +15,7 @@ public enum EnvoyErrorKind
     /// <summary><c>upstream max stream duration reached</c>.</summary>
     MaxStreamDuration,
 
-    /// <summary><c>RBAC: access denied</c> (403): an L7 intention, or the default, denied the request.</summary>
+    /// <summary><c>RBAC: access denied</c> (403): an intention or the default denied a request to an HTTP service.</summary>
     AccessDenied,
 
     /// <summary>An access-log line (Envoy's default text format or Consul's JSON format) whose response flags or code tell a failure.</summary>

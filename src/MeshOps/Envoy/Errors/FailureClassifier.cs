@@ -73,6 +73,7 @@ public static class FailureClassifier
         ("UO", FailureCondition.Overflow),
         ("UT", FailureCondition.RequestTimeout),
         ("UPE", FailureCondition.ProtocolError),
+        ("DPE", FailureCondition.CallerProtocolError),
         ("UC", FailureCondition.UpstreamClosed),
         ("UR", FailureCondition.UpstreamClosed),
         ("LR", FailureCondition.LocalReset),

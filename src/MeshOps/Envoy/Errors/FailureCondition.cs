@@ -29,6 +29,9 @@ public enum FailureCondition
     NoCluster,
     Overflow,
     ProtocolError,
+
+    /// <summary>The caller's own bytes broke HTTP at its sidecar (DPE): its sidecar answered 400 itself.</summary>
+    CallerProtocolError,
     CallerClosed,
     RateLimited,
     MaxStreamDuration,

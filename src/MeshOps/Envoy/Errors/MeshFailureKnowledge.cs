@@ -79,9 +79,9 @@ internal static class MeshFailureKnowledge
              AppNotRunning,
              ("Name", "The caller's upstream names a service that does not exist in Consul (a typo in the upstream annotation or the address).", "kubectl get service {to}")]),
         [FailureCondition.RequestTimeout] = new(
-            "The upstream did not answer within the route timeout (UT, 504): Envoy's default of 15 s unless a ServiceRouter or ServiceResolver requestTimeout, or the called service's ServiceDefaults localRequestTimeoutMs, sets another.",
+            "The upstream did not answer within the route timeout (UT, 504): Envoy's default of 15 s unless a ServiceRouter or ServiceResolver requestTimeout, or the called service's local_request_timeout_ms (ServiceDefaults localRequestTimeoutMs, ProxyDefaults config), sets another.",
             [("DestinationWorkload", "The {to} app is slow or stuck on its own dependency (a database, another service).", "kubectl logs <pod of {to}> -c <app container>"),
-             ("Envoy", "A ServiceRouter or ServiceResolver requestTimeout, or {to}'s ServiceDefaults localRequestTimeoutMs, is shorter than the call needs.", "kubectl get servicerouter,serviceresolver,servicedefaults {to} -o yaml")]),
+             ("Envoy", "A ServiceRouter or ServiceResolver requestTimeout, or {to}'s local_request_timeout_ms (ServiceDefaults localRequestTimeoutMs, ProxyDefaults config), is shorter than the call needs.", "kubectl get servicerouter,serviceresolver,servicedefaults {to} -o yaml; kubectl get proxydefaults -A -o yaml")]),
         [FailureCondition.AccessDenied] = new(
             "The destination sidecar's RBAC filter denied the request (403): an intention with action deny matched, or no intention allowed it under default deny.",
             [("Intention", "No ServiceIntentions allows the caller to call {to}, and the default (a * → * deny, or ACL default policy deny) denies it.", "kubectl get serviceintentions -A"),
@@ -90,6 +90,9 @@ internal static class MeshFailureKnowledge
             "No route or filter chain matched (NR): the sidecar does not know the destination it was asked for. With transparent proxy this needs the Mesh config entry's meshDestinationsOnly: true; otherwise an address outside the mesh is passed through to its original destination.",
             [("Name", "The caller calls an address the mesh does not know (a Service not in Consul, or a ClusterIP of a service without a sidecar) and meshDestinationsOnly is on.", "kubectl get mesh -A -o yaml"),
              ("Intention", "With transparent proxy and dialedDirectly off, only upstreams the caller is allowed to reach get a filter chain: an intention is missing.", "consul intention check <caller> {to}")]),
+        // Consul 1.17-1.21 (agent/xds): an upstream without instances still gets its cluster from the compiled default
+        // chain, and route configs set ValidateClusters; routes.go sets only Timeout, IdleTimeout and retries, never
+        // max_stream_duration, so NC and UMSDR come from configuration Consul did not write.
         [FailureCondition.NoCluster] = new(
             "The route's upstream cluster does not exist in this sidecar (NC). Consul checks that its own routes name clusters it sends (a service missing from its catalog gives an empty cluster, UH), so this points at configuration Consul did not write.",
             [("Envoy", "Custom Envoy configuration (an escape hatch such as envoy_listener_json, or an Envoy extension) names a cluster Consul does not send.", "kubectl get proxydefaults,servicedefaults -A -o yaml"),
@@ -101,6 +104,10 @@ internal static class MeshFailureKnowledge
         [FailureCondition.ProtocolError] = new(
             "The upstream's answer broke the protocol Envoy expected (502).",
             [ProtocolMismatch]),
+        [FailureCondition.CallerProtocolError] = new(
+            "The caller's bytes broke HTTP at its own sidecar (DPE), which answered 400 and closed: most often a client speaking another protocol (postgres, redis, MySQL) to a service declared http.",
+            [ProtocolMismatch,
+             ("SourceWorkload", "The calling app sends malformed HTTP (an invalid method or header).", "kubectl logs <caller pod> -c <app container>")]),
         [FailureCondition.CallerClosed] = new(
             "The caller went away before the answer (DC/DR): the failure is on the calling side, not the mesh path.",
             [("SourceWorkload", "The calling app's own timeout is shorter than the upstream takes.", "kubectl logs <caller pod> -c <app container>")]),

@@ -66,6 +66,7 @@ public class MeshErrorDiagnoserTests
     [InlineData("""{"response_code":404,"response_flags":"NR"}""", FailureCondition.NoRoute)]
     [InlineData("""{"response_code":503,"response_flags":"URX,UF"}""", FailureCondition.ConnectFailure)]
     [InlineData("""{"response_code":0,"response_flags":"DC"}""", FailureCondition.CallerClosed)]
+    [InlineData("""{"response_code":400,"response_flags":"DPE","response_code_details":"http1.codec_error"}""", FailureCondition.CallerProtocolError)]
     public void Each_failure_is_classified_by_its_most_specific_evidence(string text, FailureCondition condition)
     {
         Assert.Equal(condition, Diagnose(text).Condition);
@@ -109,6 +110,7 @@ public class MeshErrorDiagnoserTests
     {
         var diagnosis = Diagnose("upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end");
 
+        Assert.Equal(FailureCondition.TlsVerifyFailed, diagnosis.Condition);
         Assert.DoesNotContain(diagnosis.LikelyCauses, c => c.Cause.Contains("ServiceAccount", StringComparison.Ordinal));
     }
 
