@@ -27,6 +27,20 @@ public sealed class ConfigEntryControllerTests
         spec: {protocol: {{protocol}}}
         """);
 
+    // A ServiceIntentions whose one source has an HTTP permission: what Consul's graph check is about.
+    private static void L7Intention(SimulatedCluster cluster, string destination, string source, string pathPrefix, int generation) => Write(cluster, $$"""
+        apiVersion: consul.hashicorp.com/v1alpha1
+        kind: ServiceIntentions
+        metadata: {name: {{destination}}, namespace: default, generation: {{generation}}}
+        spec:
+          destination: {name: {{destination}}}
+          sources:
+            - name: {{source}}
+              permissions:
+                - action: allow
+                  http: {pathPrefix: {{pathPrefix}}}
+        """);
+
     private static JsonNode Synced(SimulatedCluster cluster, string kind, string name) =>
         cluster.Store.Get(Group, kind, "default", name)!["status"]!["conditions"]![0]!;
 
@@ -36,18 +50,7 @@ public sealed class ConfigEntryControllerTests
         await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions());
         var consul = cluster.Consul.State;
 
-        Write(cluster, """
-            apiVersion: consul.hashicorp.com/v1alpha1
-            kind: ServiceIntentions
-            metadata: {name: postgres, namespace: default, generation: 2}
-            spec:
-              destination: {name: postgres}
-              sources:
-                - name: products-api
-                  permissions:
-                    - action: allow
-                      http: {pathPrefix: /}
-            """);
+        L7Intention(cluster, "postgres", "products-api", "/", generation: 2);
 
         Assert.Equal("False", (string?)Synced(cluster, "ServiceIntentions", "postgres")["status"]);
         Assert.Contains("service \"postgres\" has protocol \"tcp\", which is incompatible with L7 intentions permissions", (string?)Synced(cluster, "ServiceIntentions", "postgres")["message"], StringComparison.Ordinal);
@@ -76,18 +79,7 @@ public sealed class ConfigEntryControllerTests
             metadata: {name: global, namespace: default, generation: 1}
             spec: {config: {protocol: http}}
             """);
-        Write(cluster, """
-            apiVersion: consul.hashicorp.com/v1alpha1
-            kind: ServiceIntentions
-            metadata: {name: reports, namespace: default, generation: 1}
-            spec:
-              destination: {name: reports}
-              sources:
-                - name: frontend
-                  permissions:
-                    - action: allow
-                      http: {pathPrefix: /reports}
-            """);
+        L7Intention(cluster, "reports", "frontend", "/reports", generation: 1);
         Assert.Equal("True", (string?)Synced(cluster, "ServiceIntentions", "reports")["status"]);
 
         // No protocol at all is Consul's default, tcp.
