@@ -224,8 +224,9 @@ public static partial class EnvoyErrorLineParser
 
     // TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end, or the older "TLS error: 268435581:SSL routines:...".
     // Also with spaces for the underscores: %RESPONSE_CODE_DETAILS% writes spaces as '_' (router.cc replaceAllEmptySpace),
-    // and turning them back turns the reason's own underscores into spaces too.
-    [GeneratedRegex(@"OPENSSL[_ ]internal:(?<reason>[A-Z][A-Z0-9_ ]*[A-Z0-9])", RegexOptions.CultureInvariant, 1000)]
+    // and turning them back turns the reason's own underscores into spaces too. BoringSSL's system-library errors are
+    // strerror text (33554536:system library:OPENSSL_internal:Connection reset by peer): the one a mesh meets is kept.
+    [GeneratedRegex(@"OPENSSL[_ ]internal:(?<reason>[A-Z][A-Z0-9_ ]*[A-Z0-9]|Connection[_ ]reset[_ ]by[_ ]peer)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex TlsReason();
 
     // Envoy's default access-log format (HTTP and TCP): [%START_TIME%] "%REQ(:METHOD)% %PATH% %PROTOCOL%" %RESPONSE_CODE%

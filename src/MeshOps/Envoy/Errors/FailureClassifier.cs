@@ -26,6 +26,8 @@ public static class FailureClassifier
     {
         "CERTIFICATE_VERIFY_FAILED" => FailureCondition.TlsVerifyFailed,
         "WRONG_VERSION_NUMBER" or "HTTP_REQUEST" or "PACKET_LENGTH_TOO_LONG" => FailureCondition.TlsNotSpoken,
+        // BoringSSL's system-library error for errno 104 (33554536): the same reset, met during the mTLS handshake.
+        "Connection_reset_by_peer" => FailureCondition.ConnectionReset,
         { } => FailureCondition.TlsOther,
         null when line.TransportFailureReason?.Contains("TLS", StringComparison.Ordinal) == true => FailureCondition.TlsOther,
         null => null,

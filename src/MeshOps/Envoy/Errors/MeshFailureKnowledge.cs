@@ -51,9 +51,16 @@ internal static class MeshFailureKnowledge
         [FailureCondition.ConnectTimeout] = new(
             "The connection did not complete in time (ETIMEDOUT, 110, or Envoy's connect_timeout, 5 s by default in Consul): packets to the upstream are dropped.",
             [NetworkPolicy, StaleEndpoint, ("DestinationWorkload", "The {to} pods are overloaded or their node is unhealthy.", "kubectl top pods | grep {to}")]),
+        // Linux resets with ECONNREFUSED before the handshake completes and ECONNRESET after it (tcp_reset), so 104
+        // while connecting means the destination's kernel accepted the connection and its listener let it go: closed
+        // listen sockets drop what was not accepted yet (inet_csk_listen_stop), and Envoy closes at accept past a
+        // connection limit (ActiveTcpListener::onAccept). An intention deny, a protocol mismatch and a refused certificate
+        // each leave their own sign instead: a close after connecting, a 400 with DPE, a TLS alert.
         [FailureCondition.ConnectionReset] = new(
-            "The upstream reset the connection (ECONNRESET, 104).",
-            [IntentionDeniesL4, ProtocolMismatch, ("Identity", "mTLS failed on the destination side: the caller's certificate was refused.", "kubectl logs <pod of {to}> -c consul-dataplane")]),
+            "The upstream's kernel accepted the connection and then reset it (ECONNRESET, 104, 'Connection reset by peer'), while Envoy was connecting or during the mTLS handshake: the destination's sidecar let go of connections it had not accepted yet.",
+            [("DestinationWorkload", "The {to} pod was stopping, or its sidecar restarted, crashed or was OOM-killed: closing its listener resets the connections not yet accepted.", "kubectl get pods -o wide | grep {to}"),
+             ("Envoy", "The {to} sidecar refused connections at accept: a listener or global connection limit, or its overload manager.", "Get-EnvoyStatistic -Service {to} -Filter '*cx_overflow*'"),
+             ("Envoy", "Something that ends TCP connections sits between the pods and the {to} sidecar's port 20000 (an L4 load balancer, a gateway, a proxying CNI).", "kubectl get pods -o wide | grep {to}")]),
         [FailureCondition.UpstreamClosed] = new(
             "The upstream closed or reset the connection before answering.",
             [IntentionDeniesL4, ProtocolMismatch, AppNotRunning]),

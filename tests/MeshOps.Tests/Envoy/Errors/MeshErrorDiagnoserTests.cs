@@ -66,6 +66,8 @@ public class MeshErrorDiagnoserTests
     [InlineData("""{"response_code":404,"response_flags":"NR"}""", FailureCondition.NoRoute)]
     [InlineData("""{"response_code":503,"response_flags":"URX,UF"}""", FailureCondition.ConnectFailure)]
     [InlineData("""{"response_code":0,"response_flags":"DC"}""", FailureCondition.CallerClosed)]
+    [InlineData("upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS_error:|33554536:system library:OPENSSL_internal:Connection reset by peer:TLS_error_end", FailureCondition.ConnectionReset)]
+    [InlineData("upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: delayed connect error: Connection reset by peer", FailureCondition.ConnectionReset)]
     [InlineData("""{"response_code":400,"response_flags":"DPE","response_code_details":"http1.codec_error"}""", FailureCondition.CallerProtocolError)]
     public void Each_failure_is_classified_by_its_most_specific_evidence(string text, FailureCondition condition)
     {
@@ -112,6 +114,17 @@ public class MeshErrorDiagnoserTests
 
         Assert.Equal(FailureCondition.TlsVerifyFailed, diagnosis.Condition);
         Assert.DoesNotContain(diagnosis.LikelyCauses, c => c.Cause.Contains("ServiceAccount", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_reset_while_connecting_points_at_the_destination_sidecar_letting_go_not_at_denies_or_protocols()
+    {
+        // A deny closes after connecting, a protocol mismatch answers 400 (DPE), a refused certificate sends a TLS alert.
+        var diagnosis = Diagnose("upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: delayed connect error: 104");
+
+        Assert.Equal(FailureCondition.ConnectionReset, diagnosis.Condition);
+        Assert.Equal("DestinationWorkload", diagnosis.LikelyCauses[0].Hop);
+        Assert.DoesNotContain(diagnosis.LikelyCauses, c => c.Hop is "Intention" or "Protocol");
     }
 
     private static MeshErrorDiagnosis Diagnose(string text) => MeshErrorDiagnoser.Diagnose(text) ?? throw new Xunit.Sdk.XunitException($"Not recognised: {text}");
