@@ -60,7 +60,7 @@ internal static class MeshFailureKnowledge
             "The upstream's kernel accepted the connection and then reset it (ECONNRESET, 104, 'Connection reset by peer'), while Envoy was connecting or during the mTLS handshake: the destination's sidecar let go of connections it had not accepted yet.",
             [("DestinationWorkload", "The {to} pod was stopping, or its sidecar restarted, crashed or was OOM-killed: closing its listener resets the connections not yet accepted.", "kubectl get pods -o wide | grep {to}"),
              ("Envoy", "The {to} sidecar refused connections at accept: a listener or global connection limit, or its overload manager.", "Get-EnvoyStatistic -Service {to} -Filter '*cx_overflow*'"),
-             ("Envoy", "Something that ends TCP connections sits between the pods and the {to} sidecar's port 20000 (an L4 load balancer, a gateway, a proxying CNI).", "kubectl get pods -o wide | grep {to}")]),
+             ("Envoy", "Something that ends TCP connections sits between the pods and the {to} sidecar's port 20000 (an L4 load balancer, a gateway, a proxying CNI): the sidecar's own count of connections on that port does not rise with the caller's attempts.", "Get-EnvoyStatistic -Service {to} -Filter '*_20000.downstream_cx_total'")]),
         [FailureCondition.UpstreamClosed] = new(
             "The upstream closed or reset the connection before answering.",
             [IntentionDeniesL4, ProtocolMismatch, AppNotRunning]),
