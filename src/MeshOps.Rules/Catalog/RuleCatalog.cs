@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MeshOps.Rules.Text;
 
 namespace MeshOps.Rules.Catalog
 {
@@ -148,7 +149,7 @@ namespace MeshOps.Rules.Catalog
         public static readonly RuleDescriptor HttpProtocolOnTcpService = new RuleDescriptor(
             "MESH301", Severity.Error, Protocol,
             "HTTP protocol on a TCP service",
-            "ServiceDefaults for {0} sets protocol '{1}', but {0} speaks a TCP protocol ({2}). " + Text.Protocols.HttpSidecarOnTcp,
+            "ServiceDefaults for {0} sets protocol '{1}', but {0} speaks a TCP protocol ({2}). " + Protocols.HttpSidecarOnTcp,
             "Set protocol: tcp in ServiceDefaults {0}.",
             "consul config read -kind service-defaults -name {0}");
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MeshOps.Consul;
 using MeshOps.Consul.Helm;
 using MeshOps.Sources;
@@ -107,7 +108,7 @@ internal static class MeshSettingsReader
 
         for (var i = values.Count - 1; i >= 0; i--)
         {
-            if (((ConsulHelmValues)values[i].Model!).ConnectInject?.OverrideAuthMethodName is { ValueKind: System.Text.Json.JsonValueKind.String } name
+            if (((ConsulHelmValues)values[i].Model!).ConnectInject?.OverrideAuthMethodName is { ValueKind: JsonValueKind.String } name
                 && !string.IsNullOrEmpty(name.GetString()))
             {
                 return new Setting<bool>(true, $"connectInject.overrideAuthMethodName in {Short(values[i].LocationOf("connectInject", "overrideAuthMethodName"))}");

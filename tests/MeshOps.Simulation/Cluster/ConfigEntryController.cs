@@ -125,14 +125,18 @@ internal sealed class ConfigEntryController(ObjectStore store, ConsulState consu
         consul.ConfigEntries("service-intentions")
             .Select(e => (string?)e["Name"])
             .OfType<string>()
-            .Where(s => s != "*" && HoldsL7IntentionsFor(s) && string.IsNullOrEmpty((string?)consul.ConfigEntry("service-defaults", s)?["Protocol"]))
+            .Where(s => s != "*" && HoldsL7IntentionsFor(s) && OwnProtocol(s) is null)
             .Order(StringComparer.Ordinal);
 
     /// <summary>A service's protocol as Consul holds it: its service-defaults, else the global proxy-defaults, else tcp.</summary>
-    private string ProtocolInConsul(string service) =>
-        consul.ConfigEntry("service-defaults", service)?["Protocol"]?.GetValue<string>() ?? GlobalProtocol() ?? "tcp";
+    private string ProtocolInConsul(string service) => OwnProtocol(service) ?? GlobalProtocol() ?? "tcp";
 
-    private string? GlobalProtocol() => consul.ConfigEntry("proxy-defaults", "global")?["Config"]?["protocol"]?.GetValue<string>();
+    // An empty protocol is no protocol to Consul, in either entry.
+    private string? OwnProtocol(string service) => NonEmpty(consul.ConfigEntry("service-defaults", service)?["Protocol"]);
+
+    private string? GlobalProtocol() => NonEmpty(consul.ConfigEntry("proxy-defaults", "global")?["Config"]?["protocol"]);
+
+    private static string? NonEmpty(JsonNode? value) => (string?)value is { Length: > 0 } text ? text : null;
 
     /// <summary>What someone changed in Consul directly: the first source's action flipped, or the protocol changed.</summary>
     private static JsonObject Drifted(JsonObject entry)

@@ -2,6 +2,7 @@ using MeshOps.Consul;
 using MeshOps.Sources;
 using MeshOps.Model;
 using MeshOps.Rules.Catalog;
+using MeshOps.Rules.Text;
 
 namespace MeshOps.Analysis.Rules;
 
@@ -32,7 +33,7 @@ internal sealed class ProxyDefaultsProtocolConflict : IMeshRule
 
             yield return new RuleHit(Descriptor, protocol.Resource, protocol.Location ?? protocol.Resource.Location,
                 [service.Name, $"it speaks TCP ({why.Reason}) and has no ServiceDefaults of its own", protocol.ToString(), service.Namespace,
-                    MeshOps.Rules.Text.Protocols.HttpSidecarOnTcp],
+                    Protocols.HttpSidecarOnTcp],
                 [new Evidence(why.Resource.Ref, why.Location, why.Reason)]);
         }
     }
