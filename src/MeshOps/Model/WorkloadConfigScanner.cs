@@ -111,14 +111,17 @@ internal sealed class WorkloadConfigScanner(PodTemplate template, IReadOnlyDicti
         }
 
         var site = siteOf();
+        var endpointLines = text is null || site.Location.Line == 0 ? null : new ExcerptLines(text);
         foreach (var endpoint in result.Endpoints)
         {
-            _endpoints.Add(new LocatedEndpoint(endpoint, Refine(site, text, endpoint.Excerpt)));
+            _endpoints.Add(new LocatedEndpoint(endpoint, Refine(site, endpointLines?.LineOf(endpoint.Excerpt))));
         }
 
+        // Binds are read in the same pass as endpoints but listed apart: a search of their own keeps them in order.
+        var bindLines = endpointLines is null ? null : new ExcerptLines(text!);
         foreach (var bind in result.Binds)
         {
-            _binds.Add(new LocatedBind(bind, Refine(site, text, bind.Excerpt)));
+            _binds.Add(new LocatedBind(bind, Refine(site, bindLines?.LineOf(bind.Excerpt))));
         }
     }
 
@@ -126,22 +129,8 @@ internal sealed class WorkloadConfigScanner(PodTemplate template, IReadOnlyDicti
     /// A ConfigMap value is often a whole file in a block scalar; point at the line inside it rather than at the key,
     /// so "host=postgress" is found on its own line.
     /// </summary>
-    private static ConfigSite Refine(ConfigSite site, string? text, string excerpt)
-    {
-        if (text is null || !text.Contains('\n') || site.Location.Line == 0)
-        {
-            return site;
-        }
-
-        var index = text.IndexOf(excerpt, StringComparison.Ordinal);
-        if (index < 0)
-        {
-            return site;
-        }
-
-        var lineInBlock = text.AsSpan(0, index).Count('\n');
-        return site with { Location = site.Location with { Line = site.Location.Line + 1 + lineInBlock, Column = 1 } };
-    }
+    private static ConfigSite Refine(ConfigSite site, int? lineInBlock) =>
+        lineInBlock is int line ? site with { Location = site.Location with { Line = site.Location.Line + 1 + line, Column = 1 } } : site;
 
     private ConfigSite Site(SourceLocation location, string writtenAt, CallOrigin origin) =>
         new(template.Resource, location, writtenAt, origin);
