@@ -22,11 +22,15 @@ internal sealed class DiscoveryCollector
 
     public void AddKeyValue(string? key, string rawValue, EndpointOrigin urlOrigin, EndpointOrigin hostPortOrigin)
     {
-        var value = rawValue.Trim().Trim('"', '\'').Trim();
-        if (value.Length == 0)
+        // Trimmed as a span, and copied only when trimming changed it: string.Trim('"', '\'') allocated its two
+        // characters as an array on every call, a tenth of what a 200,000-line value cost (issue 10).
+        var trimmed = rawValue.AsSpan().Trim().Trim("\"'").Trim();
+        if (trimmed.IsEmpty)
         {
             return;
         }
+
+        var value = trimmed.Length == rawValue.Length ? rawValue : trimmed.ToString();
 
         if (BindSyntax.IsBindKey(key) || BindSyntax.IsHostlessPort(value))
         {
