@@ -28,12 +28,12 @@ internal readonly record struct DiscoverySample(double Cpu, double GcPause, long
         return (sample, endpoints);
     }
 
-    /// <summary>Linear work on the same text that touches as much memory: how far from 2.0 the machine itself is at this size.</summary>
-    public static double Control(string text)
+    /// <summary>Allocating the scan's result and nothing else (<see cref="ResultAllocation"/>): CPU ms, from the same start.</summary>
+    public static double Floor(ResultAllocation result)
     {
         FreshHeap.Prepare();
         var cpu = WorkClock.Milliseconds();
-        GC.KeepAlive(string.Concat(text.Split(',', '\n')));
+        GC.KeepAlive(result.Allocate());
         return WorkClock.Milliseconds() - cpu;
     }
 }
