@@ -114,12 +114,13 @@ public static class ConfigValueScanner
     {
         // One line at a time from the text, not Split('\n'): the array would keep every line of a 200,000-line value
         // alive, so each garbage collection during the scan copied them all again (issue 10).
-        for (var start = 0; start <= text.Length;)
+        for (int start = 0, line = 0; start <= text.Length; line++)
         {
             var end = text.IndexOf('\n', start);
             end = end < 0 ? text.Length : end;
             var trimmed = text.AsSpan(start, end - start).Trim();
             start = end + 1;
+            collector.Line = line;
             if (trimmed.IsEmpty || trimmed[0] == '#' || trimmed.StartsWith("//", StringComparison.Ordinal) || trimmed.IndexOfAny(':', '=') < 0)
             {
                 continue;

@@ -11,6 +11,12 @@ internal sealed class DiscoveryCollector
     private readonly List<DiscoveredEndpoint> endpoints = [];
     private readonly List<BindAddress> binds = [];
 
+    // The line each endpoint and bind was first written on, beside them (-1: not known); four bytes each, as a value
+    // may name 200,000 endpoints (issue 10).
+    private readonly List<int> endpointLines = [];
+    private readonly List<int> bindLines = [];
+    private bool linesKnown;
+
     // Position in endpoints of each target (the endpoint apart from its path): one value may name 100,000 targets
     // (issue 10), and a search of the list for each would make discovery quadratic.
     private readonly EndpointIndex endpointIndex = new();
@@ -19,6 +25,20 @@ internal sealed class DiscoveryCollector
     // The request path of the URL before: the URLs of one value often share their path, and each endpoint keeps its
     // path for the whole analysis, so one string serves them all instead of a copy per URL (issue 10).
     private string? lastPath;
+
+    /// <summary>
+    /// The 0-based line of the scanned text what is added next is written on, for a scanner that reads line by line;
+    /// null when it does not know.
+    /// </summary>
+    public int? Line
+    {
+        get;
+        set
+        {
+            field = value;
+            linesKnown |= value is not null;
+        }
+    }
 
     public void AddKeyValue(string? key, string rawValue, EndpointOrigin urlOrigin, EndpointOrigin hostPortOrigin)
     {
@@ -91,6 +111,7 @@ internal sealed class DiscoveryCollector
         if (same < 0)
         {
             endpoints.Add(endpoint);
+            endpointLines.Add(Line ?? -1);
         }
         else if (endpoints[same].Path != endpoint.Path)
         {
@@ -129,6 +150,7 @@ internal sealed class DiscoveryCollector
         {
             endpointIndex.EnsureRoomFor(urls);
             endpoints.EnsureCapacity(endpoints.Count + urls);
+            endpointLines.EnsureCapacity(endpointLines.Count + urls);
         }
     }
 
@@ -145,6 +167,7 @@ internal sealed class DiscoveryCollector
         {
             endpointIndex.EnsureRoomFor(hosts);
             endpoints.EnsureCapacity(endpoints.Count + hosts);
+            endpointLines.EnsureCapacity(endpointLines.Count + hosts);
         }
     }
 
@@ -172,11 +195,14 @@ internal sealed class DiscoveryCollector
         if (bindSet.Add(bind))
         {
             binds.Add(bind);
+            bindLines.Add(Line ?? -1);
         }
     }
 
     public DiscoveryResult ToResult() =>
-        endpoints.Count == 0 && binds.Count == 0 ? DiscoveryResult.Empty : new DiscoveryResult(endpoints, binds);
+        endpoints.Count == 0 && binds.Count == 0 ? DiscoveryResult.Empty
+        : linesKnown ? new DiscoveryResult(endpoints, binds) { EndpointLines = endpointLines, BindLines = bindLines }
+        : new DiscoveryResult(endpoints, binds);
 
     private void AddBind(string? key, string value)
     {

@@ -4,4 +4,18 @@ namespace MeshOps.Discovery;
 public sealed record DiscoveryResult(IReadOnlyList<DiscoveredEndpoint> Endpoints, IReadOnlyList<BindAddress> Binds)
 {
     public static DiscoveryResult Empty { get; } = new([], []);
+
+    /// <summary>
+    /// The 0-based line of the scanned text each endpoint is written on, in the order of <see cref="Endpoints"/>, where
+    /// the scanner read the text line by line; empty, or -1 for an endpoint, where it did not (a JSON document). An
+    /// excerpt cannot say it: one rebuilt from its parts, masked, or written twice is not found, or found elsewhere.
+    /// </summary>
+    internal IReadOnlyList<int> EndpointLines { get; init; } = [];
+
+    /// <summary>The same for <see cref="Binds"/>.</summary>
+    internal IReadOnlyList<int> BindLines { get; init; } = [];
+
+    internal int? LineOfEndpoint(int index) => index < EndpointLines.Count && EndpointLines[index] >= 0 ? EndpointLines[index] : null;
+
+    internal int? LineOfBind(int index) => index < BindLines.Count && BindLines[index] >= 0 ? BindLines[index] : null;
 }

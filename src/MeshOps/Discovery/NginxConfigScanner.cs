@@ -22,6 +22,9 @@ public static partial class NginxConfigScanner
         var upstreams = ReadUpstreamBlocks(text).GetAlternateLookup<ReadOnlySpan<char>>();
         var locations = NginxLocations.Of(text);
 
+        // StripComments keeps every line, so a line of the text is the line of the config.
+        var lines = new LineCounter(text);
+
         // ValueMatch, and the directive and target read from its text by hand: a Match with its groups allocated on
         // each of 100,000 directives (issue 10). The regex's "(?<directive>…)\s+(?<target>[^\s;]+)" reads back as below.
         // The target is read over spans of the text: its scheme, authority and path were five strings per directive.
@@ -45,15 +48,19 @@ public static partial class NginxConfigScanner
             var scheme = SplitTarget(target, directive, out var authority);
             var excerpt = Excerpt(directive, target);
             var path = directive == "proxy_pass" ? RequestPath(target, authority.Length, locations.PrefixAt(pass.Index)) : null;
+            var directiveLine = lines.LineAt(pass.Index);
             if (upstreams.TryGetValue(authority, out var servers))
             {
-                foreach (var (server, serverExcerpt) in servers)
+                // Each server on the line that names it: that is where its host and port are written.
+                foreach (var (server, serverExcerpt, serverLine) in servers)
                 {
+                    collector.Line = serverLine;
                     collector.AddEndpoint(new DiscoveredEndpoint(server.Host, server.Port ?? NginxDefaultPort, scheme, EndpointOrigin.NginxUpstreamServer, excerpt + " -> " + serverExcerpt) { Path = path });
                 }
             }
             else if (EndpointSyntax.TryParseHostPort(authority, out var hostPort))
             {
+                collector.Line = directiveLine;
                 collector.AddEndpoint(new DiscoveredEndpoint(hostPort.Host, hostPort.Port ?? EndpointSyntax.DefaultPort(scheme) ?? NginxDefaultPort, scheme, origin, excerpt) { Path = path });
             }
         }
@@ -62,6 +69,7 @@ public static partial class NginxConfigScanner
         {
             if (BindSyntax.TryParse(listen.Groups["address"].Value, bareNumberIsPort: true, out var host, out var port))
             {
+                collector.Line = lines.LineAt(listen.Index);
                 collector.AddBind(new BindAddress(host, port, listen.Value.Trim()) { Key = "listen" });
             }
         }
@@ -103,17 +111,19 @@ public static partial class NginxConfigScanner
         return scheme;
     }
 
-    private static Dictionary<string, List<(HostPort Server, string Excerpt)>> ReadUpstreamBlocks(string text)
+    private static Dictionary<string, List<(HostPort Server, string Excerpt, int Line)>> ReadUpstreamBlocks(string text)
     {
-        var upstreams = new Dictionary<string, List<(HostPort, string)>>(StringComparer.Ordinal);
+        var upstreams = new Dictionary<string, List<(HostPort, string, int)>>(StringComparer.Ordinal);
+        var lines = new LineCounter(text);
         for (var block = UpstreamBlock().Match(text); block.Success; block = block.NextMatch())
         {
-            var servers = new List<(HostPort, string)>();
-            foreach (Match server in ServerDirective().Matches(block.Groups["body"].Value))
+            var servers = new List<(HostPort, string, int)>();
+            var body = block.Groups["body"];
+            foreach (Match server in ServerDirective().Matches(body.Value))
             {
                 if (EndpointSyntax.TryParseHostPort(server.Groups["address"].Value, out var hostPort))
                 {
-                    servers.Add((hostPort, server.Value.Trim()));
+                    servers.Add((hostPort, server.Value.Trim(), lines.LineAt(body.Index + server.Index)));
                 }
             }
 

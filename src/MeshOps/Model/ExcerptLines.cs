@@ -1,32 +1,38 @@
+using MeshOps.Secrets;
+
 namespace MeshOps.Model;
 
 /// <summary>
-/// The line of a multi-line value (a ConfigMap key holding a whole file) on which each excerpt is written, for
-/// excerpts that come in the order the value was read. One value may name 200,000 endpoints (issue 10): searching the
-/// whole value for each excerpt, and counting its newlines from the start each time, made the analysis of one such
-/// value quadratic (3 s at 40,000 lines), while the scan that found them is linear.
+/// The line of a multi-line value (a ConfigMap key holding a whole file) on which each excerpt is written, for a value
+/// whose scanner did not say (a JSON document, an env var), with the excerpts in the order the value was read. One value
+/// may name 200,000 endpoints (issue 10): searching the whole value for each excerpt, and counting its newlines from the
+/// start each time, made the analysis of one such value quadratic (3 s at 40,000 lines) while its scan was linear.
 /// </summary>
 /// <remarks>
-/// Each search starts where the previous excerpt was found, so one pass over the value serves every excerpt written in
-/// order, and an excerpt shared by several endpoints (every host of a MongoDB URL shares its URL) is looked up once. An
-/// excerpt not found there (written before the one found last, or changed by redaction so that it is not in the value
-/// at all) costs a search of the rest of the value and one from its start. All searches together read at most
-/// <see cref="Reads"/> times the value; past that, the remaining excerpts keep the key's line instead.
+/// Each search starts after the excerpt found last, so one pass over the value serves every excerpt written in order
+/// (and a second endpoint with the same text, under another key, is on the next occurrence, not the same one); an
+/// excerpt shared by several endpoints (every host of a MongoDB URL) is looked up once; a masked one by its text before
+/// the mask. The next excerpt is almost always within a few lines, so the search looks there first. Searches past that
+/// which find nothing (an excerpt written earlier than the one before, or not in the value at all, such as one
+/// rebuilt from a JSON object's fields), and the searches from the value's start that follow them, may read the value
+/// <see cref="Reads"/> times in all; after that only the nearby text is searched, and an excerpt not there keeps the
+/// key's line.
 /// </remarks>
 internal sealed class ExcerptLines(string text)
 {
-    // In order, the searches read the value about once, plus the excerpts themselves; the rest is for those out of order.
     private const int Reads = 4;
+    private const int Nearby = 4096;
+
+    // A text before the mask shorter than this could be anywhere ("url=").
+    private const int ShortestMaskedPrefix = 8;
 
     private readonly bool hasLines = text.Contains('\n');
     private long budget = (long)text.Length * Reads;
 
-    // Where the last excerpt in order was found, and how many lines the value has before that position.
+    // Where the text found last starts and ends, and how many lines the value has before its start.
     private int cursor;
+    private int next;
     private int linesBeforeCursor;
-
-    // The excerpt found at the cursor.
-    private string? lastFound;
 
     private string? lastExcerpt;
     private int? lastLine;
@@ -42,35 +48,42 @@ internal sealed class ExcerptLines(string text)
         if (!ReferenceEquals(excerpt, lastExcerpt))
         {
             lastExcerpt = excerpt;
-            lastLine = budget > 0 ? Search(excerpt) : null;
+            lastLine = Search(Verbatim(excerpt));
         }
 
         return lastLine;
     }
 
-    private int? Search(string excerpt)
+    private int? Search(string wanted)
     {
-        // The same text again from another endpoint (two keys naming one URL) is its next occurrence, not the same one.
-        var from = string.Equals(excerpt, lastFound, StringComparison.Ordinal) ? cursor + 1 : cursor;
-        var index = text.IndexOf(excerpt, from, StringComparison.Ordinal);
+        var nearby = text.AsSpan(next, Math.Min(text.Length - next, Nearby + wanted.Length));
+        var index = nearby.IndexOf(wanted, StringComparison.Ordinal) is var near and >= 0 ? next + near
+            : budget > 0 && nearby.Length < text.Length - next ? text.IndexOf(wanted, next, StringComparison.Ordinal)
+            : -1;
         if (index >= 0)
         {
-            budget -= index - cursor + excerpt.Length;
             linesBeforeCursor += text.AsSpan(cursor, index - cursor).Count('\n');
             cursor = index;
-            lastFound = excerpt;
+            next = index + wanted.Length;
             return linesBeforeCursor;
         }
 
-        budget -= text.Length - cursor;
-        if (budget < cursor)
+        // Not after the text found last: its first occurrence before, where a reader searching the file finds it.
+        budget -= text.Length - next;
+        if (budget < next)
         {
             return null;
         }
 
-        // Written at or before the excerpt found last: its first occurrence, where a reader searching the file finds it.
-        budget -= cursor;
-        index = text.AsSpan(0, Math.Min(text.Length, cursor + excerpt.Length)).IndexOf(excerpt, StringComparison.Ordinal);
+        budget -= next;
+        index = text.AsSpan(0, Math.Min(text.Length, next + wanted.Length - 1)).IndexOf(wanted, StringComparison.Ordinal);
         return index < 0 ? null : text.AsSpan(0, index).Count('\n');
+    }
+
+    // Discovery masks credentials in excerpts; the value holds them, so what precedes the mask is what to look for.
+    private static string Verbatim(string excerpt)
+    {
+        var mask = excerpt.IndexOf(SecretRedactor.Mask, StringComparison.Ordinal);
+        return mask >= ShortestMaskedPrefix ? excerpt[..mask] : excerpt;
     }
 }

@@ -111,23 +111,29 @@ internal sealed class WorkloadConfigScanner(PodTemplate template, IReadOnlyDicti
         }
 
         var site = siteOf();
-        var endpointLines = text is null || site.Location.Line == 0 ? null : new ExcerptLines(text);
-        foreach (var endpoint in result.Endpoints)
+        // A one-line value is on its key's line.
+        var placed = text is not null && site.Location.Line != 0 && text.Contains('\n');
+        var endpointLines = placed ? new ExcerptLines(text!) : null;
+        for (var i = 0; i < result.Endpoints.Count; i++)
         {
-            _endpoints.Add(new LocatedEndpoint(endpoint, Refine(site, endpointLines?.LineOf(endpoint.Excerpt))));
+            var endpoint = result.Endpoints[i];
+            var line = placed ? result.LineOfEndpoint(i) ?? endpointLines!.LineOf(endpoint.Excerpt) : null;
+            _endpoints.Add(new LocatedEndpoint(endpoint, Refine(site, line)));
         }
 
         // Binds are read in the same pass as endpoints but listed apart: a search of their own keeps them in order.
-        var bindLines = endpointLines is null ? null : new ExcerptLines(text!);
-        foreach (var bind in result.Binds)
+        var bindLines = placed ? new ExcerptLines(text!) : null;
+        for (var i = 0; i < result.Binds.Count; i++)
         {
-            _binds.Add(new LocatedBind(bind, Refine(site, bindLines?.LineOf(bind.Excerpt))));
+            var bind = result.Binds[i];
+            var line = placed ? result.LineOfBind(i) ?? bindLines!.LineOf(bind.Excerpt) : null;
+            _binds.Add(new LocatedBind(bind, Refine(site, line)));
         }
     }
 
     /// <summary>
     /// A ConfigMap value is often a whole file in a block scalar; point at the line inside it rather than at the key,
-    /// so "host=postgress" is found on its own line.
+    /// so "host=postgress" is found on its own line: the line the scanner read it on, else the line its excerpt is on.
     /// </summary>
     private static ConfigSite Refine(ConfigSite site, int? lineInBlock) =>
         lineInBlock is int line ? site with { Location = site.Location with { Line = site.Location.Line + 1 + line, Column = 1 } } : site;

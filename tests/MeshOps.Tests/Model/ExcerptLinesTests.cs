@@ -1,10 +1,8 @@
-using MeshOps.Analysis;
 using MeshOps.Model;
-using MeshOps.Sources.Files;
 
 namespace MeshOps.Tests.Model;
 
-/// <summary>Which line of a multi-line ConfigMap value each endpoint is written on, searched in the order the value was read.</summary>
+/// <summary>Which line of a multi-line value an excerpt is written on, searched in the order the value was read.</summary>
 public class ExcerptLinesTests
 {
     [Fact]
@@ -25,12 +23,21 @@ public class ExcerptLinesTests
     }
 
     [Fact]
+    public void An_excerpt_that_begins_the_one_before_is_looked_for_after_it()
+    {
+        var lines = new ExcerptLines("base_url=http://api:8080/v1\nhealth_url=http://api:8080\n");
+
+        Assert.Equal([0, 1], new[] { lines.LineOf("http://api:8080/v1"), lines.LineOf("http://api:8080") });
+    }
+
+    [Fact]
     public void An_excerpt_shared_by_several_endpoints_keeps_its_line()
     {
-        var url = "mongodb://a:1,b:2,c:3/db";
+        // Every host of a multi-host URL shares the URL as its excerpt: looked up once, not once per host.
+        var url = "mongodb://a:1,b:2,c:3,d:4,e:5,f:6,g:7,h:8,i:9,j:10/db";
         var lines = new ExcerptLines($"# replica set\nMONGO={url}\n");
 
-        Assert.Equal([1, 1, 1], new[] { lines.LineOf(url), lines.LineOf(url), lines.LineOf(url) });
+        Assert.All(Enumerable.Range(0, 10).Select(_ => lines.LineOf(url)), line => Assert.Equal(1, line));
     }
 
     [Fact]
@@ -41,72 +48,46 @@ public class ExcerptLinesTests
         Assert.Equal([2, 0, 1], new[] { lines.LineOf("http://z:3"), lines.LineOf("http://x:1"), lines.LineOf("http://y:2") });
     }
 
+    [Fact]
+    public void A_masked_excerpt_is_found_by_its_text_before_the_mask()
+    {
+        var lines = new ExcerptLines("# database\nDB=postgres://app:s3cret@db:5432/x\n");
+
+        Assert.Equal(1, lines.LineOf("postgres://app:***@db:5432/x"));
+    }
+
     [Theory]
-    [InlineData("a=postgres://app:****@db:5432/x\n", "postgres://app:secret@db:5432/x")]
     [InlineData("a=http://x:1", "http://x:1")]
     [InlineData("a=http://x:1\n", "")]
-    public void No_line_when_the_excerpt_is_not_in_a_multi_line_value(string text, string excerpt) =>
+    [InlineData("a=http://x:1\nb=http://y:2\n", "http://z:3")]
+    public void No_line_for_a_one_line_value_or_an_excerpt_that_is_not_in_it(string text, string excerpt) =>
         Assert.Null(new ExcerptLines(text).LineOf(excerpt));
 
     [Fact]
-    public void Excerpts_that_are_not_in_the_value_stop_costing_a_search_once_the_value_has_been_read_several_times()
+    public void Excerpts_that_are_not_in_the_value_do_not_cost_the_ones_after_them_their_lines()
     {
-        // 1,000 redacted excerpts ahead of the cursor would each read the whole value: after a few readings the
-        // remaining ones keep the key's line (null), while a value's excerpts in order never run out.
         var text = string.Concat(Enumerable.Range(0, 1_000).Select(i => $"k{i}=http://h{i}:80\n"));
         var lines = new ExcerptLines(text);
 
-        var missing = Enumerable.Range(0, 1_000).Select(i => lines.LineOf($"http://missing{i}:80")).ToList();
-        var inOrder = new ExcerptLines(text);
+        var found = Enumerable.Range(0, 1_000).Select(i => (Missing: lines.LineOf($"http://missing{i}:80"), Line: lines.LineOf($"http://h{i}:80"))).ToList();
 
-        Assert.All(missing, Assert.Null);
-        Assert.Equal(Enumerable.Range(0, 1_000).Select(i => (int?)i), Enumerable.Range(0, 1_000).Select(i => inOrder.LineOf($"http://h{i}:80")));
-        Assert.Null(lines.LineOf("http://h999:80"));
+        Assert.All(found, pair => Assert.Null(pair.Missing));
+        Assert.Equal(Enumerable.Range(0, 1_000).Select(i => (int?)i), found.Select(pair => pair.Line));
     }
 
     [Fact]
-    public void Findings_in_a_ConfigMap_file_point_at_each_line_that_names_the_call()
+    public void Once_misses_have_read_the_value_several_times_only_the_text_nearby_is_searched()
     {
-        const string yaml = """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: web-config
-            data:
-              app.properties: |
-                # upstreams
-                primary.url=http://inventory:8080/api
-                replica.url=http://inventory:8080/api
-            ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: web
-            spec:
-              selector:
-                matchLabels:
-                  app: web
-              template:
-                metadata:
-                  labels:
-                    app: web
-                  annotations:
-                    consul.hashicorp.com/connect-inject: "true"
-                spec:
-                  containers:
-                    - name: web
-                      image: example/web:1
-                      volumeMounts:
-                        - name: config
-                          mountPath: /config
-                  volumes:
-                    - name: config
-                      configMap:
-                        name: web-config
-            """;
+        // The bound that keeps 200,000 excerpts that are not in a value from reading it 200,000 times.
+        var text = string.Concat(Enumerable.Range(0, 1_000).Select(i => $"k{i}=http://h{i}:80\n"));
+        var exhausted = new ExcerptLines(text);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Null(exhausted.LineOf($"http://missing{i}:80"));
+        }
 
-        var findings = MeshAnalyzer.Analyze(ManifestLoader.LoadText(yaml, "web.yaml")).Findings.Where(f => f.RuleId == "MESH104");
-
-        Assert.Equal([8, 9], findings.Select(f => f.Line).Order());
+        Assert.Equal(999, new ExcerptLines(text).LineOf("http://h999:80"));
+        Assert.Null(exhausted.LineOf("http://h999:80"));
+        Assert.Equal(1, exhausted.LineOf("http://h1:80"));
     }
 }
