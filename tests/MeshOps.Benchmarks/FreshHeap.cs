@@ -7,8 +7,8 @@ namespace MeshOps.Benchmarks;
 /// </summary>
 /// <remarks>
 /// A forced collection alone left committed the memory the largest run had needed: the smaller sizes ran in it, the
-/// largest faulted in fresh pages, and the growth ratios measured that difference. The linear control of
-/// <c>--discovery</c> (a copy and split of the same text) grew 14 to 19 times per doubling at 200,000 lines that way,
+/// largest faulted in fresh pages, and the growth ratios measured that difference. The linear control
+/// <c>--discovery</c> then had (a copy and split of the same text) grew 14 to 19 times per doubling at 200,000 lines that way,
 /// and about 2 once every run starts here (issue 10).
 /// </remarks>
 internal static class FreshHeap

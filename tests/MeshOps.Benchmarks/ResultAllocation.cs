@@ -4,9 +4,10 @@ namespace MeshOps.Benchmarks;
 
 /// <summary>
 /// The floor under call discovery's time: allocating the objects a scan returns and nothing else. Prepared from one
-/// scan's result outside the timing, it then allocates a string of the same length for every string the scan allocated
-/// (each once, shared as the scan shares it: one excerpt serves every host of a MongoDB URL), a record per endpoint and
-/// the list that holds them, so the garbage collector meets the same number and sizes of objects, kept alive the same way.
+/// scan's result outside the timing, it then allocates, endpoint by endpoint, a string of the same length for every
+/// string the scan allocated (each once, shared as the scan shares it: one excerpt serves every host of a MongoDB URL)
+/// and the record, into a list of the scan's size, so the garbage collector meets the same number and sizes of objects,
+/// made in the same order and kept alive the same way. Binds are left out (the nginx shape has one).
 /// </summary>
 /// <remarks>
 /// No scanner can return its result for less. Under pwsh's background GC this floor alone is about two thirds of the
@@ -21,6 +22,11 @@ internal sealed class ResultAllocation
     // The length of each distinct string the scan allocated; an endpoint names them by index.
     private readonly int[] lengths;
 
+    // For a string more than one endpoint holds, its place among those kept while allocating; -1 for the rest, which
+    // are made where they are used: a table of every string would be an array of references the scan does not have.
+    private readonly int[] shared;
+    private readonly int sharedCount;
+
     // Per endpoint: the index of its host, excerpt, key, path and method in lengths (None: no value, or a literal of
     // the grammar such as a scheme, which the scan does not allocate either), and the values that are not strings.
     private readonly int[][] strings;
@@ -32,6 +38,18 @@ internal sealed class ResultAllocation
     private ResultAllocation(int[] lengths, int[][] strings, int[] ports, int[] schemes, EndpointOrigin[] origins, string?[] literals)
     {
         this.lengths = lengths;
+        var uses = new int[lengths.Length];
+        foreach (var field in strings)
+        {
+            foreach (var id in field.Where(id => id >= 0))
+            {
+                uses[id]++;
+            }
+        }
+
+        var count = 0;
+        shared = uses.Select(used => used > 1 ? count++ : -1).ToArray();
+        sharedCount = count;
         this.strings = strings;
         this.ports = ports;
         this.schemes = schemes;
@@ -91,13 +109,15 @@ internal sealed class ResultAllocation
 
     public DiscoveryResult Allocate()
     {
-        var copies = new string[lengths.Length];
-        for (var i = 0; i < lengths.Length; i++)
+        var kept = new string?[sharedCount];
+        string? Pick(int field, int endpoint)
         {
-            copies[i] = new string('x', lengths[i]);
+            var id = strings[field][endpoint];
+            return id < 0 ? null
+                : shared[id] < 0 ? new string('x', lengths[id])
+                : kept[shared[id]] ??= new string('x', lengths[id]);
         }
 
-        string? Pick(int field, int endpoint) => strings[field][endpoint] is var id and >= 0 ? copies[id] : null;
         var list = new List<DiscoveredEndpoint>(Count);
         for (var i = 0; i < Count; i++)
         {
