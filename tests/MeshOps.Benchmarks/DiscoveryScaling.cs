@@ -9,8 +9,8 @@ namespace MeshOps.Benchmarks;
 /// was quadratic (issue 10): key=URL lines, one MongoDB URL with many hosts, URLs in JSON, nginx proxy_pass locations.
 /// Prints the growth ratio per doubling; the target is at most 2.2 (linear, with room for GC and caches). Beside it, the
 /// growth of the floor measured in the same rounds (<see cref="ResultAllocation"/>: allocating the scan's result and
-/// nothing else); a doubling misses when it grows more than 2.2 and more than <see cref="FloorAllowance"/> times its floor.
-/// Not a test: nothing asserts on time; the exit code counts the missed targets.
+/// nothing else). Judged under the non-concurrent GC only (see remarks). Not a test: nothing asserts on time; the exit
+/// code counts the missed targets.
 /// </summary>
 /// <remarks>
 /// Other engineers build on the same two cores, so the measure is CPU time, not wall-clock time (<see cref="WorkClock"/>:
@@ -23,15 +23,16 @@ namespace MeshOps.Benchmarks;
 /// Under pwsh's background GC even the floor grows 1.5 to 2.8 per doubling, changing from run to run with where the
 /// collections fall (a background gen2 appears from about 100,000 lines; collections that copy into fresh memory cost
 /// several times those that do not), and it is about two thirds of the scan's time at 200,000 lines: there a scan can
-/// exceed 2.2 while growing no faster than its own result's allocation, which no scanner can avoid. The floor clause is
-/// looser than 2.2 where the floor itself was measured high (at 2.8 it passes a scan growing 3.08); the in-process run,
-/// whose floor grows 1.97 to 2.09, is where 2.2 holds alone, and a quadratic step (about 4) fails both.
+/// exceed 2.2 while growing no faster than its own result's allocation, which no scanner can avoid: in 36 doublings
+/// measured there on 2026-12-04 (three runs), the floor grew more than 2.2 in 15 (up to 2.80), and the scan grew 0.78
+/// to 1.33 times its floor, the ratio of two noisy figures.
+/// A figure that a linear allocation misses two times in five cannot judge the scan, so there it is printed beside its
+/// floor, not judged. The in-process run, whose floor grows 1.97 to 2.09, judges 2.2; a quadratic step grows about 4.
 /// </remarks>
 public static class DiscoveryScaling
 {
     public static readonly int[] AllSizes = [25_000, 50_000, 100_000, 200_000];
     private const double TargetRatio = 2.2;
-    private const double FloorAllowance = TargetRatio / 2;
     private const int Rounds = 11;
     private const int WarmUpLines = 2_000;
 
@@ -47,7 +48,9 @@ public static class DiscoveryScaling
     {
         log.WriteLine($"Call discovery on one value: {Rounds} rounds, each running every size once (sizes interleaved, starting size rotated), {FreshHeap.Description}.");
         log.WriteLine($"Time: {WorkClock.Describe("scanning")}; {Affinity.LoadAverage()}.");
-        log.WriteLine($"TARGET: growth per doubling of the MIN CPU time (fastest of {Rounds} runs, the least-disturbed one) <= {TargetRatio:F1}, or <= {FloorAllowance:F1}x the growth of its floor in the same rounds (allocating the scan's result and nothing else).");
+        log.WriteLine(Judged
+            ? $"TARGET: growth per doubling of the MIN CPU time (fastest of {Rounds} runs, the least-disturbed one) <= {TargetRatio:F1}."
+            : $"NOT JUDGED under this GC: growth per doubling of the MIN CPU time (fastest of {Rounds} runs) beside its floor's, which a linear allocation of the result alone exceeds 2.2 in about two doublings of five here.");
         log.WriteLine("min/median = CPU ms of the fastest/median run; spread = (slowest - fastest) / median; B/line = bytes allocated per line (deterministic);");
         log.WriteLine("GC = collections gen0/1/2 and their pause (median run); kernel = the scanning thread's kernel CPU ms and minor page faults in the fastest run (memory faulted in on first touch);");
         log.WriteLine("floor = CPU ms of the fastest allocation of the scan's result alone; ratios per doubling: min (judged), median, alloc, floor (fastest), min/floor.");
@@ -99,7 +102,7 @@ public static class DiscoveryScaling
         {
             var s = stats[i];
             var p = i > 0 && s.Lines == stats[i - 1].Lines * 2 ? stats[i - 1] : null;
-            var verdict = p is null ? string.Empty : Meets(p, s) ? "  ok" : "  MISSED";
+            var verdict = p is null ? string.Empty : !Judged ? "  (shown)" : s.MinCpu / p.MinCpu <= TargetRatio ? "  ok" : "  MISSED";
             missed += verdict == "  MISSED" ? 1 : 0;
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    {s.Lines,7:N0} lines {s.Chars / 1e6,5:F1} MB {s.Endpoints,7:N0} endpoints CPU min {s.MinCpu,5:F0} median {s.Median.Cpu,5:F0} ms spread {s.Spread,4:P0} {s.BytesPerLine,5:F0} B/line GC {s.Median.Gen0}/{s.Median.Gen1}/{s.Median.Gen2} {s.Median.GcPause,4:F0} ms floor {s.MinFloor,4:F0} ms kernel {s.Fastest.KernelCpu,4:F0} ms {s.Fastest.PageFaults,6:N0} faults"
@@ -109,11 +112,8 @@ public static class DiscoveryScaling
         return missed;
     }
 
-    private static bool Meets(DiscoverySizeStats previous, DiscoverySizeStats current)
-    {
-        var growth = current.MinCpu / previous.MinCpu;
-        return growth <= TargetRatio || growth <= FloorAllowance * (current.MinFloor / previous.MinFloor);
-    }
+    // The background GC's collections land where they will, and the floor shows that costs more than 10 % (remarks).
+    private static bool Judged => !WorkClock.CountsWholeProcess;
 
     private static string FloorRatio(DiscoverySizeStats? previous, DiscoverySizeStats current) =>
         previous is null ? "-" : (current.MinCpu / previous.MinCpu / (current.MinFloor / previous.MinFloor)).ToString("F2", CultureInfo.InvariantCulture);
