@@ -28,7 +28,27 @@ internal sealed class TestMesh
     }
 
     /// <summary>A workload with a ServiceAccount of its own name; <paramref name="env"/> holds "NAME=value" pairs.</summary>
-    public TestMesh Workload(string name, bool inMesh = true, string? portName = null, params string[] env)
+    public TestMesh Workload(string name, bool inMesh = true, string? portName = null, params string[] env) =>
+        Deployment(name, inMesh, portName, env, mountedConfigMap: null);
+
+    /// <summary>
+    /// A mesh workload that mounts a ConfigMap "{name}-config" whose <paramref name="key"/> holds <paramref name="file"/>
+    /// as a block scalar, as apps read a whole configuration file.
+    /// </summary>
+    public TestMesh WorkloadWithConfigFile(string name, string key, string file)
+    {
+        Document(
+            "apiVersion: v1",
+            "kind: ConfigMap",
+            "metadata:",
+            $"  name: {name}-config",
+            "data:",
+            $"  {key}: |",
+            string.Join("\n", file.TrimEnd().Split('\n').Select(line => "    " + line)));
+        return Deployment(name, inMesh: true, portName: null, env: [], mountedConfigMap: $"{name}-config");
+    }
+
+    private TestMesh Deployment(string name, bool inMesh, string? portName, string[] env, string? mountedConfigMap)
     {
         Document("apiVersion: v1", "kind: ServiceAccount", "metadata:", $"  name: {name}");
         Document(
@@ -55,7 +75,9 @@ internal sealed class TestMesh
             "            - containerPort: 8080",
             portName is null ? null : $"              name: {portName}",
             env.Length == 0 ? null : "          env:",
-            string.Join("\n", env.Select(e => e.Split('=', 2)).Select(p => $"            - name: {p[0]}\n              value: \"{p[1]}\"")));
+            string.Join("\n", env.Select(e => e.Split('=', 2)).Select(p => $"            - name: {p[0]}\n              value: \"{p[1]}\"")),
+            mountedConfigMap is null ? null : "          volumeMounts:\n            - name: config\n              mountPath: /config",
+            mountedConfigMap is null ? null : $"      volumes:\n        - name: config\n          configMap:\n            name: {mountedConfigMap}");
         return this;
     }
 
