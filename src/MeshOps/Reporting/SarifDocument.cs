@@ -201,9 +201,11 @@ public static partial class SarifDocument
         ["kind"] = "resource",
     };
 
-    // Stable across line moves, so code scanning keeps one alert per finding while the file is edited above it: the
-    // rule, the object and the message without the line numbers it quotes ("at products-api.yaml:68"), and without the
-    // base folder of the absolute paths it quotes, since runners clone into different folders.
+    // For SARIF consumers that match results by our key: the rule, the object and the message without the line numbers
+    // it quotes ("at products-api.yaml:68") and without the base folder of the absolute paths it quotes (runners clone
+    // into different folders), so it survives line moves but not a reworded message. GitHub code scanning does not read
+    // it: its docs say it "only uses the primaryLocationLineHash", which github/codeql-action's upload-sarif adds from the
+    // text at the finding's line (src/fingerprints.ts), so a rewording there keeps the alert.
     private static string Fingerprint(Finding finding, ReportContext context)
     {
         var message = LineNumbers().Replace(finding.Message.Replace(FolderWithSeparator(context.BaseDirectory), string.Empty, StringComparison.Ordinal), string.Empty);
