@@ -2,7 +2,8 @@ namespace MeshOps.Discovery;
 
 /// <summary>
 /// The 0-based line of positions in one text, asked in increasing order: each answer counts the newlines since the
-/// one before, so a text of 200,000 directives is read once rather than once per directive (issue 10).
+/// one before, so a text of 200,000 directives is read once rather than once per directive (issue 10). A position
+/// before the last one asked counts from the start again (nginx asks for its listen directives after its passes).
 /// </summary>
 internal sealed class LineCounter(string text)
 {

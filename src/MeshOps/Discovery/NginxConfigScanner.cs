@@ -48,7 +48,6 @@ public static partial class NginxConfigScanner
             var scheme = SplitTarget(target, directive, out var authority);
             var excerpt = Excerpt(directive, target);
             var path = directive == "proxy_pass" ? RequestPath(target, authority.Length, locations.PrefixAt(pass.Index)) : null;
-            var directiveLine = lines.LineAt(pass.Index);
             if (upstreams.TryGetValue(authority, out var servers))
             {
                 // Each server on the line that names it: that is where its host and port are written.
@@ -60,7 +59,7 @@ public static partial class NginxConfigScanner
             }
             else if (EndpointSyntax.TryParseHostPort(authority, out var hostPort))
             {
-                collector.Line = directiveLine;
+                collector.Line = lines.LineAt(pass.Index);
                 collector.AddEndpoint(new DiscoveredEndpoint(hostPort.Host, hostPort.Port ?? EndpointSyntax.DefaultPort(scheme) ?? NginxDefaultPort, scheme, origin, excerpt) { Path = path });
             }
         }
@@ -131,6 +130,22 @@ public static partial class NginxConfigScanner
         }
 
         return upstreams;
+    }
+
+    /// <summary>
+    /// Whether a value is an nginx configuration: it has a proxy_pass or grpc_pass directive or an upstream block
+    /// outside comments. A substring test took a properties file whose comment says "upstream services" for nginx and
+    /// found none of its calls (a helper's review).
+    /// </summary>
+    public static bool IsNginxConfig(string text)
+    {
+        if (!text.Contains("_pass", StringComparison.Ordinal) && !text.Contains("upstream", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var stripped = StripComments(text);
+        return PassDirective().IsMatch(stripped) || UpstreamBlock().IsMatch(stripped);
     }
 
     // "#" starts a comment at a line start or after whitespace, outside quotes.

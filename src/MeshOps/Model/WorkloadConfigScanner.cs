@@ -91,8 +91,7 @@ internal sealed class WorkloadConfigScanner(PodTemplate template, IReadOnlyDicti
                     continue;
                 }
 
-                var isNginx = text.Contains("proxy_pass", StringComparison.Ordinal) || text.Contains("upstream ", StringComparison.Ordinal)
-                    || text.Contains("grpc_pass", StringComparison.Ordinal);
+                var isNginx = NginxConfigScanner.IsNginxConfig(text);
                 var result = isNginx ? NginxConfigScanner.Scan(text) : ConfigValueScanner.Scan(text);
                 Add(result, () => ConfigMapSite(configMap, key, reference.Usage, isNginx ? CallOrigin.NginxConfig : CallOrigin.ConfigMapValue), text);
             }

@@ -4,6 +4,16 @@ namespace MeshOps.Tests.Discovery;
 
 public class NginxConfigScannerTests
 {
+    [Theory]
+    [InlineData("location / { proxy_pass http://public-api:8080; }", true)]
+    [InlineData("location / {\n  grpc_pass grpc://backend:9000;\n}", true)]
+    [InlineData("upstream backend {\n  server alpha:9000;\n}", true)]
+    [InlineData("# upstream services\na=http://alpha:80\nb=http://bravo:80", false)]
+    [InlineData("# proxy_pass http://old:80;\na=http://alpha:80", false)]
+    [InlineData("db_password=secret\nupstream_url=http://alpha:80", false)]
+    public void A_value_is_nginx_configuration_when_it_has_a_pass_directive_or_an_upstream_block_outside_comments(string text, bool isNginx) =>
+        Assert.Equal(isNginx, NginxConfigScanner.IsNginxConfig(text));
+
     [Fact]
     public void Upstream_server_without_port_defaults_to_80_and_every_server_is_reported()
     {
