@@ -23,12 +23,11 @@ namespace MeshOps.Benchmarks;
 /// per line do not depend on the machine at all: their growth is printed too, as the figure noise cannot move.
 /// Under pwsh's background GC even the floor grows 1.5 to 2.8 per doubling, changing from run to run with where the
 /// collections fall (a background gen2 appears from about 100,000 lines; collections that copy into fresh memory cost
-/// several times those that do not), and it is about two thirds of the scan's time at 200,000 lines: there a scan can
-/// exceed 2.2 while growing no faster than its own result's allocation, which no scanner can avoid: in 36 doublings
-/// measured there on 2026-12-04 (three runs), the floor grew more than 2.2 in 15 (up to 2.80), and the scan grew 0.78
-/// to 1.33 times its floor, the ratio of two noisy figures.
-/// A figure that a linear allocation misses two times in five cannot judge the scan, so there it is printed beside its
-/// floor, not judged. The in-process run, whose floor grows 1.97 to 2.09, judges 2.2; a quadratic step grows about 4.
+/// several times those that do not), and it is about two thirds of the scan's time at 200,000 lines, so there a scan
+/// can exceed 2.2 while growing no faster than its own result's allocation, which no scanner can avoid. In 36 doublings
+/// measured there on 2026-12-04 (three runs) the floor grew more than 2.2 in 15 (up to 2.80), and the scan grew 0.78
+/// to 1.33 times its floor, the ratio of two noisy figures. A figure that a linear allocation misses two times in five
+/// cannot judge the scan, so there it is printed beside its floor, not judged. The in-process run, whose floor grows 1.97 to 2.09, judges 2.2; a quadratic step grows about 4.
 /// </remarks>
 public static class DiscoveryScaling
 {

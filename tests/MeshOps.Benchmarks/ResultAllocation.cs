@@ -101,7 +101,12 @@ internal sealed class ResultAllocation
 
             ports[i] = e.Port ?? None;
             origins[i] = e.Origin;
-            schemes[i] = literals.IndexOf(e.Scheme) is var known and >= 0 ? known : Add(literals, e.Scheme);
+            schemes[i] = literals.IndexOf(e.Scheme);
+            if (schemes[i] < 0)
+            {
+                schemes[i] = literals.Count;
+                literals.Add(e.Scheme);
+            }
         }
 
         return new ResultAllocation(lengths.ToArray(), strings, ports, schemes, origins, literals.ToArray());
@@ -128,11 +133,5 @@ internal sealed class ResultAllocation
         }
 
         return new DiscoveryResult(list, []);
-    }
-
-    private static int Add(List<string?> list, string? value)
-    {
-        list.Add(value);
-        return list.Count - 1;
     }
 }

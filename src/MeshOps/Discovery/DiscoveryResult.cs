@@ -15,7 +15,9 @@ public sealed record DiscoveryResult(IReadOnlyList<DiscoveredEndpoint> Endpoints
     /// <summary>The same for <see cref="Binds"/>.</summary>
     internal IReadOnlyList<int> BindLines { get; init; } = [];
 
-    internal int? LineOfEndpoint(int index) => index < EndpointLines.Count && EndpointLines[index] >= 0 ? EndpointLines[index] : null;
+    internal int? LineOfEndpoint(int index) => LineAt(EndpointLines, index);
 
-    internal int? LineOfBind(int index) => index < BindLines.Count && BindLines[index] >= 0 ? BindLines[index] : null;
+    internal int? LineOfBind(int index) => LineAt(BindLines, index);
+
+    private static int? LineAt(IReadOnlyList<int> lines, int index) => index < lines.Count && lines[index] >= 0 ? lines[index] : null;
 }

@@ -137,7 +137,7 @@ public static partial class NginxConfigScanner
     /// outside comments. A substring test took a properties file whose comment says "upstream services" for nginx and
     /// found none of its calls (a helper's review).
     /// </summary>
-    public static bool IsNginxConfig(string text)
+    internal static bool IsNginxConfig(string text)
     {
         if (!text.Contains("_pass", StringComparison.Ordinal) && !text.Contains("upstream", StringComparison.Ordinal))
         {

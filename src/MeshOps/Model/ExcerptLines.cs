@@ -1,3 +1,4 @@
+using MeshOps.Discovery;
 using MeshOps.Secrets;
 
 namespace MeshOps.Model;
@@ -27,12 +28,11 @@ internal sealed class ExcerptLines(string text)
     private const int ShortestMaskedPrefix = 8;
 
     private readonly bool hasLines = text.Contains('\n');
+    private readonly LineCounter lines = new(text);
     private long budget = (long)text.Length * Reads;
 
-    // Where the text found last starts and ends, and how many lines the value has before its start.
-    private int cursor;
+    // Where the text found last ends: the next search starts there.
     private int next;
-    private int linesBeforeCursor;
 
     private string? lastExcerpt;
     private int? lastLine;
@@ -62,10 +62,8 @@ internal sealed class ExcerptLines(string text)
             : -1;
         if (index >= 0)
         {
-            linesBeforeCursor += text.AsSpan(cursor, index - cursor).Count('\n');
-            cursor = index;
             next = index + wanted.Length;
-            return linesBeforeCursor;
+            return lines.LineAt(index);
         }
 
         // Not after the text found last: its first occurrence before, where a reader searching the file finds it.
@@ -77,7 +75,7 @@ internal sealed class ExcerptLines(string text)
 
         budget -= next;
         index = text.AsSpan(0, Math.Min(text.Length, next + wanted.Length - 1)).IndexOf(wanted, StringComparison.Ordinal);
-        return index < 0 ? null : text.AsSpan(0, index).Count('\n');
+        return index < 0 ? null : lines.LineAt(index);
     }
 
     // Discovery masks credentials in excerpts; the value holds them, so what precedes the mask is what to look for.

@@ -110,23 +110,23 @@ internal sealed class WorkloadConfigScanner(PodTemplate template, IReadOnlyDicti
         }
 
         var site = siteOf();
-        // A one-line value is on its key's line.
+        // A one-line value is on its key's line. Binds are read in the same pass as endpoints but listed apart: a search
+        // of their own keeps them in order. A search is made only for what the scanner gave no line.
         var placed = text is not null && site.Location.Line != 0 && text.Contains('\n');
-        var endpointLines = placed ? new ExcerptLines(text!) : null;
+        ExcerptLines? endpointSearch = null, bindSearch = null;
+        int? LineOf(int? scanned, ref ExcerptLines? search, string excerpt) =>
+            !placed ? null : scanned ?? (search ??= new ExcerptLines(text!)).LineOf(excerpt);
+
         for (var i = 0; i < result.Endpoints.Count; i++)
         {
             var endpoint = result.Endpoints[i];
-            var line = placed ? result.LineOfEndpoint(i) ?? endpointLines!.LineOf(endpoint.Excerpt) : null;
-            _endpoints.Add(new LocatedEndpoint(endpoint, Refine(site, line)));
+            _endpoints.Add(new LocatedEndpoint(endpoint, Refine(site, LineOf(result.LineOfEndpoint(i), ref endpointSearch, endpoint.Excerpt))));
         }
 
-        // Binds are read in the same pass as endpoints but listed apart: a search of their own keeps them in order.
-        var bindLines = placed ? new ExcerptLines(text!) : null;
         for (var i = 0; i < result.Binds.Count; i++)
         {
             var bind = result.Binds[i];
-            var line = placed ? result.LineOfBind(i) ?? bindLines!.LineOf(bind.Excerpt) : null;
-            _binds.Add(new LocatedBind(bind, Refine(site, line)));
+            _binds.Add(new LocatedBind(bind, Refine(site, LineOf(result.LineOfBind(i), ref bindSearch, bind.Excerpt))));
         }
     }
 
